@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The build is a pipeline: load content → model the ladder → render Markdown → generate pages → write
+// output. `LadderKit` holds those stages as folders; `LadderCLI` maps commands onto them; `ladder` is
+// the executable.
+let package = Package(
+    name: "Ladder",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "ladder", targets: ["ladder"]),
+        .library(name: "LadderKit", targets: ["LadderKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(
+            name: "LadderKit",
+            dependencies: [
+                "CCmark",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(
+            name: "LadderCLI",
+            dependencies: [
+                "LadderKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "ladder", dependencies: ["LadderCLI"]),
+        .testTarget(
+            name: "LadderKitTests",
+            dependencies: ["LadderKit", "LadderCLI"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v5]
+)

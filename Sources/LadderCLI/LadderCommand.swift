@@ -1,0 +1,130 @@
+import ArgumentParser
+import Foundation
+import LadderKit
+
+/// `ladder`: the root command. Subcommands map flags onto `BuildOptions` and call the pipeline.
+public struct LadderCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "ladder",
+        abstract: "Build a careers site from Markdown engineering-ladder pages.",
+        subcommands: [BuildCommand.self, CheckCommand.self],
+        defaultSubcommand: nil
+    )
+
+    public init() {}
+
+    /// Runs with `arguments` (without the program name) and returns the exit status: 0 success,
+    /// 1 content or template errors, 2 usage.
+    public static func run(_ arguments: [String], console: Console = .standard) -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            if var build = command as? BuildCommand { return build.execute(console: console) }
+            if var check = command as? CheckCommand { return check.execute(console: console) }
+            try command.run()
+            return 0
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                console.out(message)
+                return 0
+            }
+            console.err(message)
+            return 2
+        }
+    }
+}
+
+/// Where commands print: the terminal, or a buffer in tests.
+public struct Console: Sendable {
+    public var out: @Sendable (String) -> Void
+    public var err: @Sendable (String) -> Void
+
+    public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void) {
+        self.out = out
+        self.err = err
+    }
+
+    public static let standard = Console(
+        out: { print($0) },
+        err: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+    )
+}
+
+/// Flags every command that reads a site shares.
+public struct SiteOptions: ParsableArguments {
+    @Argument(help: "The site folder (holds content/ and optionally templates/).")
+    var site: String = "."
+
+    @Option(name: .customLong("base-url"), help: "Override base_url from content/site.yml.")
+    var baseURL: String?
+
+    @Flag(help: "Include pages marked draft: true.")
+    var drafts = false
+
+    public init() {}
+
+    var buildOptions: BuildOptions {
+        BuildOptions(siteFolder: site, baseURL: baseURL, includeDrafts: drafts)
+    }
+}
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build", abstract: "Build the site into a folder (default SITE/public).")
+
+    @OptionGroup var siteOptions: SiteOptions
+
+    @Option(name: [.short, .customLong("output")], help: "Output folder (default: SITE/public).")
+    var output: String?
+
+    @Flag(help: "Print only warnings and errors.")
+    var quiet = false
+
+    mutating func execute(console: Console) -> Int32 {
+        let destination = output ?? (siteOptions.site == "." ? "public" : siteOptions.site + "/public")
+        let generator = SiteGenerator(options: siteOptions.buildOptions)
+        do {
+            let report = try AtomicOutput(destination: destination).replace { sink in try generator.build(into: sink) }
+            for warning in report.warnings { console.err(warning.description) }
+            if !quiet { console.out(report.summary + " → \(destination)") }
+            return 0
+        } catch let failure as BuildFailure {
+            for diagnostic in failure.diagnostics { console.err(diagnostic.description) }
+            console.err("Build failed with \(failure.errors.count) error\(failure.errors.count == 1 ? "" : "s"); \(destination) is unchanged.")
+            return 1
+        } catch {
+            console.err("\(destination): error: \(error)")
+            return 1
+        }
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Validate the site (front matter, links, templates) and write nothing.")
+
+    @OptionGroup var siteOptions: SiteOptions
+
+    @Flag(help: "Treat warnings (missing images and files) as errors.")
+    var strict = false
+
+    mutating func execute(console: Console) -> Int32 {
+        do {
+            let report = try SiteGenerator(options: siteOptions.buildOptions).build(into: MemorySink())
+            for warning in report.warnings { console.err(warning.description) }
+            if strict && !report.warnings.isEmpty {
+                console.err("Check failed: \(report.warnings.count) warning(s) under --strict.")
+                return 1
+            }
+            console.out("OK: \(report.pages) pages, \(report.levels) levels in \(report.tracks) tracks, no errors.")
+            return 0
+        } catch let failure as BuildFailure {
+            for diagnostic in failure.diagnostics { console.err(diagnostic.description) }
+            return 1
+        } catch {
+            console.err("error: \(error)")
+            return 1
+        }
+    }
+}

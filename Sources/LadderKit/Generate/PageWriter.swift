@@ -1,0 +1,348 @@
+import Foundation
+
+/// Stage 4: pours the model and rendered Markdown into templates and writes every file of the site.
+struct PageWriter {
+    let model: SiteModel
+    let documents: [RenderedDocument]
+    let templates: TemplateSet
+    let theme: Theme
+    let resolver: LinkResolver
+    let urls: SiteURLs
+
+    /// Pages that are written as something else: level files become level pages, track intros the overview.
+    private var levelFilePages: Set<Int> {
+        Set(model.levels.filter { $0.origin == .file }.map(\.pageIndex))
+    }
+    private var introPages: Set<Int> { Set(model.tracks.compactMap(\.introPageIndex)) }
+
+    var htmlPageCount: Int {
+        let ordinary = model.pages.indices.filter { !levelFilePages.contains($0) && !introPages.contains($0) }.count
+        let home = model.pages.contains { $0.kind == .home } ? 0 : 1
+        return ordinary + home + model.levels.count + model.tracks.count + urls.tags.count + (urls.tags.isEmpty ? 0 : 1)
+    }
+
+    /// One HTML page to write and what the sitemap needs to know about it.
+    struct Output {
+        var url: String
+        var layout: String
+        var context: [String: Any]
+        var inSitemap: Bool
+        var lastmod: String?
+    }
+
+    func writeAll(to sink: OutputSink) throws -> Int {
+        var outputs: [Output] = []
+        let skip = levelFilePages.union(introPages)
+        for (index, page) in model.pages.enumerated() where !skip.contains(index) {
+            outputs.append(pageOutput(index, page))
+        }
+        if !model.pages.contains(where: { $0.kind == .home }) {
+            outputs.append(Output(url: "/", layout: "home", context: context(page: ["title": model.config.title, "url": href("/")], current: "/"),
+                                  inSitemap: true, lastmod: nil))
+        }
+        for track in model.tracks {
+            outputs.append(trackOutput(track))
+            for (position, level) in track.levels.enumerated() {
+                outputs.append(levelOutput(level, position: position, in: track))
+            }
+        }
+        outputs += tagOutputs()
+
+        // Templates render independently per page: spread over all cores, write as soon as rendered.
+        let results = outputs.parallelMap { output -> Error? in
+            let html = templates.render(layout: output.layout, context: output.context)
+            do { try sink.write(SiteURLs.filePath(for: output.url), html) } catch { return error }
+            return nil
+        }
+        if let error = results.compactMap({ $0 }).first { throw error }
+        var count = outputs.count
+
+        try sink.write("404.html", templates.render(layout: "404", context: context(page: ["title": "Page not found"], current: "")))
+        for alias in urls.aliases {
+            let target = href(alias.to)
+            try sink.write(SiteURLs.filePath(for: alias.from), templates.render(layout: "redirect", context: [
+                "site": siteContext(current: ""), "target": target,
+            ]))
+        }
+        try sink.write("sitemap.xml", sitemap(outputs))
+        try sink.write("robots.txt", "User-agent: *\nAllow: /\nSitemap: \(absolute("/sitemap.xml"))\n")
+        count += 3 + urls.aliases.count
+
+        for (path, text) in theme.files.sorted(by: { $0.key < $1.key }) where path.hasPrefix("assets/") {
+            try sink.write(path, text)
+            count += 1
+        }
+        for (path, data) in theme.binaryAssets.sorted(by: { $0.key < $1.key }) {
+            try sink.write(path, data)
+            count += 1
+        }
+        let copies = model.staticFiles.parallelMap { file -> Error? in
+            do { try sink.copy(from: file.absolutePath, to: file.contentPath) } catch { return error }
+            return nil
+        }
+        if let error = copies.compactMap({ $0 }).first { throw error }
+        return count + model.staticFiles.count
+    }
+
+    // MARK: URLs
+
+    func href(_ path: String) -> String { resolver.href(path) }
+
+    func absolute(_ path: String) -> String {
+        let base = model.config.baseURL
+        guard base.contains("://") else { return href(path) }
+        let origin = base.hasSuffix("/") ? String(base.dropLast()) : base
+        let prefix = SiteURLs.basePath(of: base)
+        return origin.replacingOccurrences(of: String(prefix.dropLast()), with: "", options: .backwards) + href(path)
+    }
+
+    // MARK: Contexts
+
+    func siteContext(current: String) -> [String: Any] {
+        var navGroups: [String: [Int]] = [:]
+        for (index, page) in model.pages.enumerated() {
+            if let nav = page.nav { navGroups[nav, default: []].append(index) }
+        }
+        return [
+            "title": model.config.title,
+            "description": model.config.description,
+            "language": model.config.language,
+            "base_url": model.config.baseURL,
+            "root": String(href("/").dropLast()),
+            "params": model.config.params,
+            "tracks": model.tracks.map { track -> [String: Any] in
+                [
+                    "id": track.id, "title": track.title, "description": track.description,
+                    "url": href(track.url), "current": current.hasPrefix(track.url),
+                    "levels": track.levels.map { ["id": $0.id, "title": $0.title, "display_name": $0.displayName, "url": href($0.url)] },
+                ]
+            },
+            "nav": navGroups.keys.sorted().map { name -> [String: Any] in
+                navGroup(name, pages: navGroups[name]!, current: current)
+            },
+        ]
+    }
+
+    func navGroup(_ name: String, pages: [Int], current: String) -> [String: Any] {
+        let sorted = pages.sorted {
+            let a = model.pages[$0], b = model.pages[$1]
+            return (a.weight ?? Int.max, a.title, a.url) < (b.weight ?? Int.max, b.title, b.url)
+        }
+        return [
+            "name": name,
+            "title": name.prefix(1).uppercased() + name.dropFirst(),
+            "pages": sorted.map { i -> [String: Any] in
+                let page = model.pages[i]
+                return ["title": page.title, "url": href(page.url), "current": page.url == current]
+            },
+        ]
+    }
+
+    func context(page: [String: Any], current: String, extra: [String: Any] = [:], breadcrumbs: [(String, String?)] = []) -> [String: Any] {
+        var context: [String: Any] = ["site": siteContext(current: current), "page": page]
+        context["has_breadcrumbs"] = !breadcrumbs.isEmpty
+        context["breadcrumbs"] = breadcrumbs.isEmpty ? [] : ([("Home", "/")] + breadcrumbs).map { crumb -> [String: Any] in
+            var item: [String: Any] = ["title": crumb.0]
+            if let url = crumb.1 { item["url"] = href(url) }
+            return item
+        }
+        for (key, value) in extra { context[key] = value }
+        return context
+    }
+
+    /// Blocks of a rendered page; a `#` title heading that became the page title is left out.
+    func contentHTML(_ index: Int, blocks range: Range<Int>? = nil) -> String {
+        let document = documents[index]
+        let page = model.pages[index]
+        var html = ""
+        for block in documents[index].blocks {
+            if let range, !(block.heading.map { range.contains($0.blockIndex) } ?? true) { continue }
+            if page.titleFromHeading, let h = block.heading, h.blockIndex == 0 { continue }
+            html += block.html
+        }
+        _ = document
+        return html
+    }
+
+    func pageDictionary(_ index: Int) -> [String: Any] {
+        let page = model.pages[index]
+        var dict: [String: Any] = [
+            "title": page.title, "description": page.description, "summary": page.summary,
+            "url": href(page.url), "permalink": absolute(page.url), "content": contentHTML(index),
+            "params": YAMLValue.map(page.params).templateValue, "kind": page.kind.rawValue,
+            "authors": page.authors, "authors_text": page.authors.joined(separator: ", "),
+            "tags": page.tags.map { ["name": $0, "url": href("/tags/\(Slug.make($0))/")] },
+            "has_tags": !page.tags.isEmpty,
+        ]
+        if let date = page.date { dict["date"] = date; dict["date_display"] = DateText.display(date) }
+        if let lastmod = page.lastmod, lastmod != page.date {
+            dict["lastmod"] = lastmod
+            dict["lastmod_display"] = DateText.display(lastmod)
+        }
+        if page.showTOC {
+            let toc = page.outline.headings.filter { $0.depth == 2 || $0.depth == 3 }
+            // A table of contents helps long pages only.
+            if toc.count >= 3 {
+                dict["has_toc"] = true
+                dict["toc"] = toc.map { ["text": $0.text, "anchor": $0.anchor, "depth": $0.depth] as [String: Any] }
+            }
+        }
+        if let nav = page.nav {
+            let members = model.pages.indices.filter { model.pages[$0].nav == nav }
+            dict["nav_group"] = navGroup(nav, pages: members, current: page.url)
+        }
+        return dict
+    }
+
+    func pageOutput(_ index: Int, _ page: Page) -> Output {
+        let layout = page.layout ?? (page.kind == .home ? "home" : page.isArticle ? "article" : "page")
+        var extra: [String: Any] = [:]
+        if page.kind == .trackPage, let track = model.tracks.first(where: { t in t.levels.contains { $0.pageIndex == index } }) {
+            extra["track"] = trackDictionary(track)
+        }
+        let crumbs: [(String, String?)] = page.kind == .home ? [] : [(page.title, nil)]
+        return Output(url: page.url, layout: layout,
+                      context: context(page: pageDictionary(index), current: page.url, extra: extra, breadcrumbs: crumbs),
+                      inSitemap: page.inSitemap, lastmod: page.lastmod ?? page.date)
+    }
+
+    func levelSummary(_ level: Level) -> [String: Any] {
+        ["id": level.id, "title": level.title, "display_name": level.displayName, "summary": level.summary, "url": href(level.url)]
+    }
+
+    func trackDictionary(_ track: Track) -> [String: Any] {
+        var dict: [String: Any] = [
+            "id": track.id, "title": track.title, "description": track.description, "url": href(track.url),
+            "levels": track.levels.map(levelSummary),
+            "has_levels": !track.levels.isEmpty, "level_count": track.levels.count,
+            "has_competencies": !track.competencies.isEmpty,
+            "competencies": track.competencies.map { ["id": $0.id, "name": $0.name, "description": $0.description] },
+        ]
+        if let intro = track.introPageIndex {
+            dict["intro_html"] = contentHTML(intro)
+        }
+        return dict
+    }
+
+    func trackOutput(_ track: Track) -> Output {
+        var page: [String: Any] = ["title": track.title, "description": track.description, "url": href(track.url),
+                                   "permalink": absolute(track.url)]
+        var inSitemap = true
+        if let intro = track.introPageIndex {
+            page = pageDictionary(intro)
+            page["title"] = track.title
+            inSitemap = model.pages[intro].inSitemap
+        }
+        return Output(url: track.url, layout: "track",
+                      context: context(page: page, current: track.url, extra: ["track": trackDictionary(track)],
+                                       breadcrumbs: [(track.title, nil)]),
+                      inSitemap: inSitemap, lastmod: nil)
+    }
+
+    func levelOutput(_ level: Level, position: Int, in track: Track) -> Output {
+        let source = model.pages[level.pageIndex]
+        let document = documents[level.pageIndex]
+        var blockByIndex: [Int: RenderedBlock] = [:]
+        for block in document.blocks { if let h = block.heading { blockByIndex[h.blockIndex] = block } }
+
+        // Blocks keep their index only through headings; walk the document to map index → block.
+        let indexed = indexedBlocks(document, blockCount: source.outline.blockCount, page: level.pageIndex)
+        var introHTML = ""
+        var sections: [[String: Any]] = []
+        switch level.origin {
+        case .listItem(let item, _):
+            introHTML = item < document.levelItemsHTML.count ? document.levelItemsHTML[item] : ""
+        case .file, .heading:
+            for i in level.introBlocks { introHTML += indexed[i]?.html ?? "" }
+            for section in level.sections {
+                var html = ""
+                let baseDepth = indexed[section.blocks.lowerBound]?.heading?.depth ?? 2
+                for i in section.blocks {
+                    guard let block = indexed[i] else { continue }
+                    if let heading = block.heading {
+                        // Sections are `##` on a level page whatever depth they had in the source.
+                        let anchor = i == section.blocks.lowerBound ? section.anchor : heading.anchor
+                        html += block.html(headingDepth: heading.depth - baseDepth + 2, anchor: anchor)
+                    } else {
+                        html += block.html
+                    }
+                }
+                sections.append(["name": section.name, "anchor": section.anchor, "html": html,
+                                 "competency": section.competencyID])
+            }
+        }
+        var levelDict = levelSummary(level)
+        levelDict["position"] = position + 1
+        levelDict["intro_html"] = introHTML
+        levelDict["sections"] = sections
+        levelDict["has_sections"] = !sections.isEmpty
+        if position > 0 { levelDict["prev"] = levelSummary(track.levels[position - 1]) }
+        if position + 1 < track.levels.count { levelDict["next"] = levelSummary(track.levels[position + 1]) }
+        if let equivalent = level.equivalent, let match = equivalentLevel(equivalent, besides: track) {
+            var eq = levelSummary(match.level)
+            eq["track_title"] = match.track.title
+            levelDict["equivalent"] = eq
+        }
+        var page: [String: Any] = [
+            "title": "\(level.id) \(level.title)", "description": level.summary, "summary": level.summary,
+            "url": href(level.url), "permalink": absolute(level.url),
+        ]
+        if level.origin == .file {
+            let own = pageDictionary(level.pageIndex)
+            page["params"] = own["params"]
+            if !source.description.isEmpty { page["description"] = source.description }
+        }
+        return Output(url: level.url, layout: level.origin == .file ? (source.layout ?? "level") : "level",
+                      context: context(page: page, current: level.url,
+                                       extra: ["level": levelDict, "track": trackDictionary(track)],
+                                       breadcrumbs: [(track.title, track.url), (level.id, nil)]),
+                      inSitemap: source.inSitemap, lastmod: source.lastmod)
+    }
+
+    /// `equivalent: M1` names a level of another track.
+    func equivalentLevel(_ id: String, besides track: Track) -> (level: Level, track: Track)? {
+        for other in model.tracks where other.id != track.id {
+            if let level = other.levels.first(where: { $0.slug == Slug.make(id) }) { return (level, other) }
+        }
+        return nil
+    }
+
+    /// Rendered blocks by their index in the source (empty blocks, such as dropped raw HTML, are absent).
+    func indexedBlocks(_ document: RenderedDocument, blockCount: Int, page: Int) -> [Int: RenderedBlock] {
+        var out: [Int: RenderedBlock] = [:]
+        for block in document.blocks { out[block.index] = block }
+        return out
+    }
+
+    func tagOutputs() -> [Output] {
+        guard !urls.tags.isEmpty else { return [] }
+        var outputs: [Output] = []
+        for tag in urls.tags {
+            let pages = tag.pages.sorted { (model.pages[$0].date ?? "", model.pages[$0].url) > (model.pages[$1].date ?? "", model.pages[$1].url) }
+            outputs.append(Output(
+                url: "/tags/\(tag.slug)/", layout: "tag",
+                context: context(page: ["title": "Tagged “\(tag.name)”", "url": href("/tags/\(tag.slug)/")], current: "",
+                                 extra: ["tag": ["name": tag.name, "pages": pages.map { i -> [String: Any] in
+                                     ["title": model.pages[i].title, "url": href(model.pages[i].url), "date": model.pages[i].date ?? ""]
+                                 }]], breadcrumbs: [("Tags", "/tags/"), (tag.name, nil)]),
+                inSitemap: true, lastmod: nil))
+        }
+        outputs.append(Output(
+            url: "/tags/", layout: "tag",
+            context: context(page: ["title": "Tags", "url": href("/tags/")], current: "",
+                             extra: ["tag": ["name": "", "pages": urls.tags.map { ["title": $0.name, "url": href("/tags/\($0.slug)/"), "date": ""] }]],
+                             breadcrumbs: [("Tags", nil)]),
+            inSitemap: true, lastmod: nil))
+        return outputs
+    }
+
+    func sitemap(_ outputs: [Output]) -> String {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for output in outputs.filter(\.inSitemap).sorted(by: { $0.url < $1.url }) {
+            xml += "  <url><loc>\(HTML.escapeXML(absolute(output.url)))</loc>"
+            if let lastmod = output.lastmod { xml += "<lastmod>\(HTML.escapeXML(String(lastmod.prefix(10))))</lastmod>" }
+            xml += "</url>\n"
+        }
+        return xml + "</urlset>\n"
+    }
+}

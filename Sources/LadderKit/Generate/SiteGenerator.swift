@@ -1,0 +1,149 @@
+import Foundation
+
+/// Runs the pipeline — load content → model the ladder → render Markdown → generate pages — into any
+/// `OutputSink`. Each phase returns diagnostics; errors stop the build before anything is written.
+public struct SiteGenerator {
+    public var options: BuildOptions
+
+    public init(options: BuildOptions) { self.options = options }
+
+    /// Builds the site. Throws `BuildFailure` with every error found (and the warnings seen so far).
+    public func build(into sink: OutputSink) throws(BuildFailure) -> BuildReport {
+        let start = Date()
+        var diagnostics: [Diagnostic] = []
+        func stopOnErrors() throws(BuildFailure) {
+            if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
+        }
+
+        // 1. Load content and the theme.
+        let loader = ContentLoader(siteFolder: options.siteFolder)
+        var content = loader.load()
+        diagnostics += content.diagnostics
+        if let baseURL = options.baseURL { content.config.baseURL = baseURL }
+        let (theme, themeDiagnostics) = Theme.load(siteFolder: options.siteFolder, loader: loader)
+        diagnostics += themeDiagnostics
+        let (templates, templateDiagnostics) = theme.compile()
+        diagnostics += templateDiagnostics
+        try stopOnErrors()
+
+        // 2. Model the ladder.
+        let (model, modelDiagnostics) = ModelBuilder(includeDrafts: options.includeDrafts).build(content)
+        diagnostics += modelDiagnostics
+        let site = SiteURLs(model: model)
+        for page in model.pages {
+            if let layout = page.layout, !templates.layouts.contains(layout) {
+                diagnostics.append(.error(page.source.frontMatter.keyLocation("layout"),
+                    "unknown layout '\(layout)' (available: \(templates.layouts.sorted().joined(separator: ", ")))"))
+            }
+        }
+        diagnostics += site.conflicts
+        try stopOnErrors()
+
+        // 3. Render Markdown, now that every URL and anchor is known.
+        let resolver = LinkResolver(model: model, basePath: SiteURLs.basePath(of: model.config.baseURL),
+                                    knownURLs: site.allURLs)
+        let rendered = Array(model.pages.indices).parallelMap { index -> (RenderedDocument, [Diagnostic]) in
+            let page = model.pages[index]
+            var found: [Diagnostic] = []
+            let renderer = MarkdownRenderer(
+                displayPath: page.source.displayPath, bodyLine: page.source.bodyLine,
+                allowRawHTML: model.config.rawHTML, levelList: model.levelLists[index],
+                rewriteLink: { url, isImage, location in
+                    let outcome = resolver.resolve(url, from: page, pageIndex: index, isImage: isImage, at: location)
+                    if let d = outcome.diagnostic { found.append(d) }
+                    return outcome.url
+                })
+            return (renderer.render(page.source.body), found)
+        }
+        diagnostics += rendered.flatMap(\.1)
+        try stopOnErrors()
+
+        // 4. Generate every output file.
+        let pages = PageWriter(model: model, documents: rendered.map(\.0), templates: templates,
+                               theme: theme, resolver: resolver, urls: site)
+        let written: Int
+        do {
+            written = try pages.writeAll(to: sink)
+        } catch let failure as BuildFailure {
+            throw BuildFailure(diagnostics + failure.diagnostics)
+        } catch {
+            throw BuildFailure(diagnostics + [.error(SourceLocation(path: "public"), "cannot write output: \(error)")])
+        }
+
+        var report = BuildReport()
+        report.pages = pages.htmlPageCount
+        report.levels = model.levels.count
+        report.tracks = model.tracks.count
+        report.files = written
+        report.warnings = diagnostics.filter { $0.severity == .warning }.sortedForDisplay()
+        report.seconds = Date().timeIntervalSince(start)
+        return report
+    }
+}
+
+/// Every URL the site will have, so links can be checked and two sources cannot claim one URL.
+struct SiteURLs {
+    var allURLs: Set<String> = []
+    var tags: [(name: String, slug: String, pages: [Int])] = []
+    var aliases: [(from: String, to: String, location: SourceLocation)] = []
+    var conflicts: [Diagnostic] = []
+
+    init(model: SiteModel) {
+        allURLs.insert("/")
+        for page in model.pages { allURLs.insert(page.url) }
+        for track in model.tracks {
+            allURLs.insert(track.url)
+            for level in track.levels { allURLs.insert(level.url) }
+        }
+        allURLs.insert("/404.html")
+        allURLs.insert("/sitemap.xml")
+        allURLs.insert("/robots.txt")
+        for file in ["assets/style.css"] { allURLs.insert("/" + file) }
+
+        var tagPages: [String: (name: String, pages: [Int])] = [:]
+        for (index, page) in model.pages.enumerated() {
+            for tag in page.tags {
+                let slug = Slug.make(tag)
+                tagPages[slug, default: (tag, [])].pages.append(index)
+            }
+        }
+        tags = tagPages.keys.sorted().map { (tagPages[$0]!.name, $0, tagPages[$0]!.pages) }
+        if !tags.isEmpty { allURLs.insert("/tags/") }
+        for tag in tags { allURLs.insert("/tags/\(tag.slug)/") }
+
+        for page in model.pages {
+            for alias in page.aliases {
+                var from = alias.hasPrefix("/") ? alias : "/" + alias
+                if !from.hasSuffix("/") && !from.hasSuffix(".html") { from += "/" }
+                let location = page.source.frontMatter.keyLocation(page.source.frontMatter["aliases"] != nil ? "aliases" : "redirect_from")
+                if allURLs.contains(from) {
+                    conflicts.append(.error(location, "alias \(from) is already the URL of a page"))
+                } else if from.contains("..") {
+                    conflicts.append(.error(location, "alias \(from) leaves the site"))
+                } else {
+                    aliases.append((from, page.url, location))
+                    allURLs.insert(from)
+                }
+            }
+        }
+    }
+
+    /// The path part of `base_url`, with a trailing slash: `https://x.io/careers` → `/careers/`.
+    static func basePath(of baseURL: String) -> String {
+        var path = baseURL
+        if let scheme = path.range(of: "://") {
+            let rest = path[scheme.upperBound...]
+            path = rest.firstIndex(of: "/").map { String(rest[$0...]) } ?? "/"
+        }
+        if !path.hasPrefix("/") { path = "/" + path }
+        if !path.hasSuffix("/") { path += "/" }
+        return path
+    }
+
+    /// Output file for a URL: `/engineering/l3/` → `engineering/l3/index.html`.
+    static func filePath(for url: String) -> String {
+        let trimmed = url.hasPrefix("/") ? String(url.dropFirst()) : url
+        if trimmed.isEmpty { return "index.html" }
+        return trimmed.hasSuffix("/") ? trimmed + "index.html" : trimmed
+    }
+}

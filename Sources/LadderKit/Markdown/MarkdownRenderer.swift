@@ -1,0 +1,144 @@
+import CCmark
+
+/// One top-level block of a rendered page.
+public struct RenderedBlock: Sendable {
+    /// Index among the document's top-level blocks (the same numbering as `Outline`).
+    public var index: Int
+    public var html: String
+    /// Set when the block is a heading (the same heading, anchor included, as in the page's `Outline`).
+    public var heading: Outline.Heading?
+    /// What a reader sees, for summaries, search and comparisons.
+    public var plainText: String
+    /// For a list, the plain text of each item, so comparisons can work item by item.
+    public var listItems: [String]
+    /// For a heading: the HTML inside the `<hN>` tag, so it can be re-emitted at another depth or anchor.
+    public var headingInnerHTML: String?
+
+    /// The heading at `depth` with anchor `id`; other blocks unchanged.
+    public func html(headingDepth depth: Int, anchor id: String) -> String {
+        guard let inner = headingInnerHTML else { return html }
+        let d = min(6, max(1, depth))
+        return "<h\(d) id=\"\(HTML.escape(id))\">\(inner)</h\(d)>\n"
+    }
+}
+
+/// A page's Markdown as HTML blocks plus what was found wrong with its links.
+public struct RenderedDocument: Sendable {
+    public var blocks: [RenderedBlock]
+    /// For a `levels: list` page: the inner HTML of each level's list item.
+    public var levelItemsHTML: [String] = []
+
+    public var html: String { blocks.map(\.html).joined() }
+}
+
+/// Stage 3: turns Markdown into HTML with cmark, once every page's URL and anchors are known.
+public struct MarkdownRenderer {
+    /// What to do with a link or image destination; returns the URL to write (or the same URL).
+    public typealias LinkRewriter = (_ url: String, _ isImage: Bool, _ location: SourceLocation) -> String
+
+    public var displayPath: String
+    public var bodyLine: Int
+    public var allowRawHTML = false
+    /// For `levels: list` pages: the top-level list that holds the levels and each item's anchor.
+    public var levelList: (blockIndex: Int, anchors: [String])?
+    public var rewriteLink: LinkRewriter
+
+    public init(displayPath: String, bodyLine: Int, allowRawHTML: Bool = false,
+                levelList: (blockIndex: Int, anchors: [String])? = nil,
+                rewriteLink: @escaping LinkRewriter = { url, _, _ in url }) {
+        self.displayPath = displayPath
+        self.bodyLine = bodyLine
+        self.allowRawHTML = allowRawHTML
+        self.levelList = levelList
+        self.rewriteLink = rewriteLink
+    }
+
+    public func render(_ body: String) -> RenderedDocument {
+        let tree = CMarkTree(body)
+        let outline = Outline(tree: tree, bodyLine: bodyLine)
+        rewriteLinks(in: tree.root)
+        var headingByBlock: [Int: Outline.Heading] = [:]
+        for heading in outline.headings { headingByBlock[heading.blockIndex] = heading }
+
+        var document = RenderedDocument(blocks: [])
+        for (index, block) in tree.topLevelBlocks.enumerated() {
+            let type = CMarkTree.type(block)
+            var html: String
+            var inner: String?
+            if let heading = headingByBlock[index] {
+                (html, inner) = headingHTML(block, anchor: heading.anchor)
+            } else if let levelList, levelList.blockIndex == index {
+                let (listHTML, items) = levelListHTML(block, anchors: levelList.anchors)
+                html = listHTML
+                document.levelItemsHTML = items
+            } else {
+                html = CMarkTree.html(block, unsafe: allowRawHTML)
+            }
+            var items: [String] = []
+            if type == CMARK_NODE_LIST {
+                items = CMarkTree.children(of: block).map { CMarkTree.plainText($0).trimmingCharacters(in: " ") }
+            }
+            if html.isEmpty { continue }
+            document.blocks.append(RenderedBlock(
+                index: index, html: html, heading: headingByBlock[index],
+                plainText: CMarkTree.plainText(block).trimmingCharacters(in: " "), listItems: items,
+                headingInnerHTML: inner))
+        }
+        return document
+    }
+
+    /// cmark writes `<h2>Title</h2>`; we add the anchor id (cmark has no option for it).
+    func headingHTML(_ node: CMarkTree.Node, anchor: String) -> (html: String, inner: String) {
+        let html = CMarkTree.html(node, unsafe: allowRawHTML)
+        // "<h2>" + inner + "</h2>\n"
+        guard html.hasPrefix("<h"), html.hasSuffix(">\n"), html.utf8.count >= 10 else { return (html, html) }
+        let inner = String(html.dropFirst(4).dropLast(6))
+        let depth = Int(cmark_node_get_heading_level(node))
+        return ("<h\(depth) id=\"\(HTML.escape(anchor))\">\(inner)</h\(depth)>\n", inner)
+    }
+
+    /// A `levels: list` list, rendered item by item so each level's item carries its anchor.
+    func levelListHTML(_ list: CMarkTree.Node, anchors: [String]) -> (String, [String]) {
+        let ordered = cmark_node_get_list_type(list) == CMARK_ORDERED_LIST
+        var out = ordered ? "<ol>\n" : "<ul>\n"
+        var itemsHTML: [String] = []
+        for (i, item) in CMarkTree.children(of: list).enumerated() {
+            var inner = ""
+            let children = CMarkTree.children(of: item)
+            let tight = cmark_node_get_list_tight(list) != 0
+            for child in children {
+                inner += CMarkTree.html(child, unsafe: allowRawHTML)
+            }
+            if tight, inner.hasSuffix("\n") { inner.removeLast() }
+            itemsHTML.append(inner)
+            let id = i < anchors.count ? " id=\"\(HTML.escape(anchors[i]))\"" : ""
+            out += "<li\(id)>" + (tight ? "" : "\n") + inner + "</li>\n"
+        }
+        out += ordered ? "</ol>\n" : "</ul>\n"
+        return (out, itemsHTML)
+    }
+
+    func rewriteLinks(in root: CMarkTree.Node) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        var lastBlockLine = 1
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = CMarkTree.type(node)
+            if type.rawValue < CMARK_NODE_FIRST_INLINE.rawValue {
+                lastBlockLine = CMarkTree.line(node)
+            }
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let ptr = cmark_node_get_url(node) else { continue }
+            let url = String(cString: ptr)
+            // cmark 0.30 gives inline nodes no position; the enclosing block's line is close enough.
+            let nodeLine = CMarkTree.line(node)
+            let line = nodeLine > 0 ? nodeLine : lastBlockLine
+            let column = nodeLine > 0 ? CMarkTree.column(node) : 1
+            let location = SourceLocation(path: displayPath, line: bodyLine + line - 1, column: column)
+            let rewritten = rewriteLink(url, type == CMARK_NODE_IMAGE, location)
+            if rewritten != url { cmark_node_set_url(node, rewritten) }
+        }
+    }
+}

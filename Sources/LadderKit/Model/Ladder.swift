@@ -1,0 +1,64 @@
+/// A named area of expectations (Impact, Ownership…), shared by the levels of a track.
+public struct Competency: Sendable, Equatable {
+    /// URL slug: `technical-skill`.
+    public var id: String
+    public var name: String
+    public var description: String
+}
+
+/// One competency section inside a level: a heading and the blocks under it.
+public struct LevelSection: Sendable, Equatable {
+    public var name: String
+    public var anchor: String
+    public var competencyID: String
+    /// Range of top-level blocks of the source page: the heading and everything up to the next section.
+    public var blocks: Range<Int>
+}
+
+/// One rung of a track: `L3`, "Senior Software Engineer".
+public struct Level: Sendable, Equatable {
+    public enum Origin: Sendable, Equatable {
+        /// A whole file with `level:` in its front matter.
+        case file
+        /// A heading of a `levels: headings` page and the blocks under it.
+        case heading(blocks: Range<Int>, anchor: String)
+        /// An item of the bold-led list of a `levels: list` page.
+        case listItem(index: Int, anchor: String)
+    }
+
+    /// As written: `L3`, `IC3`, `M2`.
+    public var id: String
+    /// URL segment: `l3`.
+    public var slug: String
+    public var title: String
+    public var summary: String
+    public var order: Int
+    public var trackID: String
+    public var url: String
+    public var equivalent: String?
+    /// Index into `SiteModel.pages` of the page it comes from.
+    public var pageIndex: Int
+    public var origin: Origin
+    public var location: SourceLocation
+    /// Blocks before the first section (the level's introduction).
+    public var introBlocks: Range<Int>
+    public var sections: [LevelSection]
+
+    /// "L3 · Senior Software Engineer", or just the title when it already starts with the id.
+    public var displayName: String {
+        title.lowercased().hasPrefix(id.lowercased()) ? title : "\(id) · \(title)"
+    }
+}
+
+/// An ordered ladder of levels with the competencies its levels share.
+public struct Track: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var description: String
+    public var url: String
+    public var levels: [Level]
+    public var competencies: [Competency]
+    /// The page whose URL is the track's (`engineering/index.md`, or a track page at `/management/`),
+    /// shown above the generated overview.
+    public var introPageIndex: Int?
+}

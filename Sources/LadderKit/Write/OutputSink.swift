@@ -1,0 +1,115 @@
+import Foundation
+
+/// Where generated files go. Called from several threads at once.
+public protocol OutputSink: Sendable {
+    /// Writes `bytes` at `path` (relative, `/`-separated: `engineering/l3/index.html`).
+    func write(_ path: String, _ bytes: Data) throws
+    /// Copies a file from disk to `path`.
+    func copy(from absolutePath: String, to path: String) throws
+}
+
+extension OutputSink {
+    public func write(_ path: String, _ text: String) throws { try write(path, Data(text.utf8)) }
+}
+
+/// Writes into a folder on disk.
+public struct DirectorySink: OutputSink {
+    public let root: String
+
+    public init(root: String) { self.root = root }
+
+    public func write(_ path: String, _ bytes: Data) throws {
+        let target = root + "/" + path
+        try ensureParent(of: target)
+        guard FileManager.default.createFile(atPath: target, contents: bytes) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target])
+        }
+    }
+
+    public func copy(from absolutePath: String, to path: String) throws {
+        let target = root + "/" + path
+        try ensureParent(of: target)
+        // Read and write rather than FileManager.copyItem: it keeps no source permissions or links.
+        guard let data = FileManager.default.contents(atPath: absolutePath) else {
+            throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: absolutePath])
+        }
+        try write(path, data)
+    }
+
+    private func ensureParent(of path: String) throws {
+        let parent = (path as NSString).deletingLastPathComponent
+        if !FileManager.default.fileExists(atPath: parent) {
+            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        }
+    }
+}
+
+/// Keeps every file in memory (for `check`, tests and the preview server).
+public final class MemorySink: OutputSink, @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [String: Data] = [:]
+
+    public init() {}
+
+    public func write(_ path: String, _ bytes: Data) throws {
+        lock.lock(); defer { lock.unlock() }
+        storage[path] = bytes
+    }
+
+    public func copy(from absolutePath: String, to path: String) throws {
+        guard let data = FileManager.default.contents(atPath: absolutePath) else {
+            throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: absolutePath])
+        }
+        try write(path, data)
+    }
+
+    public var files: [String: Data] {
+        lock.lock(); defer { lock.unlock() }
+        return storage
+    }
+}
+
+/// Stage 5: builds into a fresh folder next to the output and swaps it in whole, so a failed build leaves
+/// the previous output untouched and a reader never sees a half-written site.
+public struct AtomicOutput {
+    public let destination: String
+
+    public init(destination: String) { self.destination = destination }
+
+    /// Runs `body` with a sink on a temporary folder; on success the folder replaces `destination`.
+    public func replace<T>(_ body: (DirectorySink) throws -> T) throws -> T {
+        let fm = FileManager.default
+        let url = URL(fileURLWithPath: destination).standardizedFileURL
+        let parent = url.deletingLastPathComponent().path
+        let name = url.lastPathComponent
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let temporary = parent + "/.\(name).building-\(pid)"
+        let old = parent + "/.\(name).old-\(pid)"
+        try? fm.removeItem(atPath: temporary)
+        try fm.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+        let result: T
+        do {
+            result = try body(DirectorySink(root: temporary))
+        } catch {
+            try? fm.removeItem(atPath: temporary)
+            throw error
+        }
+        // The repository keeps an empty output folder in git through this file; carry it over.
+        let keep = url.path + "/.gitkeep"
+        if fm.fileExists(atPath: keep) { fm.createFile(atPath: temporary + "/.gitkeep", contents: Data()) }
+        if fm.fileExists(atPath: url.path) {
+            try? fm.removeItem(atPath: old)
+            try fm.moveItem(atPath: url.path, toPath: old)
+            do {
+                try fm.moveItem(atPath: temporary, toPath: url.path)
+            } catch {
+                try? fm.moveItem(atPath: old, toPath: url.path)
+                throw error
+            }
+            try? fm.removeItem(atPath: old)
+        } else {
+            try fm.moveItem(atPath: temporary, toPath: url.path)
+        }
+        return result
+    }
+}
