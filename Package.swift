@@ -40,8 +40,8 @@ let package = Package(
         .executableTarget(name: "ladder", dependencies: ["LadderCLI"]),
         .testTarget(
             name: "LadderKitTests",
-            dependencies: ["LadderKit", "LadderCLI"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["LadderKit", "LadderCLI", "ladder"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v5]

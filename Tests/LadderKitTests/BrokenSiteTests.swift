@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+/// Every folder under Fixtures/broken is a site with one mistake; `expected.txt` holds the located
+/// message. The build must print it, exit 1, and leave an existing `public/` byte-identical.
+@Suite struct BrokenSiteTests {
+    static let cases: [String] = {
+        let folder = Repo.fixture("broken")
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+    }()
+
+    @Test func there_are_broken_fixtures() {
+        #expect(Self.cases.count >= 10)
+    }
+
+    @Test(arguments: cases)
+    func broken_site_fails_with_a_located_error_and_keeps_public(_ name: String) throws {
+        let site = try TempSite(copying: Repo.fixture("broken/\(name)"))
+        defer { site.remove() }
+        let expected = try site.read("expected.txt").trimmingCharacters(in: .whitespacesAndNewlines)
+        try site.write("public/index.html", "<p>previous good build</p>")
+        try site.write("public/engineering/l1/index.html", "<p>old level</p>")
+        let before = site.snapshot()
+
+        let result = try runProcess(Repo.binary, ["build", "."], in: site.folder)
+        #expect(result.status == 1)
+        #expect(result.err.split(separator: "\n").first.map(String.init) == expected)
+        #expect(result.err.contains(": error: "))
+        #expect(site.snapshot() == before)
+
+        let check = site.ladder(["check", site.path])
+        #expect(check.status == 1)
+        // In-process with an absolute site folder, paths are prefixed with it.
+        let location = expected.components(separatedBy: ": error: ")[0]
+        #expect(check.err.contains(site.path + "/" + location + ": error: "))
+    }
+
+    @Test func usage_errors_exit_2() throws {
+        let site = try TempSite()
+        defer { site.remove() }
+        let result = try runProcess(Repo.binary, ["build", "--no-such-flag"], in: site.folder)
+        #expect(result.status == 2)
+        #expect(result.err.contains("Unknown option '--no-such-flag'"))
+        #expect(try runProcess(Repo.binary, ["--help"], in: site.folder).status == 0)
+    }
+
+    @Test func a_folder_without_content_is_an_error_not_a_crash() throws {
+        let site = try TempSite()
+        defer { site.remove() }
+        let result = site.ladder(["build", site.path])
+        #expect(result.status == 1)
+        #expect(result.err.contains("content:1:1: error: no content folder"))
+    }
+}
