@@ -15,12 +15,6 @@ struct PageWriter {
     }
     private var introPages: Set<Int> { Set(model.tracks.compactMap(\.introPageIndex)) }
 
-    var htmlPageCount: Int {
-        let ordinary = model.pages.indices.filter { !levelFilePages.contains($0) && !introPages.contains($0) }.count
-        let home = model.pages.contains { $0.kind == .home } ? 0 : 1
-        return ordinary + home + model.levels.count + model.tracks.count + urls.tags.count + (urls.tags.isEmpty ? 0 : 1)
-    }
-
     /// One HTML page to write and what the sitemap needs to know about it.
     struct Output {
         var url: String
@@ -30,7 +24,8 @@ struct PageWriter {
         var lastmod: String?
     }
 
-    func writeAll(to sink: OutputSink) throws -> Int {
+    /// Writes the site; returns how many HTML pages and how many files in all.
+    func writeAll(to sink: OutputSink) throws -> (pages: Int, files: Int) {
         var outputs: [Output] = []
         let skip = levelFilePages.union(introPages)
         for (index, page) in model.pages.enumerated() where !skip.contains(index) {
@@ -45,6 +40,7 @@ struct PageWriter {
             for (position, level) in track.levels.enumerated() {
                 outputs.append(levelOutput(level, position: position, in: track))
             }
+            outputs += viewOutputs(track)
         }
         outputs += tagOutputs()
 
@@ -56,6 +52,7 @@ struct PageWriter {
         }
         if let error = results.compactMap({ $0 }).first { throw error }
         var count = outputs.count
+        let htmlPages = outputs.count
 
         try sink.write("404.html", templates.render(layout: "404", context: context(page: ["title": "Page not found"], current: "")))
         for alias in urls.aliases {
@@ -81,7 +78,7 @@ struct PageWriter {
             return nil
         }
         if let error = copies.compactMap({ $0 }).first { throw error }
-        return count + model.staticFiles.count
+        return (htmlPages, count + model.staticFiles.count)
     }
 
     // MARK: URLs
@@ -152,7 +149,6 @@ struct PageWriter {
 
     /// Blocks of a rendered page; a `#` title heading that became the page title is left out.
     func contentHTML(_ index: Int, blocks range: Range<Int>? = nil) -> String {
-        let document = documents[index]
         let page = model.pages[index]
         var html = ""
         for block in documents[index].blocks {
@@ -160,7 +156,6 @@ struct PageWriter {
             if page.titleFromHeading, let h = block.heading, h.blockIndex == 0 { continue }
             html += block.html
         }
-        _ = document
         return html
     }
 
@@ -216,11 +211,31 @@ struct PageWriter {
             "levels": track.levels.map(levelSummary),
             "has_levels": !track.levels.isEmpty, "level_count": track.levels.count,
             "has_competencies": !track.competencies.isEmpty,
-            "competencies": track.competencies.map { ["id": $0.id, "name": $0.name, "description": $0.description] },
         ]
         if let intro = track.introPageIndex {
             dict["intro_html"] = contentHTML(intro)
         }
+        dict["matrix_url"] = href("\(track.url)matrix/")
+        dict["compare_url"] = href("\(track.url)compare/")
+        dict["competencies"] = track.competencies.map {
+            ["id": $0.id, "name": $0.name, "description": $0.description, "url": href("\(track.url)competencies/\($0.id)/")]
+        }
+        // Cross-track equivalents, from either side (`equivalent: M1` on L5 shows on both tracks).
+        var equivalents: [[String: Any]] = []
+        for level in track.levels {
+            if let id = level.equivalent, let match = equivalentLevel(id, besides: track) {
+                equivalents.append(["level": levelSummary(level), "other": levelSummary(match.level), "other_track": match.track.title])
+            }
+        }
+        for other in model.tracks where other.id != track.id {
+            for level in other.levels {
+                if let id = level.equivalent, let mine = track.levels.first(where: { $0.slug == Slug.make(id) }) {
+                    equivalents.append(["level": levelSummary(mine), "other": levelSummary(level), "other_track": other.title])
+                }
+            }
+        }
+        dict["equivalents"] = equivalents
+        dict["has_equivalents"] = !equivalents.isEmpty
         return dict
     }
 
@@ -242,11 +257,7 @@ struct PageWriter {
     func levelOutput(_ level: Level, position: Int, in track: Track) -> Output {
         let source = model.pages[level.pageIndex]
         let document = documents[level.pageIndex]
-        var blockByIndex: [Int: RenderedBlock] = [:]
-        for block in document.blocks { if let h = block.heading { blockByIndex[h.blockIndex] = block } }
-
-        // Blocks keep their index only through headings; walk the document to map index → block.
-        let indexed = indexedBlocks(document, blockCount: source.outline.blockCount, page: level.pageIndex)
+        let indexed = indexedBlocks(document)
         var introHTML = ""
         var sections: [[String: Any]] = []
         switch level.origin {
@@ -276,6 +287,7 @@ struct PageWriter {
         levelDict["intro_html"] = introHTML
         levelDict["sections"] = sections
         levelDict["has_sections"] = !sections.isEmpty
+        levelDict["compare"] = compareLinks(level, position: position, in: track)
         if position > 0 { levelDict["prev"] = levelSummary(track.levels[position - 1]) }
         if position + 1 < track.levels.count { levelDict["next"] = levelSummary(track.levels[position + 1]) }
         if let equivalent = level.equivalent, let match = equivalentLevel(equivalent, besides: track) {
@@ -308,7 +320,7 @@ struct PageWriter {
     }
 
     /// Rendered blocks by their index in the source (empty blocks, such as dropped raw HTML, are absent).
-    func indexedBlocks(_ document: RenderedDocument, blockCount: Int, page: Int) -> [Int: RenderedBlock] {
+    func indexedBlocks(_ document: RenderedDocument) -> [Int: RenderedBlock] {
         var out: [Int: RenderedBlock] = [:]
         for block in document.blocks { out[block.index] = block }
         return out

@@ -61,7 +61,7 @@ public struct SiteGenerator {
         // 4. Generate every output file.
         let pages = PageWriter(model: model, documents: rendered.map(\.0), templates: templates,
                                theme: theme, resolver: resolver, urls: site)
-        let written: Int
+        let written: (pages: Int, files: Int)
         do {
             written = try pages.writeAll(to: sink)
         } catch let failure as BuildFailure {
@@ -71,10 +71,10 @@ public struct SiteGenerator {
         }
 
         var report = BuildReport()
-        report.pages = pages.htmlPageCount
+        report.pages = written.pages
         report.levels = model.levels.count
         report.tracks = model.tracks.count
-        report.files = written
+        report.files = written.files
         report.warnings = diagnostics.filter { $0.severity == .warning }.sortedForDisplay()
         report.seconds = Date().timeIntervalSince(start)
         return report
@@ -94,6 +94,15 @@ struct SiteURLs {
         for track in model.tracks {
             allURLs.insert(track.url)
             for level in track.levels { allURLs.insert(level.url) }
+            guard !track.levels.isEmpty else { continue }
+            allURLs.insert(track.url + "matrix/")
+            allURLs.insert(track.url + "compare/")
+            for competency in track.competencies { allURLs.insert(track.url + "competencies/\(competency.id)/") }
+            for i in track.levels.indices {
+                for j in track.levels.indices where j > i {
+                    allURLs.insert(PageWriter.compareURL(track, track.levels[i], track.levels[j]))
+                }
+            }
         }
         allURLs.insert("/404.html")
         allURLs.insert("/sitemap.xml")

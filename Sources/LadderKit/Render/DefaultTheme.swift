@@ -262,6 +262,77 @@ enum DefaultTheme {
         {{/main}}
         {{/base}}
         """#,
+        "layouts/compare-index.mustache": #"""
+        {{< base}}
+        {{$bodyclass}}page compare-index{{/bodyclass}}
+        {{$main}}
+        <article class="content">
+          <h1>Compare levels</h1>
+          {{#compare.picker}}{{> picker}}{{/compare.picker}}
+          <h2 id="all-pairs">All pairs</h2>
+          <ul class="pairs">
+            {{#compare.pairs}}<li><a href="{{url}}">{{lower.id}} vs {{higher.id}}</a></li>
+            {{/compare.pairs}}
+          </ul>
+          <script>
+          // The picker submits ?a=l2&b=l4 here; go straight to that comparison (lower level first).
+          (function () {
+            var q = new URLSearchParams(location.search), a = q.get("a"), b = q.get("b");
+            if (!a || !b || a === b) return;
+            var links = Array.prototype.map.call(document.querySelectorAll(".pairs a"), function (x) { return x.getAttribute("href"); });
+            var want = [a + "-vs-" + b + "/", b + "-vs-" + a + "/"];
+            for (var i = 0; i < links.length; i++) {
+              for (var j = 0; j < want.length; j++) { if (links[i].slice(-want[j].length) === want[j]) { location.replace(links[i]); return; } }
+            }
+          })();
+          </script>
+        </article>
+        {{/main}}
+        {{/base}}
+        """#,
+        "layouts/compare.mustache": #"""
+        {{< base}}
+        {{$bodyclass}}page compare-page{{/bodyclass}}
+        {{$main}}
+        <article class="content wide">
+          <h1>{{compare.lower.id}} vs {{compare.higher.id}}</h1>
+          <p class="lead">What changes from <a href="{{compare.lower.url}}">{{compare.lower.display_name}}</a> to <a href="{{compare.higher.url}}">{{compare.higher.display_name}}</a>. Expectations that are new at {{compare.higher.id}} are marked <mark class="diff-new">new</mark>.</p>
+          {{#compare.picker}}{{> picker}}{{/compare.picker}}
+          <table class="compare">
+            <thead><tr><th scope="col">Competency</th><th scope="col">{{compare.lower.id}}</th><th scope="col">{{compare.higher.id}}</th></tr></thead>
+            <tbody>
+              {{#compare.rows}}
+              <tr>
+                <th scope="row">{{name}}</th>
+                <td>{{#lower_url}}<a class="cell-link" href="{{lower_url}}">{{compare.lower.id}} · {{name}}</a>{{/lower_url}}<ul>{{#lower}}<li>{{text}}</li>{{/lower}}</ul></td>
+                <td>{{#higher_url}}<a class="cell-link" href="{{higher_url}}">{{compare.higher.id}} · {{name}}</a>{{/higher_url}}<ul>{{#higher}}<li>{{#new}}<mark class="diff-new"><span class="visually-hidden">New: </span>{{text}}</mark>{{/new}}{{^new}}{{text}}{{/new}}</li>{{/higher}}</ul></td>
+              </tr>
+              {{/compare.rows}}
+            </tbody>
+          </table>
+        </article>
+        {{/main}}
+        {{/base}}
+        """#,
+        "layouts/competency.mustache": #"""
+        {{< base}}
+        {{$bodyclass}}page competency-page{{/bodyclass}}
+        {{$main}}
+        <article class="content">
+          <p class="eyebrow"><a href="{{track.url}}">{{track.title}}</a> · Competency</p>
+          <h1>{{competency.name}}</h1>
+          {{#competency.description}}<p class="lead">{{competency.description}}</p>{{/competency.description}}
+          {{#competency.levels}}
+          <section class="competency-level" aria-labelledby="level-{{level.id}}">
+            <h2 id="level-{{level.id}}"><a href="{{url}}"><span class="level-id">{{level.id}}</span> {{level.title}}</a></h2>
+            {{{html}}}
+          </section>
+          {{/competency.levels}}
+          <p class="view-links"><a href="{{track.matrix_url}}">See every competency in the matrix</a></p>
+        </article>
+        {{/main}}
+        {{/base}}
+        """#,
         "layouts/docs.mustache": #"""
         {{< base}}
         {{$bodyclass}}page docs{{/bodyclass}}
@@ -324,6 +395,7 @@ enum DefaultTheme {
             {{#level.equivalent}}<p class="equivalent">Equivalent to <a href="{{url}}">{{display_name}}</a> on the {{track_title}} track.</p>{{/level.equivalent}}
           </header>
           {{> levelnav}}
+          <p class="view-links">Compare: {{#level.compare}}<a href="{{url}}">{{label}}</a> {{/level.compare}}· <a href="{{track.compare_url}}">any two levels</a> · <a href="{{track.matrix_url}}">matrix</a></p>
           {{#level.has_sections}}
           <nav class="toc" aria-label="Competencies">
             <h2>Competencies</h2>
@@ -341,6 +413,32 @@ enum DefaultTheme {
         {{/main}}
         {{/base}}
         """##,
+        "layouts/matrix.mustache": #"""
+        {{< base}}
+        {{$bodyclass}}page matrix-page{{/bodyclass}}
+        {{$main}}
+        <article class="content wide">
+          <h1>{{track.title}}: competencies by level</h1>
+          <p>Each cell lists what is expected; follow it to the level's section.</p>
+          <div class="matrix-scroll" role="region" aria-label="Competency by level matrix" tabindex="0">
+          <table class="matrix">
+            <thead>
+              <tr><th scope="col">Competency</th>{{#matrix.levels}}<th scope="col"><a href="{{url}}">{{id}}</a><span class="level-title">{{title}}</span></th>{{/matrix.levels}}</tr>
+            </thead>
+            <tbody>
+              {{#matrix.rows}}
+              <tr>
+                <th scope="row"><a href="{{url}}">{{name}}</a></th>
+                {{#cells}}<td>{{#has}}<a class="cell-link" href="{{url}}">{{level}} · {{name}}</a><ul>{{#items}}<li>{{.}}</li>{{/items}}</ul>{{/has}}{{^has}}<span class="empty">—</span>{{/has}}</td>{{/cells}}
+              </tr>
+              {{/matrix.rows}}
+            </tbody>
+          </table>
+          </div>
+        </article>
+        {{/main}}
+        {{/base}}
+        """#,
         "layouts/page.mustache": #"""
         {{< base}}
         {{$main}}
@@ -395,11 +493,24 @@ enum DefaultTheme {
               {{/track.levels}}
             </ol>
           </section>
+          <p class="view-links"><a href="{{track.matrix_url}}">Competency matrix</a> · <a href="{{track.compare_url}}">Compare two levels</a></p>
+          {{#track.has_equivalents}}
+          <section aria-labelledby="equivalents">
+            <h2 id="equivalents">Equivalent levels on other tracks</h2>
+            <table class="equivalents">
+              <thead><tr><th scope="col">{{track.title}}</th><th scope="col">Equivalent</th><th scope="col">Track</th></tr></thead>
+              <tbody>
+                {{#track.equivalents}}<tr><td><a href="{{level.url}}">{{level.display_name}}</a></td><td><a href="{{other.url}}">{{other.display_name}}</a></td><td>{{other_track}}</td></tr>
+                {{/track.equivalents}}
+              </tbody>
+            </table>
+          </section>
+          {{/track.has_equivalents}}
           {{#track.has_competencies}}
           <section aria-labelledby="competencies">
             <h2 id="competencies">Competencies</h2>
             <ul class="competency-list">
-              {{#track.competencies}}<li><strong>{{name}}</strong>{{#description}}: {{description}}{{/description}}</li>
+              {{#track.competencies}}<li><a href="{{url}}"><strong>{{name}}</strong></a>{{#description}}: {{description}}{{/description}}</li>
               {{/track.competencies}}
             </ul>
           </section>
@@ -483,6 +594,13 @@ enum DefaultTheme {
           {{#level.prev}}<a class="prev" rel="prev" href="{{url}}"><span>Previous level</span> {{display_name}}</a>{{/level.prev}}
           {{#level.next}}<a class="next" rel="next" href="{{url}}"><span>Next level</span> {{display_name}}</a>{{/level.next}}
         </nav>
+        """#,
+        "partials/picker.mustache": #"""
+        <form class="compare-picker" action="{{action}}" method="get">
+          <label>From <select name="a">{{#lower}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/lower}}</select></label>
+          <label>to <select name="b">{{#higher}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/higher}}</select></label>
+          <button type="submit">Compare</button>
+        </form>
         """#,
         "partials/toc.mustache": ##"""
         {{#page.has_toc}}

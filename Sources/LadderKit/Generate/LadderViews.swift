@@ -1,0 +1,150 @@
+/// The views that put levels side by side: one page per competency, the competency × level matrix, and
+/// a comparison page for every pair of levels of a track (DESIGN §4).
+extension PageWriter {
+    /// A level's expectations per competency: list items, or sentences when the section is prose.
+    func expectations(of level: Level) -> [String: (anchor: String, items: [String])] {
+        let document = documents[level.pageIndex]
+        let blocks = indexedBlocks(document)
+        var out: [String: (anchor: String, items: [String])] = [:]
+        for section in level.sections where out[section.competencyID] == nil {
+            var items: [String] = []
+            for i in section.blocks.dropFirst() {
+                guard let block = blocks[i], block.heading == nil else { continue }
+                items += block.listItems.isEmpty ? LevelComparison.sentences(block.plainText) : block.listItems
+            }
+            out[section.competencyID] = (section.anchor, items)
+        }
+        return out
+    }
+
+    static func compareURL(_ track: Track, _ a: Level, _ b: Level) -> String {
+        "\(track.url)compare/\(a.slug)-vs-\(b.slug)/"
+    }
+
+    func viewOutputs(_ track: Track) -> [Output] {
+        guard !track.levels.isEmpty else { return [] }
+        var outputs: [Output] = []
+        let byLevel = track.levels.map(expectations)
+        let levelsContext = track.levels.map(levelSummary)
+        let trackContext = trackDictionary(track)
+
+        // One page per competency: every level's section, in order.
+        for competency in track.competencies {
+            let url = "\(track.url)competencies/\(competency.id)/"
+            let entries = track.levels.enumerated().compactMap { n, level -> [String: Any]? in
+                guard let section = level.sections.first(where: { $0.competencyID == competency.id }) else { return nil }
+                return ["level": levelsContext[n], "url": href(level.url) + "#" + section.anchor,
+                        "html": sectionHTML(level, section)]
+            }
+            outputs.append(Output(
+                url: url, layout: "competency",
+                context: context(page: ["title": "\(competency.name) · \(track.title)", "description": competency.description,
+                                        "url": href(url), "permalink": absolute(url)],
+                                 current: url,
+                                 extra: ["track": trackContext, "competency": ["name": competency.name, "description": competency.description,
+                                                                               "levels": entries]],
+                                 breadcrumbs: [(track.title, track.url), (competency.name, nil)]),
+                inSitemap: true, lastmod: nil))
+        }
+
+        // The matrix: competencies down, levels across.
+        let matrixURL = "\(track.url)matrix/"
+        let rows = track.competencies.map { competency -> [String: Any] in
+            [
+                "name": competency.name, "url": href("\(track.url)competencies/\(competency.id)/"),
+                "cells": track.levels.enumerated().map { n, level -> [String: Any] in
+                    guard let entry = byLevel[n][competency.id] else { return ["has": false, "level": level.id] }
+                    return ["has": true, "level": level.id, "url": href(level.url) + "#" + entry.anchor, "items": entry.items]
+                },
+            ]
+        }
+        outputs.append(Output(
+            url: matrixURL, layout: "matrix",
+            context: context(page: ["title": "\(track.title) matrix", "url": href(matrixURL), "permalink": absolute(matrixURL),
+                                    "description": "Every competency of the \(track.title) track at every level."],
+                             current: matrixURL, extra: ["track": trackContext, "matrix": ["levels": levelsContext, "rows": rows]],
+                             breadcrumbs: [(track.title, track.url), ("Matrix", nil)]),
+            inSitemap: true, lastmod: nil))
+
+        // Every pair of levels, lower first, and an index with the picker.
+        var pairs: [[String: Any]] = []
+        for i in track.levels.indices {
+            for j in track.levels.indices where j > i {
+                let (a, b) = (track.levels[i], track.levels[j])
+                let url = Self.compareURL(track, a, b)
+                pairs.append(["url": href(url), "lower": levelsContext[i], "higher": levelsContext[j]])
+                let comparison = LevelComparison(competencies: track.competencies, lower: byLevel[i], higher: byLevel[j])
+                let rows = comparison.rows.map { row -> [String: Any] in
+                    [
+                        "name": row.competency.name,
+                        "lower_url": row.lowerAnchor.map { href(a.url) + "#" + $0 } ?? "",
+                        "higher_url": row.higherAnchor.map { href(b.url) + "#" + $0 } ?? "",
+                        "lower": row.lower.map { ["text": $0.text, "new": $0.isNew] },
+                        "higher": row.higher.map { ["text": $0.text, "new": $0.isNew] },
+                        "new_count": row.higher.filter(\.isNew).count,
+                    ]
+                }
+                outputs.append(Output(
+                    url: url, layout: "compare",
+                    context: context(page: ["title": "\(a.id) vs \(b.id) · \(track.title)", "url": href(url), "permalink": absolute(url),
+                                            "description": "What changes from \(a.displayName) to \(b.displayName)."],
+                                     current: url,
+                                     extra: ["track": trackContext,
+                                             "compare": ["lower": levelsContext[i], "higher": levelsContext[j], "rows": rows,
+                                                         "picker": picker(track, selectedLower: i, selectedHigher: j)]],
+                                     breadcrumbs: [(track.title, track.url), ("Compare", "\(track.url)compare/"), ("\(a.id) vs \(b.id)", nil)]),
+                    inSitemap: true, lastmod: nil))
+            }
+        }
+        let indexURL = "\(track.url)compare/"
+        outputs.append(Output(
+            url: indexURL, layout: "compare-index",
+            context: context(page: ["title": "Compare levels · \(track.title)", "url": href(indexURL), "permalink": absolute(indexURL)],
+                             current: indexURL,
+                             extra: ["track": trackContext, "compare": ["pairs": pairs, "picker": picker(track, selectedLower: 0, selectedHigher: min(1, track.levels.count - 1))]],
+                             breadcrumbs: [(track.title, track.url), ("Compare", nil)]),
+            inSitemap: true, lastmod: nil))
+        return outputs
+    }
+
+    /// Two selects; the form goes to the compare index, whose script (or, without JavaScript, whose
+    /// list of every pair) leads to the chosen comparison.
+    func picker(_ track: Track, selectedLower: Int, selectedHigher: Int) -> [String: Any] {
+        [
+            "action": href("\(track.url)compare/"),
+            "lower": track.levels.enumerated().map { ["value": $1.slug, "label": $1.displayName, "selected": $0 == selectedLower] },
+            "higher": track.levels.enumerated().map { ["value": $1.slug, "label": $1.displayName, "selected": $0 == selectedHigher] },
+        ]
+    }
+
+    /// A section's HTML as on the level page, its heading at `##`.
+    func sectionHTML(_ level: Level, _ section: LevelSection) -> String {
+        let blocks = indexedBlocks(documents[level.pageIndex])
+        var html = ""
+        let baseDepth = blocks[section.blocks.lowerBound]?.heading?.depth ?? 2
+        for i in section.blocks {
+            guard let block = blocks[i] else { continue }
+            if let heading = block.heading {
+                if i == section.blocks.lowerBound { continue }  // the view prints its own heading
+                html += block.html(headingDepth: heading.depth - baseDepth + 3, anchor: heading.anchor)
+            } else {
+                html += block.html
+            }
+        }
+        return html
+    }
+
+    /// Links from a level page to the comparisons with its neighbours.
+    func compareLinks(_ level: Level, position: Int, in track: Track) -> [[String: Any]] {
+        var links: [[String: Any]] = []
+        if position > 0 {
+            let lower = track.levels[position - 1]
+            links.append(["url": href(Self.compareURL(track, lower, level)), "label": "\(lower.id) vs \(level.id)"])
+        }
+        if position + 1 < track.levels.count {
+            let higher = track.levels[position + 1]
+            links.append(["url": href(Self.compareURL(track, level, higher)), "label": "\(level.id) vs \(higher.id)"])
+        }
+        return links
+    }
+}

@@ -1,0 +1,67 @@
+/// What changes between two levels of a track, competency by competency (DESIGN §4, compare pages).
+///
+/// Expectations are compared item by item (list items, or sentences of prose): an item of the higher
+/// level that the lower level does not have, after normalising case, punctuation and spacing, is new.
+public struct LevelComparison: Sendable, Equatable {
+    public struct Item: Sendable, Equatable {
+        public var text: String
+        public var isNew: Bool
+    }
+
+    public struct Row: Sendable, Equatable {
+        public var competency: Competency
+        public var lowerAnchor: String?
+        public var higherAnchor: String?
+        public var lower: [Item]
+        public var higher: [Item]
+    }
+
+    public var rows: [Row]
+
+    /// `lower` and `higher` map a competency id to that level's section anchor and items, in order.
+    public init(competencies: [Competency], lower: [String: (anchor: String, items: [String])],
+                higher: [String: (anchor: String, items: [String])]) {
+        rows = competencies.compactMap { competency in
+            let a = lower[competency.id], b = higher[competency.id]
+            if a == nil && b == nil { return nil }
+            let lowerKeys = Set((a?.items ?? []).map(Self.normalise))
+            return Row(competency: competency, lowerAnchor: a?.anchor, higherAnchor: b?.anchor,
+                       lower: (a?.items ?? []).map { Item(text: $0, isNew: false) },
+                       higher: (b?.items ?? []).map { Item(text: $0, isNew: !lowerKeys.contains(Self.normalise($0))) })
+        }
+    }
+
+    static func normalise(_ text: String) -> String {
+        var out = ""
+        var space = false
+        for ch in text.lowercased() {
+            if ch.isLetter || ch.isNumber {
+                if space && !out.isEmpty { out.append(" ") }
+                out.append(ch)
+                space = false
+            } else {
+                space = true
+            }
+        }
+        return out
+    }
+
+    /// Splits prose into sentences, for sections written as paragraphs rather than lists.
+    public static func sentences(_ text: String) -> [String] {
+        var out: [String] = []
+        var current = ""
+        let chars = Array(text)
+        for (i, ch) in chars.enumerated() {
+            current.append(ch)
+            let atEnd = i + 1 == chars.count || chars[i + 1] == " "
+            if (ch == "." || ch == "!" || ch == "?") && atEnd {
+                let s = current.trimmingCharacters(in: " ")
+                if !s.isEmpty { out.append(s) }
+                current = ""
+            }
+        }
+        let rest = current.trimmingCharacters(in: " ")
+        if !rest.isEmpty { out.append(rest) }
+        return out
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+/// Competency pages, the matrix, comparisons and equivalents on the `ladder` fixture site.
+@Suite struct LadderViewsTests {
+    @Test func compare_marks_what_is_new_at_the_higher_level() throws {
+        let site = try TempSite(copying: Repo.fixture("sites/ladder"))
+        defer { site.remove() }
+        #expect(site.ladder(["build", site.path, "--quiet"]).status == 0)
+        let page = try site.read("public/eng/compare/l1-vs-l2/index.html")
+        // Shared expectation: not marked. Changed one: marked, on the higher side only.
+        #expect(page.contains("<li>Writes tests for every change.</li>"))
+        #expect(page.contains("<mark class=\"diff-new\"><span class=\"visually-hidden\">New: </span>Writes code at depth 2.</mark>"))
+        #expect(page.contains("<li>Writes code at depth 1.</li>"))
+        // The alias "Scope and Impact" lines up with Impact, linking to the L2 section's anchor.
+        #expect(page.contains("href=\"/careers/eng/l2/#scope-and-impact\">L2 · Impact</a>"))
+        // Every pair exists; the index lists them and carries the picker.
+        for pair in ["l1-vs-l2", "l1-vs-l3", "l2-vs-l3"] { #expect(site.exists("public/eng/compare/\(pair)/index.html")) }
+        #expect(!site.exists("public/eng/compare/l2-vs-l1/index.html"))
+        let index = try site.read("public/eng/compare/index.html")
+        #expect(index.contains("<select name=\"a\">"))
+        #expect(index.contains("href=\"/careers/eng/compare/l1-vs-l3/\""))
+        // Level pages link to their neighbours' comparisons.
+        let l2 = try site.read("public/eng/l2/index.html")
+        #expect(l2.contains("href=\"/careers/eng/compare/l1-vs-l2/\""))
+        #expect(l2.contains("href=\"/careers/eng/compare/l2-vs-l3/\""))
+    }
+
+    @Test func matrix_and_competency_pages_cover_every_level() throws {
+        let site = try TempSite(copying: Repo.fixture("sites/ladder"))
+        defer { site.remove() }
+        #expect(site.ladder(["build", site.path, "--quiet"]).status == 0)
+        let matrix = try site.read("public/eng/matrix/index.html")
+        #expect(matrix.contains("<table class=\"matrix\">"))
+        for (level, anchor) in [("l1", "impact"), ("l2", "scope-and-impact"), ("l3", "impact"), ("l3", "craft")] {
+            #expect(matrix.contains("href=\"/careers/eng/\(level)/#\(anchor)\""), "\(level)#\(anchor)")
+        }
+        let impact = try site.read("public/eng/competencies/impact/index.html")
+        #expect(impact.contains("Delivers work of size 1."))
+        #expect(impact.contains("Delivers work of size 2."))
+        #expect(impact.contains("Delivers work of size 3."))
+        #expect(site.exists("public/mgmt/competencies/delivery/index.html"))
+    }
+
+    @Test func equivalents_show_on_both_tracks() throws {
+        let site = try TempSite(copying: Repo.fixture("sites/ladder"))
+        defer { site.remove() }
+        #expect(site.ladder(["build", site.path, "--quiet"]).status == 0)
+        for track in ["eng", "mgmt"] {
+            let overview = try site.read("public/\(track)/index.html")
+            #expect(overview.contains("<h2 id=\"equivalents\">"), "\(track)")
+            #expect(overview.contains("L3 · Engineer 3"), "\(track)")
+            #expect(overview.contains("M1 · Team Lead"), "\(track)")
+        }
+    }
+}
