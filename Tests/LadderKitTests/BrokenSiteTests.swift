@@ -24,7 +24,7 @@ import Testing
 
         let result = try runProcess(Repo.binary, ["build", "."], in: site.folder)
         #expect(result.status == 1)
-        #expect(result.err.split(separator: "\n").first.map(String.init) == expected)
+        #expect(result.err.split(separator: "\n").first { $0.contains(": error: ") }.map(String.init) == expected)
         #expect(result.err.contains(": error: "))
         #expect(site.snapshot() == before)
 

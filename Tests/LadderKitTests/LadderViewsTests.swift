@@ -54,3 +54,24 @@ import Testing
         }
     }
 }
+
+@Suite struct LadderWarningTests {
+    @Test func gaps_one_off_competencies_and_missing_summaries_are_warnings() throws {
+        func level(_ n: Int, _ sections: [String], summary: Bool = true) -> String {
+            "---\ntitle: E\(n)\nlevel: L\(n)\n" + (summary ? "summary: S\(n).\n" : "") + "---\n"
+                + sections.map { "## \($0)\n\n- Item for \($0).\n" }.joined(separator: "\n")
+        }
+        let site = try TempSite(files: [
+            "content/eng/l1.md": level(1, ["Impact", "Craft"]),
+            "content/eng/l2.md": level(2, ["Impact"]),
+            "content/eng/l3.md": level(3, ["Impact", "Craft", "Impcat"], summary: false).replacingOccurrences(of: "title: E3\n", with: "title: E3\n"),
+        ])
+        defer { site.remove() }
+        let result = site.ladder(["check", site.path])
+        #expect(result.status == 0)
+        #expect(result.err.contains("content/eng/l2.md:3:1: warning: level L2 has no 'Craft' section, though L1 and L3 do"))
+        #expect(result.err.contains("content/eng/l3.md:3:1: warning: competency 'Impcat' appears only in L3 of track 'eng' (a typo?)"))
+        #expect(result.err.contains("content/eng/l3.md:3:1: warning: level L3 has no summary"))
+        #expect(site.ladder(["check", site.path, "--strict"]).status == 1)
+    }
+}
