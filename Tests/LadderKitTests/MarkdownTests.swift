@@ -41,3 +41,34 @@ import Testing
         #expect(html.contains("<li id=\"l1\">\n<p><strong>L1 Engineers</strong> are new.</p>\n</li>"))
     }
 }
+
+@Suite struct LevelMentionTests {
+    @Test func level_ids_in_prose_link_but_not_in_code_links_or_headings() {
+        var renderer = MarkdownRenderer(displayPath: "p.md", bodyLine: 1)
+        renderer.levelMentions = ["L3": "/eng/l3/", "M1": "/mgmt/m1/"]
+        let html = renderer.render("""
+        ## Working with L3s
+
+        An L2 works with L3s on designs, and (M1) approves. XL3 and L30 are not levels.
+
+        Code `L3` and [L3 page](other.md) stay as they are.
+
+            L3 in a code block
+        """).html
+        #expect(html.contains("<h2 id=\"working-with-l3s\">Working with L3s</h2>"))
+        #expect(html.contains("An L2 works with <a href=\"/eng/l3/\">L3s</a> on designs, and (<a href=\"/mgmt/m1/\">M1</a>) approves. XL3 and L30 are not levels."))
+        #expect(html.contains("<code>L3</code>"))
+        #expect(html.contains("<a href=\"other.md\">L3 page</a>"))
+        #expect(html.contains("<pre><code>L3 in a code block"))
+    }
+
+    @Test func mentions_link_across_the_site_and_can_be_turned_off() throws {
+        let site = try TempSite(copying: Repo.fixture("sites/fly"))
+        defer { site.remove() }
+        #expect(site.ladder(["build", site.path, "--quiet"]).status == 0)
+        #expect(try site.read("public/platform/p1/index.html").contains("They work with <a href=\"/platform/p2/\">P2s</a> on small changes."))
+        try site.write("content/site.yml", "link_level_mentions: false\n")
+        #expect(site.ladder(["build", site.path, "--quiet"]).status == 0)
+        #expect(try site.read("public/platform/p1/index.html").contains("They work with P2s on small changes."))
+    }
+}

@@ -42,10 +42,11 @@ public struct SiteGenerator {
         // 3. Render Markdown, now that every URL and anchor is known.
         let resolver = LinkResolver(model: model, basePath: SiteURLs.basePath(of: model.config.baseURL),
                                     knownURLs: site.allURLs)
+        let mentions = LevelMentions(model: model, resolver: resolver)
         let rendered = Array(model.pages.indices).parallelMap { index -> (RenderedDocument, [Diagnostic]) in
             let page = model.pages[index]
             var found: [Diagnostic] = []
-            let renderer = MarkdownRenderer(
+            var renderer = MarkdownRenderer(
                 displayPath: page.source.displayPath, bodyLine: page.source.bodyLine,
                 allowRawHTML: model.config.rawHTML, levelList: model.levelLists[index],
                 rewriteLink: { url, isImage, location in
@@ -53,6 +54,7 @@ public struct SiteGenerator {
                     if let d = outcome.diagnostic { found.append(d) }
                     return outcome.url
                 })
+            if model.config.linkLevelMentions { renderer.levelMentions = mentions.targets(forPage: index) }
             return (renderer.render(page.source.body), found)
         }
         diagnostics += rendered.flatMap(\.1)
@@ -154,5 +156,39 @@ struct SiteURLs {
         let trimmed = url.hasPrefix("/") ? String(url.dropFirst()) : url
         if trimmed.isEmpty { return "index.html" }
         return trimmed.hasSuffix("/") ? trimmed + "index.html" : trimmed
+    }
+}
+
+/// Which level ids a page's prose may link: its own track's levels first, then ids only one track uses.
+/// A level never links to itself.
+struct LevelMentions {
+    var global: [String: String] = [:]
+    var byTrack: [String: [String: String]] = [:]
+    var trackOfPage: [Int: String] = [:]
+    var levelURLOfPage: [Int: String] = [:]
+
+    init(model: SiteModel, resolver: LinkResolver) {
+        var counts: [String: Int] = [:]
+        for track in model.tracks {
+            for level in track.levels {
+                let id = level.id.uppercased()
+                byTrack[track.id, default: [:]][id] = resolver.href(level.url)
+                counts[id, default: 0] += 1
+                global[id] = resolver.href(level.url)
+                trackOfPage[level.pageIndex] = track.id
+                if level.origin == .file { levelURLOfPage[level.pageIndex] = resolver.href(level.url) }
+            }
+        }
+        for (id, count) in counts where count > 1 { global[id] = nil }
+        for (index, page) in model.pages.enumerated() where trackOfPage[index] == nil {
+            if let id = try? TrackAssembler.trackID(of: page), byTrack[id] != nil { trackOfPage[index] = id }
+        }
+    }
+
+    func targets(forPage index: Int) -> [String: String] {
+        var out = global
+        if let track = trackOfPage[index], let own = byTrack[track] { out.merge(own) { _, mine in mine } }
+        if let selfURL = levelURLOfPage[index] { out = out.filter { $0.value != selfURL } }
+        return out
     }
 }

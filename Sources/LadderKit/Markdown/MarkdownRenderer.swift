@@ -42,6 +42,8 @@ public struct MarkdownRenderer {
     /// For `levels: list` pages: the top-level list that holds the levels and each item's anchor.
     public var levelList: (blockIndex: Int, anchors: [String])?
     public var rewriteLink: LinkRewriter
+    /// Level ids to link where prose mentions them ("works with L3s"): uppercase id → URL.
+    public var levelMentions: [String: String] = [:]
 
     public init(displayPath: String, bodyLine: Int, allowRawHTML: Bool = false,
                 levelList: (blockIndex: Int, anchors: [String])? = nil,
@@ -57,6 +59,7 @@ public struct MarkdownRenderer {
         let tree = CMarkTree(body)
         let outline = Outline(tree: tree, bodyLine: bodyLine)
         rewriteLinks(in: tree.root)
+        if !levelMentions.isEmpty { linkLevelMentions(in: tree.root) }
         var headingByBlock: [Int: Outline.Heading] = [:]
         for heading in outline.headings { headingByBlock[heading.blockIndex] = heading }
 
@@ -116,6 +119,78 @@ public struct MarkdownRenderer {
         }
         out += ordered ? "</ol>\n" : "</ul>\n"
         return (out, itemsHTML)
+    }
+
+    /// Turns level ids in text into links, never inside links, images, headings or code (code spans and
+    /// blocks are not text nodes). "L3s" links as a whole word.
+    func linkLevelMentions(in root: CMarkTree.Node) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        var textNodes: [CMarkTree.Node] = []
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                  CMarkTree.type(node) == CMARK_NODE_TEXT else { continue }
+            var parent = cmark_node_parent(node)
+            var allowed = true
+            while let p = parent {
+                let t = CMarkTree.type(p)
+                if t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE || t == CMARK_NODE_HEADING { allowed = false; break }
+                parent = cmark_node_parent(p)
+            }
+            if allowed { textNodes.append(node) }
+        }
+        cmark_iter_free(iterator)
+        for node in textNodes { splitMentions(node) }
+    }
+
+    private func splitMentions(_ node: CMarkTree.Node) {
+        let text = CMarkTree.literal(node)
+        let scalars = Array(text.unicodeScalars)
+        var pieces: [(text: String, url: String?)] = []
+        var plainStart = 0
+        var i = 0
+        func isWordChar(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic || ("0"..."9").contains(c) }
+        while i < scalars.count {
+            // A mention starts at a word boundary with 1–3 ASCII letters then digits.
+            if (i == 0 || !isWordChar(scalars[i - 1])), scalars[i].isASCII, scalars[i].properties.isAlphabetic {
+                var j = i
+                while j < scalars.count, j - i < 3, scalars[j].isASCII, scalars[j].properties.isAlphabetic { j += 1 }
+                var k = j
+                while k < scalars.count, ("0"..."9").contains(scalars[k]) { k += 1 }
+                if k > j {
+                    var end = k
+                    if end < scalars.count, scalars[end] == "s" { end += 1 }   // plural: "L3s"
+                    if end == scalars.count || !isWordChar(scalars[end]) {
+                        let id = String(String.UnicodeScalarView(scalars[i..<k])).uppercased()
+                        if let url = levelMentions[id] {
+                            if plainStart < i { pieces.append((String(String.UnicodeScalarView(scalars[plainStart..<i])), nil)) }
+                            pieces.append((String(String.UnicodeScalarView(scalars[i..<end])), url))
+                            plainStart = end
+                            i = end
+                            continue
+                        }
+                    }
+                }
+            }
+            i += 1
+        }
+        guard pieces.contains(where: { $0.url != nil }) else { return }
+        if plainStart < scalars.count { pieces.append((String(String.UnicodeScalarView(scalars[plainStart...])), nil)) }
+        for piece in pieces {
+            let textNode = cmark_node_new(CMARK_NODE_TEXT)!
+            cmark_node_set_literal(textNode, piece.text)
+            if let url = piece.url {
+                let link = cmark_node_new(CMARK_NODE_LINK)!
+                cmark_node_set_url(link, url)
+                cmark_node_append_child(link, textNode)
+                cmark_node_insert_before(node, link)
+            } else {
+                cmark_node_insert_before(node, textNode)
+            }
+        }
+        cmark_node_unlink(node)
+        cmark_node_free(node)
     }
 
     func rewriteLinks(in root: CMarkTree.Node) {
