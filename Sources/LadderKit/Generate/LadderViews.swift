@@ -17,6 +17,14 @@ extension PageWriter {
         return out
     }
 
+    /// Pairs of level positions that get a comparison page: every pair for a real ladder, only
+    /// neighbours for a track so long (over 15 levels) that every pair would mean thousands of pages.
+    static func comparePairs(_ track: Track) -> [(Int, Int)] {
+        let n = track.levels.count
+        if n <= 15 { return (0..<n).flatMap { i in ((i + 1)..<n).map { (i, $0) } } }
+        return (0..<max(0, n - 1)).map { ($0, $0 + 1) }
+    }
+
     static func compareURL(_ track: Track, _ a: Level, _ b: Level) -> String {
         "\(track.url)compare/\(a.slug)-vs-\(b.slug)/"
     }
@@ -68,8 +76,8 @@ extension PageWriter {
 
         // Every pair of levels, lower first, and an index with the picker.
         var pairs: [[String: Any]] = []
-        for i in track.levels.indices {
-            for j in track.levels.indices where j > i {
+        for (i, j) in Self.comparePairs(track) {
+            do {
                 let (a, b) = (track.levels[i], track.levels[j])
                 let url = Self.compareURL(track, a, b)
                 pairs.append(["url": href(url), "lower": levelsContext[i], "higher": levelsContext[j]])

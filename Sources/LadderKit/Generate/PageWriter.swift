@@ -8,6 +8,32 @@ struct PageWriter {
     let theme: Theme
     let resolver: LinkResolver
     let urls: SiteURLs
+    /// Context pieces shared by many pages, built once: a 10,000-page site must not rebuild the list
+    /// of every track and level for every page.
+    private let shared: Shared
+
+    final class Shared: @unchecked Sendable {
+        var siteByTrack: [String: [String: Any]] = [:]
+        var trackDictionaries: [String: [String: Any]] = [:]
+        var navMembers: [String: [Int]] = [:]
+    }
+
+    init(model: SiteModel, documents: [RenderedDocument], templates: TemplateSet, theme: Theme,
+         resolver: LinkResolver, urls: SiteURLs) {
+        self.model = model
+        self.documents = documents
+        self.templates = templates
+        self.theme = theme
+        self.resolver = resolver
+        self.urls = urls
+        self.shared = Shared()
+        for (index, page) in model.pages.enumerated() {
+            if let nav = page.nav { shared.navMembers[nav, default: []].append(index) }
+        }
+        for track in model.tracks { shared.trackDictionaries[track.id] = makeTrackDictionary(track) }
+        shared.siteByTrack[""] = makeSiteContext(currentTrack: nil)
+        for track in model.tracks { shared.siteByTrack[track.id] = makeSiteContext(currentTrack: track.id) }
+    }
 
     /// Pages that are written as something else: level files become level pages, track intros the overview.
     private var levelFilePages: Set<Int> {
@@ -96,10 +122,12 @@ struct PageWriter {
     // MARK: Contexts
 
     func siteContext(current: String) -> [String: Any] {
-        var navGroups: [String: [Int]] = [:]
-        for (index, page) in model.pages.enumerated() {
-            if let nav = page.nav { navGroups[nav, default: []].append(index) }
-        }
+        let track = model.tracks.first { !current.isEmpty && current.hasPrefix($0.url) }
+        return shared.siteByTrack[track?.id ?? ""] ?? [:]
+    }
+
+    private func makeSiteContext(currentTrack: String?) -> [String: Any] {
+        let navGroups = shared.navMembers
         return [
             "title": model.config.title,
             "description": model.config.description,
@@ -110,12 +138,12 @@ struct PageWriter {
             "tracks": model.tracks.map { track -> [String: Any] in
                 [
                     "id": track.id, "title": track.title, "description": track.description,
-                    "url": href(track.url), "current": current.hasPrefix(track.url),
+                    "url": href(track.url), "current": track.id == currentTrack,
                     "levels": track.levels.map { ["id": $0.id, "title": $0.title, "display_name": $0.displayName, "url": href($0.url)] },
                 ]
             },
             "nav": navGroups.keys.sorted().map { name -> [String: Any] in
-                navGroup(name, pages: navGroups[name]!, current: current)
+                navGroup(name, pages: navGroups[name]!, current: "")
             },
         ]
     }
@@ -183,8 +211,7 @@ struct PageWriter {
             }
         }
         if let nav = page.nav {
-            let members = model.pages.indices.filter { model.pages[$0].nav == nav }
-            dict["nav_group"] = navGroup(nav, pages: members, current: page.url)
+            dict["nav_group"] = navGroup(nav, pages: shared.navMembers[nav] ?? [], current: page.url)
         }
         return dict
     }
@@ -205,7 +232,9 @@ struct PageWriter {
         ["id": level.id, "title": level.title, "display_name": level.displayName, "summary": level.summary, "url": href(level.url)]
     }
 
-    func trackDictionary(_ track: Track) -> [String: Any] {
+    func trackDictionary(_ track: Track) -> [String: Any] { shared.trackDictionaries[track.id] ?? [:] }
+
+    private func makeTrackDictionary(_ track: Track) -> [String: Any] {
         var dict: [String: Any] = [
             "id": track.id, "title": track.title, "description": track.description, "url": href(track.url),
             "levels": track.levels.map(levelSummary),

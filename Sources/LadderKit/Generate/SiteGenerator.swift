@@ -100,10 +100,8 @@ struct SiteURLs {
             allURLs.insert(track.url + "matrix/")
             allURLs.insert(track.url + "compare/")
             for competency in track.competencies { allURLs.insert(track.url + "competencies/\(competency.id)/") }
-            for i in track.levels.indices {
-                for j in track.levels.indices where j > i {
-                    allURLs.insert(PageWriter.compareURL(track, track.levels[i], track.levels[j]))
-                }
+            for (i, j) in PageWriter.comparePairs(track) {
+                allURLs.insert(PageWriter.compareURL(track, track.levels[i], track.levels[j]))
             }
         }
         allURLs.insert("/404.html")
