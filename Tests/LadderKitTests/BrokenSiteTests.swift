@@ -52,3 +52,21 @@ import Testing
         #expect(result.err.contains("content:1:1: error: no content folder"))
     }
 }
+
+/// Hostile input builds or fails cleanly; it never crashes or hangs (DESIGN §9).
+@Suite struct HostileInputTests {
+    @Test func deep_nesting_long_lines_and_symlink_loops_build() throws {
+        let site = try TempSite(files: [
+            "content/quotes.md": String(repeating: ">", count: 100_000) + " deep\n",
+            "content/lists.md": String(repeating: "* ", count: 20_000) + "x\n",
+            "content/brackets.md": String(repeating: "[", count: 50_000) + String(repeating: "*", count: 50_000) + "\n",
+            "content/big.md": String(repeating: "Some **text** with [a link](https://example.com).\n\n", count: 40_000),
+        ])
+        defer { site.remove() }
+        try FileManager.default.createSymbolicLink(atPath: site.path + "/content/loop", withDestinationPath: site.path + "/content")
+        let result = site.ladder(["build", site.path, "--quiet"])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.err.contains("skipped symbolic link"))
+        #expect(try site.read("public/quotes/index.html").contains("deep"))
+    }
+}

@@ -44,30 +44,33 @@ final class CMarkTree {
         return out
     }
 
+    /// Iterative (cmark's own iterator), so 100,000 nested block quotes cannot overflow the stack.
     static func appendPlainText(_ node: Node, to out: inout String) {
-        let t = type(node)
-        switch t {
-        case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-            out += literal(node)
-            return
-        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-            out += " "
-            return
-        case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
-            return
-        case CMARK_NODE_CODE_BLOCK:
-            if !out.isEmpty, out.last != " " { out += " " }
-            out += literal(node)
-            return
-        default: break
+        guard let iterator = cmark_iter_new(node) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let current = cmark_iter_get_node(iterator) else { continue }
+            let t = type(current)
+            let isBlock = t.rawValue < CMARK_NODE_FIRST_INLINE.rawValue
+            if event == CMARK_EVENT_EXIT {
+                if isBlock, !out.isEmpty, out.last != " " { out += " " }
+                continue
+            }
+            switch t {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                out += literal(current)
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                out += " "
+            case CMARK_NODE_CODE_BLOCK:
+                if !out.isEmpty, out.last != " " { out += " " }
+                out += literal(current)
+                out += " "
+            default:
+                break
+            }
         }
-        let isBlock = t.rawValue < CMARK_NODE_FIRST_INLINE.rawValue
-        var child = cmark_node_first_child(node)
-        while let c = child {
-            appendPlainText(c, to: &out)
-            child = cmark_node_next(c)
-        }
-        if isBlock, !out.isEmpty, out.last != " " { out += " " }
     }
 
     /// HTML for one node and its children.
