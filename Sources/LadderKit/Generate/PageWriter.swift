@@ -12,6 +12,8 @@ struct PageWriter {
     /// of every track and level for every page.
     private let shared: Shared
 
+    static let headerTrackLimit = 8
+
     final class Shared: @unchecked Sendable {
         var siteByTrack: [String: [String: Any]] = [:]
         var trackDictionaries: [String: [String: Any]] = [:]
@@ -128,6 +130,13 @@ struct PageWriter {
 
     private func makeSiteContext(currentTrack: String?) -> [String: Any] {
         let navGroups = shared.navMembers
+        let tracks = model.tracks.map { track -> [String: Any] in
+            [
+                "id": track.id, "title": track.title, "description": track.description,
+                "url": href(track.url), "current": track.id == currentTrack,
+                "levels": track.levels.map { ["id": $0.id, "title": $0.title, "display_name": $0.displayName, "url": href($0.url)] },
+            ]
+        }
         return [
             "title": model.config.title,
             "description": model.config.description,
@@ -135,13 +144,10 @@ struct PageWriter {
             "base_url": model.config.baseURL,
             "root": String(href("/").dropLast()),
             "params": model.config.params,
-            "tracks": model.tracks.map { track -> [String: Any] in
-                [
-                    "id": track.id, "title": track.title, "description": track.description,
-                    "url": href(track.url), "current": track.id == currentTrack,
-                    "levels": track.levels.map { ["id": $0.id, "title": $0.title, "display_name": $0.displayName, "url": href($0.url)] },
-                ]
-            },
+            "tracks": tracks,
+            // The header names every track while that fits in a bar; a site with dozens links home instead.
+            "nav_tracks": tracks.count <= PageWriter.headerTrackLimit ? tracks : [],
+            "many_tracks": tracks.count > PageWriter.headerTrackLimit,
             "nav": navGroups.keys.sorted().map { name -> [String: Any] in
                 navGroup(name, pages: navGroups[name]!, current: "")
             },

@@ -150,12 +150,16 @@ public struct MarkdownRenderer {
         var pieces: [(text: String, url: String?)] = []
         var plainStart = 0
         var i = 0
-        func isWordChar(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic || ("0"..."9").contains(c) }
+        // ASCII first: Unicode property lookups dominate the profile otherwise.
+        func isASCIILetter(_ c: Unicode.Scalar) -> Bool { (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") }
+        func isWordChar(_ c: Unicode.Scalar) -> Bool {
+            c.isASCII ? isASCIILetter(c) || (c >= "0" && c <= "9") : c.properties.isAlphabetic
+        }
         while i < scalars.count {
             // A mention starts at a word boundary with 1–3 ASCII letters then digits.
-            if (i == 0 || !isWordChar(scalars[i - 1])), scalars[i].isASCII, scalars[i].properties.isAlphabetic {
+            if isASCIILetter(scalars[i]), i == 0 || !isWordChar(scalars[i - 1]) {
                 var j = i
-                while j < scalars.count, j - i < 3, scalars[j].isASCII, scalars[j].properties.isAlphabetic { j += 1 }
+                while j < scalars.count, j - i < 3, isASCIILetter(scalars[j]) { j += 1 }
                 var k = j
                 while k < scalars.count, ("0"..."9").contains(scalars[k]) { k += 1 }
                 if k > j {

@@ -582,8 +582,9 @@ enum DefaultTheme {
             <a class="brand" href="{{site.root}}/">{{site.title}}</a>
             <nav class="site-nav" aria-label="Main">
               <ul>
-                {{#site.tracks}}<li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
-                {{/site.tracks}}
+                {{#site.nav_tracks}}<li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
+                {{/site.nav_tracks}}
+                {{#site.many_tracks}}<li><a href="{{site.root}}/#tracks">All tracks</a></li>{{/site.many_tracks}}
               </ul>
             </nav>
           </div>
