@@ -29,22 +29,24 @@ extension PageWriter {
         "\(track.url)compare/\(a.slug)-vs-\(b.slug)/"
     }
 
-    func viewOutputs(_ track: Track) -> [Output] {
+    /// The track's views as jobs: each builds its context only when run, so a big site never holds
+    /// every page's context at once.
+    func viewOutputs(_ track: Track) -> [() -> Output] {
         guard !track.levels.isEmpty else { return [] }
-        var outputs: [Output] = []
+        var outputs: [() -> Output] = []
         let byLevel = track.levels.map(expectations)
         let levelsContext = track.levels.map(levelSummary)
         let trackContext = trackDictionary(track)
 
         // One page per competency: every level's section, in order.
-        for competency in track.competencies {
+        for competency in track.competencies { outputs.append {
             let url = "\(track.url)competencies/\(competency.id)/"
             let entries = track.levels.enumerated().compactMap { n, level -> [String: Any]? in
                 guard let section = level.sections.first(where: { $0.competencyID == competency.id }) else { return nil }
                 return ["level": levelsContext[n], "url": href(level.url) + "#" + section.anchor,
                         "html": sectionHTML(level, section)]
             }
-            outputs.append(Output(
+            return Output(
                 url: url, layout: "competency",
                 context: context(page: ["title": "\(competency.name) · \(track.title)", "description": competency.description,
                                         "url": href(url), "permalink": absolute(url)],
@@ -52,10 +54,11 @@ extension PageWriter {
                                  extra: ["track": trackContext, "competency": ["name": competency.name, "description": competency.description,
                                                                                "levels": entries]],
                                  breadcrumbs: [(track.title, track.url), (competency.name, nil)]),
-                inSitemap: true, lastmod: nil))
-        }
+                inSitemap: true, lastmod: nil)
+        } }
 
         // The matrix: competencies down, levels across.
+        outputs.append {
         let matrixURL = "\(track.url)matrix/"
         let rows = track.competencies.map { competency -> [String: Any] in
             [
@@ -66,13 +69,14 @@ extension PageWriter {
                 },
             ]
         }
-        outputs.append(Output(
+        return Output(
             url: matrixURL, layout: "matrix",
             context: context(page: ["title": "\(track.title) matrix", "url": href(matrixURL), "permalink": absolute(matrixURL),
                                     "description": "Every competency of the \(track.title) track at every level."],
                              current: matrixURL, extra: ["track": trackContext, "matrix": ["levels": levelsContext, "rows": rows]],
                              breadcrumbs: [(track.title, track.url), ("Matrix", nil)]),
-            inSitemap: true, lastmod: nil))
+            inSitemap: true, lastmod: nil)
+        }
 
         // Every pair of levels, lower first, and an index with the picker.
         var pairs: [[String: Any]] = []
@@ -81,6 +85,7 @@ extension PageWriter {
                 let (a, b) = (track.levels[i], track.levels[j])
                 let url = Self.compareURL(track, a, b)
                 pairs.append(["url": href(url), "lower": levelsContext[i], "higher": levelsContext[j]])
+                outputs.append {
                 let comparison = LevelComparison(competencies: track.competencies, lower: byLevel[i], higher: byLevel[j])
                 let rows = comparison.rows.map { row -> [String: Any] in
                     [
@@ -92,7 +97,7 @@ extension PageWriter {
                         "new_count": row.higher.filter(\.isNew).count,
                     ]
                 }
-                outputs.append(Output(
+                return Output(
                     url: url, layout: "compare",
                     context: context(page: ["title": "\(a.id) vs \(b.id) · \(track.title)", "url": href(url), "permalink": absolute(url),
                                             "description": "What changes from \(a.displayName) to \(b.displayName)."],
@@ -101,17 +106,19 @@ extension PageWriter {
                                              "compare": ["lower": levelsContext[i], "higher": levelsContext[j], "rows": rows,
                                                          "picker": picker(track, selectedLower: i, selectedHigher: j)]],
                                      breadcrumbs: [(track.title, track.url), ("Compare", "\(track.url)compare/"), ("\(a.id) vs \(b.id)", nil)]),
-                    inSitemap: true, lastmod: nil))
+                    inSitemap: true, lastmod: nil)
+                }
             }
         }
         let indexURL = "\(track.url)compare/"
-        outputs.append(Output(
+        let allPairs = pairs
+        outputs.append { Output(
             url: indexURL, layout: "compare-index",
             context: context(page: ["title": "Compare levels · \(track.title)", "url": href(indexURL), "permalink": absolute(indexURL)],
                              current: indexURL,
-                             extra: ["track": trackContext, "compare": ["pairs": pairs, "picker": picker(track, selectedLower: 0, selectedHigher: min(1, track.levels.count - 1))]],
+                             extra: ["track": trackContext, "compare": ["pairs": allPairs, "picker": picker(track, selectedLower: 0, selectedHigher: min(1, track.levels.count - 1))]],
                              breadcrumbs: [(track.title, track.url), ("Compare", nil)]),
-            inSitemap: true, lastmod: nil))
+            inSitemap: true, lastmod: nil) }
         return outputs
     }
 

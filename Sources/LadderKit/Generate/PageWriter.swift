@@ -54,33 +54,41 @@ struct PageWriter {
 
     /// Writes the site; returns how many HTML pages and how many files in all.
     func writeAll(to sink: OutputSink) throws -> (pages: Int, files: Int) {
-        var outputs: [Output] = []
+        // Every HTML page as a job that builds its context, renders and writes it, on all cores. Only
+        // what the sitemap needs is kept, so memory stays flat however many pages there are.
+        var jobs: [() -> Output] = []
         let skip = levelFilePages.union(introPages)
         for (index, page) in model.pages.enumerated() where !skip.contains(index) {
-            outputs.append(pageOutput(index, page))
+            jobs.append { pageOutput(index, page) }
         }
         if !model.pages.contains(where: { $0.kind == .home }) {
-            outputs.append(Output(url: "/", layout: "home", context: context(page: ["title": model.config.title, "url": href("/")], current: "/"),
-                                  inSitemap: true, lastmod: nil))
+            jobs.append { Output(url: "/", layout: "home", context: context(page: ["title": model.config.title, "url": href("/")], current: "/"),
+                                 inSitemap: true, lastmod: nil) }
         }
         for track in model.tracks {
-            outputs.append(trackOutput(track))
+            jobs.append { trackOutput(track) }
             for (position, level) in track.levels.enumerated() {
-                outputs.append(levelOutput(level, position: position, in: track))
+                jobs.append { levelOutput(level, position: position, in: track) }
             }
-            outputs += viewOutputs(track)
+            jobs += viewOutputs(track)
         }
-        outputs += tagOutputs()
+        jobs += tagOutputs().map { output in { output } }
 
-        // Templates render independently per page: spread over all cores, write as soon as rendered.
-        let results = outputs.parallelMap { output -> Error? in
+        let results = jobs.parallelMap { job -> Result<SitemapEntry, Error> in
+            let output = job()
             let html = templates.render(layout: output.layout, context: output.context)
-            do { try sink.write(SiteURLs.filePath(for: output.url), html) } catch { return error }
-            return nil
+            do { try sink.write(SiteURLs.filePath(for: output.url), html) } catch { return .failure(error) }
+            return .success(SitemapEntry(url: output.url, inSitemap: output.inSitemap, lastmod: output.lastmod))
         }
-        if let error = results.compactMap({ $0 }).first { throw error }
-        var count = outputs.count
-        let htmlPages = outputs.count
+        var entries: [SitemapEntry] = []
+        for result in results {
+            switch result {
+            case .success(let entry): entries.append(entry)
+            case .failure(let error): throw error
+            }
+        }
+        var count = entries.count
+        let htmlPages = entries.count
 
         try sink.write("404.html", templates.render(layout: "404", context: context(page: ["title": "Page not found"], current: "")))
         for alias in urls.aliases {
@@ -89,7 +97,7 @@ struct PageWriter {
                 "site": siteContext(current: ""), "target": target,
             ]))
         }
-        try sink.write("sitemap.xml", sitemap(outputs))
+        try sink.write("sitemap.xml", sitemap(entries))
         try sink.write("robots.txt", "User-agent: *\nAllow: /\nSitemap: \(absolute("/sitemap.xml"))\n")
         count += 3 + urls.aliases.count
 
@@ -383,7 +391,13 @@ struct PageWriter {
         return outputs
     }
 
-    func sitemap(_ outputs: [Output]) -> String {
+    struct SitemapEntry {
+        var url: String
+        var inSitemap: Bool
+        var lastmod: String?
+    }
+
+    func sitemap(_ outputs: [SitemapEntry]) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for output in outputs.filter(\.inSitemap).sorted(by: { $0.url < $1.url }) {
             xml += "  <url><loc>\(HTML.escapeXML(absolute(output.url)))</loc>"
