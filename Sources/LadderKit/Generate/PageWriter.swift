@@ -33,8 +33,17 @@ struct PageWriter {
             if let nav = page.nav { shared.navMembers[nav, default: []].append(index) }
         }
         for track in model.tracks { shared.trackDictionaries[track.id] = makeTrackDictionary(track) }
-        shared.siteByTrack[""] = makeSiteContext(currentTrack: nil)
-        for track in model.tracks { shared.siteByTrack[track.id] = makeSiteContext(currentTrack: track.id) }
+        let allTracks = model.tracks.map { track -> [String: Any] in
+            [
+                "id": track.id, "title": track.title, "description": track.description, "url": href(track.url),
+                "levels": track.levels.map { ["id": $0.id, "title": $0.title, "display_name": $0.displayName, "url": href($0.url)] },
+            ]
+        }
+        shared.siteByTrack[""] = makeSiteContext(tracks: allTracks, currentTrack: nil)
+        // Only the header marks the current track, and it lists tracks only when there are few.
+        if model.tracks.count <= Self.headerTrackLimit {
+            for track in model.tracks { shared.siteByTrack[track.id] = makeSiteContext(tracks: allTracks, currentTrack: track.id) }
+        }
     }
 
     /// Pages that are written as something else: level files become level pages, track intros the overview.
@@ -136,14 +145,12 @@ struct PageWriter {
         return shared.siteByTrack[track?.id ?? ""] ?? [:]
     }
 
-    private func makeSiteContext(currentTrack: String?) -> [String: Any] {
+    private func makeSiteContext(tracks: [[String: Any]], currentTrack: String?) -> [String: Any] {
         let navGroups = shared.navMembers
-        let tracks = model.tracks.map { track -> [String: Any] in
-            [
-                "id": track.id, "title": track.title, "description": track.description,
-                "url": href(track.url), "current": track.id == currentTrack,
-                "levels": track.levels.map { ["id": $0.id, "title": $0.title, "display_name": $0.displayName, "url": href($0.url)] },
-            ]
+        let navTracks = tracks.count > Self.headerTrackLimit ? [] : tracks.map { track -> [String: Any] in
+            var marked = track
+            marked["current"] = (track["id"] as? String) == currentTrack
+            return marked
         }
         return [
             "title": model.config.title,
@@ -154,7 +161,7 @@ struct PageWriter {
             "params": model.config.params,
             "tracks": tracks,
             // The header names every track while that fits in a bar; a site with dozens links home instead.
-            "nav_tracks": tracks.count <= PageWriter.headerTrackLimit ? tracks : [],
+            "nav_tracks": navTracks,
             "many_tracks": tracks.count > PageWriter.headerTrackLimit,
             "nav": navGroups.keys.sorted().map { name -> [String: Any] in
                 navGroup(name, pages: navGroups[name]!, current: "")

@@ -31,19 +31,29 @@ public struct LevelComparison: Sendable, Equatable {
         }
     }
 
+    /// Lowercase letters and digits separated by single spaces. Works on scalars with an ASCII fast
+    /// path: this runs for every item of every pair of levels.
     static func normalise(_ text: String) -> String {
-        var out = ""
+        var out = String.UnicodeScalarView()
         var space = false
-        for ch in text.lowercased() {
-            if ch.isLetter || ch.isNumber {
+        for scalar in text.unicodeScalars {
+            var c = scalar
+            let keep: Bool
+            if c.isASCII {
+                if c >= "A" && c <= "Z" { c = Unicode.Scalar(c.value + 32)! }
+                keep = (c >= "a" && c <= "z") || (c >= "0" && c <= "9")
+            } else {
+                keep = c.properties.isAlphabetic || c.properties.numericType != nil
+            }
+            if keep {
                 if space && !out.isEmpty { out.append(" ") }
-                out.append(ch)
+                out.append(c)
                 space = false
             } else {
                 space = true
             }
         }
-        return out
+        return String(out)
     }
 
     /// Splits prose into sentences, for sections written as paragraphs rather than lists.
