@@ -7,8 +7,7 @@ public struct LadderCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "ladder",
         abstract: "Build a careers site from Markdown engineering-ladder pages.",
-        subcommands: [BuildCommand.self, CheckCommand.self],
-        defaultSubcommand: nil
+        subcommands: [BuildCommand.self, CheckCommand.self]
     )
 
     public init() {}

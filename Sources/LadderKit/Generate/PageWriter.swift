@@ -141,6 +141,8 @@ struct PageWriter {
     // MARK: Contexts
 
     func siteContext(current: String) -> [String: Any] {
+        // Per-track variants exist only while the header lists tracks; otherwise every page shares one.
+        guard model.tracks.count <= Self.headerTrackLimit else { return shared.siteByTrack[""] ?? [:] }
         let track = model.tracks.first { !current.isEmpty && current.hasPrefix($0.url) }
         return shared.siteByTrack[track?.id ?? ""] ?? [:]
     }

@@ -29,7 +29,8 @@ public struct SiteGenerator {
         // 2. Model the ladder.
         let (model, modelDiagnostics) = ModelBuilder(includeDrafts: options.includeDrafts).build(content)
         diagnostics += modelDiagnostics
-        let site = SiteURLs(model: model)
+        let site = SiteURLs(model: model, assetPaths: theme.files.keys.filter { $0.hasPrefix("assets/") }
+                                + Array(theme.binaryAssets.keys))
         for page in model.pages {
             if let layout = page.layout, !templates.layouts.contains(layout) {
                 diagnostics.append(.error(page.source.frontMatter.keyLocation("layout"),
@@ -90,7 +91,8 @@ struct SiteURLs {
     var aliases: [(from: String, to: String, location: SourceLocation)] = []
     var conflicts: [Diagnostic] = []
 
-    init(model: SiteModel) {
+    /// `assetPaths`: the theme's files under `assets/`, which the build copies to `/assets/`.
+    init(model: SiteModel, assetPaths: [String]) {
         allURLs.insert("/")
         for page in model.pages { allURLs.insert(page.url) }
         for track in model.tracks {
@@ -107,7 +109,7 @@ struct SiteURLs {
         allURLs.insert("/404.html")
         allURLs.insert("/sitemap.xml")
         allURLs.insert("/robots.txt")
-        for file in ["assets/style.css"] { allURLs.insert("/" + file) }
+        for path in assetPaths { allURLs.insert("/" + path) }
 
         var tagPages: [String: (name: String, pages: [Int])] = [:]
         for (index, page) in model.pages.enumerated() {

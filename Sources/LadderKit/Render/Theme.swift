@@ -52,7 +52,7 @@ public struct Theme: Sendable {
         for (path, text) in files.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".mustache") {
             let name: String
             if path.hasPrefix("partials/") { name = String(path.dropFirst(9).dropLast(9)) }
-            else if path.hasPrefix("layouts/") { name = String(path.dropFirst(0).dropLast(9)) }
+            else if path.hasPrefix("layouts/") { name = String(path.dropLast(9)) }
             else { continue }
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
