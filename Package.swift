@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -30,17 +31,26 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // The preview server lives apart so LadderKit keeps no networking dependency.
+        .target(
+            name: "LadderServer",
+            dependencies: [
+                "LadderKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .target(
             name: "LadderCLI",
             dependencies: [
                 "LadderKit",
+                "LadderServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "ladder", dependencies: ["LadderCLI"]),
         .testTarget(
             name: "LadderKitTests",
-            dependencies: ["LadderKit", "LadderCLI", "ladder"],
+            dependencies: ["LadderKit", "LadderServer", "LadderCLI", "ladder"],
             exclude: ["Fixtures"]
         ),
     ],

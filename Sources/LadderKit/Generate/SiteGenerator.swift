@@ -8,26 +8,33 @@ public struct SiteGenerator {
     public init(options: BuildOptions) { self.options = options }
 
     /// Builds the site. Throws `BuildFailure` with every error found (and the warnings seen so far).
-    public func build(into sink: OutputSink) throws(BuildFailure) -> BuildReport {
+    /// With a `memo` (the preview server), work whose inputs did not change since the memo's last build
+    /// is reused; the output is the same as without one.
+    public func build(into sink: OutputSink, memo: BuildMemo? = nil) throws(BuildFailure) -> BuildReport {
         let start = Date()
+        memo?.beginBuild()
         var diagnostics: [Diagnostic] = []
         func stopOnErrors() throws(BuildFailure) {
             if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
         }
 
         // 1. Load content and the theme.
-        let loader = ContentLoader(siteFolder: options.siteFolder)
+        var loader = ContentLoader(siteFolder: options.siteFolder)
+        loader.memo = memo
         var content = loader.load()
+        memo?.endLoad()
         diagnostics += content.diagnostics
         if let baseURL = options.baseURL { content.config.baseURL = baseURL }
         let (theme, themeDiagnostics) = Theme.load(siteFolder: options.siteFolder, loader: loader)
         diagnostics += themeDiagnostics
-        let (templates, templateDiagnostics) = theme.compile()
+        let (templates, templateDiagnostics) = memo?.compile(theme) ?? theme.compile()
         diagnostics += templateDiagnostics
         try stopOnErrors()
 
         // 2. Model the ladder.
-        let (model, modelDiagnostics) = ModelBuilder(includeDrafts: options.includeDrafts).build(content)
+        var modelBuilder = ModelBuilder(includeDrafts: options.includeDrafts)
+        modelBuilder.memo = memo
+        let (model, modelDiagnostics) = modelBuilder.build(content)
         diagnostics += modelDiagnostics
         let site = SiteURLs(model: model, assetPaths: theme.files.keys.filter { $0.hasPrefix("assets/") }
                                 + Array(theme.binaryAssets.keys))
@@ -44,26 +51,50 @@ public struct SiteGenerator {
         let resolver = LinkResolver(model: model, basePath: SiteURLs.basePath(of: model.config.baseURL),
                                     knownURLs: site.allURLs)
         let mentions = LevelMentions(model: model, resolver: resolver)
-        let rendered = Array(model.pages.indices).parallelMap { index -> (RenderedDocument, [Diagnostic]) in
+        let rendered = Array(model.pages.indices).parallelMap { index -> (RenderedDocument, [Diagnostic], fingerprint: Int) in
             let page = model.pages[index]
+            let levelMentions = model.config.linkLevelMentions ? mentions.targets(forPage: index) : [:]
+            let inputs = BuildMemo.RenderInputs(
+                displayPath: page.source.displayPath, body: page.source.body, bodyLine: page.source.bodyLine,
+                rawHTML: model.config.rawHTML, levelListBlock: model.levelLists[index]?.blockIndex,
+                levelListAnchors: model.levelLists[index]?.anchors ?? [], mentions: levelMentions)
+            if let memo, let reused = memo.document(for: page.source.contentPath, inputs: inputs, resolve: { link in
+                resolver.resolve(link.url, from: page, pageIndex: index, isImage: link.isImage, at: link.location)
+            }) { return reused }
             var found: [Diagnostic] = []
+            var links: [BuildMemo.ResolvedLink] = []
             var renderer = MarkdownRenderer(
                 displayPath: page.source.displayPath, bodyLine: page.source.bodyLine,
                 allowRawHTML: model.config.rawHTML, levelList: model.levelLists[index],
                 rewriteLink: { url, isImage, location in
                     let outcome = resolver.resolve(url, from: page, pageIndex: index, isImage: isImage, at: location)
                     if let d = outcome.diagnostic { found.append(d) }
+                    if memo != nil {
+                        links.append(.init(url: url, isImage: isImage, location: location, outcomeURL: outcome.url, diagnostic: outcome.diagnostic))
+                    }
                     return outcome.url
                 })
-            if model.config.linkLevelMentions { renderer.levelMentions = mentions.targets(forPage: index) }
-            return (renderer.render(page.source.body), found)
+            renderer.levelMentions = levelMentions
+            let document = renderer.render(page.source.body)
+            let fingerprint = memo?.remember(page.source.contentPath, inputs: inputs, links: links,
+                                             document: document, diagnostics: found) ?? 0
+            return (document, found, fingerprint)
         }
+        memo?.endRender()
         diagnostics += rendered.flatMap(\.1)
         try stopOnErrors()
 
         // 4. Generate every output file.
-        let pages = PageWriter(model: model, documents: rendered.map(\.0), templates: templates,
+        var pages = PageWriter(model: model, documents: rendered.map(\.0), templates: templates,
                                theme: theme, resolver: resolver, urls: site)
+        if let memo {
+            let pageFingerprints = model.pages.enumerated().map { index, page in
+                OutputFingerprints.page(page, contentHash: memo.contentHash(ofAbsolutePath: loader.contentFolder + "/" + page.source.contentPath),
+                                        documentFingerprint: rendered[index].fingerprint)
+            }
+            pages.memo = memo
+            pages.fingerprints = OutputFingerprints(model: model, theme: theme, urls: site, pages: pageFingerprints)
+        }
         let written: (pages: Int, files: Int)
         do {
             written = try pages.writeAll(to: sink)

@@ -21,12 +21,14 @@ public struct SiteModel: Sendable {
 /// Stage 2: interprets pages and assembles the ladder (DESIGN §3).
 public struct ModelBuilder {
     public var includeDrafts = false
+    /// Set by the preview server: outlines of unchanged bodies are reused.
+    public var memo: BuildMemo?
 
     public init(includeDrafts: Bool = false) { self.includeDrafts = includeDrafts }
 
     public func build(_ content: LoadedContent) -> (SiteModel, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let outlines = content.pages.parallelMap { Outline(body: $0.body, bodyLine: $0.bodyLine) }
+        let outlines = content.pages.parallelMap { memo?.outline(for: $0) ?? Outline(body: $0.body, bodyLine: $0.bodyLine) }
         var pages: [Page] = []
         for (source, outline) in zip(content.pages, outlines) {
             do {

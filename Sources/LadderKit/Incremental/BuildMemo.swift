@@ -1,0 +1,234 @@
+import Foundation
+
+/// What one build leaves behind for the next, so a rebuild redoes only what its inputs changed
+/// (the preview server keeps one across rebuilds; `ladder build` uses none).
+///
+/// Every stage asks the memo before working and tells it what it made:
+/// - loading: a Markdown file whose size, inode and times are unchanged is not read or parsed again;
+/// - modelling: a page's outline is reused while its body is the same;
+/// - templates: compiled again only when a template file changed;
+/// - Markdown: a page's HTML is reused while its body is the same *and* every link in it still
+///   resolves to the same URL and diagnostic (links are re-resolved, which is cheap);
+/// - output: groups of pages (`OutputGroup`) keep their bytes while the fingerprint of everything
+///   they read is unchanged (see `OutputFingerprints`).
+///
+/// Reuse is decided by comparing inputs, never by trusting the watcher, so the result always equals a
+/// full build of the same files. Used from one build at a time; the lock covers the parallel stages.
+public final class BuildMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var sources: [String: CachedSource] = [:]
+    private var seenSources: Set<String> = []
+    private var outlines: [String: (body: String, bodyLine: Int, outline: Outline)] = [:]
+    private var templates: (files: [String: String], set: TemplateSet, diagnostics: [Diagnostic])?
+    private var documents: [String: RenderRecord] = [:]
+    private var seenDocuments: Set<String> = []
+    private var outputs: [String: CachedGroup] = [:]
+
+    /// What the last build reused and redid, for the server's log and the tests.
+    public private(set) var lastStats = Stats()
+
+    public struct Stats: Sendable, Equatable {
+        public var filesParsed = 0
+        public var documentsRendered = 0
+        public var groupsRendered = 0
+        public var groupsReused = 0
+        public init() {}
+    }
+
+    public init() {}
+
+    /// Drops what is remembered about these files (absolute paths), whatever their signatures say: the
+    /// watcher reports them as changed.
+    public func forget(paths: [String]) {
+        lock.lock(); defer { lock.unlock() }
+        for path in paths { sources[path] = nil }
+    }
+
+    func beginBuild() {
+        lock.lock(); defer { lock.unlock() }
+        seenSources = []
+        seenDocuments = []
+        lastStats = Stats()
+    }
+
+    /// Forgets files and documents the build no longer has (deleted or renamed pages).
+    func endLoad() {
+        lock.lock(); defer { lock.unlock() }
+        sources = sources.filter { seenSources.contains($0.key) }
+    }
+
+    func endRender() {
+        lock.lock(); defer { lock.unlock() }
+        documents = documents.filter { seenDocuments.contains($0.key) }
+        outlines = outlines.filter { seenDocuments.contains($0.key) }
+    }
+
+    // MARK: Loading
+
+    struct CachedSource {
+        var signature: FileSignature
+        var result: Result<PageSource, Diagnostic>
+        var contentHash: Int
+    }
+
+    /// The parsed page at `absolutePath`, reusing the last parse while the file's signature is unchanged.
+    func page(at absolutePath: String, load: () -> (Result<PageSource, Diagnostic>, contentHash: Int)) -> Result<PageSource, Diagnostic> {
+        let signature = FileSignature(path: absolutePath)
+        lock.lock()
+        seenSources.insert(absolutePath)
+        if let signature, let cached = sources[absolutePath], cached.signature == signature {
+            lock.unlock()
+            return cached.result
+        }
+        lock.unlock()
+        let (result, hash) = load()
+        lock.lock(); defer { lock.unlock() }
+        lastStats.filesParsed += 1
+        if let signature { sources[absolutePath] = CachedSource(signature: signature, result: result, contentHash: hash) }
+        return result
+    }
+
+    /// A hash of the file's bytes as last read, for output fingerprints (front matter included).
+    func contentHash(ofAbsolutePath path: String) -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        return sources[path]?.contentHash
+    }
+
+    // MARK: Modelling
+
+    func outline(for source: PageSource) -> Outline {
+        lock.lock()
+        if let cached = outlines[source.contentPath], cached.bodyLine == source.bodyLine, cached.body == source.body {
+            lock.unlock()
+            return cached.outline
+        }
+        lock.unlock()
+        let outline = Outline(body: source.body, bodyLine: source.bodyLine)
+        lock.lock(); defer { lock.unlock() }
+        outlines[source.contentPath] = (source.body, source.bodyLine, outline)
+        return outline
+    }
+
+    // MARK: Templates
+
+    func compile(_ theme: Theme) -> (TemplateSet, [Diagnostic]) {
+        lock.lock(); defer { lock.unlock() }
+        if let cached = templates, cached.files == theme.files { return (cached.set, cached.diagnostics) }
+        let (set, diagnostics) = theme.compile()
+        templates = (theme.files, set, diagnostics)
+        return (set, diagnostics)
+    }
+
+    // MARK: Markdown
+
+    /// Everything a page's Markdown rendering reads besides link resolution.
+    struct RenderInputs: Equatable {
+        var displayPath: String
+        var body: String
+        var bodyLine: Int
+        var rawHTML: Bool
+        var levelListBlock: Int?
+        var levelListAnchors: [String]
+        var mentions: [String: String]
+    }
+
+    /// One link or image destination the renderer asked about, and what it was told.
+    struct ResolvedLink {
+        var url: String
+        var isImage: Bool
+        var location: SourceLocation
+        var outcomeURL: String
+        var diagnostic: Diagnostic?
+    }
+
+    struct RenderRecord {
+        var inputs: RenderInputs
+        var links: [ResolvedLink]
+        var document: RenderedDocument
+        var diagnostics: [Diagnostic]
+        var fingerprint: Int
+    }
+
+    /// The last rendering of this page when its inputs are equal and each of its links still resolves
+    /// the same way.
+    func document(for contentPath: String, inputs: RenderInputs,
+                  resolve: (ResolvedLink) -> LinkResolver.Outcome) -> (RenderedDocument, [Diagnostic], fingerprint: Int)? {
+        lock.lock()
+        seenDocuments.insert(contentPath)
+        let record = documents[contentPath]
+        lock.unlock()
+        guard let record, record.inputs == inputs else { return nil }
+        for link in record.links {
+            let outcome = resolve(link)
+            if outcome.url != link.outcomeURL || outcome.diagnostic != link.diagnostic { return nil }
+        }
+        return (record.document, record.diagnostics, record.fingerprint)
+    }
+
+    func remember(_ contentPath: String, inputs: RenderInputs, links: [ResolvedLink],
+                  document: RenderedDocument, diagnostics: [Diagnostic]) -> Int {
+        let fingerprint = document.hashValue
+        lock.lock(); defer { lock.unlock() }
+        lastStats.documentsRendered += 1
+        documents[contentPath] = RenderRecord(inputs: inputs, links: links, document: document,
+                                              diagnostics: diagnostics, fingerprint: fingerprint)
+        return fingerprint
+    }
+
+    // MARK: Output
+
+    struct CachedFile {
+        var path: String
+        var bytes: Data
+        var entry: PageWriter.SitemapEntry
+    }
+
+    struct CachedGroup {
+        var fingerprint: Int
+        var files: [CachedFile]
+    }
+
+    func cachedGroup(_ key: String, fingerprint: Int) -> [CachedFile]? {
+        lock.lock(); defer { lock.unlock() }
+        guard let group = outputs[key], group.fingerprint == fingerprint else { return nil }
+        return group.files
+    }
+
+    /// Replaces the output cache with this build's groups, so groups that are gone are forgotten.
+    func storeOutputs(_ groups: [String: CachedGroup], rendered: Int, reused: Int) {
+        lock.lock(); defer { lock.unlock() }
+        outputs = groups
+        lastStats.groupsRendered = rendered
+        lastStats.groupsReused = reused
+    }
+}
+
+/// What `stat` says about a file, to tell cheaply whether it may have changed since it was read.
+struct FileSignature: Equatable {
+    var device: UInt64
+    var inode: UInt64
+    var size: Int64
+    var modified: timespec
+    var changed: timespec
+
+    init?(path: String) {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        device = UInt64(st.st_dev)
+        inode = UInt64(st.st_ino)
+        size = Int64(st.st_size)
+        #if os(Linux)
+        modified = st.st_mtim
+        changed = st.st_ctim
+        #else
+        modified = st.st_mtimespec
+        changed = st.st_ctimespec
+        #endif
+    }
+
+    static func == (a: FileSignature, b: FileSignature) -> Bool {
+        a.device == b.device && a.inode == b.inode && a.size == b.size
+            && a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
+            && a.changed.tv_sec == b.changed.tv_sec && a.changed.tv_nsec == b.changed.tv_nsec
+    }
+}

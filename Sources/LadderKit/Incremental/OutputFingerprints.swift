@@ -1,0 +1,103 @@
+import Foundation
+
+/// A set of output pages that read the same inputs: the unit an incremental build reuses or redoes.
+enum OutputGroup {
+    /// An ordinary page, article, home page or `levels:` page, from one source file.
+    case page(index: Int)
+    /// The generated home page, when there is no `index.md`.
+    case generatedHome
+    /// A track's overview.
+    case track(Track)
+    /// One level page.
+    case level(Level, position: Int, track: Track)
+    /// A track's views: competency pages, matrix, every comparison and the compare index. They read the
+    /// sections of every level of the track.
+    case views(Track)
+    /// The tag pages.
+    case tags
+
+    /// Names the group across builds (page indices shift when files are added, URLs and paths do not).
+    func key(in model: SiteModel) -> String {
+        switch self {
+        case .page(let index): return "page:" + model.pages[index].source.contentPath
+        case .generatedHome: return "home"
+        case .track(let track): return "track:" + track.id
+        case .level(let level, _, _): return "level:" + level.url
+        case .views(let track): return "views:" + track.id
+        case .tags: return "tags"
+        }
+    }
+}
+
+/// Fingerprints of exactly what each output group reads, cheap to compute from the model without
+/// building any template context.
+///
+/// Everything every page reads — templates, site settings, the tracks with their levels' titles and
+/// summaries (header, breadcrumbs, track lists, prev/next, equivalents), navigation groups, tags and
+/// aliases — goes into one site-wide fingerprint: a change there redoes every page, which is correct and
+/// rare. A change inside one page's body touches only that page's own fingerprint, so it redoes that page
+/// (or level page) and its track's views.
+struct OutputFingerprints {
+    let site: Int
+    /// Per page index: the source file's bytes, its rendered document and its URL.
+    let pages: [Int]
+
+    init(model: SiteModel, theme: Theme, urls: SiteURLs, pages: [Int]) {
+        self.pages = pages
+        var h = Hasher()
+        // Assets are written on every build and no template reads them, so only templates count here.
+        for (path, text) in theme.files.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".mustache") {
+            h.combine(path)
+            h.combine(text)
+        }
+        h.combine(String(reflecting: model.config))
+        h.combine(model.tracks)
+        for track in model.tracks {
+            if let intro = track.introPageIndex { h.combine(pages[intro]) }
+        }
+        for (index, page) in model.pages.enumerated() {
+            h.combine(page.kind == .home)
+            if let nav = page.nav {
+                h.combine(index); h.combine(nav); h.combine(page.title); h.combine(page.url); h.combine(page.weight)
+            }
+            if !page.tags.isEmpty {
+                h.combine(index); h.combine(page.tags); h.combine(page.title); h.combine(page.url); h.combine(page.date)
+            }
+        }
+        for alias in urls.aliases { h.combine(alias.from); h.combine(alias.to) }
+        site = h.finalize()
+    }
+
+    func fingerprint(_ group: OutputGroup, model: SiteModel) -> Int {
+        var h = Hasher()
+        h.combine(site)
+        switch group {
+        case .page(let index):
+            h.combine(0); h.combine(pages[index])
+        case .generatedHome:
+            h.combine(1)
+        case .track(let track):
+            h.combine(2); h.combine(track.id)
+        case .level(let level, let position, let track):
+            h.combine(3); h.combine(level); h.combine(position); h.combine(track.id); h.combine(pages[level.pageIndex])
+        case .views(let track):
+            h.combine(4); h.combine(track.id)
+            for level in track.levels { h.combine(pages[level.pageIndex]) }
+        case .tags:
+            h.combine(5)
+        }
+        return h.finalize()
+    }
+
+    /// A page's own fingerprint: its file's bytes (front matter included), its rendered document, and
+    /// where it is written.
+    static func page(_ page: Page, contentHash: Int?, documentFingerprint: Int) -> Int {
+        var h = Hasher()
+        // Without a hash of the file (it could not be read twice the same way) the page is always redone.
+        h.combine(contentHash ?? Int.random(in: .min ... .max))
+        h.combine(documentFingerprint)
+        h.combine(page.url)
+        h.combine(page.source.displayPath)
+        return h.finalize()
+    }
+}
