@@ -111,6 +111,7 @@ public struct SiteGenerator {
         report.files = written.files
         report.warnings = diagnostics.filter { $0.severity == .warning }.sortedForDisplay()
         report.seconds = Date().timeIntervalSince(start)
+        report.basePath = SiteURLs.basePath(of: model.config.baseURL)
         return report
     }
 }

@@ -42,6 +42,9 @@ public struct ContentLoader {
 
     public var contentFolder: String { displayPath("content") }
 
+    /// Names the build skips (hidden files, editor backups and swap files), so a watcher can skip them too.
+    public static func isIgnored(fileName: String) -> Bool { FileWalker.isIgnored(fileName) }
+
     public func load() -> LoadedContent {
         var diagnostics: [Diagnostic] = []
         var config = SiteConfig()
