@@ -118,12 +118,13 @@ public final class PreviewServer: @unchecked Sendable {
             lock.lock(); basePath = report.basePath; lock.unlock()
             var new = SiteSnapshot(files: sink.files, version: old.version, failure: nil)
             let changed = new.changedPaths(since: old)
+            let stats = memo.lastStats
+            for warning in report.warnings { log(warning.description) }
+            log("\(report.summary) (\(stats.groupsRendered) page groups rendered, \(stats.groupsReused) reused)")
+            // Saving a file without changing the site (or a rename that keeps every URL) reloads nothing.
             if changed.isEmpty && old.failure == nil && old.version > 0 { return }
             new.version += 1
             store.replace(new)
-            for warning in report.warnings where old.version == 0 || !paths.isEmpty { log(warning.description) }
-            let stats = memo.lastStats
-            log("\(report.summary) (\(stats.groupsRendered) page groups rendered, \(stats.groupsReused) reused)")
             if old.failure == nil && !changed.isEmpty && changed.allSatisfy({ $0.hasSuffix(".css") }) {
                 hub.send(ServerEvent(name: "css", data: Self.json(CSSChange(version: new.version, paths: changed.map { "/" + $0 }))).wireFormat)
             } else {
