@@ -37,6 +37,11 @@ import Testing
         #expect(memo.lastStats.groupsReused > 0)
         #expect(memo.lastStats.groupsRendered == 2)  // the level page and the track's views
 
+        // A new block at the end of a level moves its sections' block ranges, which no other page reads.
+        try site.write("content/eng/l2.md", try site.read("content/eng/l2.md") + "\nA closing paragraph.\n")
+        #expect(differences(try incremental(site, memo), try fullBuild(site)).isEmpty)
+        #expect(memo.lastStats.groupsRendered == 2)
+
         // Adding, renaming and deleting levels, a summary change (read by other pages), a template.
         try site.write("content/eng/l4.md", "---\ntrack: eng\nlevel: L4\nsummary: Fourth.\n---\n\n## Impact\n\n- Leads work of size 4.\n")
         out = try incremental(site, memo)

@@ -51,17 +51,25 @@ struct OutputFingerprints {
             h.combine(text)
         }
         h.combine(String(reflecting: model.config))
-        h.combine(model.tracks)
         for track in model.tracks {
-            if let intro = track.introPageIndex { h.combine(pages[intro]) }
+            // What other pages show of a track: never its levels' sections (those are in the level and
+            // view fingerprints), so editing a level's body leaves this fingerprint alone.
+            h.combine(track.id); h.combine(track.title); h.combine(track.description); h.combine(track.url)
+            h.combine(track.competencies)
+            if let intro = track.introPageIndex { h.combine(pages[intro]) } else { h.combine(0) }
+            h.combine(track.levels.count)
+            for level in track.levels {
+                h.combine(level.id); h.combine(level.slug); h.combine(level.title); h.combine(level.summary)
+                h.combine(level.url); h.combine(level.equivalent); h.combine(level.order)
+            }
         }
-        for (index, page) in model.pages.enumerated() {
+        for page in model.pages {
             h.combine(page.kind == .home)
             if let nav = page.nav {
-                h.combine(index); h.combine(nav); h.combine(page.title); h.combine(page.url); h.combine(page.weight)
+                h.combine(nav); h.combine(page.title); h.combine(page.url); h.combine(page.weight)
             }
             if !page.tags.isEmpty {
-                h.combine(index); h.combine(page.tags); h.combine(page.title); h.combine(page.url); h.combine(page.date)
+                h.combine(page.tags); h.combine(page.title); h.combine(page.url); h.combine(page.date)
             }
         }
         for alias in urls.aliases { h.combine(alias.from); h.combine(alias.to) }
@@ -81,7 +89,7 @@ struct OutputFingerprints {
         case .level(let level, let position, let track):
             h.combine(3); h.combine(level); h.combine(position); h.combine(track.id); h.combine(pages[level.pageIndex])
         case .views(let track):
-            h.combine(4); h.combine(track.id)
+            h.combine(4); h.combine(track)
             for level in track.levels { h.combine(pages[level.pageIndex]) }
         case .tags:
             h.combine(5)
