@@ -50,6 +50,11 @@ struct PreviewResponder: HTTPResponder {
     }
 
     func notFound(_ snapshot: SiteSnapshot, head: Bool) -> Response {
+        // No good build yet: every URL shows the errors, and reloads once they are fixed.
+        if snapshot.files.isEmpty, snapshot.failure != nil {
+            let page = Data("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Build failed</title></head><body></body></html>\n".utf8)
+            return file("index.html", page, snapshot: snapshot, status: .serviceUnavailable, head: head)
+        }
         if let page = snapshot.files["404.html"] {
             return file("404.html", page, snapshot: snapshot, status: .notFound, head: head)
         }

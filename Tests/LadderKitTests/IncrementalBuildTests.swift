@@ -35,12 +35,16 @@ import Testing
         #expect(String(decoding: out["eng/l2/index.html"] ?? Data(), as: UTF8.self).contains("Reviews designs of size 2."))
         #expect(memo.lastStats.documentsRendered == 1)
         #expect(memo.lastStats.groupsReused > 0)
-        #expect(memo.lastStats.groupsRendered == 2)  // the level page and the track's views
+        // The level page, the two competency pages, the matrix, and the two comparisons with L2; not the
+        // L1-vs-L3 comparison, the compare index, the other track or the ordinary pages.
+        #expect(memo.lastStats.groupsRendered == 6)
+        #expect(out["eng/compare/l1-vs-l3/index.html"] != nil)
 
         // A new block at the end of a level moves its sections' block ranges, which no other page reads.
         try site.write("content/eng/l2.md", try site.read("content/eng/l2.md") + "\nA closing paragraph.\n")
         #expect(differences(try incremental(site, memo), try fullBuild(site)).isEmpty)
-        #expect(memo.lastStats.groupsRendered == 2)
+        #expect(memo.lastStats.groupsRendered == 6)
+        #expect(memo.lastStats.documentsRendered == 1)
 
         // Adding, renaming and deleting levels, a summary change (read by other pages), a template.
         try site.write("content/eng/l4.md", "---\ntrack: eng\nlevel: L4\nsummary: Fourth.\n---\n\n## Impact\n\n- Leads work of size 4.\n")

@@ -138,6 +138,31 @@ import Testing
         try await server.stop()
     }
 
+    @Test func a_site_broken_from_the_start_shows_its_errors_until_fixed() async throws {
+        let site = try TempSite(copying: Repo.fixture("sites/ladder"))
+        defer { site.remove() }
+        let good = try site.read("content/eng/l1.md")
+        try site.write("content/eng/l1.md", "---\ntitle: \"unclosed\n---\n")
+        let server = try await RunningServer.start(site)
+        let events = try EventStreamClient(port: server.port)
+        defer { events.close() }
+        _ = try await events.event(after: 0)
+
+        let page = try await server.get(server.basePath + "eng/l1/")
+        #expect(page.status == 503)
+        #expect(page.text.contains("id=\"ladder-overlay\""))
+        #expect(page.text.contains("content/eng/l1.md:"))
+        #expect(page.text.contains(LiveReload.eventsPath))
+
+        let fixed = try await edit(events) { try site.write("content/eng/l1.md", good) }
+        #expect(fixed?.name == "reload")
+        // Only a good build tells the server the site's base path (the fixture's base_url is /careers/).
+        let served = try await server.get("/careers/eng/l1/")
+        #expect(served.status == 200)
+        #expect(withoutLiveReload(served.body) == (try fullBuild(site))["eng/l1/index.html"])
+        try await server.stop()
+    }
+
     @Test func requests_outside_the_site_get_404() async throws {
         let site = try TempSite(copying: Repo.fixture("sites/ladder"))
         defer { site.remove() }

@@ -83,7 +83,7 @@ struct PageWriter {
             for (position, level) in track.levels.enumerated() {
                 groups.append((.level(level, position: position, track: track), { [{ levelOutput(level, position: position, in: track) }] }))
             }
-            groups.append((.views(track), { viewOutputs(track) }))
+            groups += viewGroups(track)
         }
         groups.append((.tags, { tagOutputs().map { output in { output } } }))
 
@@ -99,7 +99,7 @@ struct PageWriter {
                 "site": siteContext(current: ""), "target": target,
             ]))
         }
-        try sink.write("sitemap.xml", sitemap(entries))
+        try sink.write("sitemap.xml", memo?.sitemap(entries, site: fingerprints?.site) { sitemap(entries) } ?? sitemap(entries))
         try sink.write("robots.txt", "User-agent: *\nAllow: /\nSitemap: \(absolute("/sitemap.xml"))\n")
         count += 3 + urls.aliases.count
 

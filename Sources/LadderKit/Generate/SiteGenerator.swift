@@ -51,6 +51,7 @@ public struct SiteGenerator {
         let resolver = LinkResolver(model: model, basePath: SiteURLs.basePath(of: model.config.baseURL),
                                     knownURLs: site.allURLs)
         let mentions = LevelMentions(model: model, resolver: resolver)
+        let linkWorld = memo == nil ? 0 : LinkWorld.fingerprint(model: model, basePath: resolver.basePath, knownURLs: site.allURLs)
         let rendered = Array(model.pages.indices).parallelMap { index -> (RenderedDocument, [Diagnostic], fingerprint: Int) in
             let page = model.pages[index]
             let levelMentions = model.config.linkLevelMentions ? mentions.targets(forPage: index) : [:]
@@ -58,7 +59,7 @@ public struct SiteGenerator {
                 displayPath: page.source.displayPath, body: page.source.body, bodyLine: page.source.bodyLine,
                 rawHTML: model.config.rawHTML, levelListBlock: model.levelLists[index]?.blockIndex,
                 levelListAnchors: model.levelLists[index]?.anchors ?? [], mentions: levelMentions)
-            if let memo, let reused = memo.document(for: page.source.contentPath, inputs: inputs, resolve: { link in
+            if let memo, let reused = memo.document(for: page.source.contentPath, inputs: inputs, world: linkWorld, resolve: { link in
                 resolver.resolve(link.url, from: page, pageIndex: index, isImage: link.isImage, at: link.location)
             }) { return reused }
             var found: [Diagnostic] = []
@@ -76,7 +77,7 @@ public struct SiteGenerator {
                 })
             renderer.levelMentions = levelMentions
             let document = renderer.render(page.source.body)
-            let fingerprint = memo?.remember(page.source.contentPath, inputs: inputs, links: links,
+            let fingerprint = memo?.remember(page.source.contentPath, inputs: inputs, world: linkWorld, links: links,
                                              document: document, diagnostics: found) ?? 0
             return (document, found, fingerprint)
         }

@@ -23,6 +23,7 @@ public final class BuildMemo: @unchecked Sendable {
     private var documents: [String: RenderRecord] = [:]
     private var seenDocuments: Set<String> = []
     private var outputs: [String: CachedGroup] = [:]
+    private var lastSitemap: (fingerprint: Int, text: String)?
 
     /// What the last build reused and redid, for the server's log and the tests.
     public private(set) var lastStats = Stats()
@@ -143,6 +144,8 @@ public final class BuildMemo: @unchecked Sendable {
 
     struct RenderRecord {
         var inputs: RenderInputs
+        /// The `LinkWorld` fingerprint under which `links` last resolved as recorded.
+        var world: Int
         var links: [ResolvedLink]
         var document: RenderedDocument
         var diagnostics: [Diagnostic]
@@ -151,26 +154,31 @@ public final class BuildMemo: @unchecked Sendable {
 
     /// The last rendering of this page when its inputs are equal and each of its links still resolves
     /// the same way.
-    func document(for contentPath: String, inputs: RenderInputs,
+    /// The last rendering of this page when its inputs are equal and each of its links still resolves
+    /// the same way. Links are re-resolved only when what they resolve against (`world`) changed.
+    func document(for contentPath: String, inputs: RenderInputs, world: Int,
                   resolve: (ResolvedLink) -> LinkResolver.Outcome) -> (RenderedDocument, [Diagnostic], fingerprint: Int)? {
         lock.lock()
         seenDocuments.insert(contentPath)
         let record = documents[contentPath]
         lock.unlock()
         guard let record, record.inputs == inputs else { return nil }
-        for link in record.links {
-            let outcome = resolve(link)
-            if outcome.url != link.outcomeURL || outcome.diagnostic != link.diagnostic { return nil }
+        if record.world != world {
+            for link in record.links {
+                let outcome = resolve(link)
+                if outcome.url != link.outcomeURL || outcome.diagnostic != link.diagnostic { return nil }
+            }
+            lock.lock(); documents[contentPath]?.world = world; lock.unlock()
         }
         return (record.document, record.diagnostics, record.fingerprint)
     }
 
-    func remember(_ contentPath: String, inputs: RenderInputs, links: [ResolvedLink],
+    func remember(_ contentPath: String, inputs: RenderInputs, world: Int, links: [ResolvedLink],
                   document: RenderedDocument, diagnostics: [Diagnostic]) -> Int {
         let fingerprint = document.hashValue
         lock.lock(); defer { lock.unlock() }
         lastStats.documentsRendered += 1
-        documents[contentPath] = RenderRecord(inputs: inputs, links: links, document: document,
+        documents[contentPath] = RenderRecord(inputs: inputs, world: world, links: links, document: document,
                                               diagnostics: diagnostics, fingerprint: fingerprint)
         return fingerprint
     }
@@ -186,6 +194,27 @@ public final class BuildMemo: @unchecked Sendable {
     struct CachedGroup {
         var fingerprint: Int
         var files: [CachedFile]
+    }
+
+    /// The sitemap, reused while the pages it lists (URL, whether listed, lastmod) and the site are the same.
+    func sitemap(_ entries: [PageWriter.SitemapEntry], site: Int?, make: () -> String) -> String {
+        guard let site else { return make() }
+        // Entries come in no fixed order (reused groups first); sum their hashes so order does not matter.
+        var sum = 0
+        for entry in entries {
+            var h = Hasher()
+            h.combine(entry.url); h.combine(entry.inSitemap); h.combine(entry.lastmod)
+            sum &+= h.finalize()
+        }
+        var h = Hasher()
+        h.combine(site); h.combine(sum); h.combine(entries.count)
+        let fingerprint = h.finalize()
+        lock.lock()
+        if let cached = lastSitemap, cached.fingerprint == fingerprint { lock.unlock(); return cached.text }
+        lock.unlock()
+        let text = make()
+        lock.lock(); lastSitemap = (fingerprint, text); lock.unlock()
+        return text
     }
 
     func cachedGroup(_ key: String, fingerprint: Int) -> [CachedFile]? {

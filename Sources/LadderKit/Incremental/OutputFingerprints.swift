@@ -10,9 +10,9 @@ enum OutputGroup {
     case track(Track)
     /// One level page.
     case level(Level, position: Int, track: Track)
-    /// A track's views: competency pages, matrix, every comparison and the compare index. They read the
-    /// sections of every level of the track.
-    case views(Track)
+    /// One page of a track's views (competency page, matrix, comparison, compare index): the `number`th
+    /// job of `viewOutputs`, which reads the sections of the levels at `positions`.
+    case view(Track, number: Int, positions: [Int])
     /// The tag pages.
     case tags
 
@@ -23,7 +23,7 @@ enum OutputGroup {
         case .generatedHome: return "home"
         case .track(let track): return "track:" + track.id
         case .level(let level, _, _): return "level:" + level.url
-        case .views(let track): return "views:" + track.id
+        case .view(let track, let number, _): return "view:\(track.id):\(number)"
         case .tags: return "tags"
         }
     }
@@ -36,7 +36,8 @@ enum OutputGroup {
 /// summaries (header, breadcrumbs, track lists, prev/next, equivalents), navigation groups, tags and
 /// aliases — goes into one site-wide fingerprint: a change there redoes every page, which is correct and
 /// rare. A change inside one page's body touches only that page's own fingerprint, so it redoes that page
-/// (or level page) and its track's views.
+/// (or level page) and the views that show its sections: the track's competency pages and matrix, and the
+/// comparisons that involve the level.
 struct OutputFingerprints {
     let site: Int
     /// Per page index: the source file's bytes, its rendered document and its URL.
@@ -88,9 +89,12 @@ struct OutputFingerprints {
             h.combine(2); h.combine(track.id)
         case .level(let level, let position, let track):
             h.combine(3); h.combine(level); h.combine(position); h.combine(track.id); h.combine(pages[level.pageIndex])
-        case .views(let track):
-            h.combine(4); h.combine(track)
-            for level in track.levels { h.combine(pages[level.pageIndex]) }
+        case .view(let track, let number, let positions):
+            h.combine(4); h.combine(track.id); h.combine(number)
+            for position in positions {
+                let level = track.levels[position]
+                h.combine(level); h.combine(pages[level.pageIndex])
+            }
         case .tags:
             h.combine(5)
         }
