@@ -120,7 +120,7 @@ public final class PreviewServer: @unchecked Sendable {
             let changed = new.changedPaths(since: old)
             let stats = memo.lastStats
             for warning in report.warnings { log(warning.description) }
-            log("\(report.summary) (\(stats.groupsRendered) page groups rendered, \(stats.groupsReused) reused)")
+            log("\(report.summary) (\(stats.groupsRendered) page groups rendered, \(stats.groupsReused) reused; \(stats.phaseSummary))")
             // Saving a file without changing the site (or a rename that keeps every URL) reloads nothing.
             if changed.isEmpty && old.failure == nil && old.version > 0 { return }
             new.version += 1

@@ -23,6 +23,7 @@ public struct SiteGenerator {
         loader.memo = memo
         var content = loader.load()
         memo?.endLoad()
+        memo?.mark("load")
         diagnostics += content.diagnostics
         if let baseURL = options.baseURL { content.config.baseURL = baseURL }
         let (theme, themeDiagnostics) = Theme.load(siteFolder: options.siteFolder, loader: loader)
@@ -45,6 +46,7 @@ public struct SiteGenerator {
             }
         }
         diagnostics += site.conflicts
+        memo?.mark("model")
         try stopOnErrors()
 
         // 3. Render Markdown, now that every URL and anchor is known.
@@ -82,6 +84,7 @@ public struct SiteGenerator {
             return (document, found, fingerprint)
         }
         memo?.endRender()
+        memo?.mark("markdown")
         diagnostics += rendered.flatMap(\.1)
         try stopOnErrors()
 
@@ -105,6 +108,7 @@ public struct SiteGenerator {
             throw BuildFailure(diagnostics + [.error(SourceLocation(path: "public"), "cannot write output: \(error)")])
         }
 
+        memo?.mark("pages")
         var report = BuildReport()
         report.pages = written.pages
         report.levels = model.levels.count

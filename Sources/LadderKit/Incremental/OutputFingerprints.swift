@@ -42,9 +42,20 @@ struct OutputFingerprints {
     let site: Int
     /// Per page index: the source file's bytes, its rendered document and its URL.
     let pages: [Int]
+    /// Per track id, per level position: the level (sections included) and its page's fingerprint.
+    let levels: [String: [Int]]
 
     init(model: SiteModel, theme: Theme, urls: SiteURLs, pages: [Int]) {
         self.pages = pages
+        var levels: [String: [Int]] = [:]
+        for track in model.tracks {
+            levels[track.id] = track.levels.map { level in
+                var h = Hasher()
+                h.combine(level); h.combine(pages[level.pageIndex])
+                return h.finalize()
+            }
+        }
+        self.levels = levels
         var h = Hasher()
         // Assets are written on every build and no template reads them, so only templates count here.
         for (path, text) in theme.files.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".mustache") {
@@ -88,13 +99,12 @@ struct OutputFingerprints {
         case .track(let track):
             h.combine(2); h.combine(track.id)
         case .level(let level, let position, let track):
-            h.combine(3); h.combine(level); h.combine(position); h.combine(track.id); h.combine(pages[level.pageIndex])
+            h.combine(3); h.combine(position); h.combine(track.id)
+            h.combine(levels[track.id].flatMap { position < $0.count ? $0[position] : nil } ?? 0)
         case .view(let track, let number, let positions):
             h.combine(4); h.combine(track.id); h.combine(number)
-            for position in positions {
-                let level = track.levels[position]
-                h.combine(level); h.combine(pages[level.pageIndex])
-            }
+            let fingerprints = levels[track.id] ?? []
+            for position in positions { h.combine(position < fingerprints.count ? fingerprints[position] : 0) }
         case .tags:
             h.combine(5)
         }

@@ -21,21 +21,29 @@ public struct SiteModel: Sendable {
 /// Stage 2: interprets pages and assembles the ladder (DESIGN §3).
 public struct ModelBuilder {
     public var includeDrafts = false
-    /// Set by the preview server: outlines of unchanged bodies are reused.
+    /// Set by the preview server: pages of unchanged files are reused.
     public var memo: BuildMemo?
 
     public init(includeDrafts: Bool = false) { self.includeDrafts = includeDrafts }
 
     public func build(_ content: LoadedContent) -> (SiteModel, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let outlines = content.pages.parallelMap { memo?.outline(for: $0) ?? Outline(body: $0.body, bodyLine: $0.bodyLine) }
+        // Parsing the outline with cmark is the costly part, so pages are interpreted on all cores.
+        let interpreted = content.pages.parallelMap { source -> Result<Page, Diagnostic> in
+            if let page = memo?.interpretedPage(for: source) { return .success(page) }
+            return Result { () throws(Diagnostic) -> Page in
+                let page = try Page(source: source, outline: Outline(body: source.body, bodyLine: source.bodyLine))
+                memo?.remember(page)
+                return page
+            }
+        }
         var pages: [Page] = []
-        for (source, outline) in zip(content.pages, outlines) {
-            do {
-                let page = try Page(source: source, outline: outline)
+        for result in interpreted {
+            switch result {
+            case .success(let page):
                 if page.draft && !includeDrafts { continue }
                 pages.append(page)
-            } catch {
+            case .failure(let error):
                 diagnostics.append(error)
             }
         }
