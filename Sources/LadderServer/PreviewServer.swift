@@ -22,6 +22,8 @@ public final class PreviewServer: @unchecked Sendable {
     private var basePath = "/"
     private var group: ServiceGroup?
     private var watcher: DirectoryWatcher?
+    /// Only touched on the build queue.
+    private var shownWarnings: Set<Diagnostic> = []
 
     /// `log` receives one line per build (and every diagnostic), as the terminal shows them.
     public init(options: BuildOptions, host: String = "127.0.0.1", port: Int = 4000,
@@ -119,7 +121,10 @@ public final class PreviewServer: @unchecked Sendable {
             var new = SiteSnapshot(files: sink.files, version: old.version, failure: nil)
             let changed = new.changedPaths(since: old)
             let stats = memo.lastStats
-            for warning in report.warnings { log(warning.description) }
+            // Warnings are printed when they first appear, not again on every rebuild.
+            let warnings = Set(report.warnings)
+            for warning in report.warnings where !shownWarnings.contains(warning) { log(warning.description) }
+            shownWarnings = warnings
             log("\(report.summary) (\(stats.groupsRendered) page groups rendered, \(stats.groupsReused) reused; \(stats.phaseSummary))")
             // Saving a file without changing the site (or a rename that keeps every URL) reloads nothing.
             if changed.isEmpty && old.failure == nil && old.version > 0 { return }

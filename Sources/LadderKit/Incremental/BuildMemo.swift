@@ -30,7 +30,7 @@ public final class BuildMemo: @unchecked Sendable {
     /// What the last build reused and redid, for the server's log and the tests.
     public private(set) var lastStats = Stats()
 
-    public struct Stats: Sendable, Equatable {
+    public struct Stats: Sendable {
         public var filesParsed = 0
         public var documentsRendered = 0
         public var groupsRendered = 0
@@ -38,12 +38,6 @@ public final class BuildMemo: @unchecked Sendable {
         /// Milliseconds per stage, in order: `load`, `model`, `markdown`, `pages` (and so on).
         public var phases: [(name: String, milliseconds: Int)] = []
         public init() {}
-
-        public static func == (a: Stats, b: Stats) -> Bool {
-            (a.filesParsed, a.documentsRendered, a.groupsRendered, a.groupsReused)
-                == (b.filesParsed, b.documentsRendered, b.groupsRendered, b.groupsReused)
-                && a.phases.map(\.name) == b.phases.map(\.name) && a.phases.map(\.milliseconds) == b.phases.map(\.milliseconds)
-        }
 
         /// `12 ms load, 3 ms model, …` for the server's log.
         public var phaseSummary: String {

@@ -98,7 +98,7 @@ struct OutputFingerprints {
             h.combine(1)
         case .track(let track):
             h.combine(2); h.combine(track.id)
-        case .level(let level, let position, let track):
+        case .level(_, let position, let track):
             h.combine(3); h.combine(position); h.combine(track.id)
             h.combine(levels[track.id].flatMap { position < $0.count ? $0[position] : nil } ?? 0)
         case .view(let track, let number, let positions):
