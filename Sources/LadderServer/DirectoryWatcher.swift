@@ -25,7 +25,7 @@ public final class DirectoryWatcher: @unchecked Sendable {
     private var thread: Thread?
 
     /// `roots` need not exist yet: their parent folder is watched for them to appear.
-    public init(roots: [String], quiet: Double = 0.025, longest: Double = 0.1, onChange: @escaping @Sendable ([String]) -> Void) {
+    public init(roots: [String], quiet: Double = 0.01, longest: Double = 0.1, onChange: @escaping @Sendable ([String]) -> Void) {
         self.roots = roots.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
         self.quiet = quiet
         self.longest = longest

@@ -76,13 +76,14 @@ public final class BuildMemo: @unchecked Sendable {
     /// Forgets files and documents the build no longer has (deleted or renamed pages).
     func endLoad() {
         lock.lock(); defer { lock.unlock() }
-        sources = sources.filter { seenSources.contains($0.key) }
-        interpreted = interpreted.filter { hashByContentPath[$0.key] != nil }
+        // Rebuilding the dictionaries costs more than checking whether anything is gone.
+        if sources.count != seenSources.count { sources = sources.filter { seenSources.contains($0.key) } }
+        if interpreted.count != hashByContentPath.count { interpreted = interpreted.filter { hashByContentPath[$0.key] != nil } }
     }
 
     func endRender() {
         lock.lock(); defer { lock.unlock() }
-        documents = documents.filter { seenDocuments.contains($0.key) }
+        if documents.count != seenDocuments.count { documents = documents.filter { seenDocuments.contains($0.key) } }
     }
 
     // MARK: Loading
@@ -123,11 +124,13 @@ public final class BuildMemo: @unchecked Sendable {
 
     /// The page made from this source by the last build, when the source's file is byte for byte the
     /// same (a page is a function of its source alone).
-    func interpretedPage(for source: PageSource) -> Page? {
+    func interpretedPages(for sources: [PageSource]) -> [Page?] {
         lock.lock(); defer { lock.unlock() }
-        guard let hash = hashByContentPath[source.contentPath], let cached = interpreted[source.contentPath],
-              cached.contentHash == hash, cached.page.source.displayPath == source.displayPath else { return nil }
-        return cached.page
+        return sources.map { source in
+            guard let hash = hashByContentPath[source.contentPath], let cached = interpreted[source.contentPath],
+                  cached.contentHash == hash, cached.page.source.displayPath == source.displayPath else { return nil }
+            return cached.page
+        }
     }
 
     func remember(_ page: Page) {
@@ -242,10 +245,10 @@ public final class BuildMemo: @unchecked Sendable {
         return text
     }
 
-    func cachedGroup(_ key: String, fingerprint: Int) -> [CachedFile]? {
+    /// The output groups of the last build, by key (taken once per build, then looked up without locking).
+    var cachedGroups: [String: CachedGroup] {
         lock.lock(); defer { lock.unlock() }
-        guard let group = outputs[key], group.fingerprint == fingerprint else { return nil }
-        return group.files
+        return outputs
     }
 
     /// Replaces the output cache with this build's groups, so groups that are gone are forgotten.

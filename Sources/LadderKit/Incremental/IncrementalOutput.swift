@@ -15,13 +15,16 @@ struct IncrementalOutput {
                render: @escaping (PageWriter.Output) -> Data) throws -> [PageWriter.SitemapEntry] {
         var entries: [PageWriter.SitemapEntry] = []
         var keep: [String: BuildMemo.CachedGroup] = [:]
+        keep.reserveCapacity(groups.count)
         var pending: [(group: Int, job: Job)] = []
         var keys: [String] = []
         var groupFingerprints: [Int] = []
         var reused = 0
+        var reusedFiles: [(path: String, bytes: Data)] = []
+        let previous = memo?.cachedGroups ?? [:]
 
         for (number, item) in groups.enumerated() {
-            guard let memo, let fingerprints else {
+            guard memo != nil, let fingerprints else {
                 for job in item.jobs() { pending.append((number, job)) }
                 keys.append(""); groupFingerprints.append(0)
                 continue
@@ -29,17 +32,19 @@ struct IncrementalOutput {
             let key = item.group.key(in: model)
             let fingerprint = fingerprints.fingerprint(item.group, model: model)
             keys.append(key); groupFingerprints.append(fingerprint)
-            if let files = memo.cachedGroup(key, fingerprint: fingerprint) {
-                for file in files {
-                    try sink.write(file.path, file.bytes)
+            if let cached = previous[key], cached.fingerprint == fingerprint {
+                for file in cached.files {
+                    reusedFiles.append((file.path, file.bytes))
                     entries.append(file.entry)
                 }
-                keep[key] = BuildMemo.CachedGroup(fingerprint: fingerprint, files: files)
+                keep[key] = cached
                 reused += 1
             } else {
                 for job in item.jobs() { pending.append((number, job)) }
             }
         }
+
+        try sink.write(batch: reusedFiles)
 
         // Bytes are kept only for the memo: a plain build holds no page after writing it.
         let remember = memo != nil

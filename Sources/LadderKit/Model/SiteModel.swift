@@ -29,8 +29,10 @@ public struct ModelBuilder {
     public func build(_ content: LoadedContent) -> (SiteModel, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         // Parsing the outline with cmark is the costly part, so pages are interpreted on all cores.
-        let interpreted = content.pages.parallelMap { source -> Result<Page, Diagnostic> in
-            if let page = memo?.interpretedPage(for: source) { return .success(page) }
+        let reused = memo?.interpretedPages(for: content.pages) ?? Array(repeating: nil, count: content.pages.count)
+        let interpreted = Array(content.pages.indices).parallelMap { index -> Result<Page, Diagnostic> in
+            if let page = reused[index] { return .success(page) }
+            let source = content.pages[index]
             return Result { () throws(Diagnostic) -> Page in
                 let page = try Page(source: source, outline: Outline(body: source.body, bodyLine: source.bodyLine))
                 memo?.remember(page)
