@@ -59,19 +59,22 @@ public enum LiveReload {
         """
     }
 
-    /// Reloads on `reload`; swaps stylesheets on `css`; reloads on `failed` to show the overlay. On
-    /// (re)connection the server says which build is current, and a page older than that reloads, so a
-    /// change made while the page was loading is not missed.
+    /// Reloads on `reload`; swaps this site's stylesheets on `css` (the new one is added before the old
+    /// one is removed, so nothing flashes); reloads on `failed` to show the overlay. Every event names the
+    /// build it is about, and a page already showing that build ignores it. On (re)connection the server
+    /// says which build is current, and an older page reloads, so a change made while the page was
+    /// loading is not missed.
     static func script(version: Int) -> String {
         """
         <script>(function(){var v=\(version);if(!window.EventSource)return;\
         var s=new EventSource("\(eventsPath)");\
         s.addEventListener("hello",function(e){if(+e.data!==v)location.reload();});\
-        s.addEventListener("reload",function(){location.reload();});\
-        s.addEventListener("failed",function(){location.reload();});\
+        s.addEventListener("reload",function(e){if(+e.data!==v)location.reload();});\
+        s.addEventListener("failed",function(e){if(JSON.parse(e.data).version!==v)location.reload();});\
         s.addEventListener("css",function(e){var n=JSON.parse(e.data);v=n.version;\
         document.querySelectorAll('link[rel="stylesheet"]').forEach(function(l){\
-        var u=new URL(l.href);u.searchParams.set("ladder",n.version);var c=l.cloneNode();c.href=u.href;\
+        var u=new URL(l.href);if(u.origin!==location.origin)return;\
+        u.searchParams.set("ladder",n.version);var c=l.cloneNode();c.href=u.href;\
         c.onload=function(){l.remove();};l.after(c);});});\
         })();</script>
         """
