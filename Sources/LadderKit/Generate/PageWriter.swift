@@ -67,28 +67,25 @@ struct PageWriter {
     /// Writes the site; returns how many HTML pages and how many files in all.
     func writeAll(to sink: OutputSink) throws -> (pages: Int, files: Int) {
         // Every HTML page as a job that builds its context, renders and writes it, on all cores. Only
-        // what the sitemap needs is kept, so memory stays flat however many pages there are. Jobs come in
-        // groups that read the same inputs, so an incremental build can reuse a group's bytes.
-        var groups: [(group: OutputGroup, jobs: () -> [() -> Output])] = []
+        // what the sitemap needs is kept, so memory stays flat however many pages there are. Pages come in
+        // groups that read the same inputs (`OutputGroup`), whose jobs are made only when the group is
+        // rendered: an incremental build reuses the bytes of the groups whose inputs did not change.
+        var groups: [OutputGroup] = []
         let skip = levelFilePages.union(introPages)
-        for (index, page) in model.pages.enumerated() where !skip.contains(index) {
-            groups.append((.page(index: index), { [{ pageOutput(index, page) }] }))
+        for index in model.pages.indices where !skip.contains(index) { groups.append(.page(index)) }
+        if !model.pages.contains(where: { $0.kind == .home }) { groups.append(.generatedHome) }
+        for (number, track) in model.tracks.enumerated() {
+            groups.append(.track(number))
+            for position in track.levels.indices { groups.append(.level(track: number, position: position)) }
+            for view in Self.viewReads(track).indices { groups.append(.view(track: number, number: view)) }
         }
-        if !model.pages.contains(where: { $0.kind == .home }) {
-            groups.append((.generatedHome, { [{ Output(url: "/", layout: "home", context: context(page: ["title": model.config.title, "url": href("/")], current: "/"),
-                                                       inSitemap: true, lastmod: nil) }] }))
-        }
-        for track in model.tracks {
-            groups.append((.track(track), { [{ trackOutput(track) }] }))
-            for (position, level) in track.levels.enumerated() {
-                groups.append((.level(level, position: position, track: track), { [{ levelOutput(level, position: position, in: track) }] }))
-            }
-            groups += viewGroups(track)
-        }
-        groups.append((.tags, { tagOutputs().map { output in { output } } }))
+        groups.append(.tags)
 
-        let entries = try IncrementalOutput(memo: memo, model: model, fingerprints: fingerprints)
-            .write(groups, to: sink) { output in Data(templates.render(layout: output.layout, context: output.context).utf8) }
+        let views = ViewJobs(writer: self)
+        let entries = try IncrementalOutput(memo: memo, fingerprints: fingerprints)
+            .write(groups, jobs: { jobs(for: $0, views: views) }, to: sink) { output in
+                Data(templates.render(layout: output.layout, context: output.context).utf8)
+            }
         var count = entries.count
         let htmlPages = entries.count
 

@@ -24,7 +24,7 @@ public final class BuildMemo: @unchecked Sendable {
     private var templates: (files: [String: String], set: TemplateSet, diagnostics: [Diagnostic])?
     private var documents: [String: RenderRecord] = [:]
     private var seenDocuments: Set<String> = []
-    private var outputs: [String: CachedGroup] = [:]
+    private var outputs: [OutputGroup: CachedGroup] = [:]
     private var lastSitemap: (fingerprint: Int, text: String)?
 
     /// What the last build reused and redid, for the server's log and the tests.
@@ -246,13 +246,13 @@ public final class BuildMemo: @unchecked Sendable {
     }
 
     /// The output groups of the last build, by key (taken once per build, then looked up without locking).
-    var cachedGroups: [String: CachedGroup] {
+    var cachedGroups: [OutputGroup: CachedGroup] {
         lock.lock(); defer { lock.unlock() }
         return outputs
     }
 
     /// Replaces the output cache with this build's groups, so groups that are gone are forgotten.
-    func storeOutputs(_ groups: [String: CachedGroup], rendered: Int, reused: Int) {
+    func storeOutputs(_ groups: [OutputGroup: CachedGroup], rendered: Int, reused: Int) {
         lock.lock(); defer { lock.unlock() }
         outputs = groups
         lastStats.groupsRendered = rendered

@@ -5,45 +5,41 @@ import Foundation
 /// is rendered (a plain `ladder build`).
 struct IncrementalOutput {
     let memo: BuildMemo?
-    let model: SiteModel
     let fingerprints: OutputFingerprints?
 
     typealias Job = () -> PageWriter.Output
 
-    /// Returns the sitemap entries of every page written.
-    func write(_ groups: [(group: OutputGroup, jobs: () -> [Job])], to sink: OutputSink,
+    /// Returns the sitemap entries of every page written. `jobs` makes a group's jobs; it is called only
+    /// for the groups that are rendered, one group at a time.
+    func write(_ groups: [OutputGroup], jobs: (OutputGroup) -> [Job], to sink: OutputSink,
                render: @escaping (PageWriter.Output) -> Data) throws -> [PageWriter.SitemapEntry] {
         var entries: [PageWriter.SitemapEntry] = []
-        var keep: [String: BuildMemo.CachedGroup] = [:]
+        var keep: [OutputGroup: BuildMemo.CachedGroup] = [:]
         keep.reserveCapacity(groups.count)
-        var pending: [(group: Int, job: Job)] = []
-        var keys: [String] = []
-        var groupFingerprints: [Int] = []
+        var pending: [(group: OutputGroup, job: Job)] = []
         var reused = 0
         var reusedFiles: [(path: String, bytes: Data)] = []
         let previous = memo?.cachedGroups ?? [:]
 
-        for (number, item) in groups.enumerated() {
+        for group in groups {
             guard memo != nil, let fingerprints else {
-                for job in item.jobs() { pending.append((number, job)) }
-                keys.append(""); groupFingerprints.append(0)
+                for job in jobs(group) { pending.append((group, job)) }
                 continue
             }
-            let key = item.group.key(in: model)
-            let fingerprint = fingerprints.fingerprint(item.group, model: model)
-            keys.append(key); groupFingerprints.append(fingerprint)
-            if let cached = previous[key], cached.fingerprint == fingerprint {
+            let fingerprint = fingerprints.fingerprint(group)
+            if let cached = previous[group], cached.fingerprint == fingerprint {
                 for file in cached.files {
                     reusedFiles.append((file.path, file.bytes))
                     entries.append(file.entry)
                 }
-                keep[key] = cached
+                keep[group] = cached
                 reused += 1
             } else {
-                for job in item.jobs() { pending.append((number, job)) }
+                // Remembered even when it writes nothing (a track without levels has no views).
+                keep[group] = BuildMemo.CachedGroup(fingerprint: fingerprint, files: [])
+                for job in jobs(group) { pending.append((group, job)) }
             }
         }
-
         try sink.write(batch: reusedFiles)
 
         // Bytes are kept only for the memo: a plain build holds no page after writing it.
@@ -57,22 +53,15 @@ struct IncrementalOutput {
                 path: path, bytes: remember ? bytes : Data(),
                 entry: PageWriter.SitemapEntry(url: output.url, inSitemap: output.inSitemap, lastmod: output.lastmod)))
         }
-        var rendered: Set<Int> = []
+        var rendered = Set<OutputGroup>()
         for (item, result) in zip(pending, results) {
             switch result {
             case .success(let file):
                 entries.append(file.entry)
-                guard memo != nil else { continue }
+                guard remember else { continue }
                 rendered.insert(item.group)
-                keep[keys[item.group], default: BuildMemo.CachedGroup(fingerprint: groupFingerprints[item.group], files: [])]
-                    .files.append(file)
+                keep[item.group]?.files.append(file)
             case .failure(let error): throw error
-            }
-        }
-        // A group that rendered no page (a track without levels has no views) is remembered as empty.
-        if memo != nil {
-            for (number, key) in keys.enumerated() where keep[key] == nil {
-                keep[key] = BuildMemo.CachedGroup(fingerprint: groupFingerprints[number], files: [])
             }
         }
         memo?.storeOutputs(keep, rendered: rendered.count, reused: reused)

@@ -1,32 +1,24 @@
 import Foundation
 
 /// A set of output pages that read the same inputs: the unit an incremental build reuses or redoes.
-enum OutputGroup {
+///
+/// Groups are named by index (page, track, level position, view number). An index may name another
+/// group in the next build (a file was added before it); that is only a cache miss, because the
+/// fingerprint of what the group reads differs.
+enum OutputGroup: Hashable {
     /// An ordinary page, article, home page or `levels:` page, from one source file.
-    case page(index: Int)
+    case page(Int)
     /// The generated home page, when there is no `index.md`.
     case generatedHome
     /// A track's overview.
-    case track(Track)
+    case track(Int)
     /// One level page.
-    case level(Level, position: Int, track: Track)
-    /// One page of a track's views (competency page, matrix, comparison, compare index): the `number`th
-    /// job of `viewOutputs`, which reads the sections of the levels at `positions`.
-    case view(Track, number: Int, positions: [Int])
+    case level(track: Int, position: Int)
+    /// One page of a track's views: the `number`th job of `viewOutputs` (competency page, matrix,
+    /// comparison, compare index; see `PageWriter.viewReads`).
+    case view(track: Int, number: Int)
     /// The tag pages.
     case tags
-
-    /// Names the group across builds (page indices shift when files are added, URLs and paths do not).
-    func key(in model: SiteModel) -> String {
-        switch self {
-        case .page(let index): return "page:" + model.pages[index].source.contentPath
-        case .generatedHome: return "home"
-        case .track(let track): return "track:" + track.id
-        case .level(let level, _, _): return "level:" + level.url
-        case .view(let track, let number, _): return "view:\(track.id):\(number)"
-        case .tags: return "tags"
-        }
-    }
 }
 
 /// Fingerprints of exactly what each output group reads, cheap to compute from the model without
@@ -42,20 +34,23 @@ struct OutputFingerprints {
     let site: Int
     /// Per page index: the source file's bytes, its rendered document and its URL.
     let pages: [Int]
-    /// Per track id, per level position: the level (sections included) and its page's fingerprint.
-    let levels: [String: [Int]]
+    /// Per track, per level position: the level (sections included) and its page's fingerprint.
+    let levels: [[Int]]
+    /// Per track: the level positions each view page reads.
+    let viewReads: [[[Int]]]
+    let trackIDs: [String]
 
     init(model: SiteModel, theme: Theme, urls: SiteURLs, pages: [Int]) {
         self.pages = pages
-        var levels: [String: [Int]] = [:]
-        for track in model.tracks {
-            levels[track.id] = track.levels.map { level in
+        levels = model.tracks.map { track in
+            track.levels.map { level in
                 var h = Hasher()
                 h.combine(level); h.combine(pages[level.pageIndex])
                 return h.finalize()
             }
         }
-        self.levels = levels
+        viewReads = model.tracks.map(PageWriter.viewReads)
+        trackIDs = model.tracks.map(\.id)
         var h = Hasher()
         // Assets are written on every build and no template reads them, so only templates count here.
         for (path, text) in theme.files.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".mustache") {
@@ -88,25 +83,22 @@ struct OutputFingerprints {
         site = h.finalize()
     }
 
-    func fingerprint(_ group: OutputGroup, model: SiteModel) -> Int {
+    func fingerprint(_ group: OutputGroup) -> Int {
         var h = Hasher()
         h.combine(site)
+        h.combine(group)
         switch group {
         case .page(let index):
-            h.combine(0); h.combine(pages[index])
-        case .generatedHome:
-            h.combine(1)
+            h.combine(pages[index])
+        case .generatedHome, .tags:
+            break
         case .track(let track):
-            h.combine(2); h.combine(track.id)
-        case .level(_, let position, let track):
-            h.combine(3); h.combine(position); h.combine(track.id)
-            h.combine(levels[track.id].flatMap { position < $0.count ? $0[position] : nil } ?? 0)
-        case .view(let track, let number, let positions):
-            h.combine(4); h.combine(track.id); h.combine(number)
-            let fingerprints = levels[track.id] ?? []
-            for position in positions { h.combine(position < fingerprints.count ? fingerprints[position] : 0) }
-        case .tags:
-            h.combine(5)
+            h.combine(trackIDs[track])
+        case .level(let track, let position):
+            h.combine(trackIDs[track]); h.combine(levels[track][position])
+        case .view(let track, let number):
+            h.combine(trackIDs[track])
+            for position in viewReads[track][number] { h.combine(levels[track][position]) }
         }
         return h.finalize()
     }
