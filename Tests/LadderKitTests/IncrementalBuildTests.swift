@@ -38,6 +38,7 @@ import Testing
         // The level page, the two competency pages, the matrix, and the two comparisons with L2; not the
         // L1-vs-L3 comparison, the compare index, the other track or the ordinary pages.
         #expect(memo.lastStats.groupsRendered == 6)
+        #expect(memo.lastStats.modelReused)
         #expect(out["eng/compare/l1-vs-l3/index.html"] != nil)
 
         // A new block at the end of a level moves its sections' block ranges, which no other page reads.
@@ -45,6 +46,7 @@ import Testing
         #expect(differences(try incremental(site, memo), try fullBuild(site)).isEmpty)
         #expect(memo.lastStats.groupsRendered == 6)
         #expect(memo.lastStats.documentsRendered == 1)
+        #expect(!memo.lastStats.modelReused)  // a block was added: the ladder is assembled again
 
         // Adding, renaming and deleting levels, a summary change (read by other pages), a template.
         try site.write("content/eng/l4.md", "---\ntrack: eng\nlevel: L4\nsummary: Fourth.\n---\n\n## Impact\n\n- Leads work of size 4.\n")

@@ -37,8 +37,11 @@ public struct SiteGenerator {
         modelBuilder.memo = memo
         let (model, modelDiagnostics) = modelBuilder.build(content)
         diagnostics += modelDiagnostics
-        let site = SiteURLs(model: model, assetPaths: theme.files.keys.filter { $0.hasPrefix("assets/") }
-                                + Array(theme.binaryAssets.keys))
+        let assetPaths = theme.files.keys.filter { $0.hasPrefix("assets/") } + Array(theme.binaryAssets.keys)
+        // With a memo, what depends on the model alone is kept while the model is (`BuildMemo.derived`).
+        let assetKey = memo == nil ? "" : assetPaths.sorted().joined(separator: "\n")
+        let site = memo?.derived("urls\n" + assetKey) { SiteURLs(model: model, assetPaths: assetPaths) }
+            ?? SiteURLs(model: model, assetPaths: assetPaths)
         for page in model.pages {
             if let layout = page.layout, !templates.layouts.contains(layout) {
                 diagnostics.append(.error(page.source.frontMatter.keyLocation("layout"),
@@ -52,8 +55,11 @@ public struct SiteGenerator {
         // 3. Render Markdown, now that every URL and anchor is known.
         let resolver = LinkResolver(model: model, basePath: SiteURLs.basePath(of: model.config.baseURL),
                                     knownURLs: site.allURLs)
-        let mentions = LevelMentions(model: model, resolver: resolver)
-        let linkWorld = memo == nil ? 0 : LinkWorld.fingerprint(model: model, basePath: resolver.basePath, knownURLs: site.allURLs)
+        let mentions = memo?.derived("mentions") { LevelMentions(model: model, resolver: resolver) }
+            ?? LevelMentions(model: model, resolver: resolver)
+        let linkWorld = memo?.derived("links\n" + assetKey) {
+            LinkWorld.fingerprint(model: model, basePath: resolver.basePath, knownURLs: site.allURLs)
+        } ?? 0
         let rendered = Array(model.pages.indices).parallelMap { index -> (RenderedDocument, [Diagnostic], fingerprint: Int) in
             let page = model.pages[index]
             let levelMentions = model.config.linkLevelMentions ? mentions.targets(forPage: index) : [:]

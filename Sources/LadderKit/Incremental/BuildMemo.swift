@@ -35,6 +35,8 @@ public final class BuildMemo: @unchecked Sendable {
         public var documentsRendered = 0
         public var groupsRendered = 0
         public var groupsReused = 0
+        /// The ladder model (tracks, levels, anchors) was kept: no page's structure changed.
+        public var modelReused = false
         /// Milliseconds per stage, in order: `load`, `model`, `markdown`, `pages` (and so on).
         public var phases: [(name: String, milliseconds: Int)] = []
         public init() {}
@@ -136,6 +138,46 @@ public final class BuildMemo: @unchecked Sendable {
     func remember(_ page: Page) {
         lock.lock(); defer { lock.unlock() }
         if let hash = hashByContentPath[page.source.contentPath] { interpreted[page.source.contentPath] = (hash, page) }
+    }
+
+    /// The last model built, and what building it reported.
+    private var lastModel: (model: SiteModel, diagnostics: [Diagnostic])?
+    /// Values computed from the model (and named inputs) alone, kept while the model is reused.
+    private var derivedValues: [String: Any] = [:]
+
+    /// The last model with these pages in it, when no page's structure changed: same files, front
+    /// matter and outline (headings, blocks, first paragraph), same settings and static files. The
+    /// tracks, levels, anchors and diagnostics are functions of exactly those, so they stand.
+    func reusableModel(pages: [Page], config: SiteConfig, staticFiles: [StaticFile]) -> (SiteModel, [Diagnostic])? {
+        lock.lock(); defer { lock.unlock() }
+        guard let last = lastModel, last.model.pages.count == pages.count, last.model.config == config,
+              last.model.staticFiles == staticFiles else { return nil }
+        for (old, new) in zip(last.model.pages, pages) {
+            guard old.source.contentPath == new.source.contentPath, old.source.displayPath == new.source.displayPath,
+                  old.source.bodyLine == new.source.bodyLine, old.source.frontMatter == new.source.frontMatter,
+                  old.outline == new.outline else { return nil }
+        }
+        var model = last.model
+        model.pages = pages
+        lastModel = (model, last.diagnostics)
+        lastStats.modelReused = true
+        return (model, last.diagnostics)
+    }
+
+    func remember(model: SiteModel, diagnostics: [Diagnostic]) {
+        lock.lock(); defer { lock.unlock() }
+        lastModel = (model, diagnostics)
+        derivedValues = [:]
+    }
+
+    /// A value computed from the model and what `key` names; made again whenever the model is.
+    func derived<T>(_ key: String, make: () -> T) -> T {
+        lock.lock()
+        if let value = derivedValues[key] as? T { lock.unlock(); return value }
+        lock.unlock()
+        let value = make()
+        lock.lock(); derivedValues[key] = value; lock.unlock()
+        return value
     }
 
     // MARK: Templates

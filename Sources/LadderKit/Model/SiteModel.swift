@@ -50,6 +50,11 @@ public struct ModelBuilder {
             }
         }
 
+        // An edit inside a page's prose (the usual save) leaves the ladder as it was.
+        if diagnostics.isEmpty, let reused = memo?.reusableModel(pages: pages, config: content.config, staticFiles: content.staticFiles) {
+            return reused
+        }
+
         var pageByContentPath: [String: Int] = [:]
         for (i, page) in pages.enumerated() { pageByContentPath[page.source.contentPath] = i }
 
@@ -86,6 +91,10 @@ public struct ModelBuilder {
 
         let model = SiteModel(config: content.config, pages: pages, tracks: tracks, staticFiles: content.staticFiles,
                               pageByContentPath: pageByContentPath, anchors: anchors, levelLists: levelLists)
+        // Only a model whose every page was read is a fair base for the next build.
+        if !interpreted.contains(where: { if case .failure = $0 { return true } else { return false } }) {
+            memo?.remember(model: model, diagnostics: diagnostics)
+        }
         return (model, diagnostics)
     }
 }
