@@ -180,6 +180,19 @@ public final class BuildMemo: @unchecked Sendable {
         return value
     }
 
+    private var lastShared: (key: Int, shared: PageWriter.Shared)?
+
+    /// The page writer's shared context of the last build, when it was made from the same inputs.
+    func sharedContext(for key: Int) -> PageWriter.Shared? {
+        lock.lock(); defer { lock.unlock() }
+        return lastShared?.key == key ? lastShared?.shared : nil
+    }
+
+    func remember(sharedContext: PageWriter.Shared, for key: Int) {
+        lock.lock(); defer { lock.unlock() }
+        lastShared = (key, sharedContext)
+    }
+
     // MARK: Templates
 
     func compile(_ theme: Theme) -> (TemplateSet, [Diagnostic]) {

@@ -39,6 +39,8 @@ struct OutputFingerprints {
     /// Per track: the level positions each view page reads.
     let viewReads: [[[Int]]]
     let trackIDs: [String]
+    /// Names the page writer's shared context; equal keys mean an equal context.
+    let sharedContextKey: Int
 
     init(model: SiteModel, theme: Theme, urls: SiteURLs, pages: [Int]) {
         self.pages = pages
@@ -81,6 +83,13 @@ struct OutputFingerprints {
         }
         for alias in urls.aliases { h.combine(alias.from); h.combine(alias.to) }
         site = h.finalize()
+        // The page writer's shared context (site and track dictionaries, navigation) reads what the
+        // site fingerprint holds, plus which page indices are in each navigation group.
+        var shared = Hasher()
+        shared.combine(site)
+        for (index, page) in model.pages.enumerated() where page.nav != nil { shared.combine(index); shared.combine(page.nav) }
+        for track in model.tracks { shared.combine(track.introPageIndex) }
+        sharedContextKey = shared.finalize()
     }
 
     func fingerprint(_ group: OutputGroup) -> Int {
