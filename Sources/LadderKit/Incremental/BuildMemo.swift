@@ -116,6 +116,17 @@ public final class BuildMemo: @unchecked Sendable {
         return result
     }
 
+    /// For each path, the last parse when the file's signature is unchanged, else nil (then `page(at:)`).
+    func unchangedPages(at paths: [String]) -> [Result<PageSource, Diagnostic>?] {
+        lock.lock(); defer { lock.unlock() }
+        return paths.map { path in
+            guard let cached = sources[path], let signature = FileSignature(path: path), cached.signature == signature else { return nil }
+            seenSources.insert(path)
+            if case .success(let source) = cached.result { hashByContentPath[source.contentPath] = cached.contentHash }
+            return cached.result
+        }
+    }
+
     /// A hash of the file's bytes as last read, for output fingerprints (front matter included).
     func contentHash(ofAbsolutePath path: String) -> Int? {
         lock.lock(); defer { lock.unlock() }

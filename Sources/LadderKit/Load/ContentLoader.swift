@@ -74,7 +74,12 @@ public struct ContentLoader {
         }
 
         // Reading and parsing front matter is independent per file: spread it over all cores.
-        let results = markdownFiles.parallelMap { file -> Result<PageSource, Diagnostic> in
+        // With a memo, files whose signature is unchanged come from it in one pass; only the others are
+        // read and parsed.
+        let known = memo?.unchangedPages(at: markdownFiles.map(\.absolute)) ?? Array(repeating: nil, count: markdownFiles.count)
+        let results = Array(markdownFiles.indices).parallelMap { index -> Result<PageSource, Diagnostic> in
+            if let page = known[index] { return page }
+            let file = markdownFiles[index]
             let path = displayPath("content/" + file.relative)
             let parse = { (text: String) in
                 Result { () throws(Diagnostic) -> PageSource in
