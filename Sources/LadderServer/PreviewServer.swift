@@ -47,8 +47,9 @@ public final class PreviewServer: @unchecked Sendable {
     /// task is cancelled. `onReady` gets the site's URL once the socket is bound (port 0 picks a free one).
     public func run(handleSignals: Bool = true, onReady: @escaping @Sendable (String) -> Void) async throws {
         rebuild(changed: [])
-        let folder = options.siteFolder.isEmpty ? "." : options.siteFolder
-        let watcher = DirectoryWatcher(roots: [folder + "/content", folder + "/templates"]) { [weak self] paths in
+        // Paths spelled as the loader spells them, so the memo forgets exactly the files reported.
+        let loader = ContentLoader(siteFolder: options.siteFolder)
+        let watcher = DirectoryWatcher(roots: [loader.contentFolder, loader.displayPath("templates")]) { [weak self] paths in
             self?.schedule(paths)
         }
         try watcher.start()
