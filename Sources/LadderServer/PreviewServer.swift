@@ -117,12 +117,13 @@ public final class PreviewServer: @unchecked Sendable {
         let start = Date()
         memo.forget(paths: paths)
         let old = store.current
-        let sink = MemorySink()
+        let sink = SnapshotSink()
         do {
             let report = try SiteGenerator(options: options).build(into: sink, memo: memo)
             lock.lock(); basePath = report.basePath; lock.unlock()
             var new = SiteSnapshot(files: sink.files, version: old.version, failure: nil)
-            let changed = new.changedPaths(since: old)
+            // Compared with what is served (the last good build), which a failed build leaves in place.
+            let changed = sink.changedPaths(since: old)
             // Saving a file without changing the site (or a rename that keeps every URL) reloads nothing.
             let tell = !(changed.isEmpty && old.failure == nil && old.version > 0)
             if tell {
