@@ -101,7 +101,8 @@ public struct SiteGenerator {
                 OutputFingerprints.page(page, contentHash: memo.contentHash(ofAbsolutePath: loader.contentFolder + "/" + page.source.contentPath),
                                         documentFingerprint: rendered[index].fingerprint)
             }
-            fingerprints = OutputFingerprints(model: model, theme: theme, urls: site, pages: pageFingerprints)
+            fingerprints = OutputFingerprints(model: model, theme: theme, urls: site, pages: pageFingerprints,
+                                              documents: rendered.map(\.0), memo: memo)
         }
         var pages = PageWriter(model: model, documents: rendered.map(\.0), templates: templates,
                                theme: theme, resolver: resolver, urls: site,

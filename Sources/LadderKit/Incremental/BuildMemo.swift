@@ -195,6 +195,14 @@ public final class BuildMemo: @unchecked Sendable {
         return value
     }
 
+    private var sections: [Int: [String: Int]] = [:]
+
+    /// Section fingerprints of each level, by the level's own fingerprint (see `OutputFingerprints`).
+    var sectionFingerprints: [Int: [String: Int]] {
+        get { lock.lock(); defer { lock.unlock() }; return sections }
+        set { lock.lock(); defer { lock.unlock() }; sections = newValue }
+    }
+
     private var lastShared: (key: Int, shared: PageWriter.Shared)?
 
     /// The page writer's shared context of the last build, when it was made from the same inputs.
