@@ -54,8 +54,15 @@ public final class DirectoryWatcher: @unchecked Sendable {
         thread.start()
     }
 
+    private let stopLock = NSLock()
+    private var stopped = false
+
+    /// Ends the reading thread. Safe to call more than once: only the first call writes to the wake-up
+    /// pipe, whose descriptors the thread closes as it ends (a later write could reach a reused number).
     public func stop() {
-        guard wake[1] >= 0 else { return }
+        stopLock.lock(); defer { stopLock.unlock() }
+        guard !stopped, wake[1] >= 0 else { return }
+        stopped = true
         var byte: UInt8 = 1
         _ = write(wake[1], &byte, 1)
     }

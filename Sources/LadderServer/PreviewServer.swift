@@ -46,14 +46,26 @@ public final class PreviewServer: @unchecked Sendable {
     /// Builds, starts watching, and serves until SIGINT or SIGTERM (`handleSignals`), `stop()`, or the
     /// task is cancelled. `onReady` gets the site's URL once the socket is bound (port 0 picks a free one).
     public func run(handleSignals: Bool = true, onReady: @escaping @Sendable (String) -> Void) async throws {
-        rebuild(changed: [])
+        // The first build runs on the build queue like every other, off the cooperative thread pool.
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            buildQueue.async { [self] in
+                rebuild(changed: [])
+                done.resume()
+            }
+        }
         // Paths spelled as the loader spells them, so the memo forgets exactly the files reported.
         let loader = ContentLoader(siteFolder: options.siteFolder)
         let watcher = DirectoryWatcher(roots: [loader.contentFolder, loader.displayPath("templates")]) { [weak self] paths in
             self?.schedule(paths)
         }
-        try watcher.start()
-        self.watcher = watcher
+        do {
+            try watcher.start()
+            lock.withLock { self.watcher = watcher }
+        } catch {
+            // Still worth serving (the build is there); the user must know edits will not show up.
+            log("warning: cannot watch \(loader.contentFolder) and \(loader.displayPath("templates")) (\(error)); "
+                + "changes will not be rebuilt (on Linux, see fs.inotify.max_user_watches)")
+        }
 
         var logger = Logger(label: "ladder.serve")
         logger.logLevel = .error
@@ -86,7 +98,7 @@ public final class PreviewServer: @unchecked Sendable {
     /// Open event streams hold their connections; they must end for the server to stop promptly.
     private func finishStreams() {
         hub.finishAll()
-        watcher?.stop()
+        lock.withLock { watcher }?.stop()
     }
 
     // MARK: Rebuilding
