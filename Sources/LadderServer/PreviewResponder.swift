@@ -26,8 +26,10 @@ struct PreviewResponder: HTTPResponder {
             return notFound(snapshot, head: request.method == .head)
         }
         let path = inside.isEmpty || inside.hasSuffix("/") ? inside + "index.html" : inside
-        if snapshot.files[path] == nil, !inside.isEmpty, !inside.hasSuffix("/"), snapshot.files[inside + "/index.html"] != nil {
-            let rawPath = target.split(separator: "?", maxSplits: 1).first.map(String.init) ?? target
+        let rawPath = target.split(separator: "?", maxSplits: 1).first.map(String.init) ?? target
+        // A folder without its slash (`/x/l3`, or the base path `/careers`) redirects to it with the slash,
+        // so relative links in the page resolve as they will when published.
+        if !rawPath.hasSuffix("/"), inside.isEmpty || (snapshot.files[path] == nil && snapshot.files[inside + "/index.html"] != nil) {
             return redirect(to: rawPath + "/" + query)
         }
         guard let bytes = snapshot.files[path] else { return notFound(snapshot, head: request.method == .head) }

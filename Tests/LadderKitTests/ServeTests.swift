@@ -102,6 +102,8 @@ import Testing
         let bare = try await server.get(server.basePath + "eng/l2?x=1")
         #expect(bare.status == 301)
         #expect(bare.headers["location"] == server.basePath + "eng/l2/?x=1")
+        let base = try await server.get(String(server.basePath.dropLast()))
+        #expect(base.status == 301 && base.headers["location"] == server.basePath)
         try await server.stop()
     }
 
