@@ -137,6 +137,8 @@ import Testing
         #expect(fixed?.name == "reload")
         let page = try await server.get(server.basePath + "eng/l1/")
         #expect(!page.text.contains("ladder-overlay"))
+        // What a failed build left in the memo does not leak into the next good one.
+        #expect(server.server.snapshot.files == (try fullBuild(site)))
         try await server.stop()
     }
 

@@ -185,6 +185,14 @@ public final class BuildMemo: @unchecked Sendable {
         derivedValues = [:]
     }
 
+    /// After a model that must not be reused (a page could not be read): nothing derived from the last
+    /// one may be used with it either.
+    func forgetModel() {
+        lock.lock(); defer { lock.unlock() }
+        lastModel = nil
+        derivedValues = [:]
+    }
+
     /// A value computed from the model and what `key` names; made again whenever the model is.
     func derived<T>(_ key: String, make: () -> T) -> T {
         lock.lock()

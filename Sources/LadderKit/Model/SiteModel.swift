@@ -94,6 +94,8 @@ public struct ModelBuilder {
         // Only a model whose every page was read is a fair base for the next build.
         if !interpreted.contains(where: { if case .failure = $0 { return true } else { return false } }) {
             memo?.remember(model: model, diagnostics: diagnostics)
+        } else {
+            memo?.forgetModel()
         }
         return (model, diagnostics)
     }
