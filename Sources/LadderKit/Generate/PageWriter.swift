@@ -316,7 +316,11 @@ struct PageWriter {
         case .listItem(let item, _):
             introHTML = item < document.levelItemsHTML.count ? document.levelItemsHTML[item] : ""
         case .file, .heading:
-            for i in level.introBlocks { introHTML += indexed[i]?.html ?? "" }
+            for i in level.introBlocks {
+                // The summary is shown as the lead already; a paragraph that is only the summary is not repeated.
+                guard let block = indexed[i], block.plainText != level.summary else { continue }
+                introHTML += block.html
+            }
             for section in level.sections {
                 var html = ""
                 let baseDepth = indexed[section.blocks.lowerBound]?.heading?.depth ?? 2
@@ -339,6 +343,7 @@ struct PageWriter {
         levelDict["intro_html"] = introHTML
         levelDict["sections"] = sections
         levelDict["has_sections"] = !sections.isEmpty
+        if let shared = track.shared { levelDict["shared"] = ["html": sharedHTML(shared)] }
         levelDict["compare"] = compareLinks(level, position: position, in: track)
         if position > 0 { levelDict["prev"] = levelSummary(track.levels[position - 1]) }
         if position + 1 < track.levels.count { levelDict["next"] = levelSummary(track.levels[position + 1]) }
@@ -361,6 +366,23 @@ struct PageWriter {
                                        extra: ["level": levelDict, "track": trackDictionary(track)],
                                        breadcrumbs: [(track.title, track.url), (level.id, nil)]),
                       inSitemap: source.inSitemap, lastmod: source.lastmod)
+    }
+
+    /// A track's "All levels" section for its level pages: without its own heading (the template labels
+    /// it), inner headings one level under the section's, anchors prefixed so they cannot clash.
+    func sharedHTML(_ shared: SharedExpectations) -> String {
+        let indexed = indexedBlocks(documents[shared.pageIndex])
+        let baseDepth = indexed[shared.blocks.lowerBound]?.heading?.depth ?? 2
+        var html = ""
+        for i in shared.blocks.dropFirst() {
+            guard let block = indexed[i] else { continue }
+            if let heading = block.heading {
+                html += block.html(headingDepth: heading.depth - baseDepth + 2, anchor: "shared-" + heading.anchor)
+            } else {
+                html += block.html
+            }
+        }
+        return html
     }
 
     /// `equivalent: M1` names a level of another track.

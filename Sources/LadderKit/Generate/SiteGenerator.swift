@@ -55,6 +55,7 @@ public struct SiteGenerator {
                     if let d = outcome.diagnostic { found.append(d) }
                     return outcome.url
                 })
+            renderer.lineMap = page.source.lineMap
             if model.config.linkLevelMentions { renderer.levelMentions = mentions.targets(forPage: index) }
             return (renderer.render(page.source.body), found)
         }

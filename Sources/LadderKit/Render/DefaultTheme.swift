@@ -223,6 +223,10 @@ enum DefaultTheme {
           h2, h3 { break-after: avoid; }
           .docs-layout { display: block; }
         }
+        .shared-label {
+          display: inline-block; margin: 0 0 .5rem; padding: .15rem .6rem; font-size: .85rem;
+          border: 1px solid var(--border); border-radius: var(--radius); background: var(--current-bg);
+        }
         """#,
         "layouts/404.mustache": #"""
         {{< base}}
@@ -399,7 +403,7 @@ enum DefaultTheme {
           {{#level.has_sections}}
           <nav class="toc" aria-label="Competencies">
             <h2>Competencies</h2>
-            <ul>{{#level.sections}}<li><a href="#{{anchor}}">{{name}}</a></li>{{/level.sections}}</ul>
+            <ul>{{#level.sections}}<li><a href="#{{anchor}}">{{name}}</a></li>{{/level.sections}}{{#level.shared}}<li><a href="#shared-expectations">At every level</a></li>{{/level.shared}}</ul>
           </nav>
           {{/level.has_sections}}
           {{{level.intro_html}}}
@@ -408,6 +412,13 @@ enum DefaultTheme {
             {{{html}}}
           </section>
           {{/level.sections}}
+          {{#level.shared}}
+          <section class="competency shared" aria-labelledby="shared-expectations">
+            <h2 id="shared-expectations">At every level</h2>
+            <p class="shared-label">Shared: expected at every level of the <a href="{{track.url}}">{{track.title}}</a> track, this one included.</p>
+            {{{html}}}
+          </section>
+          {{/level.shared}}
           {{> levelnav}}
         </article>
         {{/main}}
