@@ -2,17 +2,17 @@
 /// a comparison page for every pair of levels of a track (DESIGN §4).
 extension PageWriter {
     /// A level's expectations per competency: list items, or sentences when the section is prose.
-    func expectations(of level: Level) -> [String: (anchor: String, items: [String])] {
+    func expectations(of level: Level) -> [String: LevelComparison.Section] {
         let document = documents[level.pageIndex]
         let blocks = indexedBlocks(document)
-        var out: [String: (anchor: String, items: [String])] = [:]
+        var out: [String: LevelComparison.Section] = [:]
         for section in level.sections where out[section.competencyID] == nil {
             var items: [String] = []
             for i in section.blocks.dropFirst() {
                 guard let block = blocks[i], block.heading == nil else { continue }
                 items += block.listItems.isEmpty ? LevelComparison.sentences(block.plainText) : block.listItems
             }
-            out[section.competencyID] = (section.anchor, items)
+            out[section.competencyID] = LevelComparison.Section(anchor: section.anchor, items: items)
         }
         return out
     }
