@@ -308,8 +308,8 @@ enum DefaultTheme {
               {{#compare.rows}}
               <tr>
                 <th scope="row">{{name}}</th>
-                <td>{{#lower_url}}<a class="cell-link" href="{{lower_url}}">{{compare.lower.id}} · {{name}}</a>{{/lower_url}}<ul>{{#lower}}<li>{{text}}</li>{{/lower}}</ul></td>
-                <td>{{#higher_url}}<a class="cell-link" href="{{higher_url}}">{{compare.higher.id}} · {{name}}</a>{{/higher_url}}<ul>{{#higher}}<li>{{#new}}<mark class="diff-new"><span class="visually-hidden">New: </span>{{text}}</mark>{{/new}}{{^new}}{{text}}{{/new}}</li>{{/higher}}</ul></td>
+                <td>{{#lower_url}}<a class="cell-link" href="{{lower_url}}">{{compare.lower.id}} · {{name}}</a>{{/lower_url}}<ul>{{{lower_html}}}</ul></td>
+                <td>{{#higher_url}}<a class="cell-link" href="{{higher_url}}">{{compare.higher.id}} · {{name}}</a>{{/higher_url}}<ul>{{{higher_html}}}</ul></td>
               </tr>
               {{/compare.rows}}
             </tbody>
@@ -609,8 +609,8 @@ enum DefaultTheme {
         """#,
         "partials/picker.mustache": #"""
         <form class="compare-picker" action="{{action}}" method="get">
-          <label>From <select name="a">{{#lower}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/lower}}</select></label>
-          <label>to <select name="b">{{#higher}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/higher}}</select></label>
+          <label>From <select name="a">{{{lower_options_html}}}</select></label>
+          <label>to <select name="b">{{{higher_options_html}}}</select></label>
           <button type="submit">Compare</button>
         </form>
         """#,
