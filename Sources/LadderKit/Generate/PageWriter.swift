@@ -409,14 +409,17 @@ struct PageWriter {
                 url: "/tags/\(tag.slug)/", layout: "tag",
                 context: context(page: ["title": "Tagged “\(tag.name)”", "url": href("/tags/\(tag.slug)/")], current: "",
                                  extra: ["tag": ["name": tag.name, "pages": pages.map { i -> [String: Any] in
-                                     ["title": model.pages[i].title, "url": href(model.pages[i].url), "date": model.pages[i].date ?? ""]
+                                     // No `date` key when there is none: an empty string is still "true" in a section.
+                                     var entry: [String: Any] = ["title": model.pages[i].title, "url": href(model.pages[i].url)]
+                                     if let date = model.pages[i].date { entry["date"] = date }
+                                     return entry
                                  }]], breadcrumbs: [("Tags", "/tags/"), (tag.name, nil)]),
                 inSitemap: true, lastmod: nil))
         }
         outputs.append(Output(
             url: "/tags/", layout: "tag",
             context: context(page: ["title": "Tags", "url": href("/tags/")], current: "",
-                             extra: ["tag": ["name": "", "pages": urls.tags.map { ["title": $0.name, "url": href("/tags/\($0.slug)/"), "date": ""] }]],
+                             extra: ["tag": ["name": "", "pages": urls.tags.map { ["title": $0.name, "url": href("/tags/\($0.slug)/")] }]],
                              breadcrumbs: [("Tags", nil)]),
             inSitemap: true, lastmod: nil))
         return outputs

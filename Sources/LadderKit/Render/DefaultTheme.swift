@@ -371,8 +371,8 @@ enum DefaultTheme {
         <article class="content home">
           {{#page.content}}{{{page.content}}}{{/page.content}}
           {{^page.content}}<h1>{{site.title}}</h1>{{#site.description}}<p class="lead">{{site.description}}</p>{{/site.description}}{{/page.content}}
-          <section class="tracks-at-a-glance" aria-labelledby="tracks">
-            <h2 id="tracks">Tracks</h2>
+          <section class="tracks-at-a-glance" aria-labelledby="all-tracks">
+            <h2 id="all-tracks">Tracks</h2>
             <div class="track-cards">
               {{#site.tracks}}
               <section class="track-card">
@@ -595,7 +595,7 @@ enum DefaultTheme {
               <ul>
                 {{#site.nav_tracks}}<li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
                 {{/site.nav_tracks}}
-                {{#site.many_tracks}}<li><a href="{{site.root}}/#tracks">All tracks</a></li>{{/site.many_tracks}}
+                {{#site.many_tracks}}<li><a href="{{site.root}}/#all-tracks">All tracks</a></li>{{/site.many_tracks}}
               </ul>
             </nav>
           </div>
