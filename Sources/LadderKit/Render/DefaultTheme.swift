@@ -3,6 +3,357 @@
 /// The built-in theme: every file of the repository's `templates/` folder, by relative path.
 enum DefaultTheme {
     static let files: [String: String] = [
+        "assets/search-core.js": #"""
+        // Ladder search: the query logic, with no DOM, so node can import it too (Tests/search/).
+        // The index files are described in Sources/LadderKit/Search/SearchIndexLayout.swift; scores are
+        // BM25 computed at build time, so a query only fetches postings and adds numbers.
+
+        /** Search terms of a text: must agree with SearchTokenizer.swift (lowercase, accents dropped). */
+        export function terms(text) {
+          return text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase()
+            .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+        }
+
+        /** Edits a word of this length may differ by: one from 4 characters, two from 8. */
+        export function allowedEdits(word) {
+          return word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
+        }
+
+        /** Edit distance (insert, delete, substitute, swap two neighbours), or max + 1 once it exceeds max. */
+        export function editDistance(a, b, max) {
+          if (Math.abs(a.length - b.length) > max) return max + 1;
+          let prev2 = null, prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+          for (let i = 1; i <= a.length; i++) {
+            const row = [i];
+            let best = i;
+            for (let j = 1; j <= b.length; j++) {
+              const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+              let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+              if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+              row.push(d);
+              best = Math.min(best, d);
+            }
+            if (best > max) return max + 1;
+            prev2 = prev;
+            prev = row;
+          }
+          return prev[b.length];
+        }
+
+        // How much a match counts, by kind: an exact word beats the start of a word beats a typo.
+        export const WEIGHTS = { exact: 1, prefix: 0.8, typo1: 0.55, typo2: 0.35 };
+        const MAX_CANDIDATES = 24;
+
+        /**
+         * Index terms a query word may stand for, best first: [{term, weight}].
+         * `isLast`: the word is still being typed, so it may be the start of a longer term.
+         * Typos are looked for among terms with the same first letter only (a sharded index keeps one
+         * vocabulary file per first letter; the first letter is also the one people rarely get wrong).
+         */
+        export function candidates(word, vocabulary, isLast) {
+          const edits = allowedEdits(word);
+          const found = [];
+          for (const term of vocabulary) {
+            let weight = 0;
+            if (term === word) weight = WEIGHTS.exact;
+            else if (isLast && word.length >= 2 && term.startsWith(word)) weight = WEIGHTS.prefix;
+            else if (edits > 0) {
+              const typo = (d) => (d === 1 ? WEIGHTS.typo1 : WEIGHTS.typo2);
+              const d = editDistance(word, term, edits);
+              if (d <= edits) weight = typo(d);
+              else if (isLast && term.length > word.length) {
+                // Still typing: a typo in the part typed so far ("ownr" → "ownership").
+                const p = editDistance(word, term.slice(0, word.length), edits);
+                if (p <= edits) weight = typo(p) * WEIGHTS.prefix;
+              }
+            }
+            if (weight > 0) found.push({ term, weight });
+          }
+          found.sort((x, y) => y.weight - x.weight || x.term.length - y.term.length || (x.term < y.term ? -1 : 1));
+          return found.slice(0, MAX_CANDIDATES);
+        }
+
+        /** Index of the last entry of sorted `rows` whose key (`rows[i][0]`) is <= key (0 if none). */
+        function lastAtOrBefore(rows, key) {
+          let lo = 0, hi = rows.length - 1, at = 0;
+          while (lo <= hi) {
+            const mid = (lo + hi) >> 1;
+            if (rows[mid][0] <= key) { at = mid; lo = mid + 1; } else hi = mid - 1;
+          }
+          return at;
+        }
+
+        /**
+         * The text cut around the first matched word, as segments [{text, hit}] to show with hits marked.
+         * `hits`: a Set of index terms; a word of the text is a hit when one of its terms is in it.
+         */
+        export function snippet(text, hits, maxWords = 30) {
+          const words = [...text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)];
+          const isHit = words.map((w) => terms(w[0]).some((t) => hits.has(t)));
+          const firstHit = Math.max(0, isHit.indexOf(true));
+          const start = Math.max(0, Math.min(firstHit - 8, words.length - maxWords));
+          const end = Math.min(words.length, start + maxWords);
+          const segments = [];
+          const add = (t, hit) => {
+            if (!t) return;
+            const last = segments[segments.length - 1];
+            if (last && last.hit === hit && !hit) last.text += t; else segments.push({ text: t, hit });
+          };
+          if (!words.length) return text ? [{ text, hit: false }] : [];
+          let at = start > 0 ? words[start].index : 0;
+          if (start > 0) add("… ", false);
+          for (let i = start; i < end; i++) {
+            add(text.slice(at, words[i].index), false);
+            add(words[i][0], isHit[i]);
+            at = words[i].index + words[i][0].length;
+          }
+          add(end < words.length ? text.slice(at, words[end].index).trimEnd() + " …" : text.slice(at), false);
+          return segments;
+        }
+
+        /**
+         * Runs queries against one built index. `fetchJSON(url)` returns the parsed file: the browser passes
+         * a wrapper of `fetch`, tests and benchmarks one that reads from disk and counts bytes.
+         */
+        export class SearchEngine {
+          constructor(indexURL, fetchJSON) {
+            this.indexURL = indexURL;
+            this.fetchJSON = fetchJSON;
+            this.files = new Map();
+          }
+
+          /** A file of the index, fetched once (names are relative to the index file). */
+          load(name) {
+            const url = new URL(name, this.indexURL).href;
+            if (!this.files.has(url)) this.files.set(url, this.fetchJSON(url));
+            return this.files.get(url);
+          }
+
+          meta() { return this.load(this.indexURL); }
+
+          /** Tracks and their levels, for the filter menus: [{id, title, levels: [{id, title}]}]. */
+          async facets() {
+            const meta = await this.meta();
+            return meta.tracks.map(([id, title, , , levels]) => ({ id, title, levels: levels.map(([lid, ltitle]) => ({ id: lid, title: ltitle })) }));
+          }
+
+          async vocabulary(word) {
+            const meta = await this.meta();
+            if (meta.terms) return meta.terms.t;
+            const file = meta.vocab[String.fromCodePoint(word.codePointAt(0))];
+            return file ? this.load(file) : [];
+          }
+
+          /** Postings of an index term as a Map document → score. */
+          async postings(term) {
+            const meta = await this.meta();
+            const shard = meta.terms || await this.load(meta.shards[lastAtOrBefore(meta.shards, term)][1]);
+            let lo = 0, hi = shard.t.length - 1;
+            while (lo <= hi) {
+              const mid = (lo + hi) >> 1;
+              if (shard.t[mid] === term) {
+                const flat = shard.p[mid], out = new Map();
+                for (let i = 0, doc = 0; i < flat.length; i += 2) { doc += flat[i]; out.set(doc, flat[i + 1]); }
+                return out;
+              }
+              if (shard.t[mid] < term) lo = mid + 1; else hi = mid - 1;
+            }
+            return new Map();
+          }
+
+          /** Document ranges a filter allows ([from, to) pairs), or null for no filter. */
+          async ranges(track, level) {
+            if (!track && !level) return null;
+            const meta = await this.meta();
+            const out = [];
+            for (const [id, , from, to, levels] of meta.tracks) {
+              if (track && id !== track) continue;
+              if (!level) { out.push([from, to]); continue; }
+              for (const [lid, , lfrom, lto] of levels) if (lid.toLowerCase() === level.toLowerCase()) out.push([lfrom, lto]);
+            }
+            return out;
+          }
+
+          /** Where a document sits in the ladder: {track, level} titles/ids, or empty strings. */
+          place(meta, doc) {
+            for (const [, title, from, to, levels] of meta.tracks) {
+              if (doc < from || doc >= to) continue;
+              const level = levels.find(([, , lfrom, lto]) => doc >= lfrom && doc < lto);
+              return { track: title, level: level ? level[0] : "" };
+            }
+            return { track: "", level: "" };
+          }
+
+          /** URL, title, heading and text of a document. */
+          async document(doc) {
+            const meta = await this.meta();
+            const [first, file] = meta.chunks[lastAtOrBefore(meta.chunks, doc)];
+            const record = (await this.load(file))[doc - first];
+            const [url, title, heading, text] = meta.docs ? [...meta.docs[doc], record] : record;
+            return { doc, url, title, heading, text, ...this.place(meta, doc) };
+          }
+
+          /**
+           * Every word must match (the last may be a prefix; typos allowed by length). Returns
+           * {total, results: [{url, title, heading, track, level, text, snippet, score}]} for `limit`
+           * results from `offset`, best first; ties in document order, so results are stable.
+           */
+          async search(query, { track = "", level = "", limit = 10, offset = 0 } = {}) {
+            const words = terms(query);
+            if (!words.length) return { total: 0, results: [] };
+            const allowed = await this.ranges(track, level);
+            const hits = new Set();
+            let scores = null;
+            const perWord = await Promise.all(words.map(async (word, i) =>
+              candidates(word, await this.vocabulary(word), i === words.length - 1)));
+            for (const list of perWord) {
+              const best = new Map();
+              const postings = await Promise.all(list.map((c) => this.postings(c.term)));
+              list.forEach((c, k) => {
+                hits.add(c.term);
+                for (const [doc, score] of postings[k]) {
+                  if (scores && !scores.has(doc)) continue;
+                  if (allowed && !allowed.some(([from, to]) => doc >= from && doc < to)) continue;
+                  const s = score * c.weight;
+                  if (s > (best.get(doc) || 0)) best.set(doc, s);
+                }
+              });
+              if (scores) for (const [doc, s] of best) best.set(doc, s + scores.get(doc));
+              scores = best;
+              if (!scores.size) break;
+            }
+            const ranked = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+            const page = ranked.slice(offset, offset + limit);
+            const results = await Promise.all(page.map(async ([doc, score]) => {
+              const d = await this.document(doc);
+              return { ...d, score, snippet: snippet(d.text, hits) };
+            }));
+            return { total: ranked.length, results };
+          }
+        }
+        """#,
+        "assets/search.js": #"""
+        // Ladder search page: connects the form on /search/ to the query logic in search-core.js.
+        // Index text only ever reaches the page as text nodes (never innerHTML), so it cannot inject markup.
+        import { SearchEngine } from "./search-core.js";
+
+        const form = document.getElementById("search-form");
+        const input = document.getElementById("search-query");
+        const trackMenu = document.getElementById("search-track");
+        const levelMenu = document.getElementById("search-level");
+        const status = document.getElementById("search-status");
+        const list = document.getElementById("search-results");
+        const PAGE = 20;
+
+        const engine = new SearchEngine(new URL(form.dataset.index, location.href).href, async (url) => {
+          const response = await fetch(url);
+          if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+          return response.json();
+        });
+
+        function element(tag, className, text) {
+          const node = document.createElement(tag);
+          if (className) node.className = className;
+          if (text) node.textContent = text;
+          return node;
+        }
+
+        function option(value, label) {
+          const node = element("option", "", label);
+          node.value = value;
+          return node;
+        }
+
+        /** Level menu: the chosen track's levels, or every level id when no track is chosen. */
+        function fillLevels(facets, keep) {
+          const chosen = facets.find((t) => t.id === trackMenu.value);
+          const levels = chosen ? chosen.levels : [...new Map(facets.flatMap((t) => t.levels).map((l) => [l.id, { id: l.id, title: "" }])).values()];
+          levelMenu.replaceChildren(option("", "All levels"), ...levels.map((l) => option(l.id, l.title ? `${l.id} ${l.title}` : l.id)));
+          levelMenu.value = levels.some((l) => l.id === keep) ? keep : "";
+        }
+
+        function resultItem(result) {
+          const item = element("li");
+          const link = element("a", "", result.heading || result.title);
+          link.href = result.url;
+          const where = [result.track, result.level, result.heading ? result.title : ""].filter(Boolean).join(" · ");
+          const snippet = element("span", "result-snippet");
+          for (const part of result.snippet) snippet.append(part.hit ? element("mark", "", part.text) : document.createTextNode(part.text));
+          item.append(link);
+          if (where) item.append(element("span", "result-where", where));
+          item.append(snippet);
+          return item;
+        }
+
+        let generation = 0;
+        let shown = 0;
+
+        /** Runs the query in the form; `more` appends the next page of results. */
+        async function run(more = false) {
+          const started = performance.now();
+          const query = input.value.trim();
+          const mine = ++generation;
+          const params = new URLSearchParams();
+          if (query) params.set("q", query);
+          if (trackMenu.value) params.set("track", trackMenu.value);
+          if (levelMenu.value) params.set("level", levelMenu.value);
+          history.replaceState(null, "", params.toString() ? `?${params}` : location.pathname);
+          if (!query) { list.replaceChildren(); status.textContent = ""; return; }
+          let answer;
+          try {
+            answer = await engine.search(query, { track: trackMenu.value, level: levelMenu.value, limit: PAGE, offset: more ? shown : 0 });
+          } catch (error) {
+            if (mine === generation) status.textContent = `Search is unavailable: ${error.message}`;
+            return;
+          }
+          if (mine !== generation) return;  // a newer query has started
+          const items = answer.results.map(resultItem);
+          if (more) list.append(...items); else list.replaceChildren(...items);
+          shown = (more ? shown : 0) + items.length;
+          list.dataset.ms = (performance.now() - started).toFixed(1);
+          const count = answer.total === 1 ? "1 result" : `${answer.total} results`;
+          status.replaceChildren(answer.total ? `${count} for “${query}”` : `No results for “${query}”`);
+          if (shown < answer.total) {
+            const button = element("button", "search-more", "Show more results");
+            button.type = "button";
+            button.addEventListener("click", () => run(true));
+            status.append(" ", button);
+          }
+        }
+
+        /** Arrow keys move between the box and the result links; Escape goes back to the box. */
+        function links() { return [...list.querySelectorAll("a")]; }
+        input.addEventListener("keydown", (event) => {
+          if (event.key === "ArrowDown" && links().length) { event.preventDefault(); links()[0].focus(); }
+        });
+        list.addEventListener("keydown", (event) => {
+          const all = links(), at = all.indexOf(document.activeElement);
+          if (at < 0) return;
+          let next = null;
+          if (event.key === "ArrowDown") next = all[Math.min(at + 1, all.length - 1)];
+          else if (event.key === "ArrowUp") next = at === 0 ? input : all[at - 1];
+          else if (event.key === "Escape") next = input;
+          else if (event.key === "Home") next = all[0];
+          else if (event.key === "End") next = all[all.length - 1];
+          if (next) { event.preventDefault(); next.focus(); }
+        });
+
+        form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
+        input.addEventListener("input", () => run());
+        trackMenu.addEventListener("change", async () => { fillLevels(await engine.facets(), levelMenu.value); run(); });
+        levelMenu.addEventListener("change", () => run());
+
+        // ?q=…&track=…&level=… pre-fill the form and run the query, so a search can be shared as a link.
+        const params = new URLSearchParams(location.search);
+        input.value = params.get("q") || "";
+        engine.facets().then((facets) => {
+          trackMenu.append(...facets.map((t) => option(t.id, t.title)));
+          trackMenu.value = facets.some((t) => t.id === params.get("track")) ? params.get("track") : "";
+          fillLevels(facets, params.get("level") || "");
+          if (input.value) run();
+        }, (error) => { status.textContent = `Search is unavailable: ${error.message}`; });
+        if (!input.value) input.focus();
+        """#,
         "assets/style.css": #"""
         /* Ladder default theme. Mobile first, system fonts only. */
 
@@ -223,6 +574,29 @@ enum DefaultTheme {
           h2, h3 { break-after: avoid; }
           .docs-layout { display: block; }
         }
+
+        /* Search: the box in every header and the /search/ page. */
+        .visually-hidden {
+          position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0;
+          overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;
+        }
+        .header-search { margin-left: auto; }
+        .header-search input, .search-form input, .search-form select, .search-form button {
+          font: inherit; color: var(--text); background: var(--bg);
+          border: 1px solid var(--border); border-radius: var(--radius); padding: .3rem .5rem;
+        }
+        .header-search input { width: 12rem; max-width: 40vw; }
+        .search-row { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
+        .search-row input { flex: 1 1 14rem; }
+        .search-filters { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
+        .search-help, .search-status { color: var(--muted); font-size: .9rem; }
+        .search-results { padding-left: 1.5rem; }
+        .search-results li { margin: 0 0 1rem; }
+        .search-results a { font-weight: 600; }
+        .search-results .result-where { display: block; color: var(--muted); font-size: .85rem; }
+        .search-results .result-snippet { display: block; margin-top: .15rem; }
+        .search-results mark { background: var(--mark-bg); color: inherit; padding: 0 .1em; }
+        @media print { .header-search { display: none; } }
         """#,
         "layouts/404.mustache": #"""
         {{< base}}
@@ -465,6 +839,37 @@ enum DefaultTheme {
         </body>
         </html>
         """#,
+        "layouts/search.mustache": #"""
+        {{< base}}
+        {{$bodyclass}}page search{{/bodyclass}}
+        {{$head}}<meta name="robots" content="noindex">
+        {{/head}}
+        {{$main}}
+        <article class="content search-page">
+          <h1>Search</h1>
+          <form id="search-form" class="search-form" role="search" action="{{search.url}}" method="get" data-index="{{search.index_url}}">
+            <p class="search-row">
+              <label for="search-query">Search the ladders</label>
+              <input id="search-query" name="q" type="search" autocomplete="off" spellcheck="false"
+                     aria-describedby="search-help" aria-controls="search-results">
+              <button type="submit">Search</button>
+            </p>
+            <p class="search-filters">
+              <label for="search-track">Track</label>
+              <select id="search-track" name="track"><option value="">All tracks</option></select>
+              <label for="search-level">Level</label>
+              <select id="search-level" name="level"><option value="">All levels</option></select>
+            </p>
+            <p id="search-help" class="search-help">Every word must match; the last may be the start of a word. Use ↓ and ↑ to move through the results.</p>
+          </form>
+          <p id="search-status" class="search-status" role="status" aria-live="polite" aria-atomic="true"></p>
+          <ol id="search-results" class="search-results"></ol>
+          <noscript><p>Search runs in your browser and needs JavaScript. Every page is also listed in the <a href="{{site.root}}/sitemap.xml">sitemap</a>.</p></noscript>
+          <script type="module" src="{{search.script_url}}"></script>
+        </article>
+        {{/main}}
+        {{/base}}
+        """#,
         "layouts/tag.mustache": #"""
         {{< base}}
         {{$main}}
@@ -587,6 +992,22 @@ enum DefaultTheme {
                 {{#site.many_tracks}}<li><a href="{{site.root}}/#tracks">All tracks</a></li>{{/site.many_tracks}}
               </ul>
             </nav>
+            {{#site.search}}
+            <form class="header-search" role="search" action="{{site.root}}/search/" method="get">
+              <label class="visually-hidden" for="header-search">Search</label>
+              <input id="header-search" name="q" type="search" placeholder="Search (press /)" autocomplete="off">
+            </form>
+            <script>
+            // "/" focuses search from anywhere but a text field: the search page's own box, else this one.
+            document.addEventListener("keydown", function (e) {
+              if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey) return;
+              var t = e.target, tag = t && t.tagName;
+              if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (t && t.isContentEditable)) return;
+              var box = document.getElementById("search-query") || document.getElementById("header-search");
+              if (box) { e.preventDefault(); box.focus(); box.select(); }
+            });
+            </script>
+            {{/site.search}}
           </div>
         </header>
         """#,

@@ -1,0 +1,227 @@
+// Ladder search: the query logic, with no DOM, so node can import it too (Tests/search/).
+// The index files are described in Sources/LadderKit/Search/SearchIndexLayout.swift; scores are
+// BM25 computed at build time, so a query only fetches postings and adds numbers.
+
+/** Search terms of a text: must agree with SearchTokenizer.swift (lowercase, accents dropped). */
+export function terms(text) {
+  return text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/** Edits a word of this length may differ by: one from 4 characters, two from 8. */
+export function allowedEdits(word) {
+  return word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
+}
+
+/** Edit distance (insert, delete, substitute, swap two neighbours), or max + 1 once it exceeds max. */
+export function editDistance(a, b, max) {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2 = null, prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+      if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+      row.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > max) return max + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+// How much a match counts, by kind: an exact word beats the start of a word beats a typo.
+export const WEIGHTS = { exact: 1, prefix: 0.8, typo1: 0.55, typo2: 0.35 };
+const MAX_CANDIDATES = 24;
+
+/**
+ * Index terms a query word may stand for, best first: [{term, weight}].
+ * `isLast`: the word is still being typed, so it may be the start of a longer term.
+ * Typos are looked for among terms with the same first letter only (a sharded index keeps one
+ * vocabulary file per first letter; the first letter is also the one people rarely get wrong).
+ */
+export function candidates(word, vocabulary, isLast) {
+  const edits = allowedEdits(word);
+  const found = [];
+  for (const term of vocabulary) {
+    let weight = 0;
+    if (term === word) weight = WEIGHTS.exact;
+    else if (isLast && word.length >= 2 && term.startsWith(word)) weight = WEIGHTS.prefix;
+    else if (edits > 0) {
+      const typo = (d) => (d === 1 ? WEIGHTS.typo1 : WEIGHTS.typo2);
+      const d = editDistance(word, term, edits);
+      if (d <= edits) weight = typo(d);
+      else if (isLast && term.length > word.length) {
+        // Still typing: a typo in the part typed so far ("ownr" → "ownership").
+        const p = editDistance(word, term.slice(0, word.length), edits);
+        if (p <= edits) weight = typo(p) * WEIGHTS.prefix;
+      }
+    }
+    if (weight > 0) found.push({ term, weight });
+  }
+  found.sort((x, y) => y.weight - x.weight || x.term.length - y.term.length || (x.term < y.term ? -1 : 1));
+  return found.slice(0, MAX_CANDIDATES);
+}
+
+/** Index of the last entry of sorted `rows` whose key (`rows[i][0]`) is <= key (0 if none). */
+function lastAtOrBefore(rows, key) {
+  let lo = 0, hi = rows.length - 1, at = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid][0] <= key) { at = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  return at;
+}
+
+/**
+ * The text cut around the first matched word, as segments [{text, hit}] to show with hits marked.
+ * `hits`: a Set of index terms; a word of the text is a hit when one of its terms is in it.
+ */
+export function snippet(text, hits, maxWords = 30) {
+  const words = [...text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)];
+  const isHit = words.map((w) => terms(w[0]).some((t) => hits.has(t)));
+  const firstHit = Math.max(0, isHit.indexOf(true));
+  const start = Math.max(0, Math.min(firstHit - 8, words.length - maxWords));
+  const end = Math.min(words.length, start + maxWords);
+  const segments = [];
+  const add = (t, hit) => {
+    if (!t) return;
+    const last = segments[segments.length - 1];
+    if (last && last.hit === hit && !hit) last.text += t; else segments.push({ text: t, hit });
+  };
+  if (!words.length) return text ? [{ text, hit: false }] : [];
+  let at = start > 0 ? words[start].index : 0;
+  if (start > 0) add("… ", false);
+  for (let i = start; i < end; i++) {
+    add(text.slice(at, words[i].index), false);
+    add(words[i][0], isHit[i]);
+    at = words[i].index + words[i][0].length;
+  }
+  add(end < words.length ? text.slice(at, words[end].index).trimEnd() + " …" : text.slice(at), false);
+  return segments;
+}
+
+/**
+ * Runs queries against one built index. `fetchJSON(url)` returns the parsed file: the browser passes
+ * a wrapper of `fetch`, tests and benchmarks one that reads from disk and counts bytes.
+ */
+export class SearchEngine {
+  constructor(indexURL, fetchJSON) {
+    this.indexURL = indexURL;
+    this.fetchJSON = fetchJSON;
+    this.files = new Map();
+  }
+
+  /** A file of the index, fetched once (names are relative to the index file). */
+  load(name) {
+    const url = new URL(name, this.indexURL).href;
+    if (!this.files.has(url)) this.files.set(url, this.fetchJSON(url));
+    return this.files.get(url);
+  }
+
+  meta() { return this.load(this.indexURL); }
+
+  /** Tracks and their levels, for the filter menus: [{id, title, levels: [{id, title}]}]. */
+  async facets() {
+    const meta = await this.meta();
+    return meta.tracks.map(([id, title, , , levels]) => ({ id, title, levels: levels.map(([lid, ltitle]) => ({ id: lid, title: ltitle })) }));
+  }
+
+  async vocabulary(word) {
+    const meta = await this.meta();
+    if (meta.terms) return meta.terms.t;
+    const file = meta.vocab[String.fromCodePoint(word.codePointAt(0))];
+    return file ? this.load(file) : [];
+  }
+
+  /** Postings of an index term as a Map document → score. */
+  async postings(term) {
+    const meta = await this.meta();
+    const shard = meta.terms || await this.load(meta.shards[lastAtOrBefore(meta.shards, term)][1]);
+    let lo = 0, hi = shard.t.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (shard.t[mid] === term) {
+        const flat = shard.p[mid], out = new Map();
+        for (let i = 0, doc = 0; i < flat.length; i += 2) { doc += flat[i]; out.set(doc, flat[i + 1]); }
+        return out;
+      }
+      if (shard.t[mid] < term) lo = mid + 1; else hi = mid - 1;
+    }
+    return new Map();
+  }
+
+  /** Document ranges a filter allows ([from, to) pairs), or null for no filter. */
+  async ranges(track, level) {
+    if (!track && !level) return null;
+    const meta = await this.meta();
+    const out = [];
+    for (const [id, , from, to, levels] of meta.tracks) {
+      if (track && id !== track) continue;
+      if (!level) { out.push([from, to]); continue; }
+      for (const [lid, , lfrom, lto] of levels) if (lid.toLowerCase() === level.toLowerCase()) out.push([lfrom, lto]);
+    }
+    return out;
+  }
+
+  /** Where a document sits in the ladder: {track, level} titles/ids, or empty strings. */
+  place(meta, doc) {
+    for (const [, title, from, to, levels] of meta.tracks) {
+      if (doc < from || doc >= to) continue;
+      const level = levels.find(([, , lfrom, lto]) => doc >= lfrom && doc < lto);
+      return { track: title, level: level ? level[0] : "" };
+    }
+    return { track: "", level: "" };
+  }
+
+  /** URL, title, heading and text of a document. */
+  async document(doc) {
+    const meta = await this.meta();
+    const [first, file] = meta.chunks[lastAtOrBefore(meta.chunks, doc)];
+    const record = (await this.load(file))[doc - first];
+    const [url, title, heading, text] = meta.docs ? [...meta.docs[doc], record] : record;
+    return { doc, url, title, heading, text, ...this.place(meta, doc) };
+  }
+
+  /**
+   * Every word must match (the last may be a prefix; typos allowed by length). Returns
+   * {total, results: [{url, title, heading, track, level, text, snippet, score}]} for `limit`
+   * results from `offset`, best first; ties in document order, so results are stable.
+   */
+  async search(query, { track = "", level = "", limit = 10, offset = 0 } = {}) {
+    const words = terms(query);
+    if (!words.length) return { total: 0, results: [] };
+    const allowed = await this.ranges(track, level);
+    const hits = new Set();
+    let scores = null;
+    const perWord = await Promise.all(words.map(async (word, i) =>
+      candidates(word, await this.vocabulary(word), i === words.length - 1)));
+    for (const list of perWord) {
+      const best = new Map();
+      const postings = await Promise.all(list.map((c) => this.postings(c.term)));
+      list.forEach((c, k) => {
+        hits.add(c.term);
+        for (const [doc, score] of postings[k]) {
+          if (scores && !scores.has(doc)) continue;
+          if (allowed && !allowed.some(([from, to]) => doc >= from && doc < to)) continue;
+          const s = score * c.weight;
+          if (s > (best.get(doc) || 0)) best.set(doc, s);
+        }
+      });
+      if (scores) for (const [doc, s] of best) best.set(doc, s + scores.get(doc));
+      scores = best;
+      if (!scores.size) break;
+    }
+    const ranked = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const page = ranked.slice(offset, offset + limit);
+    const results = await Promise.all(page.map(async ([doc, score]) => {
+      const d = await this.document(doc);
+      return { ...d, score, snippet: snippet(d.text, hits) };
+    }));
+    return { total: ranked.length, results };
+  }
+}
