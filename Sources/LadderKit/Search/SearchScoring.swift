@@ -2,14 +2,14 @@ import Foundation
 
 /// Scores every (term, document) pair at build time, so the browser only adds numbers.
 ///
-/// BM25 over one bag of words in which a term counts more in the title and heading than in the body
-/// (the BM25F idea): title > heading > body. A section inherits its page's title at a low weight, so
+/// BM25F-style: a term counts more in the title and heading than in the body (title > heading > body),
+/// and only the body is normalised by its length (a title is short whatever the page's length). A section inherits its page's title at a low weight, so
 /// "senior impact" finds the Impact section of the Senior level, while "senior" alone ranks the level
 /// page itself above its sections.
 struct SearchScoring {
     /// Weight of one occurrence, by where it occurs.
-    static let pageTitleWeight = 6.0
-    static let headingWeight = 4.0
+    static let pageTitleWeight = 10.0
+    static let headingWeight = 6.0
     static let inheritedTitleWeight = 3.0
     static let bodyWeight = 1.0
     static let k1 = 1.2
@@ -25,33 +25,36 @@ struct SearchScoring {
     let postings: [String: [Posting]]
 
     init(corpus: SearchCorpus) {
-        var weighted: [[String: Double]] = []
-        var lengths: [Double] = []
-        weighted.reserveCapacity(corpus.documents.count)
+        // Per document: weighted title/heading counts (short fields, not length-normalised) and body
+        // counts with the body length, normalised as in BM25.
+        var fields: [(short: [String: Double], body: [String: Double], bodyLength: Double)] = []
+        fields.reserveCapacity(corpus.documents.count)
         for document in corpus.documents {
-            var tf: [String: Double] = [:]
+            var short: [String: Double] = [:], body: [String: Double] = [:]
             let titleWeight = document.isSection ? Self.inheritedTitleWeight : Self.pageTitleWeight
-            let title = SearchTokenizer.terms(document.title)
-            let heading = SearchTokenizer.terms(document.heading)
-            let body = SearchTokenizer.terms(document.text)
-            for term in title { tf[term, default: 0] += titleWeight }
-            for term in heading { tf[term, default: 0] += Self.headingWeight }
-            for term in body { tf[term, default: 0] += Self.bodyWeight }
-            weighted.append(tf)
-            lengths.append(Double(heading.count + body.count + (document.isSection ? 0 : title.count)))
+            for term in SearchTokenizer.terms(document.title) { short[term, default: 0] += titleWeight }
+            for term in SearchTokenizer.terms(document.heading) { short[term, default: 0] += Self.headingWeight }
+            let bodyTerms = SearchTokenizer.terms(document.text)
+            for term in bodyTerms { body[term, default: 0] += Self.bodyWeight }
+            fields.append((short, body, Double(bodyTerms.count)))
         }
         let count = Double(max(1, corpus.documents.count))
-        let averageLength = max(1, lengths.reduce(0, +) / count)
+        let averageBody = max(1, fields.reduce(0) { $0 + $1.bodyLength } / count)
         var documentFrequency: [String: Int] = [:]
-        for tf in weighted { for term in tf.keys { documentFrequency[term, default: 0] += 1 } }
+        for f in fields {
+            for term in f.short.keys { documentFrequency[term, default: 0] += 1 }
+            for term in f.body.keys where f.short[term] == nil { documentFrequency[term, default: 0] += 1 }
+        }
 
         var postings: [String: [Posting]] = [:]
-        for (document, tf) in weighted.enumerated() {
-            let norm = Self.k1 * (1 - Self.b + Self.b * lengths[document] / averageLength)
+        for (document, f) in fields.enumerated() {
+            let bodyNorm = 1 - Self.b + Self.b * f.bodyLength / averageBody
+            var tf = f.short
+            for (term, n) in f.body { tf[term, default: 0] += n / bodyNorm }
             for (term, frequency) in tf {
                 let df = Double(documentFrequency[term]!)
                 let idf = log(1 + (count - df + 0.5) / (df + 0.5))
-                let score = idf * frequency * (Self.k1 + 1) / (frequency + norm)
+                let score = idf * frequency * (Self.k1 + 1) / (frequency + Self.k1)
                 postings[term, default: []].append(Posting(document: document, score: max(1, Int((score * 10).rounded()))))
             }
         }
