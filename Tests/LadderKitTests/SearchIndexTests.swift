@@ -37,7 +37,7 @@ import Testing
         let a = searchFiles(first), b = searchFiles(second)
         #expect(a.count > 2)
         #expect(a == b)
-        let pattern = try NSRegularExpression(pattern: #"^search/(index|terms|vocab|text)\.[0-9a-f]{10}\.json$"#)
+        let pattern = try NSRegularExpression(pattern: #"^search/(index|terms|vocab|text|levels)\.[0-9a-f]{10}\.json$"#)
         for name in a.keys where name != "search/index.html" {
             #expect(pattern.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)) != nil, "\(name)")
         }

@@ -1,6 +1,6 @@
-// Ladder search: the query logic, with no DOM, so node can import it too (Tests/search/).
-// The index files are described in Sources/LadderKit/Search/SearchIndexLayout.swift; scores are
-// BM25 computed at build time, so a query only fetches postings and adds numbers.
+// Ladder search: the query logic, with no DOM, so node can import it too (Tests/search/). The index
+// files are described in Sources/LadderKit/Search/SearchIndexLayout.swift; scores are computed at
+// build time, so a query only fetches postings and adds numbers.
 
 /** Search terms of a text: must agree with SearchTokenizer.swift (lowercase, accents dropped). */
 export function terms(text) {
@@ -39,32 +39,32 @@ export const WEIGHTS = { exact: 1, prefix: 0.8, typo1: 0.55, typo2: 0.35 };
 const MAX_CANDIDATES = 24;
 
 /**
- * Index terms a query word may stand for, best first: [{term, weight}].
- * `isLast`: the word is still being typed, so it may be the start of a longer term.
- * Typos are looked for among terms with the same first letter only (a sharded index keeps one
- * vocabulary file per first letter; the first letter is also the one people rarely get wrong).
+ * Index terms a query word may stand for, best first: [{term, weight}]. `isLast`: the word may be
+ * the start of a longer term. Typos are tried only when nothing matches as typed (so a query does not
+ * fetch the postings of every near-miss), among terms with the same first letter (a sharded index
+ * has one vocabulary file per first letter).
  */
 export function candidates(word, vocabulary, isLast) {
-  const edits = allowedEdits(word);
-  const found = [];
+  const order = (x, y) => y.weight - x.weight || x.term.length - y.term.length || (x.term < y.term ? -1 : 1);
+  let found = [];
   for (const term of vocabulary) {
-    let weight = 0;
-    if (term === word) weight = WEIGHTS.exact;
-    else if (isLast && word.length >= 2 && term.startsWith(word)) weight = WEIGHTS.prefix;
-    else if (edits > 0) {
-      const typo = (d) => (d === 1 ? WEIGHTS.typo1 : WEIGHTS.typo2);
+    if (term === word) found.push({ term, weight: WEIGHTS.exact });
+    else if (isLast && word.length >= 2 && term.startsWith(word)) found.push({ term, weight: WEIGHTS.prefix });
+  }
+  const edits = allowedEdits(word);
+  if (!found.length && edits > 0) {
+    const typo = (d) => (d === 1 ? WEIGHTS.typo1 : WEIGHTS.typo2);
+    for (const term of vocabulary) {
       const d = editDistance(word, term, edits);
-      if (d <= edits) weight = typo(d);
+      if (d <= edits) found.push({ term, weight: typo(d) });
       else if (isLast && term.length > word.length) {
         // Still typing: a typo in the part typed so far ("ownr" → "ownership").
         const p = editDistance(word, term.slice(0, word.length), edits);
-        if (p <= edits) weight = typo(p) * WEIGHTS.prefix;
+        if (p <= edits) found.push({ term, weight: typo(p) * WEIGHTS.prefix });
       }
     }
-    if (weight > 0) found.push({ term, weight });
   }
-  found.sort((x, y) => y.weight - x.weight || x.term.length - y.term.length || (x.term < y.term ? -1 : 1));
-  return found.slice(0, MAX_CANDIDATES);
+  return found.sort(order).slice(0, MAX_CANDIDATES);
 }
 
 /** Index of the last entry of sorted `rows` whose key (`rows[i][0]`) is <= key (0 if none). */
@@ -105,10 +105,7 @@ export function snippet(text, hits, maxWords = 30) {
   return segments;
 }
 
-/**
- * Runs queries against one built index. `fetchJSON(url)` returns the parsed file: the browser passes
- * a wrapper of `fetch`, tests and benchmarks one that reads from disk and counts bytes.
- */
+/** Runs queries on one built index; `fetchJSON(url)` returns a parsed file (tests read from disk). */
 export class SearchEngine {
   constructor(indexURL, fetchJSON) {
     this.indexURL = indexURL;
@@ -125,10 +122,15 @@ export class SearchEngine {
 
   meta() { return this.load(this.indexURL); }
 
-  /** Tracks and their levels, for the filter menus: [{id, title, levels: [{id, title}]}]. */
-  async facets() {
-    const meta = await this.meta();
-    return meta.tracks.map(([id, title, , , levels]) => ({ id, title, levels: levels.map(([lid, ltitle]) => ({ id: lid, title: ltitle })) }));
+  /** Tracks for the filter menu: [{id, title}]. */
+  async tracks() {
+    return (await this.meta()).tracks.map(([id, title]) => ({ id, title }));
+  }
+
+  /** A track's levels as [id, title, from, to] rows (a file of their own on sites with many levels). */
+  async levels(trackID) {
+    const track = (await this.meta()).tracks.find((t) => t[0] === trackID);
+    return !track ? [] : Array.isArray(track[4]) ? track[4] : this.load(track[4]);
   }
 
   async vocabulary(word) {
@@ -142,40 +144,31 @@ export class SearchEngine {
   async postings(term) {
     const meta = await this.meta();
     const shard = meta.terms || await this.load(meta.shards[lastAtOrBefore(meta.shards, term)][1]);
-    let lo = 0, hi = shard.t.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (shard.t[mid] === term) {
-        const flat = shard.p[mid], out = new Map();
-        for (let i = 0, doc = 0; i < flat.length; i += 2) { doc += flat[i]; out.set(doc, flat[i + 1]); }
-        return out;
-      }
-      if (shard.t[mid] < term) lo = mid + 1; else hi = mid - 1;
-    }
-    return new Map();
+    const at = shard.t.indexOf(term), out = new Map();
+    if (at < 0) return out;
+    const flat = shard.p[at];
+    for (let i = 0, doc = 0; i < flat.length; i += 2) { doc += flat[i]; out.set(doc, flat[i + 1]); }
+    return out;
   }
 
   /** Document ranges a filter allows ([from, to) pairs), or null for no filter. */
   async ranges(track, level) {
     if (!track && !level) return null;
-    const meta = await this.meta();
     const out = [];
-    for (const [id, , from, to, levels] of meta.tracks) {
-      if (track && id !== track) continue;
-      if (!level) { out.push([from, to]); continue; }
-      for (const [lid, , lfrom, lto] of levels) if (lid.toLowerCase() === level.toLowerCase()) out.push([lfrom, lto]);
+    for (const t of (await this.meta()).tracks) {
+      if (track && t[0] !== track) continue;
+      if (!level) { out.push([t[2], t[3]]); continue; }
+      for (const [id, , from, to] of await this.levels(t[0])) if (id.toLowerCase() === level.toLowerCase()) out.push([from, to]);
     }
     return out;
   }
 
-  /** Where a document sits in the ladder: {track, level} titles/ids, or empty strings. */
+  /** The track title and level id of a document (the level only when the levels are in the index file). */
   place(meta, doc) {
-    for (const [, title, from, to, levels] of meta.tracks) {
-      if (doc < from || doc >= to) continue;
-      const level = levels.find(([, , lfrom, lto]) => doc >= lfrom && doc < lto);
-      return { track: title, level: level ? level[0] : "" };
-    }
-    return { track: "", level: "" };
+    const track = meta.tracks.find((t) => doc >= t[2] && doc < t[3]);
+    if (!track) return { track: "", level: "" };
+    const level = Array.isArray(track[4]) && track[4].find((l) => doc >= l[2] && doc < l[3]);
+    return { track: track[1], level: level ? level[0] : "" };
   }
 
   /** URL, title, heading and text of a document. */

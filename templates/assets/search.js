@@ -29,19 +29,19 @@ function option(value, label) {
   return node;
 }
 
-/** Level menu: the chosen track's levels, or every level id when no track is chosen. */
-function fillLevels(facets, keep) {
-  const chosen = facets.find((t) => t.id === trackMenu.value);
-  const levels = chosen ? chosen.levels : [...new Map(facets.flatMap((t) => t.levels).map((l) => [l.id, { id: l.id, title: "" }])).values()];
-  levelMenu.replaceChildren(option("", "All levels"), ...levels.map((l) => option(l.id, l.title ? `${l.id} ${l.title}` : l.id)));
-  levelMenu.value = levels.some((l) => l.id === keep) ? keep : "";
+/** The level menu lists the chosen track's levels. */
+async function fillLevels(keep) {
+  const levels = trackMenu.value ? await engine.levels(trackMenu.value) : [];
+  levelMenu.replaceChildren(option("", "All levels"), ...levels.map(([id, title]) => option(id, `${id} ${title}`)));
+  levelMenu.value = levels.some(([id]) => id === keep) ? keep : "";
 }
 
 function resultItem(result) {
   const item = element("li");
   const link = element("a", "", result.heading || result.title);
   link.href = result.url;
-  const where = [result.track, result.level, result.heading ? result.title : ""].filter(Boolean).join(" · ");
+  // A level's title starts with its id ("L3 Senior Engineer"), so track and title say where it is.
+  const where = [result.track, result.heading ? result.title : ""].filter(Boolean).join(" · ");
   const snippet = element("span", "result-snippet");
   for (const part of result.snippet) snippet.append(part.hit ? element("mark", "", part.text) : document.createTextNode(part.text));
   item.append(link);
@@ -98,23 +98,25 @@ list.addEventListener("keydown", (event) => {
   if (event.key === "ArrowDown") next = all[Math.min(at + 1, all.length - 1)];
   else if (event.key === "ArrowUp") next = at === 0 ? input : all[at - 1];
   else if (event.key === "Escape") next = input;
-  else if (event.key === "Home") next = all[0];
-  else if (event.key === "End") next = all[all.length - 1];
   if (next) { event.preventDefault(); next.focus(); }
 });
 
 form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
 input.addEventListener("input", () => run());
-trackMenu.addEventListener("change", async () => { fillLevels(await engine.facets(), levelMenu.value); run(); });
+trackMenu.addEventListener("change", async () => { await fillLevels(levelMenu.value); run(); });
 levelMenu.addEventListener("change", () => run());
 
-// ?q=…&track=…&level=… pre-fill the form and run the query, so a search can be shared as a link.
+// ?q=…&track=…&level=… pre-fill the form and run the query at once, so a search can be shared as a
+// link; the filter menus are filled when the index file arrives.
 const params = new URLSearchParams(location.search);
 input.value = params.get("q") || "";
-engine.facets().then((facets) => {
-  trackMenu.append(...facets.map((t) => option(t.id, t.title)));
-  trackMenu.value = facets.some((t) => t.id === params.get("track")) ? params.get("track") : "";
-  fillLevels(facets, params.get("level") || "");
-  if (input.value) run();
-}, (error) => { status.textContent = `Search is unavailable: ${error.message}`; });
-if (!input.value) input.focus();
+for (const [menu, value] of [[trackMenu, params.get("track")], [levelMenu, params.get("level")]]) {
+  if (value) { menu.append(option(value, value)); menu.value = value; }
+}
+if (input.value) run(); else input.focus();
+engine.tracks().then((tracks) => {
+  const track = trackMenu.value;
+  trackMenu.replaceChildren(option("", "All tracks"), ...tracks.map((t) => option(t.id, t.title)));
+  trackMenu.value = tracks.some((t) => t.id === track) ? track : "";
+  return fillLevels(levelMenu.value);
+}).catch((error) => { status.textContent = `Search is unavailable: ${error.message}`; });

@@ -4,9 +4,9 @@
 enum DefaultTheme {
     static let files: [String: String] = [
         "assets/search-core.js": #"""
-        // Ladder search: the query logic, with no DOM, so node can import it too (Tests/search/).
-        // The index files are described in Sources/LadderKit/Search/SearchIndexLayout.swift; scores are
-        // BM25 computed at build time, so a query only fetches postings and adds numbers.
+        // Ladder search: the query logic, with no DOM, so node can import it too (Tests/search/). The index
+        // files are described in Sources/LadderKit/Search/SearchIndexLayout.swift; scores are computed at
+        // build time, so a query only fetches postings and adds numbers.
 
         /** Search terms of a text: must agree with SearchTokenizer.swift (lowercase, accents dropped). */
         export function terms(text) {
@@ -47,30 +47,31 @@ enum DefaultTheme {
         /**
          * Index terms a query word may stand for, best first: [{term, weight}].
          * `isLast`: the word is still being typed, so it may be the start of a longer term.
-         * Typos are looked for among terms with the same first letter only (a sharded index keeps one
-         * vocabulary file per first letter; the first letter is also the one people rarely get wrong).
+         * Typos are looked for only when the word matches no term as it is (as search engines commonly do;
+         * it also keeps a query from fetching the postings of every near-miss), and only among terms with
+         * the same first letter (a sharded index has one vocabulary file per first letter).
          */
         export function candidates(word, vocabulary, isLast) {
-          const edits = allowedEdits(word);
-          const found = [];
+          const order = (x, y) => y.weight - x.weight || x.term.length - y.term.length || (x.term < y.term ? -1 : 1);
+          let found = [];
           for (const term of vocabulary) {
-            let weight = 0;
-            if (term === word) weight = WEIGHTS.exact;
-            else if (isLast && word.length >= 2 && term.startsWith(word)) weight = WEIGHTS.prefix;
-            else if (edits > 0) {
-              const typo = (d) => (d === 1 ? WEIGHTS.typo1 : WEIGHTS.typo2);
+            if (term === word) found.push({ term, weight: WEIGHTS.exact });
+            else if (isLast && word.length >= 2 && term.startsWith(word)) found.push({ term, weight: WEIGHTS.prefix });
+          }
+          const edits = allowedEdits(word);
+          if (!found.length && edits > 0) {
+            const typo = (d) => (d === 1 ? WEIGHTS.typo1 : WEIGHTS.typo2);
+            for (const term of vocabulary) {
               const d = editDistance(word, term, edits);
-              if (d <= edits) weight = typo(d);
+              if (d <= edits) found.push({ term, weight: typo(d) });
               else if (isLast && term.length > word.length) {
                 // Still typing: a typo in the part typed so far ("ownr" → "ownership").
                 const p = editDistance(word, term.slice(0, word.length), edits);
-                if (p <= edits) weight = typo(p) * WEIGHTS.prefix;
+                if (p <= edits) found.push({ term, weight: typo(p) * WEIGHTS.prefix });
               }
             }
-            if (weight > 0) found.push({ term, weight });
           }
-          found.sort((x, y) => y.weight - x.weight || x.term.length - y.term.length || (x.term < y.term ? -1 : 1));
-          return found.slice(0, MAX_CANDIDATES);
+          return found.sort(order).slice(0, MAX_CANDIDATES);
         }
 
         /** Index of the last entry of sorted `rows` whose key (`rows[i][0]`) is <= key (0 if none). */
@@ -111,10 +112,7 @@ enum DefaultTheme {
           return segments;
         }
 
-        /**
-         * Runs queries against one built index. `fetchJSON(url)` returns the parsed file: the browser passes
-         * a wrapper of `fetch`, tests and benchmarks one that reads from disk and counts bytes.
-         */
+        /** Runs queries on one built index; `fetchJSON(url)` returns a parsed file (tests read from disk). */
         export class SearchEngine {
           constructor(indexURL, fetchJSON) {
             this.indexURL = indexURL;
@@ -131,10 +129,15 @@ enum DefaultTheme {
 
           meta() { return this.load(this.indexURL); }
 
-          /** Tracks and their levels, for the filter menus: [{id, title, levels: [{id, title}]}]. */
-          async facets() {
-            const meta = await this.meta();
-            return meta.tracks.map(([id, title, , , levels]) => ({ id, title, levels: levels.map(([lid, ltitle]) => ({ id: lid, title: ltitle })) }));
+          /** Tracks for the filter menu: [{id, title}]. */
+          async tracks() {
+            return (await this.meta()).tracks.map(([id, title]) => ({ id, title }));
+          }
+
+          /** A track's levels as [id, title, from, to] rows (a file of their own on sites with many levels). */
+          async levels(trackID) {
+            const track = (await this.meta()).tracks.find((t) => t[0] === trackID);
+            return !track ? [] : Array.isArray(track[4]) ? track[4] : this.load(track[4]);
           }
 
           async vocabulary(word) {
@@ -148,40 +151,31 @@ enum DefaultTheme {
           async postings(term) {
             const meta = await this.meta();
             const shard = meta.terms || await this.load(meta.shards[lastAtOrBefore(meta.shards, term)][1]);
-            let lo = 0, hi = shard.t.length - 1;
-            while (lo <= hi) {
-              const mid = (lo + hi) >> 1;
-              if (shard.t[mid] === term) {
-                const flat = shard.p[mid], out = new Map();
-                for (let i = 0, doc = 0; i < flat.length; i += 2) { doc += flat[i]; out.set(doc, flat[i + 1]); }
-                return out;
-              }
-              if (shard.t[mid] < term) lo = mid + 1; else hi = mid - 1;
-            }
-            return new Map();
+            const at = shard.t.indexOf(term), out = new Map();
+            if (at < 0) return out;
+            const flat = shard.p[at];
+            for (let i = 0, doc = 0; i < flat.length; i += 2) { doc += flat[i]; out.set(doc, flat[i + 1]); }
+            return out;
           }
 
           /** Document ranges a filter allows ([from, to) pairs), or null for no filter. */
           async ranges(track, level) {
             if (!track && !level) return null;
-            const meta = await this.meta();
             const out = [];
-            for (const [id, , from, to, levels] of meta.tracks) {
-              if (track && id !== track) continue;
-              if (!level) { out.push([from, to]); continue; }
-              for (const [lid, , lfrom, lto] of levels) if (lid.toLowerCase() === level.toLowerCase()) out.push([lfrom, lto]);
+            for (const t of (await this.meta()).tracks) {
+              if (track && t[0] !== track) continue;
+              if (!level) { out.push([t[2], t[3]]); continue; }
+              for (const [id, , from, to] of await this.levels(t[0])) if (id.toLowerCase() === level.toLowerCase()) out.push([from, to]);
             }
             return out;
           }
 
-          /** Where a document sits in the ladder: {track, level} titles/ids, or empty strings. */
+          /** The track title and level id of a document (the level only when the levels are in the index file). */
           place(meta, doc) {
-            for (const [, title, from, to, levels] of meta.tracks) {
-              if (doc < from || doc >= to) continue;
-              const level = levels.find(([, , lfrom, lto]) => doc >= lfrom && doc < lto);
-              return { track: title, level: level ? level[0] : "" };
-            }
-            return { track: "", level: "" };
+            const track = meta.tracks.find((t) => doc >= t[2] && doc < t[3]);
+            if (!track) return { track: "", level: "" };
+            const level = Array.isArray(track[4]) && track[4].find((l) => doc >= l[2] && doc < l[3]);
+            return { track: track[1], level: level ? level[0] : "" };
           }
 
           /** URL, title, heading and text of a document. */
@@ -264,19 +258,19 @@ enum DefaultTheme {
           return node;
         }
 
-        /** Level menu: the chosen track's levels, or every level id when no track is chosen. */
-        function fillLevels(facets, keep) {
-          const chosen = facets.find((t) => t.id === trackMenu.value);
-          const levels = chosen ? chosen.levels : [...new Map(facets.flatMap((t) => t.levels).map((l) => [l.id, { id: l.id, title: "" }])).values()];
-          levelMenu.replaceChildren(option("", "All levels"), ...levels.map((l) => option(l.id, l.title ? `${l.id} ${l.title}` : l.id)));
-          levelMenu.value = levels.some((l) => l.id === keep) ? keep : "";
+        /** The level menu lists the chosen track's levels. */
+        async function fillLevels(keep) {
+          const levels = trackMenu.value ? await engine.levels(trackMenu.value) : [];
+          levelMenu.replaceChildren(option("", "All levels"), ...levels.map(([id, title]) => option(id, `${id} ${title}`)));
+          levelMenu.value = levels.some(([id]) => id === keep) ? keep : "";
         }
 
         function resultItem(result) {
           const item = element("li");
           const link = element("a", "", result.heading || result.title);
           link.href = result.url;
-          const where = [result.track, result.level, result.heading ? result.title : ""].filter(Boolean).join(" · ");
+          // A level's title starts with its id ("L3 Senior Engineer"), so track and title say where it is.
+          const where = [result.track, result.heading ? result.title : ""].filter(Boolean).join(" · ");
           const snippet = element("span", "result-snippet");
           for (const part of result.snippet) snippet.append(part.hit ? element("mark", "", part.text) : document.createTextNode(part.text));
           item.append(link);
@@ -333,26 +327,28 @@ enum DefaultTheme {
           if (event.key === "ArrowDown") next = all[Math.min(at + 1, all.length - 1)];
           else if (event.key === "ArrowUp") next = at === 0 ? input : all[at - 1];
           else if (event.key === "Escape") next = input;
-          else if (event.key === "Home") next = all[0];
-          else if (event.key === "End") next = all[all.length - 1];
           if (next) { event.preventDefault(); next.focus(); }
         });
 
         form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
         input.addEventListener("input", () => run());
-        trackMenu.addEventListener("change", async () => { fillLevels(await engine.facets(), levelMenu.value); run(); });
+        trackMenu.addEventListener("change", async () => { await fillLevels(levelMenu.value); run(); });
         levelMenu.addEventListener("change", () => run());
 
-        // ?q=…&track=…&level=… pre-fill the form and run the query, so a search can be shared as a link.
+        // ?q=…&track=…&level=… pre-fill the form and run the query at once, so a search can be shared as a
+        // link; the filter menus are filled when the index file arrives.
         const params = new URLSearchParams(location.search);
         input.value = params.get("q") || "";
-        engine.facets().then((facets) => {
-          trackMenu.append(...facets.map((t) => option(t.id, t.title)));
-          trackMenu.value = facets.some((t) => t.id === params.get("track")) ? params.get("track") : "";
-          fillLevels(facets, params.get("level") || "");
-          if (input.value) run();
-        }, (error) => { status.textContent = `Search is unavailable: ${error.message}`; });
-        if (!input.value) input.focus();
+        for (const [menu, value] of [[trackMenu, params.get("track")], [levelMenu, params.get("level")]]) {
+          if (value) { menu.append(option(value, value)); menu.value = value; }
+        }
+        if (input.value) run(); else input.focus();
+        engine.tracks().then((tracks) => {
+          const track = trackMenu.value;
+          trackMenu.replaceChildren(option("", "All tracks"), ...tracks.map((t) => option(t.id, t.title)));
+          trackMenu.value = tracks.some((t) => t.id === track) ? track : "";
+          return fillLevels(levelMenu.value);
+        }).catch((error) => { status.textContent = `Search is unavailable: ${error.message}`; });
         """#,
         "assets/style.css": #"""
         /* Ladder default theme. Mobile first, system fonts only. */

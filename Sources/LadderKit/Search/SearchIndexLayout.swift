@@ -8,6 +8,7 @@
 /// - `vocab.<hash>.json`: on sharded sites, the terms starting with one letter, so prefix and typo
 ///   matching can pick terms without fetching every shard of that letter.
 /// - `text.<hash>.json`: snippet text of consecutive documents, about `chunkTarget` bytes each.
+/// - `levels.<hash>.json`: on sites with many levels, one track's levels and their document ranges.
 ///
 /// Postings are flat `[documentDelta, score, documentDelta, score, …]` arrays.
 public struct SearchIndex: Sendable, Equatable {
@@ -25,6 +26,9 @@ struct SearchIndexLayout {
     var chunkTarget = 32_000
     /// Up to this many documents, titles and headings go in the always-loaded file.
     var documentsInMetaLimit = 2_000
+    /// Up to this many levels in all, every track's levels go in the always-loaded file; above, each
+    /// track's levels are a file of their own, fetched when a search filters by that track.
+    var levelsInMetaLimit = 500
     /// Characters of a document's text kept for its snippet.
     var textLimit = 1_000
 
@@ -98,14 +102,16 @@ struct SearchIndexLayout {
         meta.append(("chunks", JSONText.array(chunks.map { chunk in
             JSONText.array([String(chunk.first), JSONText.string(store("text", JSONText.array(chunk.records)))])
         })))
+        let levelsInMeta = corpus.tracks.reduce(0) { $0 + $1.levels.count } <= levelsInMetaLimit
         meta.append(("tracks", JSONText.array(corpus.tracks.map { track in
-            JSONText.array([
+            let levels = JSONText.array(track.levels.map { level in
+                JSONText.array([JSONText.string(level.id), JSONText.string(level.title),
+                                String(level.documents.lowerBound), String(level.documents.upperBound)])
+            })
+            return JSONText.array([
                 JSONText.string(track.id), JSONText.string(track.title),
                 String(track.documents.lowerBound), String(track.documents.upperBound),
-                JSONText.array(track.levels.map { level in
-                    JSONText.array([JSONText.string(level.id), JSONText.string(level.title),
-                                    String(level.documents.lowerBound), String(level.documents.upperBound)])
-                }),
+                levelsInMeta ? levels : JSONText.string(store("levels", levels)),
             ])
         })))
         if titlesInMeta {
