@@ -8,7 +8,7 @@ const trackMenu = document.getElementById("search-track");
 const levelMenu = document.getElementById("search-level");
 const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
-const PAGE = 20;
+const PAGE = 10;
 
 const engine = new SearchEngine(new URL(form.dataset.index, location.href).href, async (url) => {
   const response = await fetch(url);

@@ -45,11 +45,10 @@ enum DefaultTheme {
         const MAX_CANDIDATES = 24;
 
         /**
-         * Index terms a query word may stand for, best first: [{term, weight}].
-         * `isLast`: the word is still being typed, so it may be the start of a longer term.
-         * Typos are looked for only when the word matches no term as it is (as search engines commonly do;
-         * it also keeps a query from fetching the postings of every near-miss), and only among terms with
-         * the same first letter (a sharded index has one vocabulary file per first letter).
+         * Index terms a query word may stand for, best first: [{term, weight}]. `isLast`: the word may be
+         * the start of a longer term. Typos are tried only when nothing matches as typed (so a query does not
+         * fetch the postings of every near-miss), among terms with the same first letter (a sharded index
+         * has one vocabulary file per first letter).
          */
         export function candidates(word, vocabulary, isLast) {
           const order = (x, y) => y.weight - x.weight || x.term.length - y.term.length || (x.term < y.term ? -1 : 1);
@@ -237,7 +236,7 @@ enum DefaultTheme {
         const levelMenu = document.getElementById("search-level");
         const status = document.getElementById("search-status");
         const list = document.getElementById("search-results");
-        const PAGE = 20;
+        const PAGE = 10;
 
         const engine = new SearchEngine(new URL(form.dataset.index, location.href).href, async (url) => {
           const response = await fetch(url);
