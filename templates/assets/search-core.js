@@ -78,31 +78,22 @@ function lastAtOrBefore(rows, key) {
 }
 
 /**
- * The text cut around the first matched word, as segments [{text, hit}] to show with hits marked.
- * `hits`: a Set of index terms; a word of the text is a hit when one of its terms is in it.
+ * About `maxWords` words of `text` from a little before the first hit, as [{text, hit}] segments;
+ * a word is a hit when one of its terms is in the Set `hits`.
  */
 export function snippet(text, hits, maxWords = 30) {
   const words = [...text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)];
-  const isHit = words.map((w) => terms(w[0]).some((t) => hits.has(t)));
-  const firstHit = Math.max(0, isHit.indexOf(true));
-  const start = Math.max(0, Math.min(firstHit - 8, words.length - maxWords));
+  const hit = words.map((w) => terms(w[0]).some((t) => hits.has(t)));
+  const start = Math.max(0, Math.min(hit.indexOf(true) - 8, words.length - maxWords));
   const end = Math.min(words.length, start + maxWords);
-  const segments = [];
-  const add = (t, hit) => {
-    if (!t) return;
-    const last = segments[segments.length - 1];
-    if (last && last.hit === hit && !hit) last.text += t; else segments.push({ text: t, hit });
-  };
-  if (!words.length) return text ? [{ text, hit: false }] : [];
+  const segments = start > 0 ? [{ text: "… ", hit: false }] : [];
   let at = start > 0 ? words[start].index : 0;
-  if (start > 0) add("… ", false);
   for (let i = start; i < end; i++) {
-    add(text.slice(at, words[i].index), false);
-    add(words[i][0], isHit[i]);
+    segments.push({ text: text.slice(at, words[i].index), hit: false }, { text: words[i][0], hit: hit[i] });
     at = words[i].index + words[i][0].length;
   }
-  add(end < words.length ? text.slice(at, words[end].index).trimEnd() + " …" : text.slice(at), false);
-  return segments;
+  segments.push({ text: end < words.length ? text.slice(at, words[end].index).trimEnd() + " …" : text.slice(at), hit: false });
+  return segments.filter((part) => part.text);
 }
 
 /** Runs queries on one built index; `fetchJSON(url)` returns a parsed file (tests read from disk). */
@@ -140,15 +131,12 @@ export class SearchEngine {
     return file ? this.load(file) : [];
   }
 
-  /** Postings of an index term as a Map document → score. */
+  /** Postings of an index term: a flat [docDelta, score, …] array (empty when the term is absent). */
   async postings(term) {
     const meta = await this.meta();
     const shard = meta.terms || await this.load(meta.shards[lastAtOrBefore(meta.shards, term)][1]);
-    const at = shard.t.indexOf(term), out = new Map();
-    if (at < 0) return out;
-    const flat = shard.p[at];
-    for (let i = 0, doc = 0; i < flat.length; i += 2) { doc += flat[i]; out.set(doc, flat[i + 1]); }
-    return out;
+    const at = shard.t.indexOf(term);
+    return at < 0 ? [] : shard.p[at];
   }
 
   /** Document ranges a filter allows ([from, to) pairs), or null for no filter. */
@@ -186,35 +174,36 @@ export class SearchEngine {
    * results from `offset`, best first; ties in document order, so results are stable.
    */
   async search(query, { track = "", level = "", limit = 10, offset = 0 } = {}) {
-    const words = terms(query);
+    const words = terms(query).slice(0, 32);
     if (!words.length) return { total: 0, results: [] };
-    const allowed = await this.ranges(track, level);
-    const hits = new Set();
-    let scores = null;
-    const perWord = await Promise.all(words.map(async (word, i) =>
-      candidates(word, await this.vocabulary(word), i === words.length - 1)));
-    for (const list of perWord) {
-      const best = new Map();
-      const postings = await Promise.all(list.map((c) => this.postings(c.term)));
+    const [meta, allowed, perWord] = await Promise.all([this.meta(), this.ranges(track, level),
+      Promise.all(words.map(async (word, i) => candidates(word, await this.vocabulary(word), i === words.length - 1)))]);
+    // Every word's postings in one round of requests.
+    const postings = await Promise.all(perWord.map((list) => Promise.all(list.map((c) => this.postings(c.term)))));
+    const hits = new Set(perWord.flat().map((c) => c.term));
+    // Per document: the sum of each word's best match, and how many words in a row matched.
+    const total = new Float64Array(meta.n), matched = new Uint8Array(meta.n), best = new Float64Array(meta.n);
+    let found = [];
+    perWord.forEach((list, w) => {
+      const touched = [];
       list.forEach((c, k) => {
-        hits.add(c.term);
-        for (const [doc, score] of postings[k]) {
-          if (scores && !scores.has(doc)) continue;
-          if (allowed && !allowed.some(([from, to]) => doc >= from && doc < to)) continue;
-          const s = score * c.weight;
-          if (s > (best.get(doc) || 0)) best.set(doc, s);
+        const flat = postings[w][k];
+        for (let i = 0, doc = 0; i < flat.length; i += 2) {
+          doc += flat[i];
+          if (matched[doc] !== w) continue;
+          if (best[doc] === 0) touched.push(doc);
+          best[doc] = Math.max(best[doc], flat[i + 1] * c.weight);
         }
       });
-      if (scores) for (const [doc, s] of best) best.set(doc, s + scores.get(doc));
-      scores = best;
-      if (!scores.size) break;
-    }
-    const ranked = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    const page = ranked.slice(offset, offset + limit);
-    const results = await Promise.all(page.map(async ([doc, score]) => {
+      for (const doc of touched) { matched[doc] = w + 1; total[doc] += best[doc]; best[doc] = 0; }
+      found = touched;
+    });
+    if (allowed) found = found.filter((doc) => allowed.some(([from, to]) => doc >= from && doc < to));
+    found.sort((a, b) => total[b] - total[a] || a - b);
+    const results = await Promise.all(found.slice(offset, offset + limit).map(async (doc) => {
       const d = await this.document(doc);
-      return { ...d, score, snippet: snippet(d.text, hits) };
+      return { ...d, score: total[doc], snippet: snippet(d.text, hits) };
     }));
-    return { total: ranked.length, results };
+    return { total: found.length, results };
   }
 }
