@@ -165,6 +165,7 @@ struct PageWriter {
             // The header names every track while that fits in a bar; a site with dozens links home instead.
             "nav_tracks": navTracks,
             "many_tracks": tracks.count > PageWriter.headerTrackLimit,
+            "search": model.config.search,
             "nav": navGroups.keys.sorted().map { name -> [String: Any] in
                 navGroup(name, pages: navGroups[name]!, current: "")
             },

@@ -65,9 +65,13 @@ public struct SiteGenerator {
         // 4. Generate every output file.
         let pages = PageWriter(model: model, documents: rendered.map(\.0), templates: templates,
                                theme: theme, resolver: resolver, urls: site)
-        let written: (pages: Int, files: Int)
+        var written: (pages: Int, files: Int)
         do {
             written = try pages.writeAll(to: sink)
+            if model.config.search {
+                let index = SearchIndexBuilder.build(model: model, documents: pages.documents, href: resolver.href)
+                written.files += try SearchPageOutput(index: index, pages: pages).write(to: sink)
+            }
         } catch let failure as BuildFailure {
             throw BuildFailure(diagnostics + failure.diagnostics)
         } catch {
@@ -110,6 +114,15 @@ struct SiteURLs {
         allURLs.insert("/404.html")
         allURLs.insert("/sitemap.xml")
         allURLs.insert("/robots.txt")
+        // The index files under /search/ get their names from their content, known only after rendering;
+        // nothing links to them but the search page.
+        if model.config.search {
+            if let page = model.pages.first(where: { $0.url == SearchPageOutput.url }) {
+                conflicts.append(.error(page.source.frontMatter.location,
+                                        "\(SearchPageOutput.url) is the search page; move this page or set 'search: false' in site.yml"))
+            }
+            allURLs.insert(SearchPageOutput.url)
+        }
         for path in assetPaths { allURLs.insert("/" + path) }
 
         var tagPages: [String: (name: String, pages: [Int])] = [:]
