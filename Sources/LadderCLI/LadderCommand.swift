@@ -1,13 +1,14 @@
 import ArgumentParser
 import Foundation
 import LadderKit
+import LadderServer
 
 /// `ladder`: the root command. Subcommands map flags onto `BuildOptions` and call the pipeline.
 public struct LadderCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "ladder",
         abstract: "Build a careers site from Markdown engineering-ladder pages.",
-        subcommands: [BuildCommand.self, CheckCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self]
     )
 
     public init() {}
@@ -19,6 +20,7 @@ public struct LadderCommand: ParsableCommand {
             var command = try parseAsRoot(arguments)
             if var build = command as? BuildCommand { return build.execute(console: console) }
             if var check = command as? CheckCommand { return check.execute(console: console) }
+            if let serve = command as? ServeCommand { return serve.execute(console: console) }
             try command.run()
             return 0
         } catch {
@@ -125,5 +127,60 @@ struct CheckCommand: ParsableCommand {
             console.err("error: \(error)")
             return 1
         }
+    }
+}
+
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Preview the site: build into memory, serve it, rebuild on every change and reload open pages.")
+
+    @Argument(help: "The site folder (holds content/ and optionally templates/).")
+    var site: String = "."
+
+    @Option(help: "Address to listen on. Only this machine can connect unless you change it.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on (0 picks a free one and prints it).")
+    var port = 4000
+
+    @Flag(name: .customLong("no-drafts"), help: "Leave out pages marked draft: true (they are shown by default).")
+    var noDrafts = false
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard !host.isEmpty else { throw ValidationError("--host must not be empty") }
+    }
+
+    /// Serves until SIGINT or SIGTERM. 0 when stopped that way, 1 when the server cannot start.
+    func execute(console: Console) -> Int32 {
+        // Lines go out as they happen, even into a pipe: scripts wait for the URL.
+        let say: @Sendable (String) -> Void = { console.out($0); fflush(stdout) }
+        let server = PreviewServer(options: BuildOptions(siteFolder: site, includeDrafts: !noDrafts),
+                                   host: host, port: port, log: say)
+        let site = self.site
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do {
+                try await server.run { url in say("Serving \(site) at \(url) (Ctrl-C to stop)") }
+            } catch {
+                outcome.set("\(site): error: cannot serve on \(host):\(port): \(error)")
+            }
+            done.signal()
+        }
+        done.wait()
+        if let message = outcome.message {
+            console.err(message)
+            return 1
+        }
+        return 0
+    }
+
+    final class Outcome: @unchecked Sendable {
+        private let lock = NSLock()
+        private var text: String?
+        func set(_ message: String) { lock.lock(); text = message; lock.unlock() }
+        var message: String? { lock.lock(); defer { lock.unlock() }; return text }
     }
 }

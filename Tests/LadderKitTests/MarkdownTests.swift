@@ -72,3 +72,15 @@ import Testing
         #expect(try site.read("public/platform/p1/index.html").contains("They work with P2s on small changes."))
     }
 }
+
+/// Slugs have an ASCII fast path; it must agree with the Unicode rules it stands in for.
+@Suite struct SlugTests {
+    @Test func ascii_and_unicode_headings() {
+        #expect(Slug.make("Technical Skill") == "technical-skill")
+        #expect(Slug.make("C++ & Go_lang\t2") == "c--go_lang-2")
+        #expect(Slug.make("L3: Senior (IC)") == "l3-senior-ic")
+        #expect(Slug.make("Équipe Über 2") == "équipe-über-2")
+        #expect(Slug.make("line\r\nbreak") == "linebreak")
+        #expect(Slug.make("") == "")
+    }
+}

@@ -23,6 +23,8 @@ public struct BuildReport: Sendable {
     public var files = 0
     public var warnings: [Diagnostic] = []
     public var seconds: Double = 0
+    /// The path part of `base_url` (`/careers/`), which prefixes every link; the preview server serves there.
+    public var basePath = "/"
 
     public var summary: String {
         let time = String(format: "%.2f", seconds)

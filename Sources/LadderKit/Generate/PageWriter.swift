@@ -11,6 +11,9 @@ struct PageWriter {
     /// Context pieces shared by many pages, built once: a 10,000-page site must not rebuild the list
     /// of every track and level for every page.
     private let shared: Shared
+    /// Set by an incremental build (the preview server): what the last build wrote and what it read.
+    var memo: BuildMemo?
+    var fingerprints: OutputFingerprints?
 
     static let headerTrackLimit = 8
 
@@ -64,38 +67,25 @@ struct PageWriter {
     /// Writes the site; returns how many HTML pages and how many files in all.
     func writeAll(to sink: OutputSink) throws -> (pages: Int, files: Int) {
         // Every HTML page as a job that builds its context, renders and writes it, on all cores. Only
-        // what the sitemap needs is kept, so memory stays flat however many pages there are.
-        var jobs: [() -> Output] = []
+        // what the sitemap needs is kept, so memory stays flat however many pages there are. Pages come in
+        // groups that read the same inputs (`OutputGroup`), whose jobs are made only when the group is
+        // rendered: an incremental build reuses the bytes of the groups whose inputs did not change.
+        var groups: [OutputGroup] = []
         let skip = levelFilePages.union(introPages)
-        for (index, page) in model.pages.enumerated() where !skip.contains(index) {
-            jobs.append { pageOutput(index, page) }
+        for index in model.pages.indices where !skip.contains(index) { groups.append(.page(index)) }
+        if !model.pages.contains(where: { $0.kind == .home }) { groups.append(.generatedHome) }
+        for (number, track) in model.tracks.enumerated() {
+            groups.append(.track(number))
+            for position in track.levels.indices { groups.append(.level(track: number, position: position)) }
+            for view in Self.viewReads(track).indices { groups.append(.view(track: number, number: view)) }
         }
-        if !model.pages.contains(where: { $0.kind == .home }) {
-            jobs.append { Output(url: "/", layout: "home", context: context(page: ["title": model.config.title, "url": href("/")], current: "/"),
-                                 inSitemap: true, lastmod: nil) }
-        }
-        for track in model.tracks {
-            jobs.append { trackOutput(track) }
-            for (position, level) in track.levels.enumerated() {
-                jobs.append { levelOutput(level, position: position, in: track) }
-            }
-            jobs += viewOutputs(track)
-        }
-        jobs += tagOutputs().map { output in { output } }
+        groups.append(.tags)
 
-        let results = jobs.parallelMap { job -> Result<SitemapEntry, Error> in
-            let output = job()
-            let html = templates.render(layout: output.layout, context: output.context)
-            do { try sink.write(SiteURLs.filePath(for: output.url), html) } catch { return .failure(error) }
-            return .success(SitemapEntry(url: output.url, inSitemap: output.inSitemap, lastmod: output.lastmod))
-        }
-        var entries: [SitemapEntry] = []
-        for result in results {
-            switch result {
-            case .success(let entry): entries.append(entry)
-            case .failure(let error): throw error
+        let views = ViewJobs(writer: self)
+        let entries = try IncrementalOutput(memo: memo, fingerprints: fingerprints)
+            .write(groups, jobs: { jobs(for: $0, views: views) }, to: sink) { output in
+                Data(templates.render(layout: output.layout, context: output.context).utf8)
             }
-        }
         var count = entries.count
         let htmlPages = entries.count
 
@@ -106,7 +96,7 @@ struct PageWriter {
                 "site": siteContext(current: ""), "target": target,
             ]))
         }
-        try sink.write("sitemap.xml", sitemap(entries))
+        try sink.write("sitemap.xml", memo?.sitemap(entries, site: fingerprints?.site) { sitemap(entries) } ?? sitemap(entries))
         try sink.write("robots.txt", "User-agent: *\nAllow: /\nSitemap: \(absolute("/sitemap.xml"))\n")
         count += 3 + urls.aliases.count
 

@@ -8,29 +8,40 @@ public struct SiteGenerator {
     public init(options: BuildOptions) { self.options = options }
 
     /// Builds the site. Throws `BuildFailure` with every error found (and the warnings seen so far).
-    public func build(into sink: OutputSink) throws(BuildFailure) -> BuildReport {
+    /// With a `memo` (the preview server), work whose inputs did not change since the memo's last build
+    /// is reused; the output is the same as without one.
+    public func build(into sink: OutputSink, memo: BuildMemo? = nil) throws(BuildFailure) -> BuildReport {
         let start = Date()
+        memo?.beginBuild()
         var diagnostics: [Diagnostic] = []
         func stopOnErrors() throws(BuildFailure) {
             if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
         }
 
         // 1. Load content and the theme.
-        let loader = ContentLoader(siteFolder: options.siteFolder)
+        var loader = ContentLoader(siteFolder: options.siteFolder)
+        loader.memo = memo
         var content = loader.load()
+        memo?.endLoad()
+        memo?.mark("load")
         diagnostics += content.diagnostics
         if let baseURL = options.baseURL { content.config.baseURL = baseURL }
         let (theme, themeDiagnostics) = Theme.load(siteFolder: options.siteFolder, loader: loader)
         diagnostics += themeDiagnostics
-        let (templates, templateDiagnostics) = theme.compile()
+        let (templates, templateDiagnostics) = memo?.compile(theme) ?? theme.compile()
         diagnostics += templateDiagnostics
         try stopOnErrors()
 
         // 2. Model the ladder.
-        let (model, modelDiagnostics) = ModelBuilder(includeDrafts: options.includeDrafts).build(content)
+        var modelBuilder = ModelBuilder(includeDrafts: options.includeDrafts)
+        modelBuilder.memo = memo
+        let (model, modelDiagnostics) = modelBuilder.build(content)
         diagnostics += modelDiagnostics
-        let site = SiteURLs(model: model, assetPaths: theme.files.keys.filter { $0.hasPrefix("assets/") }
-                                + Array(theme.binaryAssets.keys))
+        let assetPaths = theme.files.keys.filter { $0.hasPrefix("assets/") } + Array(theme.binaryAssets.keys)
+        // With a memo, what depends on the model alone is kept while the model is (`BuildMemo.derived`).
+        let assetKey = memo == nil ? "" : assetPaths.sorted().joined(separator: "\n")
+        let site = memo?.derived("urls\n" + assetKey) { SiteURLs(model: model, assetPaths: assetPaths) }
+            ?? SiteURLs(model: model, assetPaths: assetPaths)
         for page in model.pages {
             if let layout = page.layout, !templates.layouts.contains(layout) {
                 diagnostics.append(.error(page.source.frontMatter.keyLocation("layout"),
@@ -38,38 +49,71 @@ public struct SiteGenerator {
             }
         }
         diagnostics += site.conflicts
+        memo?.mark("model")
         try stopOnErrors()
 
         // 3. Render Markdown, now that every URL and anchor is known.
         let resolver = LinkResolver(model: model, basePath: SiteURLs.basePath(of: model.config.baseURL),
                                     knownURLs: site.allURLs)
-        let mentions = LevelMentions(model: model, resolver: resolver)
-        let rendered = Array(model.pages.indices).parallelMap { index -> (RenderedDocument, [Diagnostic]) in
+        let mentions = memo?.derived("mentions") { LevelMentions(model: model, resolver: resolver) }
+            ?? LevelMentions(model: model, resolver: resolver)
+        let linkWorld = memo?.derived("links\n" + assetKey) {
+            LinkWorld.fingerprint(model: model, basePath: resolver.basePath, knownURLs: site.allURLs)
+        } ?? 0
+        let rendered = Array(model.pages.indices).parallelMap { index -> (RenderedDocument, [Diagnostic], fingerprint: Int) in
             let page = model.pages[index]
+            let levelMentions = model.config.linkLevelMentions ? mentions.targets(forPage: index) : [:]
+            let inputs = BuildMemo.RenderInputs(
+                displayPath: page.source.displayPath, body: page.source.body, bodyLine: page.source.bodyLine,
+                lineMap: page.source.lineMap, rawHTML: model.config.rawHTML, levelListBlock: model.levelLists[index]?.blockIndex,
+                levelListAnchors: model.levelLists[index]?.anchors ?? [], mentions: levelMentions)
+            if let memo, let reused = memo.document(for: page.source.contentPath, inputs: inputs, world: linkWorld, resolve: { link in
+                resolver.resolve(link.url, from: page, pageIndex: index, isImage: link.isImage, at: link.location)
+            }) { return reused }
             var found: [Diagnostic] = []
+            var links: [BuildMemo.ResolvedLink] = []
             var renderer = MarkdownRenderer(
                 displayPath: page.source.displayPath, bodyLine: page.source.bodyLine,
                 allowRawHTML: model.config.rawHTML, levelList: model.levelLists[index],
                 rewriteLink: { url, isImage, location in
                     let outcome = resolver.resolve(url, from: page, pageIndex: index, isImage: isImage, at: location)
                     if let d = outcome.diagnostic { found.append(d) }
+                    if memo != nil {
+                        links.append(.init(url: url, isImage: isImage, location: location, outcomeURL: outcome.url, diagnostic: outcome.diagnostic))
+                    }
                     return outcome.url
                 })
             renderer.lineMap = page.source.lineMap
-            if model.config.linkLevelMentions { renderer.levelMentions = mentions.targets(forPage: index) }
-            return (renderer.render(page.source.body), found)
+            renderer.levelMentions = levelMentions
+            let document = renderer.render(page.source.body)
+            let fingerprint = memo?.remember(page.source.contentPath, inputs: inputs, world: linkWorld, links: links,
+                                             document: document, diagnostics: found) ?? 0
+            return (document, found, fingerprint)
         }
+        memo?.endRender()
+        memo?.mark("markdown")
         diagnostics += rendered.flatMap(\.1)
         try stopOnErrors()
 
         // 4. Generate every output file.
-        let pages = PageWriter(model: model, documents: rendered.map(\.0), templates: templates,
+        var pages = PageWriter(model: model, documents: rendered.map(\.0), templates: templates,
                                theme: theme, resolver: resolver, urls: site)
+        if let memo {
+            let pageFingerprints = model.pages.enumerated().map { index, page in
+                OutputFingerprints.page(page, contentHash: memo.contentHash(ofAbsolutePath: loader.contentFolder + "/" + page.source.contentPath),
+                                        documentFingerprint: rendered[index].fingerprint)
+            }
+            pages.memo = memo
+            pages.fingerprints = OutputFingerprints(model: model, theme: theme, urls: site, pages: pageFingerprints)
+        }
         var written: (pages: Int, files: Int)
         do {
             written = try pages.writeAll(to: sink)
             if model.config.search {
-                let index = SearchIndexBuilder.build(model: model, documents: pages.documents, href: resolver.href)
+                let build = { SearchIndexBuilder.build(model: model, documents: pages.documents, href: resolver.href) }
+                // The preview server rebuilds the index only when something it reads changed.
+                let index = memo.flatMap { memo in pages.fingerprints.map { memo.cached("search", key: $0.everything, make: build) } }
+                    ?? build()
                 written.files += try SearchPageOutput(index: index, pages: pages).write(to: sink)
             }
         } catch let failure as BuildFailure {
@@ -78,6 +122,7 @@ public struct SiteGenerator {
             throw BuildFailure(diagnostics + [.error(SourceLocation(path: "public"), "cannot write output: \(error)")])
         }
 
+        memo?.mark("pages")
         var report = BuildReport()
         report.pages = written.pages
         report.levels = model.levels.count
@@ -85,6 +130,7 @@ public struct SiteGenerator {
         report.files = written.files
         report.warnings = diagnostics.filter { $0.severity == .warning }.sortedForDisplay()
         report.seconds = Date().timeIntervalSince(start)
+        report.basePath = SiteURLs.basePath(of: model.config.baseURL)
         return report
     }
 }

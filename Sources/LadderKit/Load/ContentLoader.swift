@@ -52,6 +52,8 @@ public struct LoadedContent: Sendable {
 /// Stage 1: walk `content/`, read every file, split front matter and parse it.
 public struct ContentLoader {
     public var siteFolder: String
+    /// Set by the preview server: unchanged files are not read and parsed again.
+    public var memo: BuildMemo?
     public static let markdownExtensions = [".md", ".markdown"]
 
     public init(siteFolder: String) { self.siteFolder = siteFolder }
@@ -62,6 +64,9 @@ public struct ContentLoader {
     }
 
     public var contentFolder: String { displayPath("content") }
+
+    /// Names the build skips (hidden files, editor backups and swap files), so a watcher can skip them too.
+    public static func isIgnored(fileName: String) -> Bool { FileWalker.isIgnored(fileName) }
 
     public func load() -> LoadedContent {
         var diagnostics: [Diagnostic] = []
@@ -94,10 +99,17 @@ public struct ContentLoader {
         // Reading and parsing front matter is independent per file: spread it over all cores.
         let results = markdownFiles.parallelMap { file -> Result<PageSource, Diagnostic> in
             let path = displayPath("content/" + file.relative)
-            return readText(file.absolute, displayPath: path).flatMap { text in
+            let parse = { (text: String) in
                 Result { () throws(Diagnostic) -> PageSource in
                     try Self.parsePage(text: text, displayPath: path, contentPath: file.relative)
                 }
+            }
+            guard let memo else { return readText(file.absolute, displayPath: path).flatMap(parse) }
+            return memo.page(at: file.absolute) {
+                guard let data = FileManager.default.contents(atPath: file.absolute) else {
+                    return (.failure(.error(SourceLocation(path: path), "cannot read file")), ContentHash.of(Data()))
+                }
+                return (UTF8Validation.decode(data, displayPath: path).flatMap(parse), ContentHash.of(data))
             }
         }
         var pages: [PageSource] = []

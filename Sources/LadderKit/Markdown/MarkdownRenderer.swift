@@ -1,7 +1,7 @@
 import CCmark
 
 /// One top-level block of a rendered page.
-public struct RenderedBlock: Sendable {
+public struct RenderedBlock: Sendable, Hashable {
     /// Index among the document's top-level blocks (the same numbering as `Outline`).
     public var index: Int
     public var html: String
@@ -23,7 +23,7 @@ public struct RenderedBlock: Sendable {
 }
 
 /// A page's Markdown as HTML blocks plus what was found wrong with its links.
-public struct RenderedDocument: Sendable {
+public struct RenderedDocument: Sendable, Hashable {
     public var blocks: [RenderedBlock]
     /// For a `levels: list` page: the inner HTML of each level's list item.
     public var levelItemsHTML: [String] = []

@@ -3,7 +3,7 @@ import CCmark
 /// What the ladder model needs from a page before anything is rendered: its top-level headings with
 /// their anchors, its first paragraph, and a list whose items lead with bold text (a `levels: list` page).
 public struct Outline: Sendable, Equatable {
-    public struct Heading: Sendable, Equatable {
+    public struct Heading: Sendable, Hashable {
         public var depth: Int
         public var text: String
         public var anchor: String

@@ -1,5 +1,5 @@
 /// A named area of expectations (Impact, Ownership…), shared by the levels of a track.
-public struct Competency: Sendable, Equatable {
+public struct Competency: Sendable, Hashable {
     /// URL slug: `technical-skill`.
     public var id: String
     public var name: String
@@ -7,7 +7,7 @@ public struct Competency: Sendable, Equatable {
 }
 
 /// One competency section inside a level: a heading and the blocks under it.
-public struct LevelSection: Sendable, Equatable {
+public struct LevelSection: Sendable, Hashable {
     public var name: String
     public var anchor: String
     public var competencyID: String
@@ -16,8 +16,8 @@ public struct LevelSection: Sendable, Equatable {
 }
 
 /// One rung of a track: `L3`, "Senior Software Engineer".
-public struct Level: Sendable, Equatable {
-    public enum Origin: Sendable, Equatable {
+public struct Level: Sendable, Hashable {
+    public enum Origin: Sendable, Hashable {
         /// A whole file with `level:` in its front matter.
         case file
         /// A heading of a `levels: headings` page and the blocks under it.
@@ -51,7 +51,7 @@ public struct Level: Sendable, Equatable {
 }
 
 /// Criteria expected at every level of a track (an "All levels" section), shown on each level page.
-public struct SharedExpectations: Sendable, Equatable {
+public struct SharedExpectations: Sendable, Hashable {
     /// Index into `SiteModel.pages` of the page that holds the section.
     public var pageIndex: Int
     /// Top-level blocks of that page: the "All levels" heading and what is under it.
@@ -60,7 +60,7 @@ public struct SharedExpectations: Sendable, Equatable {
 }
 
 /// An ordered ladder of levels with the competencies its levels share.
-public struct Track: Sendable, Equatable {
+public struct Track: Sendable, Hashable {
     public var id: String
     public var title: String
     public var description: String

@@ -21,11 +21,14 @@ public struct SiteModel: Sendable {
 /// Stage 2: interprets pages and assembles the ladder (DESIGN §3).
 public struct ModelBuilder {
     public var includeDrafts = false
+    /// Set by the preview server: pages of unchanged files are reused.
+    public var memo: BuildMemo?
 
     public init(includeDrafts: Bool = false) { self.includeDrafts = includeDrafts }
 
     public func build(_ content: LoadedContent) -> (SiteModel, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
+        // Parsing the outline with cmark is the costly part, so pages are interpreted on all cores.
         // Tracks given as data become Markdown first, so everything after treats them as prose.
         var sources: [PageSource] = []
         for var source in content.pages {
@@ -39,16 +42,31 @@ public struct ModelBuilder {
             }
             sources.append(source)
         }
-        let outlines = sources.parallelMap { Outline(body: $0.body, bodyLine: $0.bodyLine, lineMap: $0.lineMap) }
-        var pages: [Page] = []
-        for (source, outline) in zip(sources, outlines) {
-            do {
+        let reused = memo?.interpretedPages(for: sources) ?? Array(repeating: nil, count: sources.count)
+        let interpreted = Array(sources.indices).parallelMap { index -> Result<Page, Diagnostic> in
+            if let page = reused[index] { return .success(page) }
+            let source = sources[index]
+            return Result { () throws(Diagnostic) -> Page in
+                let outline = Outline(body: source.body, bodyLine: source.bodyLine, lineMap: source.lineMap)
                 let page = try Page(source: source, outline: outline)
+                memo?.remember(page)
+                return page
+            }
+        }
+        var pages: [Page] = []
+        for result in interpreted {
+            switch result {
+            case .success(let page):
                 if page.draft && !includeDrafts { continue }
                 pages.append(page)
-            } catch {
+            case .failure(let error):
                 diagnostics.append(error)
             }
+        }
+
+        // An edit inside a page's prose (the usual save) leaves the ladder as it was.
+        if diagnostics.isEmpty, let reused = memo?.reusableModel(pages: pages, config: content.config, staticFiles: content.staticFiles) {
+            return reused
         }
 
         var pageByContentPath: [String: Int] = [:]
@@ -87,6 +105,10 @@ public struct ModelBuilder {
 
         let model = SiteModel(config: content.config, pages: pages, tracks: tracks, staticFiles: content.staticFiles,
                               pageByContentPath: pageByContentPath, anchors: anchors, levelLists: levelLists)
+        // Only a model whose every page was read is a fair base for the next build.
+        if !interpreted.contains(where: { if case .failure = $0 { return true } else { return false } }) {
+            memo?.remember(model: model, diagnostics: diagnostics)
+        }
         return (model, diagnostics)
     }
 }

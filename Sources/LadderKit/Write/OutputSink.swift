@@ -6,10 +6,16 @@ public protocol OutputSink: Sendable {
     func write(_ path: String, _ bytes: Data) throws
     /// Copies a file from disk to `path`.
     func copy(from absolutePath: String, to path: String) throws
+    /// Writes many files (the preview server copies most of the last build's pages this way).
+    func write(batch: [(path: String, bytes: Data)]) throws
 }
 
 extension OutputSink {
     public func write(_ path: String, _ text: String) throws { try write(path, Data(text.utf8)) }
+
+    public func write(batch: [(path: String, bytes: Data)]) throws {
+        for file in batch { try write(file.path, file.bytes) }
+    }
 }
 
 /// Writes into a folder on disk.
@@ -67,6 +73,12 @@ public final class MemorySink: OutputSink, @unchecked Sendable {
             throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: absolutePath])
         }
         try write(path, data)
+    }
+
+    public func write(batch: [(path: String, bytes: Data)]) throws {
+        lock.lock(); defer { lock.unlock() }
+        storage.reserveCapacity(storage.count + batch.count)
+        for file in batch { storage[file.path] = file.bytes }
     }
 
     public var files: [String: Data] {

@@ -1,0 +1,51 @@
+/// Which pages each output group writes, and which levels a track's view pages read.
+extension PageWriter {
+    /// Level positions each job of `viewOutputs(track)` reads, in the same order: one page per
+    /// competency (every level), the matrix (every level), each compared pair, and the compare index
+    /// (titles and summaries only, which the site-wide fingerprint holds). Splitting the views this way
+    /// lets an edit to one level redo its comparisons, the competency pages and the matrix, but not the
+    /// comparisons between other levels. The incremental tests fail if the two lists disagree.
+    static func viewReads(_ track: Track) -> [[Int]] {
+        guard !track.levels.isEmpty else { return [] }
+        let every = Array(track.levels.indices)
+        return track.competencies.map { _ in every } + [every] + comparePairs(track).map { [$0.0, $0.1] } + [[]]
+    }
+
+    /// The jobs that write a group's pages.
+    func jobs(for group: OutputGroup, views: ViewJobs) -> [() -> Output] {
+        switch group {
+        case .page(let index):
+            return [{ pageOutput(index, model.pages[index]) }]
+        case .generatedHome:
+            return [{ Output(url: "/", layout: "home", context: context(page: ["title": model.config.title, "url": href("/")], current: "/"),
+                             inSitemap: true, lastmod: nil) }]
+        case .track(let track):
+            return [{ trackOutput(model.tracks[track]) }]
+        case .level(let track, let position):
+            let track = model.tracks[track]
+            return [{ levelOutput(track.levels[position], position: position, in: track) }]
+        case .view(let track, let number):
+            return views.job(track: track, number: number)
+        case .tags:
+            return tagOutputs().map { output in { output } }
+        }
+    }
+}
+
+/// A track's view jobs share work (each level's expectations), so they are made together, once per
+/// track and only when one of them is rendered. Groups are expanded one after another, never at once.
+final class ViewJobs {
+    private let writer: PageWriter
+    private var made: [Int: [() -> PageWriter.Output]] = [:]
+
+    init(writer: PageWriter) { self.writer = writer }
+
+    func job(track index: Int, number: Int) -> [() -> PageWriter.Output] {
+        let track = writer.model.tracks[index]
+        let jobs = made[index] ?? writer.viewOutputs(track)
+        made[index] = jobs
+        // Should the two lists ever disagree, every view is still written (by the first group).
+        guard jobs.count == PageWriter.viewReads(track).count else { return number == 0 ? jobs : [] }
+        return [jobs[number]]
+    }
+}

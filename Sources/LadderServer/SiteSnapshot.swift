@@ -1,0 +1,49 @@
+import Foundation
+import LadderKit
+
+/// One complete build as served: every output file in memory, and the error of the latest build when it
+/// failed (the files are then those of the last good build). Replaced whole, never edited, so a request
+/// sees either the old site or the new one.
+public struct SiteSnapshot: Sendable {
+    /// Output files by path: `engineering/l3/index.html`.
+    public var files: [String: Data]
+    /// Counts builds, so a page can tell whether it is older than the site.
+    public var version: Int
+    public var failure: BuildFailure?
+
+    public static let empty = SiteSnapshot(files: [:], version: 0, failure: nil)
+
+    /// Paths whose bytes differ between two snapshots (added, removed or changed).
+    public func changedPaths(since old: SiteSnapshot) -> [String] {
+        var changed: [String] = []
+        for (path, bytes) in files {
+            guard let before = old.files[path] else { changed.append(path); continue }
+            if !Self.same(bytes, before) { changed.append(path) }
+        }
+        for path in old.files.keys where files[path] == nil { changed.append(path) }
+        return changed.sorted()
+    }
+
+    /// Reused output shares its storage with the previous build; only new bytes are compared.
+    static func same(_ a: Data, _ b: Data) -> Bool {
+        guard a.count == b.count else { return false }
+        let shared = a.withUnsafeBytes { pa in b.withUnsafeBytes { pb in pa.baseAddress == pb.baseAddress } }
+        return shared || a == b
+    }
+}
+
+/// Holds the current snapshot for request handlers on any thread.
+final class SnapshotStore: @unchecked Sendable {
+    private let lock = NSLock()
+    private var snapshot = SiteSnapshot.empty
+
+    var current: SiteSnapshot {
+        lock.lock(); defer { lock.unlock() }
+        return snapshot
+    }
+
+    func replace(_ new: SiteSnapshot) {
+        lock.lock(); defer { lock.unlock() }
+        snapshot = new
+    }
+}
