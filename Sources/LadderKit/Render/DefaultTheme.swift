@@ -827,6 +827,8 @@ enum DefaultTheme {
         {{< base}}
         {{$bodyclass}}page search{{/bodyclass}}
         {{$head}}<meta name="robots" content="noindex">
+        <link rel="preload" href="{{search.index_url}}" as="fetch" crossorigin="anonymous">
+        <link rel="modulepreload" href="{{search.core_url}}">
         {{/head}}
         {{$main}}
         <article class="content search-page">
