@@ -33,77 +33,99 @@ struct SearchIndexLayout {
     var textLimit = 1_000
 
     func build(_ corpus: SearchCorpus, _ scoring: SearchScoring) -> SearchIndex {
-        var files: [String: String] = [:]
-        func store(_ kind: String, _ content: String) -> String {
+        var files = Files()
+        var meta: [(String, String)] = [("v", "1"), ("n", String(corpus.documents.count))]
+        meta += termTables(scoring, &files)
+        meta.append(("chunks", textChunks(corpus, &files)))
+        meta.append(("tracks", trackFacets(corpus, &files)))
+        if corpus.documents.count <= documentsInMetaLimit {
+            meta.append(("docs", JSONText.array(corpus.documents.map { JSONText.strings([$0.url, $0.title, $0.heading]) })))
+        }
+        let metaName = files.store("index", JSONText.object(meta))
+        return SearchIndex(files: files.contents, metaName: metaName)
+    }
+
+    /// Files named by kind and content hash.
+    struct Files {
+        var contents: [String: String] = [:]
+
+        mutating func store(_ kind: String, _ content: String) -> String {
             let name = "\(kind).\(ContentHash.hex(content.utf8)).json"
-            files[name] = content
+            contents[name] = content
             return name
         }
+    }
 
-        // Term shards.
+    /// Consecutive (JSON) items cut into groups of about `target` bytes: (index of each group's first item, items).
+    static func pack(_ items: [String], target: Int) -> [(first: Int, items: [String])] {
+        var groups: [(first: Int, items: [String])] = []
+        var bytes = 0
+        for (index, item) in items.enumerated() {
+            let size = item.utf8.count + 1
+            if groups.isEmpty || (bytes + size > target && !groups[groups.count - 1].items.isEmpty) {
+                groups.append((index, []))
+                bytes = 0
+            }
+            groups[groups.count - 1].items.append(item)
+            bytes += size
+        }
+        return groups
+    }
+
+    /// The term table: inline when small (`terms`), else shards by term range (`shards`) and one
+    /// vocabulary file per first letter (`vocab`).
+    func termTables(_ scoring: SearchScoring, _ files: inout Files) -> [(String, String)] {
         let terms = scoring.postings.keys.sorted(by: SearchTokenizer.precedes)
-        var shards: [(first: String, terms: [String], postings: [String], bytes: Int)] = []
-        var encoded: [(term: String, postings: String)] = []
-        for term in terms {
+        // Postings as [documentDelta, score, …]: small numbers, few digits.
+        let postings = terms.map { term -> String in
             var flat: [Int] = []
             var previous = 0
             for posting in scoring.postings[term]! {
-                flat.append(posting.document - previous)
-                flat.append(posting.score)
+                flat += [posting.document - previous, posting.score]
                 previous = posting.document
             }
-            encoded.append((term, JSONText.ints(flat)))
+            return JSONText.ints(flat)
         }
-        let total = encoded.reduce(0) { $0 + $1.postings.utf8.count + $1.term.utf8.count + 4 }
-        let target = total <= inlineLimit ? Int.max : shardTarget
-        for (term, postings) in encoded {
-            let size = postings.utf8.count + term.utf8.count + 4
-            if shards.isEmpty || shards[shards.count - 1].bytes + size > target && !shards[shards.count - 1].terms.isEmpty {
-                shards.append((term, [], [], 0))
-            }
-            shards[shards.count - 1].terms.append(term)
-            shards[shards.count - 1].postings.append(postings)
-            shards[shards.count - 1].bytes += size
+        func table(_ range: Range<Int>) -> String {
+            JSONText.object([("t", JSONText.strings(Array(terms[range]))), ("p", JSONText.array(Array(postings[range])))])
         }
-        func shardJSON(_ shard: (first: String, terms: [String], postings: [String], bytes: Int)) -> String {
-            JSONText.object([("t", JSONText.strings(shard.terms)), ("p", JSONText.array(shard.postings))])
+        let entries = zip(terms, postings).map { JSONText.string($0) + $1 }   // only to measure sizes
+        if entries.reduce(0, { $0 + $1.utf8.count + 2 }) <= inlineLimit {
+            return [("terms", table(terms.indices))]
         }
+        let shards = Self.pack(entries, target: shardTarget).map { shard in
+            JSONText.array([JSONText.string(terms[shard.first]),
+                            JSONText.string(files.store("terms", table(shard.first..<shard.first + shard.items.count)))])
+        }
+        var byInitial: [(initial: String, terms: [String])] = []
+        for term in terms {
+            let initial = String(term.unicodeScalars.first!)
+            if byInitial.last?.initial == initial { byInitial[byInitial.count - 1].terms.append(term) } else { byInitial.append((initial, [term])) }
+        }
+        let vocab = byInitial.map { ($0.initial, JSONText.string(files.store("vocab", JSONText.strings($0.terms)))) }
+        return [("shards", JSONText.array(shards)), ("vocab", JSONText.object(vocab))]
+    }
 
-        var meta: [(String, String)] = [("v", "1"), ("n", String(corpus.documents.count))]
-        if shards.count <= 1 {
-            meta.append(("terms", shardJSON(shards.first ?? ("", [], [], 0))))
-        } else {
-            meta.append(("shards", JSONText.array(shards.map { shard in
-                JSONText.array([JSONText.string(shard.first), JSONText.string(store("terms", shardJSON(shard)))])
-            })))
-            var byInitial: [(String, [String])] = []
-            for term in terms {
-                let initial = String(term.unicodeScalars.first!)
-                if byInitial.last?.0 == initial { byInitial[byInitial.count - 1].1.append(term) } else { byInitial.append((initial, [term])) }
-            }
-            meta.append(("vocab", JSONText.object(byInitial.map { ($0.0, JSONText.string(store("vocab", JSONText.strings($0.1)))) })))
-        }
-
-        // Snippet text, in chunks of consecutive documents.
+    /// Snippet text in chunks of consecutive documents; the table lists each chunk's first document.
+    /// When the always-loaded file does not list the documents, each record also has URL, title and heading.
+    func textChunks(_ corpus: SearchCorpus, _ files: inout Files) -> String {
         let titlesInMeta = corpus.documents.count <= documentsInMetaLimit
-        var chunks: [(first: Int, records: [String], bytes: Int)] = []
-        for (number, document) in corpus.documents.enumerated() {
+        let records = corpus.documents.map { document -> String in
             let text = JSONText.string(clipped(document.text))
-            let record = titlesInMeta ? text : JSONText.array([
+            return titlesInMeta ? text : JSONText.array([
                 JSONText.string(document.url), JSONText.string(document.title), JSONText.string(document.heading), text,
             ])
-            let size = record.utf8.count + 1
-            if chunks.isEmpty || chunks[chunks.count - 1].bytes + size > chunkTarget && !chunks[chunks.count - 1].records.isEmpty {
-                chunks.append((number, [], 0))
-            }
-            chunks[chunks.count - 1].records.append(record)
-            chunks[chunks.count - 1].bytes += size
         }
-        meta.append(("chunks", JSONText.array(chunks.map { chunk in
-            JSONText.array([String(chunk.first), JSONText.string(store("text", JSONText.array(chunk.records)))])
-        })))
+        return JSONText.array(Self.pack(records, target: chunkTarget).map { chunk in
+            JSONText.array([String(chunk.first), JSONText.string(files.store("text", JSONText.array(chunk.items)))])
+        })
+    }
+
+    /// Tracks as `[id, title, firstDocument, endDocument, levels]`; `levels` is the list of
+    /// `[id, title, firstDocument, endDocument]`, or the name of a file holding it on sites with many levels.
+    func trackFacets(_ corpus: SearchCorpus, _ files: inout Files) -> String {
         let levelsInMeta = corpus.tracks.reduce(0) { $0 + $1.levels.count } <= levelsInMetaLimit
-        meta.append(("tracks", JSONText.array(corpus.tracks.map { track in
+        return JSONText.array(corpus.tracks.map { track in
             let levels = JSONText.array(track.levels.map { level in
                 JSONText.array([JSONText.string(level.id), JSONText.string(level.title),
                                 String(level.documents.lowerBound), String(level.documents.upperBound)])
@@ -111,16 +133,9 @@ struct SearchIndexLayout {
             return JSONText.array([
                 JSONText.string(track.id), JSONText.string(track.title),
                 String(track.documents.lowerBound), String(track.documents.upperBound),
-                levelsInMeta ? levels : JSONText.string(store("levels", levels)),
+                levelsInMeta ? levels : JSONText.string(files.store("levels", levels)),
             ])
-        })))
-        if titlesInMeta {
-            meta.append(("docs", JSONText.array(corpus.documents.map {
-                JSONText.strings([$0.url, $0.title, $0.heading])
-            })))
-        }
-        let metaName = store("index", JSONText.object(meta))
-        return SearchIndex(files: files, metaName: metaName)
+        })
     }
 
     /// The first `textLimit` characters, cut at a space.

@@ -27,16 +27,15 @@ struct SearchScoring {
     init(corpus: SearchCorpus) {
         // Per document: weighted title/heading counts (short fields, not length-normalised) and body
         // counts with the body length, normalised as in BM25.
-        var fields: [(short: [String: Double], body: [String: Double], bodyLength: Double)] = []
-        fields.reserveCapacity(corpus.documents.count)
-        for document in corpus.documents {
+        // Tokenising is most of the work and each document is independent: spread it over all cores.
+        let fields = corpus.documents.parallelMap { document -> (short: [String: Double], body: [String: Double], bodyLength: Double) in
             var short: [String: Double] = [:], body: [String: Double] = [:]
             let titleWeight = document.isSection ? Self.inheritedTitleWeight : Self.pageTitleWeight
             for term in SearchTokenizer.terms(document.title) { short[term, default: 0] += titleWeight }
             for term in SearchTokenizer.terms(document.heading) { short[term, default: 0] += Self.headingWeight }
             let bodyTerms = SearchTokenizer.terms(document.text)
             for term in bodyTerms { body[term, default: 0] += Self.bodyWeight }
-            fields.append((short, body, Double(bodyTerms.count)))
+            return (short, body, Double(bodyTerms.count))
         }
         let count = Double(max(1, corpus.documents.count))
         let averageBody = max(1, fields.reduce(0) { $0 + $1.bodyLength } / count)
