@@ -67,10 +67,7 @@ public struct SiteGenerator {
         var written: (pages: Int, files: Int)
         do {
             written = try pages.writeAll(to: sink)
-            if model.config.search {
-                let index = SearchIndexBuilder.build(model: model, documents: pages.documents, href: resolver.href)
-                written.files += try SearchPageOutput(index: index, pages: pages).write(to: sink)
-            }
+            if model.config.search { written.files += try SearchPageOutput(pages: pages).write(to: sink) }
         } catch let failure as BuildFailure {
             throw BuildFailure(diagnostics + failure.diagnostics)
         } catch {

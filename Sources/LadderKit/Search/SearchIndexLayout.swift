@@ -12,8 +12,8 @@
 ///
 /// Postings are flat `[documentDelta, score, documentDelta, score, …]` arrays.
 public struct SearchIndex: Sendable, Equatable {
-    /// File name (in `search/`) → content, in name order.
-    public var files: [String: String]
+    /// Names of the files written (in `search/`), in name order.
+    public var fileNames: [String]
     /// The file the search page loads first.
     public var metaName: String
 }
@@ -32,83 +32,87 @@ struct SearchIndexLayout {
     /// Characters of a document's text kept for its snippet.
     var textLimit = 1_000
 
-    func build(_ corpus: SearchCorpus, _ scoring: SearchScoring) -> SearchIndex {
-        var files = Files()
+    /// Writes every file through `write(name, content)` as soon as it is made (a 10,000-page site's
+    /// index is tens of MB: it is never held whole).
+    func write(_ corpus: SearchCorpus, _ scoring: SearchScoring,
+               to write: @escaping (String, String) throws -> Void) throws -> SearchIndex {
+        var files = Files(write: write)
         var meta: [(String, String)] = [("v", "1"), ("n", String(corpus.documents.count))]
-        meta += termTables(scoring, &files)
-        meta.append(("chunks", textChunks(corpus, &files)))
-        meta.append(("tracks", trackFacets(corpus, &files)))
+        meta += try termTables(scoring, &files)
+        meta.append(("chunks", try textChunks(corpus, &files)))
+        meta.append(("tracks", try trackFacets(corpus, &files)))
         if corpus.documents.count <= documentsInMetaLimit {
             meta.append(("docs", JSONText.array(corpus.documents.map { JSONText.strings([$0.url, $0.title, $0.heading]) })))
         }
-        let metaName = files.store("index", JSONText.object(meta))
-        return SearchIndex(files: files.contents, metaName: metaName)
+        let metaName = try files.store("index", JSONText.object(meta))
+        return SearchIndex(fileNames: files.names.sorted(), metaName: metaName)
     }
 
-    /// Files named by kind and content hash.
+    /// Files named by kind and content hash, written as they are made.
     struct Files {
-        var contents: [String: String] = [:]
+        let write: (String, String) throws -> Void
+        var names: Set<String> = []
 
-        mutating func store(_ kind: String, _ content: String) -> String {
+        mutating func store(_ kind: String, _ content: String) throws -> String {
             let name = "\(kind).\(ContentHash.hex(content.utf8)).json"
-            contents[name] = content
+            if names.insert(name).inserted { try write(name, content) }
             return name
         }
     }
 
-    /// Consecutive (JSON) items cut into groups of about `target` bytes: (index of each group's first item, items).
-    static func pack(_ items: [String], target: Int) -> [(first: Int, items: [String])] {
-        var groups: [(first: Int, items: [String])] = []
-        var bytes = 0
-        for (index, item) in items.enumerated() {
-            let size = item.utf8.count + 1
-            if groups.isEmpty || (bytes + size > target && !groups[groups.count - 1].items.isEmpty) {
-                groups.append((index, []))
+    /// Consecutive items of these sizes cut into ranges of about `target` bytes (at least one item each).
+    static func pack(_ sizes: [Int], target: Int) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0, bytes = 0
+        for (index, size) in sizes.enumerated() {
+            if index > start && bytes + size > target {
+                ranges.append(start..<index)
+                start = index
                 bytes = 0
             }
-            groups[groups.count - 1].items.append(item)
             bytes += size
         }
-        return groups
+        if start < sizes.count { ranges.append(start..<sizes.count) }
+        return ranges
     }
 
     /// The term table: inline when small (`terms`), else shards by term range (`shards`) and one
     /// vocabulary file per first letter (`vocab`).
-    func termTables(_ scoring: SearchScoring, _ files: inout Files) -> [(String, String)] {
-        let terms = scoring.postings.keys.sorted(by: SearchTokenizer.precedes)
+    func termTables(_ scoring: SearchScoring, _ files: inout Files) throws -> [(String, String)] {
+        let order = scoring.terms.indices.sorted { SearchTokenizer.precedes(scoring.terms[$0], scoring.terms[$1]) }
+        let terms = order.map { scoring.terms[$0] }
         // Postings as [documentDelta, score, …]: small numbers, few digits.
-        let postings = terms.map { term -> String in
+        let postings = order.map { number -> String in
             var flat: [Int] = []
             var previous = 0
-            for posting in scoring.postings[term]! {
-                flat += [posting.document - previous, posting.score]
-                previous = posting.document
+            for posting in scoring.postings[number] {
+                flat += [Int(posting.document) - previous, Int(posting.score)]
+                previous = Int(posting.document)
             }
             return JSONText.ints(flat)
         }
         func table(_ range: Range<Int>) -> String {
             JSONText.object([("t", JSONText.strings(Array(terms[range]))), ("p", JSONText.array(Array(postings[range])))])
         }
-        let entries = zip(terms, postings).map { JSONText.string($0) + $1 }   // only to measure sizes
-        if entries.reduce(0, { $0 + $1.utf8.count + 2 }) <= inlineLimit {
+        let sizes = zip(terms, postings).map { $0.utf8.count + $1.utf8.count + 4 }
+        if sizes.reduce(0, +) <= inlineLimit {
             return [("terms", table(terms.indices))]
         }
-        let shards = Self.pack(entries, target: shardTarget).map { shard in
-            JSONText.array([JSONText.string(terms[shard.first]),
-                            JSONText.string(files.store("terms", table(shard.first..<shard.first + shard.items.count)))])
+        let shards = try Self.pack(sizes, target: shardTarget).map { shard in
+            JSONText.array([JSONText.string(terms[shard.lowerBound]), JSONText.string(try files.store("terms", table(shard)))])
         }
         var byInitial: [(initial: String, terms: [String])] = []
         for term in terms {
             let initial = String(term.unicodeScalars.first!)
             if byInitial.last?.initial == initial { byInitial[byInitial.count - 1].terms.append(term) } else { byInitial.append((initial, [term])) }
         }
-        let vocab = byInitial.map { ($0.initial, JSONText.string(files.store("vocab", JSONText.strings($0.terms)))) }
+        let vocab = try byInitial.map { ($0.initial, JSONText.string(try files.store("vocab", JSONText.strings($0.terms)))) }
         return [("shards", JSONText.array(shards)), ("vocab", JSONText.object(vocab))]
     }
 
     /// Snippet text in chunks of consecutive documents; the table lists each chunk's first document.
     /// When the always-loaded file does not list the documents, each record also has URL, title and heading.
-    func textChunks(_ corpus: SearchCorpus, _ files: inout Files) -> String {
+    func textChunks(_ corpus: SearchCorpus, _ files: inout Files) throws -> String {
         let titlesInMeta = corpus.documents.count <= documentsInMetaLimit
         let records = corpus.documents.map { document -> String in
             let text = JSONText.string(clipped(document.text))
@@ -116,16 +120,16 @@ struct SearchIndexLayout {
                 JSONText.string(document.url), JSONText.string(document.title), JSONText.string(document.heading), text,
             ])
         }
-        return JSONText.array(Self.pack(records, target: chunkTarget).map { chunk in
-            JSONText.array([String(chunk.first), JSONText.string(files.store("text", JSONText.array(chunk.items)))])
+        return JSONText.array(try Self.pack(records.map { $0.utf8.count + 1 }, target: chunkTarget).map { chunk in
+            JSONText.array([String(chunk.lowerBound), JSONText.string(try files.store("text", JSONText.array(Array(records[chunk]))))])
         })
     }
 
     /// Tracks as `[id, title, firstDocument, endDocument, levels]`; `levels` is the list of
     /// `[id, title, firstDocument, endDocument]`, or the name of a file holding it on sites with many levels.
-    func trackFacets(_ corpus: SearchCorpus, _ files: inout Files) -> String {
+    func trackFacets(_ corpus: SearchCorpus, _ files: inout Files) throws -> String {
         let levelsInMeta = corpus.tracks.reduce(0) { $0 + $1.levels.count } <= levelsInMetaLimit
-        return JSONText.array(corpus.tracks.map { track in
+        return JSONText.array(try corpus.tracks.map { track in
             let levels = JSONText.array(track.levels.map { level in
                 JSONText.array([JSONText.string(level.id), JSONText.string(level.title),
                                 String(level.documents.lowerBound), String(level.documents.upperBound)])
@@ -133,7 +137,7 @@ struct SearchIndexLayout {
             return JSONText.array([
                 JSONText.string(track.id), JSONText.string(track.title),
                 String(track.documents.lowerBound), String(track.documents.upperBound),
-                levelsInMeta ? levels : JSONText.string(files.store("levels", levels)),
+                levelsInMeta ? levels : JSONText.string(try files.store("levels", levels)),
             ])
         })
     }

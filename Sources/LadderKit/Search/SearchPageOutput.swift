@@ -2,13 +2,12 @@
 struct SearchPageOutput {
     static let url = "/search/"
 
-    let index: SearchIndex
     let pages: PageWriter
 
     /// Returns how many files were written.
     func write(to sink: OutputSink) throws -> Int {
-        for (name, content) in index.files.sorted(by: { $0.key < $1.key }) {
-            try sink.write("search/" + name, content)
+        let index = try SearchIndexBuilder.write(model: pages.model, documents: pages.documents, href: pages.href) {
+            try sink.write("search/" + $0, $1)
         }
         let context = pages.context(
             page: ["title": "Search", "url": pages.href(Self.url)], current: Self.url,
@@ -21,6 +20,6 @@ struct SearchPageOutput {
             ] as [String: Any]],
             breadcrumbs: [("Search", nil)])
         try sink.write(SiteURLs.filePath(for: Self.url), pages.templates.render(layout: "search", context: context))
-        return index.files.count + 1
+        return index.fileNames.count + 1
     }
 }
