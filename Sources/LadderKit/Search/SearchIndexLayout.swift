@@ -114,15 +114,27 @@ struct SearchIndexLayout {
     /// When the always-loaded file does not list the documents, each record also has URL, title and heading.
     func textChunks(_ corpus: SearchCorpus, _ files: inout Files) throws -> String {
         let titlesInMeta = corpus.documents.count <= documentsInMetaLimit
-        let records = corpus.documents.map { document -> String in
+        var table: [String] = []
+        var chunk: [String] = [], first = 0, bytes = 0
+        func flush() throws {
+            guard !chunk.isEmpty else { return }
+            table.append(JSONText.array([String(first), JSONText.string(try files.store("text", JSONText.array(chunk)))]))
+            chunk = []
+            bytes = 0
+        }
+        // Chunk by chunk, so the whole site's text is never held as JSON at once.
+        for (number, document) in corpus.documents.enumerated() {
             let text = JSONText.string(clipped(document.text))
-            return titlesInMeta ? text : JSONText.array([
+            let record = titlesInMeta ? text : JSONText.array([
                 JSONText.string(document.url), JSONText.string(document.title), JSONText.string(document.heading), text,
             ])
+            if !chunk.isEmpty && bytes + record.utf8.count + 1 > chunkTarget { try flush() }
+            if chunk.isEmpty { first = number }
+            chunk.append(record)
+            bytes += record.utf8.count + 1
         }
-        return JSONText.array(try Self.pack(records.map { $0.utf8.count + 1 }, target: chunkTarget).map { chunk in
-            JSONText.array([String(chunk.lowerBound), JSONText.string(try files.store("text", JSONText.array(Array(records[chunk]))))])
-        })
+        try flush()
+        return JSONText.array(table)
     }
 
     /// Tracks as `[id, title, firstDocument, endDocument, levels]`; `levels` is the list of
