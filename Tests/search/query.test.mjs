@@ -82,6 +82,13 @@ test("a small site answers from the always-loaded file and one text chunk", asyn
   assert.deepEqual(site.fetched.map((f) => f.path.replace(/\.[0-9a-f]+\.json$/, "")), ["/search/index", "/search/text"]);
 });
 
+test("accents and case do not matter, in the index (Swift) or the query (JavaScript)", async () => {
+  assert.deepEqual(await urls("cafe zoe"), ["/guide/"]);
+  assert.deepEqual(await urls("CAFÉ Zoë"), ["/guide/"]);
+  const { results } = await site.engine().search("cafe");
+  assert.deepEqual(results[0].snippet.filter((s) => s.hit).map((s) => s.text), ["Café"]);
+});
+
 test("results are in a stable order: score, then document order", async () => {
   const first = await urls("impact");
   const second = await urls("impact");
