@@ -2,7 +2,7 @@
 ///
 /// - `index.<hash>.json`, the only file every search loads: shard table, facets (tracks and levels as
 ///   ranges of document numbers), text-chunk table and, on small sites, every document's URL, title
-///   and heading, plus the whole term table inline (one request answers a query).
+///   and heading, plus the whole term table inline (a query then needs this file and one text chunk).
 /// - `terms.<hash>.json`: term → postings, sorted by term and cut into shards of about
 ///   `shardTarget` bytes. A query fetches only the shards that hold the terms it needs.
 /// - `vocab.<hash>.json`: on sharded sites, the terms starting with one letter, so prefix and typo
