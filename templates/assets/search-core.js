@@ -8,11 +8,6 @@ export function terms(text) {
     .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
-/** Edits a word of this length may differ by: one from 4 characters, two from 8. */
-export function allowedEdits(word) {
-  return word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
-}
-
 /** Edit distance (insert, delete, substitute, swap two neighbours), or max + 1 once it exceeds max. */
 export function editDistance(a, b, max) {
   if (Math.abs(a.length - b.length) > max) return max + 1;
@@ -34,7 +29,7 @@ export function editDistance(a, b, max) {
   return prev[b.length];
 }
 
-// How much a match counts, by kind: an exact word beats the start of a word beats a typo.
+// How much a match counts: an exact word beats the start of a word beats a typo.
 export const WEIGHTS = { exact: 1, prefix: 0.8, typo1: 0.55, typo2: 0.35 };
 const MAX_CANDIDATES = 24;
 
@@ -51,7 +46,7 @@ export function candidates(word, vocabulary, isLast) {
     if (term === word) found.push({ term, weight: WEIGHTS.exact });
     else if (isLast && word.length >= 2 && term.startsWith(word)) found.push({ term, weight: WEIGHTS.prefix });
   }
-  const edits = allowedEdits(word);
+  const edits = word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;  // one from 4 characters, two from 8
   if (!found.length && edits > 0) {
     const typo = (d) => (d === 1 ? WEIGHTS.typo1 : WEIGHTS.typo2);
     for (const term of vocabulary) {
@@ -67,7 +62,7 @@ export function candidates(word, vocabulary, isLast) {
   return found.sort(order).slice(0, MAX_CANDIDATES);
 }
 
-/** Index of the last entry of sorted `rows` whose key (`rows[i][0]`) is <= key (0 if none). */
+/** Index of the last of the sorted `rows` whose `[0]` is <= key (0 if none). */
 function lastAtOrBefore(rows, key) {
   let lo = 0, hi = rows.length - 1, at = 0;
   while (lo <= hi) {
@@ -131,10 +126,15 @@ export class SearchEngine {
     return file ? this.load(file) : [];
   }
 
+  /** The term table holding a term. */
+  async shard(term) {
+    const meta = await this.meta();
+    return meta.terms || this.load(meta.shards[lastAtOrBefore(meta.shards, term)][1]);
+  }
+
   /** Postings of an index term: a flat [docDelta, score, …] array (empty when the term is absent). */
   async postings(term) {
-    const meta = await this.meta();
-    const shard = meta.terms || await this.load(meta.shards[lastAtOrBefore(meta.shards, term)][1]);
+    const shard = await this.shard(term);
     const at = shard.t.indexOf(term);
     return at < 0 ? [] : shard.p[at];
   }
@@ -151,7 +151,7 @@ export class SearchEngine {
     return out;
   }
 
-  /** The track title and level id of a document (the level only when the levels are in the index file). */
+  /** Track title and level id of a document (the level if the index file lists levels). */
   place(meta, doc) {
     const track = meta.tracks.find((t) => doc >= t[2] && doc < t[3]);
     if (!track) return { track: "", level: "" };
@@ -176,6 +176,8 @@ export class SearchEngine {
   async search(query, { track = "", level = "", limit = 10, offset = 0 } = {}) {
     const words = terms(query).slice(0, 32);
     if (!words.length) return { total: 0, results: [] };
+    // The shard a word itself would be in is known before its vocabulary arrives: fetch both at once.
+    for (const word of words) this.shard(word).catch(() => {});
     const [meta, allowed, perWord] = await Promise.all([this.meta(), this.ranges(track, level),
       Promise.all(words.map(async (word, i) => candidates(word, await this.vocabulary(word), i === words.length - 1)))]);
     // Every word's postings in one round of requests.

@@ -40,7 +40,7 @@ function resultItem(result) {
   const item = element("li");
   const link = element("a", "", result.heading || result.title);
   link.href = result.url;
-  // A level's title starts with its id ("L3 Senior Engineer"), so track and title say where it is.
+  // A level's title starts with its id ("L3 Senior Engineer"): track and title say where it is.
   const where = [result.track, result.heading ? result.title : ""].filter(Boolean).join(" · ");
   const snippet = element("span", "result-snippet");
   for (const part of result.snippet) snippet.append(part.hit ? element("mark", "", part.text) : document.createTextNode(part.text));
@@ -50,6 +50,7 @@ function resultItem(result) {
   return item;
 }
 
+const unavailable = (error) => { status.textContent = `Search is unavailable: ${error.message}`; };
 let generation = 0;
 let shown = 0;
 
@@ -68,7 +69,7 @@ async function run(more = false) {
   try {
     answer = await engine.search(query, { track: trackMenu.value, level: levelMenu.value, limit: PAGE, offset: more ? shown : 0 });
   } catch (error) {
-    if (mine === generation) status.textContent = `Search is unavailable: ${error.message}`;
+    if (mine === generation) unavailable(error);
     return;
   }
   if (mine !== generation) return;  // a newer query has started
@@ -81,7 +82,7 @@ async function run(more = false) {
   if (shown < answer.total) {
     const button = element("button", "search-more", "Show more results");
     button.type = "button";
-    button.addEventListener("click", () => run(true));
+    button.onclick = () => run(true);
     status.append(" ", button);
   }
 }
@@ -106,8 +107,7 @@ input.addEventListener("input", () => run());
 trackMenu.addEventListener("change", async () => { await fillLevels(levelMenu.value); run(); });
 levelMenu.addEventListener("change", () => run());
 
-// ?q=…&track=…&level=… pre-fill the form and run the query at once, so a search can be shared as a
-// link; the filter menus are filled when the index file arrives.
+// ?q=…&track=…&level=… pre-fill the form and run at once (shareable); the menus fill in later.
 const params = new URLSearchParams(location.search);
 input.value = params.get("q") || "";
 for (const [menu, value] of [[trackMenu, params.get("track")], [levelMenu, params.get("level")]]) {
@@ -119,4 +119,4 @@ engine.tracks().then((tracks) => {
   trackMenu.replaceChildren(option("", "All tracks"), ...tracks.map((t) => option(t.id, t.title)));
   trackMenu.value = tracks.some((t) => t.id === track) ? track : "";
   return fillLevels(levelMenu.value);
-}).catch((error) => { status.textContent = `Search is unavailable: ${error.message}`; });
+}).catch(unavailable);

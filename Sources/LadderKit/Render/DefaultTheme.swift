@@ -14,11 +14,6 @@ enum DefaultTheme {
             .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
         }
 
-        /** Edits a word of this length may differ by: one from 4 characters, two from 8. */
-        export function allowedEdits(word) {
-          return word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
-        }
-
         /** Edit distance (insert, delete, substitute, swap two neighbours), or max + 1 once it exceeds max. */
         export function editDistance(a, b, max) {
           if (Math.abs(a.length - b.length) > max) return max + 1;
@@ -40,7 +35,7 @@ enum DefaultTheme {
           return prev[b.length];
         }
 
-        // How much a match counts, by kind: an exact word beats the start of a word beats a typo.
+        // How much a match counts: an exact word beats the start of a word beats a typo.
         export const WEIGHTS = { exact: 1, prefix: 0.8, typo1: 0.55, typo2: 0.35 };
         const MAX_CANDIDATES = 24;
 
@@ -57,7 +52,7 @@ enum DefaultTheme {
             if (term === word) found.push({ term, weight: WEIGHTS.exact });
             else if (isLast && word.length >= 2 && term.startsWith(word)) found.push({ term, weight: WEIGHTS.prefix });
           }
-          const edits = allowedEdits(word);
+          const edits = word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;  // one from 4 characters, two from 8
           if (!found.length && edits > 0) {
             const typo = (d) => (d === 1 ? WEIGHTS.typo1 : WEIGHTS.typo2);
             for (const term of vocabulary) {
@@ -73,7 +68,7 @@ enum DefaultTheme {
           return found.sort(order).slice(0, MAX_CANDIDATES);
         }
 
-        /** Index of the last entry of sorted `rows` whose key (`rows[i][0]`) is <= key (0 if none). */
+        /** Index of the last of the sorted `rows` whose `[0]` is <= key (0 if none). */
         function lastAtOrBefore(rows, key) {
           let lo = 0, hi = rows.length - 1, at = 0;
           while (lo <= hi) {
@@ -137,10 +132,15 @@ enum DefaultTheme {
             return file ? this.load(file) : [];
           }
 
+          /** The term table holding a term. */
+          async shard(term) {
+            const meta = await this.meta();
+            return meta.terms || this.load(meta.shards[lastAtOrBefore(meta.shards, term)][1]);
+          }
+
           /** Postings of an index term: a flat [docDelta, score, …] array (empty when the term is absent). */
           async postings(term) {
-            const meta = await this.meta();
-            const shard = meta.terms || await this.load(meta.shards[lastAtOrBefore(meta.shards, term)][1]);
+            const shard = await this.shard(term);
             const at = shard.t.indexOf(term);
             return at < 0 ? [] : shard.p[at];
           }
@@ -157,7 +157,7 @@ enum DefaultTheme {
             return out;
           }
 
-          /** The track title and level id of a document (the level only when the levels are in the index file). */
+          /** Track title and level id of a document (the level if the index file lists levels). */
           place(meta, doc) {
             const track = meta.tracks.find((t) => doc >= t[2] && doc < t[3]);
             if (!track) return { track: "", level: "" };
@@ -182,6 +182,8 @@ enum DefaultTheme {
           async search(query, { track = "", level = "", limit = 10, offset = 0 } = {}) {
             const words = terms(query).slice(0, 32);
             if (!words.length) return { total: 0, results: [] };
+            // The shard a word itself would be in is known before its vocabulary arrives: fetch both at once.
+            for (const word of words) this.shard(word).catch(() => {});
             const [meta, allowed, perWord] = await Promise.all([this.meta(), this.ranges(track, level),
               Promise.all(words.map(async (word, i) => candidates(word, await this.vocabulary(word), i === words.length - 1)))]);
             // Every word's postings in one round of requests.
@@ -257,7 +259,7 @@ enum DefaultTheme {
           const item = element("li");
           const link = element("a", "", result.heading || result.title);
           link.href = result.url;
-          // A level's title starts with its id ("L3 Senior Engineer"), so track and title say where it is.
+          // A level's title starts with its id ("L3 Senior Engineer"): track and title say where it is.
           const where = [result.track, result.heading ? result.title : ""].filter(Boolean).join(" · ");
           const snippet = element("span", "result-snippet");
           for (const part of result.snippet) snippet.append(part.hit ? element("mark", "", part.text) : document.createTextNode(part.text));
@@ -267,6 +269,7 @@ enum DefaultTheme {
           return item;
         }
 
+        const unavailable = (error) => { status.textContent = `Search is unavailable: ${error.message}`; };
         let generation = 0;
         let shown = 0;
 
@@ -285,7 +288,7 @@ enum DefaultTheme {
           try {
             answer = await engine.search(query, { track: trackMenu.value, level: levelMenu.value, limit: PAGE, offset: more ? shown : 0 });
           } catch (error) {
-            if (mine === generation) status.textContent = `Search is unavailable: ${error.message}`;
+            if (mine === generation) unavailable(error);
             return;
           }
           if (mine !== generation) return;  // a newer query has started
@@ -298,7 +301,7 @@ enum DefaultTheme {
           if (shown < answer.total) {
             const button = element("button", "search-more", "Show more results");
             button.type = "button";
-            button.addEventListener("click", () => run(true));
+            button.onclick = () => run(true);
             status.append(" ", button);
           }
         }
@@ -323,8 +326,7 @@ enum DefaultTheme {
         trackMenu.addEventListener("change", async () => { await fillLevels(levelMenu.value); run(); });
         levelMenu.addEventListener("change", () => run());
 
-        // ?q=…&track=…&level=… pre-fill the form and run the query at once, so a search can be shared as a
-        // link; the filter menus are filled when the index file arrives.
+        // ?q=…&track=…&level=… pre-fill the form and run at once (shareable); the menus fill in later.
         const params = new URLSearchParams(location.search);
         input.value = params.get("q") || "";
         for (const [menu, value] of [[trackMenu, params.get("track")], [levelMenu, params.get("level")]]) {
@@ -336,7 +338,7 @@ enum DefaultTheme {
           trackMenu.replaceChildren(option("", "All tracks"), ...tracks.map((t) => option(t.id, t.title)));
           trackMenu.value = tracks.some((t) => t.id === track) ? track : "";
           return fillLevels(levelMenu.value);
-        }).catch((error) => { status.textContent = `Search is unavailable: ${error.message}`; });
+        }).catch(unavailable);
         """#,
         "assets/style.css": #"""
         /* Ladder default theme. Mobile first, system fonts only. */
