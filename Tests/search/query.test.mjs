@@ -95,3 +95,15 @@ test("results are in a stable order: score, then document order", async () => {
   assert.deepEqual(first, second);
   assert.equal(first.length, 4);
 });
+
+test("a file that failed to load is fetched again by the next query", async () => {
+  const { readFileSync } = await import("node:fs");
+  let failures = 1;
+  const engine = new site.core.SearchEngine(`http://site.test/search/${site.meta}`, async (url) => {
+    const path = new URL(url).pathname;
+    if (path.startsWith("/search/text.") && failures-- > 0) throw new Error("network down");
+    return JSON.parse(readFileSync(site.public + path, "utf8"));
+  });
+  await assert.rejects(engine.search("delegation"), /network down/);
+  assert.equal((await engine.search("delegation")).results[0].url, "/engineering/l3/#delegation");
+});

@@ -105,10 +105,10 @@ enum DefaultTheme {
             this.files = new Map();
           }
 
-          /** A file of the index, fetched once (names are relative to the index file). */
+          /** A file of the index, fetched once (a failed fetch is tried again next time). */
           load(name) {
             const url = new URL(name, this.indexURL).href;
-            if (!this.files.has(url)) this.files.set(url, this.fetchJSON(url));
+            if (!this.files.has(url)) this.files.set(url, this.fetchJSON(url).catch((e) => { this.files.delete(url); throw e; }));
             return this.files.get(url);
           }
 
@@ -119,7 +119,7 @@ enum DefaultTheme {
             return (await this.meta()).tracks.map(([id, title]) => ({ id, title }));
           }
 
-          /** A track's levels as [id, title, from, to] rows (a file of their own on sites with many levels). */
+          /** A track's levels as [id, title, from, to] rows (own file on sites with many levels). */
           async levels(trackID) {
             const track = (await this.meta()).tracks.find((t) => t[0] === trackID);
             return !track ? [] : Array.isArray(track[4]) ? track[4] : this.load(track[4]);
@@ -138,7 +138,7 @@ enum DefaultTheme {
             return meta.terms || this.load(meta.shards[lastAtOrBefore(meta.shards, term)][1]);
           }
 
-          /** Postings of an index term: a flat [docDelta, score, …] array (empty when the term is absent). */
+          /** A term's postings: [docDelta, score, …] ([] if absent). */
           async postings(term) {
             const shard = await this.shard(term);
             const at = shard.t.indexOf(term);
@@ -157,7 +157,7 @@ enum DefaultTheme {
             return out;
           }
 
-          /** Track title and level id of a document (the level if the index file lists levels). */
+          /** Track title and level id of a document (the level if the index file has levels). */
           place(meta, doc) {
             const track = meta.tracks.find((t) => doc >= t[2] && doc < t[3]);
             if (!track) return { track: "", level: "" };
