@@ -87,6 +87,8 @@ test("accents and case do not matter, in the index (Swift) or the query (JavaScr
   assert.deepEqual(await urls("CAFÉ Zoë"), ["/guide/"]);
   const { results } = await site.engine().search("cafe");
   assert.deepEqual(results[0].snippet.filter((s) => s.hit).map((s) => s.text), ["Café"]);
+  // Quotes, backslashes, dashes and line separators survive the index's JSON.
+  assert.ok(results[0].text.includes('Fridays — "bring snacks", says C:\\snacks\u2028\u2029.'), results[0].text);
 });
 
 test("results are in a stable order: score, then document order", async () => {

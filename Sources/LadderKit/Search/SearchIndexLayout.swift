@@ -156,7 +156,7 @@ struct SearchIndexLayout {
 
     /// The first `textLimit` characters, cut at a space.
     func clipped(_ text: String) -> String {
-        guard text.count > textLimit else { return text }
+        guard text.utf8.count > textLimit, text.count > textLimit else { return text }
         var cut = text.prefix(textLimit)
         if let space = cut.lastIndex(of: " ") { cut = cut[..<space] }
         return cut + " …"
