@@ -48,7 +48,8 @@ struct SearchScoring {
             for (counts, bodyLength) in counted {
                 var row: [Occurrence] = []
                 row.reserveCapacity(counts.count)
-                for (term, weights) in counts.sorted(by: { $0.key < $1.key }) {
+                // Numbering order does not matter: terms are sorted when the files are written.
+                for (term, weights) in counts {
                     let number: Int32
                     if let known = termNumbers[term] {
                         number = known
