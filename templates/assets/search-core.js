@@ -1,6 +1,5 @@
-// Ladder search: the query logic, with no DOM, so node can import it too (Tests/search/). The index
-// files are described in Sources/LadderKit/Search/SearchIndexLayout.swift; scores are computed at
-// build time, so a query only fetches postings and adds numbers.
+// Ladder search: query logic without DOM, so node imports it too. Index files: see SearchIndexLayout.swift;
+// scores are computed at build time, so a query only fetches postings and adds numbers.
 
 /** Search terms of a text: must agree with SearchTokenizer.swift (lowercase, accents dropped). */
 export function terms(text) {
@@ -34,10 +33,9 @@ export const WEIGHTS = { exact: 1, prefix: 0.8, typo1: 0.55, typo2: 0.35 };
 const MAX_CANDIDATES = 24;
 
 /**
- * Index terms a query word may stand for, best first: [{term, weight}]. `isLast`: the word may be
- * the start of a longer term. Typos are tried only when nothing matches as typed (so a query does not
- * fetch the postings of every near-miss), among terms with the same first letter (a sharded index
- * has one vocabulary file per first letter).
+ * Index terms a query word may stand for, best first: [{term, weight}]. `isLast`: it may be the start
+ * of a term. Typos are tried only when nothing matches as typed (not to fetch every near-miss), among
+ * terms with the same first letter (a sharded index has a vocabulary file per first letter).
  */
 export function candidates(word, vocabulary, isLast) {
   const order = (x, y) => y.weight - x.weight || x.term.length - y.term.length || (x.term < y.term ? -1 : 1);
@@ -169,9 +167,8 @@ export class SearchEngine {
   }
 
   /**
-   * Every word must match (the last may be a prefix; typos allowed by length). Returns
-   * {total, results: [{url, title, heading, track, level, text, snippet, score}]} for `limit`
-   * results from `offset`, best first; ties in document order, so results are stable.
+   * Every word must match (the last may be a prefix). Returns {total, results: [{url, title, heading,
+   * track, level, text, snippet, score}]}: `limit` from `offset`, best first, ties in document order.
    */
   async search(query, { track = "", level = "", limit = 10, offset = 0 } = {}) {
     const words = terms(query).slice(0, 32);
