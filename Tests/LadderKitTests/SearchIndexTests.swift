@@ -43,6 +43,57 @@ import Testing
         }
     }
 
+    /// 3 tracks × 170 levels × 3 sections of made-up words: over every "small site" limit (2,000
+    /// documents, 500 levels, 64 KB of postings), so titles, levels and terms all go to files of their own.
+    func largeSite() throws -> TempSite {
+        var files: [String: String] = [:]
+        var seed: UInt64 = 42
+        func word() -> String {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            let letters = Array("bcdfghklmnprstvw"), vowels = Array("aeiou")
+            var x = seed >> 20, w = ""
+            for _ in 0..<(2 + Int(x % 3)) { x /= 3; w.append(letters[Int(x % 16)]); x /= 16; w.append(vowels[Int(x % 5)]); x /= 5 }
+            return w
+        }
+        for t in 1...3 {
+            for l in 1...170 {
+                var text = "---\nlevel: L\(l)\ntitle: Rung \(l)\n---\n"
+                for section in ["Impact", "Craft", "Ownership"] {
+                    text += "## \(section)\n" + (0..<30).map { _ in word() }.joined(separator: " ") + ".\n\n"
+                }
+                files["content/t\(t)/l\(l).md"] = text
+            }
+        }
+        return try TempSite(files: files)
+    }
+
+    @Test func a_large_site_is_sharded_and_still_byte_identical_across_builds() throws {
+        let site = try largeSite()
+        defer { site.remove() }
+        #expect(site.ladder(["build", site.path, "--quiet"]).status == 0)
+        let first = searchFiles(site)
+        #expect(site.ladder(["build", site.path, "--quiet"]).status == 0)
+        #expect(searchFiles(site) == first)
+        let m = try meta(site)
+        #expect(m["docs"] == nil && m["terms"] == nil)
+        let shards = try #require(m["shards"] as? [[String]])
+        let vocab = try #require(m["vocab"] as? [String: String])
+        let chunks = try #require(m["chunks"] as? [[Any]])
+        let tracks = try #require(m["tracks"] as? [[Any]])
+        #expect(shards.count > 3)
+        #expect(shards.map(\.[0]) == shards.map(\.[0]).sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) })
+        var referenced = shards.map(\.[1]) + Array(vocab.values) + chunks.compactMap { $0[1] as? String }
+        referenced += tracks.compactMap { $0[4] as? String }
+        #expect(tracks.allSatisfy { $0[4] is String }, "levels in files of their own")
+        #expect(Set(referenced.map { "search/" + $0 }).union(first.keys.filter { $0.hasPrefix("search/index.") })
+                == Set(first.keys), "every file is referenced, and every reference exists")
+        // A text record carries its URL, title and heading when the index file does not.
+        let chunk = try #require(first["search/" + (chunks[0][1] as! String)])
+        let records = try #require(try JSONSerialization.jsonObject(with: chunk) as? [[String]])
+        #expect(records[1].prefix(3) == ["/t1/l1/", "L1 Rung 1", ""])
+        #expect(records[2].prefix(3) == ["/t1/l1/#impact", "L1 Rung 1", "Impact"])
+    }
+
     @Test func every_competency_of_every_level_is_a_result_with_its_deep_link() throws {
         let site = try built("search")
         defer { site.remove() }

@@ -82,9 +82,30 @@ test("a small site answers from the always-loaded file and one text chunk", asyn
   assert.deepEqual(site.fetched.map((f) => f.path.replace(/\.[0-9a-f]+\.json$/, "")), ["/search/index", "/search/text"]);
 });
 
+test("accents and case do not matter, in the index (Swift) or the query (JavaScript)", async () => {
+  assert.deepEqual(await urls("cafe zoe"), ["/guide/"]);
+  assert.deepEqual(await urls("CAFÉ Zoë"), ["/guide/"]);
+  const { results } = await site.engine().search("cafe");
+  assert.deepEqual(results[0].snippet.filter((s) => s.hit).map((s) => s.text), ["Café"]);
+  // Quotes, backslashes, dashes and line separators survive the index's JSON.
+  assert.ok(results[0].text.includes('Fridays — "bring snacks", says C:\\snacks\u2028\u2029.'), results[0].text);
+});
+
 test("results are in a stable order: score, then document order", async () => {
   const first = await urls("impact");
   const second = await urls("impact");
   assert.deepEqual(first, second);
   assert.equal(first.length, 4);
+});
+
+test("a file that failed to load is fetched again by the next query", async () => {
+  const { readFileSync } = await import("node:fs");
+  let failures = 1;
+  const engine = new site.core.SearchEngine(`http://site.test/search/${site.meta}`, async (url) => {
+    const path = new URL(url).pathname;
+    if (path.startsWith("/search/text.") && failures-- > 0) throw new Error("network down");
+    return JSON.parse(readFileSync(site.public + path, "utf8"));
+  });
+  await assert.rejects(engine.search("delegation"), /network down/);
+  assert.equal((await engine.search("delegation")).results[0].url, "/engineering/l3/#delegation");
 });

@@ -1,16 +1,10 @@
-// Ladder search: the query logic, with no DOM, so node can import it too (Tests/search/). The index
-// files are described in Sources/LadderKit/Search/SearchIndexLayout.swift; scores are computed at
-// build time, so a query only fetches postings and adds numbers.
+// Ladder search: query logic without DOM, so node imports it too. Index files: see SearchIndexLayout.swift;
+// scores are computed at build time, so a query only fetches postings and adds numbers.
 
 /** Search terms of a text: must agree with SearchTokenizer.swift (lowercase, accents dropped). */
 export function terms(text) {
   return text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase()
     .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-}
-
-/** Edits a word of this length may differ by: one from 4 characters, two from 8. */
-export function allowedEdits(word) {
-  return word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
 }
 
 /** Edit distance (insert, delete, substitute, swap two neighbours), or max + 1 once it exceeds max. */
@@ -34,15 +28,14 @@ export function editDistance(a, b, max) {
   return prev[b.length];
 }
 
-// How much a match counts, by kind: an exact word beats the start of a word beats a typo.
+// How much a match counts: an exact word beats the start of a word beats a typo.
 export const WEIGHTS = { exact: 1, prefix: 0.8, typo1: 0.55, typo2: 0.35 };
 const MAX_CANDIDATES = 24;
 
 /**
- * Index terms a query word may stand for, best first: [{term, weight}]. `isLast`: the word may be
- * the start of a longer term. Typos are tried only when nothing matches as typed (so a query does not
- * fetch the postings of every near-miss), among terms with the same first letter (a sharded index
- * has one vocabulary file per first letter).
+ * Index terms a query word may stand for, best first: [{term, weight}]. `isLast`: it may be the start
+ * of a term. Typos are tried only when nothing matches as typed (not to fetch every near-miss), among
+ * terms with the same first letter (a sharded index has a vocabulary file per first letter).
  */
 export function candidates(word, vocabulary, isLast) {
   const order = (x, y) => y.weight - x.weight || x.term.length - y.term.length || (x.term < y.term ? -1 : 1);
@@ -51,7 +44,7 @@ export function candidates(word, vocabulary, isLast) {
     if (term === word) found.push({ term, weight: WEIGHTS.exact });
     else if (isLast && word.length >= 2 && term.startsWith(word)) found.push({ term, weight: WEIGHTS.prefix });
   }
-  const edits = allowedEdits(word);
+  const edits = word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;  // one from 4 characters, two from 8
   if (!found.length && edits > 0) {
     const typo = (d) => (d === 1 ? WEIGHTS.typo1 : WEIGHTS.typo2);
     for (const term of vocabulary) {
@@ -67,7 +60,7 @@ export function candidates(word, vocabulary, isLast) {
   return found.sort(order).slice(0, MAX_CANDIDATES);
 }
 
-/** Index of the last entry of sorted `rows` whose key (`rows[i][0]`) is <= key (0 if none). */
+/** Index of the last of the sorted `rows` whose `[0]` is <= key (0 if none). */
 function lastAtOrBefore(rows, key) {
   let lo = 0, hi = rows.length - 1, at = 0;
   while (lo <= hi) {
@@ -104,10 +97,10 @@ export class SearchEngine {
     this.files = new Map();
   }
 
-  /** A file of the index, fetched once (names are relative to the index file). */
+  /** A file of the index, fetched once (a failed fetch is tried again next time). */
   load(name) {
     const url = new URL(name, this.indexURL).href;
-    if (!this.files.has(url)) this.files.set(url, this.fetchJSON(url));
+    if (!this.files.has(url)) this.files.set(url, this.fetchJSON(url).catch((e) => { this.files.delete(url); throw e; }));
     return this.files.get(url);
   }
 
@@ -118,7 +111,7 @@ export class SearchEngine {
     return (await this.meta()).tracks.map(([id, title]) => ({ id, title }));
   }
 
-  /** A track's levels as [id, title, from, to] rows (a file of their own on sites with many levels). */
+  /** A track's levels as [id, title, from, to] rows (own file on sites with many levels). */
   async levels(trackID) {
     const track = (await this.meta()).tracks.find((t) => t[0] === trackID);
     return !track ? [] : Array.isArray(track[4]) ? track[4] : this.load(track[4]);
@@ -131,10 +124,15 @@ export class SearchEngine {
     return file ? this.load(file) : [];
   }
 
-  /** Postings of an index term: a flat [docDelta, score, …] array (empty when the term is absent). */
-  async postings(term) {
+  /** The term table holding a term. */
+  async shard(term) {
     const meta = await this.meta();
-    const shard = meta.terms || await this.load(meta.shards[lastAtOrBefore(meta.shards, term)][1]);
+    return meta.terms || this.load(meta.shards[lastAtOrBefore(meta.shards, term)][1]);
+  }
+
+  /** A term's postings: [docDelta, score, …] ([] if absent). */
+  async postings(term) {
+    const shard = await this.shard(term);
     const at = shard.t.indexOf(term);
     return at < 0 ? [] : shard.p[at];
   }
@@ -151,7 +149,7 @@ export class SearchEngine {
     return out;
   }
 
-  /** The track title and level id of a document (the level only when the levels are in the index file). */
+  /** Track title and level id of a document (the level if the index file has levels). */
   place(meta, doc) {
     const track = meta.tracks.find((t) => doc >= t[2] && doc < t[3]);
     if (!track) return { track: "", level: "" };
@@ -169,13 +167,14 @@ export class SearchEngine {
   }
 
   /**
-   * Every word must match (the last may be a prefix; typos allowed by length). Returns
-   * {total, results: [{url, title, heading, track, level, text, snippet, score}]} for `limit`
-   * results from `offset`, best first; ties in document order, so results are stable.
+   * Every word must match (the last may be a prefix). Returns {total, results: [{url, title, heading,
+   * track, level, text, snippet, score}]}: `limit` from `offset`, best first, ties in document order.
    */
   async search(query, { track = "", level = "", limit = 10, offset = 0 } = {}) {
     const words = terms(query).slice(0, 32);
     if (!words.length) return { total: 0, results: [] };
+    // The shard a word itself would be in is known before its vocabulary arrives: fetch both at once.
+    for (const word of words) this.shard(word).catch(() => {});
     const [meta, allowed, perWord] = await Promise.all([this.meta(), this.ranges(track, level),
       Promise.all(words.map(async (word, i) => candidates(word, await this.vocabulary(word), i === words.length - 1)))]);
     // Every word's postings in one round of requests.

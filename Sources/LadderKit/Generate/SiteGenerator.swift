@@ -110,11 +110,9 @@ public struct SiteGenerator {
         do {
             written = try pages.writeAll(to: sink)
             if model.config.search {
-                let build = { SearchIndexBuilder.build(model: model, documents: pages.documents, href: resolver.href) }
                 // The preview server rebuilds the index only when something it reads changed.
-                let index = memo.flatMap { memo in pages.fingerprints.map { memo.cached("search", key: $0.everything, make: build) } }
-                    ?? build()
-                written.files += try SearchPageOutput(index: index, pages: pages).write(to: sink)
+                let output = SearchPageOutput(pages: pages, memo: memo, key: pages.fingerprints?.everything)
+                written.files += try output.write(to: sink)
             }
         } catch let failure as BuildFailure {
             throw BuildFailure(diagnostics + failure.diagnostics)

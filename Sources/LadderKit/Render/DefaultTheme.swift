@@ -4,19 +4,13 @@
 enum DefaultTheme {
     static let files: [String: String] = [
         "assets/search-core.js": #"""
-        // Ladder search: the query logic, with no DOM, so node can import it too (Tests/search/). The index
-        // files are described in Sources/LadderKit/Search/SearchIndexLayout.swift; scores are computed at
-        // build time, so a query only fetches postings and adds numbers.
+        // Ladder search: query logic without DOM, so node imports it too. Index files: see SearchIndexLayout.swift;
+        // scores are computed at build time, so a query only fetches postings and adds numbers.
 
         /** Search terms of a text: must agree with SearchTokenizer.swift (lowercase, accents dropped). */
         export function terms(text) {
           return text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase()
             .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-        }
-
-        /** Edits a word of this length may differ by: one from 4 characters, two from 8. */
-        export function allowedEdits(word) {
-          return word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
         }
 
         /** Edit distance (insert, delete, substitute, swap two neighbours), or max + 1 once it exceeds max. */
@@ -40,15 +34,14 @@ enum DefaultTheme {
           return prev[b.length];
         }
 
-        // How much a match counts, by kind: an exact word beats the start of a word beats a typo.
+        // How much a match counts: an exact word beats the start of a word beats a typo.
         export const WEIGHTS = { exact: 1, prefix: 0.8, typo1: 0.55, typo2: 0.35 };
         const MAX_CANDIDATES = 24;
 
         /**
-         * Index terms a query word may stand for, best first: [{term, weight}]. `isLast`: the word may be
-         * the start of a longer term. Typos are tried only when nothing matches as typed (so a query does not
-         * fetch the postings of every near-miss), among terms with the same first letter (a sharded index
-         * has one vocabulary file per first letter).
+         * Index terms a query word may stand for, best first: [{term, weight}]. `isLast`: it may be the start
+         * of a term. Typos are tried only when nothing matches as typed (not to fetch every near-miss), among
+         * terms with the same first letter (a sharded index has a vocabulary file per first letter).
          */
         export function candidates(word, vocabulary, isLast) {
           const order = (x, y) => y.weight - x.weight || x.term.length - y.term.length || (x.term < y.term ? -1 : 1);
@@ -57,7 +50,7 @@ enum DefaultTheme {
             if (term === word) found.push({ term, weight: WEIGHTS.exact });
             else if (isLast && word.length >= 2 && term.startsWith(word)) found.push({ term, weight: WEIGHTS.prefix });
           }
-          const edits = allowedEdits(word);
+          const edits = word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;  // one from 4 characters, two from 8
           if (!found.length && edits > 0) {
             const typo = (d) => (d === 1 ? WEIGHTS.typo1 : WEIGHTS.typo2);
             for (const term of vocabulary) {
@@ -73,7 +66,7 @@ enum DefaultTheme {
           return found.sort(order).slice(0, MAX_CANDIDATES);
         }
 
-        /** Index of the last entry of sorted `rows` whose key (`rows[i][0]`) is <= key (0 if none). */
+        /** Index of the last of the sorted `rows` whose `[0]` is <= key (0 if none). */
         function lastAtOrBefore(rows, key) {
           let lo = 0, hi = rows.length - 1, at = 0;
           while (lo <= hi) {
@@ -110,10 +103,10 @@ enum DefaultTheme {
             this.files = new Map();
           }
 
-          /** A file of the index, fetched once (names are relative to the index file). */
+          /** A file of the index, fetched once (a failed fetch is tried again next time). */
           load(name) {
             const url = new URL(name, this.indexURL).href;
-            if (!this.files.has(url)) this.files.set(url, this.fetchJSON(url));
+            if (!this.files.has(url)) this.files.set(url, this.fetchJSON(url).catch((e) => { this.files.delete(url); throw e; }));
             return this.files.get(url);
           }
 
@@ -124,7 +117,7 @@ enum DefaultTheme {
             return (await this.meta()).tracks.map(([id, title]) => ({ id, title }));
           }
 
-          /** A track's levels as [id, title, from, to] rows (a file of their own on sites with many levels). */
+          /** A track's levels as [id, title, from, to] rows (own file on sites with many levels). */
           async levels(trackID) {
             const track = (await this.meta()).tracks.find((t) => t[0] === trackID);
             return !track ? [] : Array.isArray(track[4]) ? track[4] : this.load(track[4]);
@@ -137,10 +130,15 @@ enum DefaultTheme {
             return file ? this.load(file) : [];
           }
 
-          /** Postings of an index term: a flat [docDelta, score, …] array (empty when the term is absent). */
-          async postings(term) {
+          /** The term table holding a term. */
+          async shard(term) {
             const meta = await this.meta();
-            const shard = meta.terms || await this.load(meta.shards[lastAtOrBefore(meta.shards, term)][1]);
+            return meta.terms || this.load(meta.shards[lastAtOrBefore(meta.shards, term)][1]);
+          }
+
+          /** A term's postings: [docDelta, score, …] ([] if absent). */
+          async postings(term) {
+            const shard = await this.shard(term);
             const at = shard.t.indexOf(term);
             return at < 0 ? [] : shard.p[at];
           }
@@ -157,7 +155,7 @@ enum DefaultTheme {
             return out;
           }
 
-          /** The track title and level id of a document (the level only when the levels are in the index file). */
+          /** Track title and level id of a document (the level if the index file has levels). */
           place(meta, doc) {
             const track = meta.tracks.find((t) => doc >= t[2] && doc < t[3]);
             if (!track) return { track: "", level: "" };
@@ -175,13 +173,14 @@ enum DefaultTheme {
           }
 
           /**
-           * Every word must match (the last may be a prefix; typos allowed by length). Returns
-           * {total, results: [{url, title, heading, track, level, text, snippet, score}]} for `limit`
-           * results from `offset`, best first; ties in document order, so results are stable.
+           * Every word must match (the last may be a prefix). Returns {total, results: [{url, title, heading,
+           * track, level, text, snippet, score}]}: `limit` from `offset`, best first, ties in document order.
            */
           async search(query, { track = "", level = "", limit = 10, offset = 0 } = {}) {
             const words = terms(query).slice(0, 32);
             if (!words.length) return { total: 0, results: [] };
+            // The shard a word itself would be in is known before its vocabulary arrives: fetch both at once.
+            for (const word of words) this.shard(word).catch(() => {});
             const [meta, allowed, perWord] = await Promise.all([this.meta(), this.ranges(track, level),
               Promise.all(words.map(async (word, i) => candidates(word, await this.vocabulary(word), i === words.length - 1)))]);
             // Every word's postings in one round of requests.
@@ -215,16 +214,13 @@ enum DefaultTheme {
         }
         """#,
         "assets/search.js": #"""
-        // Ladder search page: connects the form on /search/ to the query logic in search-core.js.
+        // The /search/ page: connects its form to the query logic in search-core.js.
         // Index text only ever reaches the page as text nodes (never innerHTML), so it cannot inject markup.
         import { SearchEngine } from "./search-core.js";
 
-        const form = document.getElementById("search-form");
-        const input = document.getElementById("search-query");
-        const trackMenu = document.getElementById("search-track");
-        const levelMenu = document.getElementById("search-level");
-        const status = document.getElementById("search-status");
-        const list = document.getElementById("search-results");
+        const byId = (id) => document.getElementById(id);
+        const form = byId("search-form"), input = byId("search-query"), list = byId("search-results");
+        const trackMenu = byId("search-track"), levelMenu = byId("search-level"), status = byId("search-status");
         const PAGE = 10;
 
         const engine = new SearchEngine(new URL(form.dataset.index, location.href).href, async (url) => {
@@ -240,16 +236,10 @@ enum DefaultTheme {
           return node;
         }
 
-        function option(value, label) {
-          const node = element("option", "", label);
-          node.value = value;
-          return node;
-        }
-
         /** The level menu lists the chosen track's levels. */
         async function fillLevels(keep) {
           const levels = trackMenu.value ? await engine.levels(trackMenu.value) : [];
-          levelMenu.replaceChildren(option("", "All levels"), ...levels.map(([id, title]) => option(id, `${id} ${title}`)));
+          levelMenu.replaceChildren(new Option("All levels", ""), ...levels.map(([id, title]) => new Option(`${id} ${title}`, id)));
           levelMenu.value = levels.some(([id]) => id === keep) ? keep : "";
         }
 
@@ -257,16 +247,17 @@ enum DefaultTheme {
           const item = element("li");
           const link = element("a", "", result.heading || result.title);
           link.href = result.url;
-          // A level's title starts with its id ("L3 Senior Engineer"), so track and title say where it is.
+          // A level's title starts with its id ("L3 Senior Engineer"), so track + title place it.
           const where = [result.track, result.heading ? result.title : ""].filter(Boolean).join(" · ");
           const snippet = element("span", "result-snippet");
-          for (const part of result.snippet) snippet.append(part.hit ? element("mark", "", part.text) : document.createTextNode(part.text));
+          for (const part of result.snippet) snippet.append(part.hit ? element("mark", "", part.text) : part.text);  // strings become text nodes
           item.append(link);
           if (where) item.append(element("span", "result-where", where));
           item.append(snippet);
           return item;
         }
 
+        const unavailable = (error) => { status.textContent = `Search is unavailable: ${error.message}`; };
         let generation = 0;
         let shown = 0;
 
@@ -275,17 +266,15 @@ enum DefaultTheme {
           const started = performance.now();
           const query = input.value.trim();
           const mine = ++generation;
-          const params = new URLSearchParams();
-          if (query) params.set("q", query);
-          if (trackMenu.value) params.set("track", trackMenu.value);
-          if (levelMenu.value) params.set("level", levelMenu.value);
+          const filters = { track: trackMenu.value, level: levelMenu.value };
+          const params = new URLSearchParams(Object.entries({ q: query, ...filters }).filter(([, value]) => value));
           history.replaceState(null, "", params.toString() ? `?${params}` : location.pathname);
           if (!query) { list.replaceChildren(); status.textContent = ""; return; }
           let answer;
           try {
-            answer = await engine.search(query, { track: trackMenu.value, level: levelMenu.value, limit: PAGE, offset: more ? shown : 0 });
+            answer = await engine.search(query, { ...filters, limit: PAGE, offset: more ? shown : 0 });
           } catch (error) {
-            if (mine === generation) status.textContent = `Search is unavailable: ${error.message}`;
+            if (mine === generation) unavailable(error);
             return;
           }
           if (mine !== generation) return;  // a newer query has started
@@ -298,45 +287,44 @@ enum DefaultTheme {
           if (shown < answer.total) {
             const button = element("button", "search-more", "Show more results");
             button.type = "button";
-            button.addEventListener("click", () => run(true));
+            button.onclick = () => run(true);
             status.append(" ", button);
           }
         }
 
-        /** Arrow keys move between the box and the result links; Escape goes back to the box. */
+        /** Arrow keys move between the box and the results; Escape returns to the box. */
         function links() { return [...list.querySelectorAll("a")]; }
-        input.addEventListener("keydown", (event) => {
-          if (event.key === "ArrowDown" && links().length) { event.preventDefault(); links()[0].focus(); }
+        input.addEventListener("keydown", (e) => {
+          if (e.key === "ArrowDown" && links().length) { e.preventDefault(); links()[0].focus(); }
         });
-        list.addEventListener("keydown", (event) => {
+        list.addEventListener("keydown", (e) => {
           const all = links(), at = all.indexOf(document.activeElement);
           if (at < 0) return;
           let next = null;
-          if (event.key === "ArrowDown") next = all[Math.min(at + 1, all.length - 1)];
-          else if (event.key === "ArrowUp") next = at === 0 ? input : all[at - 1];
-          else if (event.key === "Escape") next = input;
-          if (next) { event.preventDefault(); next.focus(); }
+          if (e.key === "ArrowDown") next = all[Math.min(at + 1, all.length - 1)];
+          else if (e.key === "ArrowUp") next = at === 0 ? input : all[at - 1];
+          else if (e.key === "Escape") next = input;
+          if (next) { e.preventDefault(); next.focus(); }
         });
 
-        form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
+        form.addEventListener("submit", (e) => { e.preventDefault(); run(); });
         input.addEventListener("input", () => run());
         trackMenu.addEventListener("change", async () => { await fillLevels(levelMenu.value); run(); });
         levelMenu.addEventListener("change", () => run());
 
-        // ?q=…&track=…&level=… pre-fill the form and run the query at once, so a search can be shared as a
-        // link; the filter menus are filled when the index file arrives.
+        // ?q=…&track=…&level=… pre-fill the form and run at once (shareable); the menus fill in later.
         const params = new URLSearchParams(location.search);
         input.value = params.get("q") || "";
         for (const [menu, value] of [[trackMenu, params.get("track")], [levelMenu, params.get("level")]]) {
-          if (value) { menu.append(option(value, value)); menu.value = value; }
+          if (value) { menu.append(new Option(value, value)); menu.value = value; }
         }
         if (input.value) run(); else input.focus();
         engine.tracks().then((tracks) => {
           const track = trackMenu.value;
-          trackMenu.replaceChildren(option("", "All tracks"), ...tracks.map((t) => option(t.id, t.title)));
+          trackMenu.replaceChildren(new Option("All tracks", ""), ...tracks.map((t) => new Option(t.title, t.id)));
           trackMenu.value = tracks.some((t) => t.id === track) ? track : "";
           return fillLevels(levelMenu.value);
-        }).catch((error) => { status.textContent = `Search is unavailable: ${error.message}`; });
+        }).catch(unavailable);
         """#,
         "assets/style.css": #"""
         /* Ladder default theme. Mobile first, system fonts only. */
@@ -838,6 +826,8 @@ enum DefaultTheme {
         {{< base}}
         {{$bodyclass}}page search{{/bodyclass}}
         {{$head}}<meta name="robots" content="noindex">
+        <link rel="preload" href="{{search.index_url}}" as="fetch" crossorigin="anonymous">
+        <link rel="modulepreload" href="{{search.core_url}}">
         {{/head}}
         {{$main}}
         <article class="content search-page">
@@ -993,13 +983,12 @@ enum DefaultTheme {
               <input id="header-search" name="q" type="search" placeholder="Search (press /)" autocomplete="off">
             </form>
             <script>
-            // "/" focuses search from anywhere but a text field: the search page's own box, else this one.
-            document.addEventListener("keydown", function (e) {
-              if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey) return;
-              var t = e.target, tag = t && t.tagName;
-              if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (t && t.isContentEditable)) return;
-              var box = document.getElementById("search-query") || document.getElementById("header-search");
-              if (box) { e.preventDefault(); box.focus(); box.select(); }
+            // "/" focuses search (the search page's own box first) unless the reader is typing.
+            document.addEventListener("keydown", (e) => {
+              const t = e.target;
+              if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)) return;
+              const box = document.getElementById("search-query") || document.getElementById("header-search");
+              e.preventDefault(); box.focus(); box.select();
             });
             </script>
             {{/site.search}}

@@ -38,17 +38,19 @@ struct SearchCorpusBuilder {
                                                        text: track.description))
             }
             var levels: [SearchTrackFacet.LevelFacet] = []
-            for level in track.levels {
+            for (level, documents) in zip(track.levels, track.levels.parallelMap(levelDocuments)) {
                 let levelStart = corpus.documents.count
-                corpus.documents += levelDocuments(level)
+                corpus.documents += documents
                 levels.append(.init(id: level.id, title: level.title, documents: levelStart..<corpus.documents.count))
             }
             corpus.tracks.append(SearchTrackFacet(id: track.id, title: track.title,
                                                   documents: start..<corpus.documents.count, levels: levels))
         }
-        for index in model.pages.indices where !done.contains(index) {
-            corpus.documents += pageDocuments(index, title: model.pages[index].title, lead: "",
-                                              skipping: blocksOwnedByLevels[index] ?? [])
+        let others = model.pages.indices.filter { !done.contains($0) }
+        for documents in others.parallelMap({ index in
+            pageDocuments(index, title: model.pages[index].title, lead: "", skipping: blocksOwnedByLevels[index] ?? [])
+        }) {
+            corpus.documents += documents
         }
         return corpus
     }
@@ -111,7 +113,19 @@ struct SearchCorpusBuilder {
         text += piece
     }
 
+    /// Runs of spaces, tabs and newlines become one space; none at either end.
     func trimmed(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -3,61 +3,96 @@ import Foundation
 /// Scores every (term, document) pair at build time, so the browser only adds numbers.
 ///
 /// BM25F-style: a term counts more in the title and heading than in the body (title > heading > body),
-/// and only the body is normalised by its length (a title is short whatever the page's length). A section inherits its page's title at a low weight, so
-/// "senior impact" finds the Impact section of the Senior level, while "senior" alone ranks the level
-/// page itself above its sections.
+/// and only the body is normalised by its length (a title is short whatever the page's length). A
+/// section inherits its page's title at a lower weight, so "senior impact" finds the Impact section of
+/// the Senior level, while "senior" alone ranks the level page itself above its sections.
 struct SearchScoring {
     /// Weight of one occurrence, by where it occurs.
-    static let pageTitleWeight = 10.0
-    static let headingWeight = 6.0
-    static let inheritedTitleWeight = 3.0
-    static let bodyWeight = 1.0
+    static let pageTitleWeight: Float = 10
+    static let headingWeight: Float = 6
+    static let inheritedTitleWeight: Float = 3
+    static let bodyWeight: Float = 1
     static let k1 = 1.2
     static let b = 0.75
 
     /// A posting: document number and score (BM25 × 10, rounded; at least 1: a tenth is fine enough to rank).
     struct Posting: Equatable {
-        var document: Int
-        var score: Int
+        var document: Int32
+        var score: Int32
     }
 
-    /// Term → postings in document order. Terms are unique; order is not meaningful here.
-    let postings: [String: [Posting]]
+    /// Every term, in no particular order; `postings[i]` belongs to `terms[i]`, in document order.
+    let terms: [String]
+    let postings: [[Posting]]
+
+    /// One term of one document: weighted title/heading count (short fields, not length-normalised)
+    /// and body count. Terms are numbers into `terms`, so 60,000 documents take tens of MB, not hundreds.
+    private struct Occurrence {
+        var term: Int32
+        var short: Float
+        var body: Float
+    }
 
     init(corpus: SearchCorpus) {
-        // Per document: weighted title/heading counts (short fields, not length-normalised) and body
-        // counts with the body length, normalised as in BM25.
-        var fields: [(short: [String: Double], body: [String: Double], bodyLength: Double)] = []
-        fields.reserveCapacity(corpus.documents.count)
-        for document in corpus.documents {
-            var short: [String: Double] = [:], body: [String: Double] = [:]
-            let titleWeight = document.isSection ? Self.inheritedTitleWeight : Self.pageTitleWeight
-            for term in SearchTokenizer.terms(document.title) { short[term, default: 0] += titleWeight }
-            for term in SearchTokenizer.terms(document.heading) { short[term, default: 0] += Self.headingWeight }
-            let bodyTerms = SearchTokenizer.terms(document.text)
-            for term in bodyTerms { body[term, default: 0] += Self.bodyWeight }
-            fields.append((short, body, Double(bodyTerms.count)))
-        }
-        let count = Double(max(1, corpus.documents.count))
-        let averageBody = max(1, fields.reduce(0) { $0 + $1.bodyLength } / count)
-        var documentFrequency: [String: Int] = [:]
-        for f in fields {
-            for term in f.short.keys { documentFrequency[term, default: 0] += 1 }
-            for term in f.body.keys where f.short[term] == nil { documentFrequency[term, default: 0] += 1 }
-        }
-
-        var postings: [String: [Posting]] = [:]
-        for (document, f) in fields.enumerated() {
-            let bodyNorm = 1 - Self.b + Self.b * f.bodyLength / averageBody
-            var tf = f.short
-            for (term, n) in f.body { tf[term, default: 0] += n / bodyNorm }
-            for (term, frequency) in tf {
-                let df = Double(documentFrequency[term]!)
-                let idf = log(1 + (count - df + 0.5) / (df + 0.5))
-                let score = idf * frequency * (Self.k1 + 1) / (frequency + Self.k1)
-                postings[term, default: []].append(Posting(document: document, score: max(1, Int((score * 10).rounded()))))
+        var termNumbers: [String: Int32] = [:]
+        var terms: [String] = []
+        var occurrences: [[Occurrence]] = []
+        var bodyLengths: [Float] = []
+        occurrences.reserveCapacity(corpus.documents.count)
+        // Tokenising is most of the work and each document is independent: batches are spread over all
+        // cores, and each batch's word counts are folded into compact occurrences before the next.
+        let batchSize = 2_048
+        for start in stride(from: 0, to: corpus.documents.count, by: batchSize) {
+            let batch = corpus.documents[start..<min(start + batchSize, corpus.documents.count)]
+            let counted = Array(batch).parallelMap(Self.count)
+            for (counts, bodyLength) in counted {
+                var row: [Occurrence] = []
+                row.reserveCapacity(counts.count)
+                // Numbering order does not matter: terms are sorted when the files are written.
+                for (term, weights) in counts {
+                    let number: Int32
+                    if let known = termNumbers[term] {
+                        number = known
+                    } else {
+                        number = Int32(terms.count)
+                        termNumbers[term] = number
+                        terms.append(term)
+                    }
+                    row.append(Occurrence(term: number, short: weights.short, body: weights.body))
+                }
+                occurrences.append(row)
+                bodyLengths.append(bodyLength)
             }
         }
+
+        let count = Double(max(1, corpus.documents.count))
+        let averageBody = max(1, Double(bodyLengths.reduce(0, +)) / count)
+        var documentFrequency = [Int](repeating: 0, count: terms.count)
+        for row in occurrences { for occurrence in row { documentFrequency[Int(occurrence.term)] += 1 } }
+        let idf = documentFrequency.map { df in log(1 + (count - Double(df) + 0.5) / (Double(df) + 0.5)) }
+
+        var postings = [[Posting]](repeating: [], count: terms.count)
+        for (document, row) in occurrences.enumerated() {
+            let bodyNorm = 1 - Self.b + Self.b * Double(bodyLengths[document]) / averageBody
+            for occurrence in row {
+                let frequency = Double(occurrence.short) + Double(occurrence.body) / bodyNorm
+                let score = idf[Int(occurrence.term)] * frequency * (Self.k1 + 1) / (frequency + Self.k1)
+                postings[Int(occurrence.term)].append(Posting(document: Int32(document),
+                                                              score: Int32(max(1, (score * 10).rounded()))))
+            }
+        }
+        self.terms = terms
         self.postings = postings
+    }
+
+    /// A document's terms with their weighted (title, heading) and body counts, and its body length.
+    private static func count(_ document: SearchDocument) -> ([String: (short: Float, body: Float)], Float) {
+        var counts: [String: (short: Float, body: Float)] = [:]
+        let titleWeight = document.isSection ? inheritedTitleWeight : pageTitleWeight
+        for term in SearchTokenizer.terms(document.title) { counts[term, default: (0, 0)].short += titleWeight }
+        for term in SearchTokenizer.terms(document.heading) { counts[term, default: (0, 0)].short += headingWeight }
+        let body = SearchTokenizer.terms(document.text)
+        for term in body { counts[term, default: (0, 0)].body += bodyWeight }
+        return (counts, Float(body.count))
     }
 }
