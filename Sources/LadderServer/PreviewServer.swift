@@ -47,8 +47,9 @@ public final class PreviewServer: @unchecked Sendable {
     /// task is cancelled. `onReady` gets the site's URL once the socket is bound (port 0 picks a free one).
     public func run(handleSignals: Bool = true, onReady: @escaping @Sendable (String) -> Void) async throws {
         rebuild(changed: [])
-        let folder = options.siteFolder.isEmpty ? "." : options.siteFolder
-        let watcher = DirectoryWatcher(roots: [folder + "/content", folder + "/templates"]) { [weak self] paths in
+        // Paths spelled as the loader spells them, so the memo forgets exactly the files reported.
+        let loader = ContentLoader(siteFolder: options.siteFolder)
+        let watcher = DirectoryWatcher(roots: [loader.contentFolder, loader.displayPath("templates")]) { [weak self] paths in
             self?.schedule(paths)
         }
         try watcher.start()
@@ -110,40 +111,48 @@ public final class PreviewServer: @unchecked Sendable {
         }
     }
 
-    /// Builds into memory, swaps the snapshot in, then tells the pages (never before the swap).
+    /// Builds into memory, swaps the snapshot in, then tells the pages (never before the swap), then
+    /// logs: the browser hears first.
     func rebuild(changed paths: [String]) {
+        let start = Date()
         memo.forget(paths: paths)
         let old = store.current
-        let sink = MemorySink()
+        let sink = SnapshotSink()
         do {
             let report = try SiteGenerator(options: options).build(into: sink, memo: memo)
             lock.lock(); basePath = report.basePath; lock.unlock()
             var new = SiteSnapshot(files: sink.files, version: old.version, failure: nil)
-            let changed = new.changedPaths(since: old)
-            let stats = memo.lastStats
+            // Compared with what is served (the last good build), which a failed build leaves in place.
+            let changed = sink.changedPaths(since: old)
+            // Saving a file without changing the site (or a rename that keeps every URL) reloads nothing.
+            let tell = !(changed.isEmpty && old.failure == nil && old.version > 0)
+            if tell {
+                new.version += 1
+                store.replace(new)
+                if old.failure == nil && !changed.isEmpty && changed.allSatisfy({ $0.hasSuffix(".css") }) {
+                    hub.send(ServerEvent(name: "css", data: Self.json(CSSChange(version: new.version, paths: changed.map { "/" + $0 }))).wireFormat)
+                } else {
+                    hub.send(ServerEvent(name: "reload", data: "\(new.version)").wireFormat)
+                }
+            }
+            let told = Int((Date().timeIntervalSince(start) * 1000).rounded())
             // Warnings are printed when they first appear, not again on every rebuild.
             let warnings = Set(report.warnings)
             for warning in report.warnings where !shownWarnings.contains(warning) { log(warning.description) }
             shownWarnings = warnings
-            log("\(report.summary) (\(stats.groupsRendered) page groups rendered, \(stats.groupsReused) reused; \(stats.phaseSummary))")
-            // Saving a file without changing the site (or a rename that keeps every URL) reloads nothing.
-            if changed.isEmpty && old.failure == nil && old.version > 0 { return }
-            new.version += 1
-            store.replace(new)
-            if old.failure == nil && !changed.isEmpty && changed.allSatisfy({ $0.hasSuffix(".css") }) {
-                hub.send(ServerEvent(name: "css", data: Self.json(CSSChange(version: new.version, paths: changed.map { "/" + $0 }))).wireFormat)
-            } else {
-                hub.send(ServerEvent(name: "reload", data: "\(new.version)").wireFormat)
-            }
+            let stats = memo.lastStats
+            let outcome = old.version == 0 ? "" : tell ? "; pages told after \(told) ms" : "; nothing changed"
+            log("\(report.summary) (\(stats.groupsRendered) page groups rendered, \(stats.groupsReused) reused; "
+                + "\(stats.phaseSummary)\(outcome))")
         } catch {
             let failure = error
-            for diagnostic in failure.diagnostics { log(diagnostic.description) }
-            log("Build failed with \(failure.errors.count) error\(failure.errors.count == 1 ? "" : "s"); still serving the last good build.")
             store.replace(SiteSnapshot(files: old.files, version: old.version + 1, failure: failure))
             let errors = failure.errors.map {
                 ErrorReport(file: $0.location.path, line: $0.location.line, column: $0.location.column, message: $0.message)
             }
             hub.send(ServerEvent(name: "failed", data: Self.json(FailureReport(version: old.version + 1, errors: errors))).wireFormat)
+            for diagnostic in failure.diagnostics { log(diagnostic.description) }
+            log("Build failed with \(failure.errors.count) error\(failure.errors.count == 1 ? "" : "s"); still serving the last good build.")
         }
     }
 

@@ -32,6 +32,49 @@ public struct SiteSnapshot: Sendable {
     }
 }
 
+/// The sink a rebuild writes into: every file in memory, and which paths were written one by one
+/// (rendered or copied afresh) rather than in a batch of bytes reused from the last build.
+final class SnapshotSink: OutputSink, @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [String: Data] = [:]
+    private var fresh: Set<String> = []
+
+    func write(_ path: String, _ bytes: Data) throws {
+        lock.lock(); defer { lock.unlock() }
+        storage[path] = bytes
+        fresh.insert(path)
+    }
+
+    func copy(from absolutePath: String, to path: String) throws {
+        guard let data = FileManager.default.contents(atPath: absolutePath) else {
+            throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: absolutePath])
+        }
+        try write(path, data)
+    }
+
+    func write(batch: [(path: String, bytes: Data)]) throws {
+        lock.lock(); defer { lock.unlock() }
+        storage.reserveCapacity(storage.count + batch.count)
+        for file in batch { storage[file.path] = file.bytes }
+    }
+
+    var files: [String: Data] {
+        lock.lock(); defer { lock.unlock() }
+        return storage
+    }
+
+    /// Paths whose bytes differ from `old`'s. Reused bytes are the last build's, so when every path
+    /// was already there and the counts agree, only the freshly written files need comparing.
+    func changedPaths(since old: SiteSnapshot) -> [String] {
+        lock.lock(); defer { lock.unlock() }
+        let new = SiteSnapshot(files: storage, version: 0, failure: nil)
+        guard storage.count == old.files.count, fresh.allSatisfy({ old.files[$0] != nil }) else {
+            return new.changedPaths(since: old)
+        }
+        return fresh.filter { !SiteSnapshot.same(storage[$0]!, old.files[$0]!) }.sorted()
+    }
+}
+
 /// Holds the current snapshot for request handlers on any thread.
 final class SnapshotStore: @unchecked Sendable {
     private let lock = NSLock()

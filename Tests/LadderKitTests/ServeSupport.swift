@@ -165,3 +165,16 @@ func withoutLiveReload(_ html: Data) -> Data? {
           text.components(separatedBy: LiveReload.beginMarker).count == 2 else { return nil }
     return Data((String(text[..<start.lowerBound]) + String(text[end.upperBound...])).utf8)
 }
+
+extension TempSite {
+    /// Saves a file as many editors do: into a hidden temporary file, renamed over the old one, so the
+    /// server's watcher never sees it half-written (a rebuild between truncation and write would build
+    /// the empty file, and a test waiting for "the" event would see that build).
+    func save(_ path: String, _ text: String) throws {
+        let url = folder.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).saving")
+        try Data(text.utf8).write(to: temporary)
+        guard rename(temporary.path, url.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    }
+}

@@ -34,7 +34,7 @@ import Testing
         #expect(hello?.name == "hello")
 
         let event = try await edit(events) {
-            try site.write("content/eng/l2.md", try site.read("content/eng/l2.md") + "\n- Mentors new joiners.\n")
+            try site.save("content/eng/l2.md", try site.read("content/eng/l2.md") + "\n- Mentors new joiners.\n")
         }
         #expect(event?.name == "reload")
         // The event comes only once the new build is the one being served.
@@ -45,7 +45,7 @@ import Testing
         #expect(Int(event?.data ?? "") == server.server.snapshot.version)
 
         // A stylesheet-only change swaps stylesheets instead of reloading.
-        let css = try await edit(events) { try site.write("templates/assets/style.css", "body { color: rebeccapurple }\n") }
+        let css = try await edit(events) { try site.save("templates/assets/style.css", "body { color: rebeccapurple }\n") }
         #expect(css?.name == "css")
         #expect(css?.data.contains("\"/assets/style.css\"") == true)
         let sheet = try await server.get(server.basePath + "assets/style.css")
@@ -63,23 +63,23 @@ import Testing
         _ = try await events.event(after: 0)
 
         let l4 = "---\ntrack: eng\nlevel: L4\nsummary: Fourth.\n---\n\n## Impact\n\n- Leads work of size 4.\n\n## Craft\n\n- Sets standards.\n"
-        var event = try await edit(events) { try site.write("content/eng/l4.md", l4) }
+        var event = try await edit(events) { try site.save("content/eng/l4.md", l4) }
         #expect(event?.name == "reload")
         event = try await edit(events) {
-            try site.write("content/eng/l1.md", try site.read("content/eng/l1.md") + "\nA new closing paragraph.\n")
+            try site.save("content/eng/l1.md", try site.read("content/eng/l1.md") + "\nA new closing paragraph.\n")
         }
         #expect(event?.name == "reload")
         // Rename a level and fix the link to it, as an editor's "rename file" refactoring does. (The link
         // text changes too: a rename that keeps every URL changes no output and so sends no event.)
         event = try await edit(events, untilGood: true) {
             try FileManager.default.moveItem(atPath: site.path + "/content/eng/l3.md", toPath: site.path + "/content/eng/senior.md")
-            try site.write("content/eng/l2.md", try site.read("content/eng/l2.md")
+            try site.save("content/eng/l2.md", try site.read("content/eng/l2.md")
                 .replacingOccurrences(of: "[the next level](l3.md", with: "[the senior level](senior.md"))
         }
         #expect(event?.name == "reload")
         event = try await edit(events) { try FileManager.default.removeItem(atPath: site.path + "/content/eng/l4.md") }
         #expect(event?.name == "reload")
-        event = try await edit(events) { try site.write("templates/partials/footer.mustache", "<footer class=\"edited\">Edited</footer>\n") }
+        event = try await edit(events) { try site.save("templates/partials/footer.mustache", "<footer class=\"edited\">Edited</footer>\n") }
         #expect(event?.name == "reload")
 
         // Byte for byte: the snapshot, and every file fetched over HTTP (HTML minus the live-reload addition).
@@ -115,7 +115,7 @@ import Testing
         let good = try site.read("content/eng/l2.md")
 
         let failed = try await edit(events) {
-            try site.write("content/eng/l2.md", good.replacingOccurrences(of: "summary: Summary of level 2.", with: "summary: [<b>unclosed"))
+            try site.save("content/eng/l2.md", good.replacingOccurrences(of: "summary: Summary of level 2.", with: "summary: [<b>unclosed"))
         }
         #expect(failed?.name == "failed")
         #expect(failed?.data.contains("\"file\":\"\(site.path)/content/eng/l2.md\"") == true)
@@ -131,7 +131,7 @@ import Testing
         let stale = try await server.get(server.basePath + "eng/l2/")
         #expect(stale.text.contains("Summary of level 2."), "the last good build is still served")
 
-        let fixed = try await edit(events) { try site.write("content/eng/l2.md", good) }
+        let fixed = try await edit(events) { try site.save("content/eng/l2.md", good) }
         #expect(fixed?.name == "reload")
         let page = try await server.get(server.basePath + "eng/l1/")
         #expect(!page.text.contains("ladder-overlay"))
@@ -154,7 +154,7 @@ import Testing
         #expect(page.text.contains("content/eng/l1.md:"))
         #expect(page.text.contains(LiveReload.eventsPath))
 
-        let fixed = try await edit(events) { try site.write("content/eng/l1.md", good) }
+        let fixed = try await edit(events) { try site.save("content/eng/l1.md", good) }
         #expect(fixed?.name == "reload")
         // Only a good build tells the server the site's base path (the fixture's base_url is /careers/).
         let served = try await server.get("/careers/eng/l1/")

@@ -10,7 +10,7 @@ struct PageWriter {
     let urls: SiteURLs
     /// Context pieces shared by many pages, built once: a 10,000-page site must not rebuild the list
     /// of every track and level for every page.
-    private let shared: Shared
+    let shared: Shared
     /// Set by an incremental build (the preview server): what the last build wrote and what it read.
     var memo: BuildMemo?
     var fingerprints: OutputFingerprints?
@@ -23,15 +23,17 @@ struct PageWriter {
         var navMembers: [String: [Int]] = [:]
     }
 
+    /// `shared`: the shared pieces of an earlier build whose inputs were the same (the preview server).
     init(model: SiteModel, documents: [RenderedDocument], templates: TemplateSet, theme: Theme,
-         resolver: LinkResolver, urls: SiteURLs) {
+         resolver: LinkResolver, urls: SiteURLs, shared reused: Shared? = nil) {
         self.model = model
         self.documents = documents
         self.templates = templates
         self.theme = theme
         self.resolver = resolver
         self.urls = urls
-        self.shared = Shared()
+        self.shared = reused ?? Shared()
+        if reused != nil { return }
         for (index, page) in model.pages.enumerated() {
             if let nav = page.nav { shared.navMembers[nav, default: []].append(index) }
         }

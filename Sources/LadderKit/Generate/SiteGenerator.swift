@@ -96,15 +96,22 @@ public struct SiteGenerator {
         try stopOnErrors()
 
         // 4. Generate every output file.
-        var pages = PageWriter(model: model, documents: rendered.map(\.0), templates: templates,
-                               theme: theme, resolver: resolver, urls: site)
+        var fingerprints: OutputFingerprints?
         if let memo {
             let pageFingerprints = model.pages.enumerated().map { index, page in
                 OutputFingerprints.page(page, contentHash: memo.contentHash(ofAbsolutePath: loader.contentFolder + "/" + page.source.contentPath),
                                         documentFingerprint: rendered[index].fingerprint)
             }
+            fingerprints = OutputFingerprints(model: model, theme: theme, urls: site, pages: pageFingerprints,
+                                              documents: rendered.map(\.0), memo: memo)
+        }
+        var pages = PageWriter(model: model, documents: rendered.map(\.0), templates: templates,
+                               theme: theme, resolver: resolver, urls: site,
+                               shared: fingerprints.flatMap { memo?.sharedContext(for: $0.sharedContextKey) })
+        if let memo, let fingerprints {
             pages.memo = memo
-            pages.fingerprints = OutputFingerprints(model: model, theme: theme, urls: site, pages: pageFingerprints)
+            pages.fingerprints = fingerprints
+            memo.remember(sharedContext: pages.shared, for: fingerprints.sharedContextKey)
         }
         var written: (pages: Int, files: Int)
         do {

@@ -4,16 +4,19 @@ import Foundation
 /// (the preview server keeps one across rebuilds; `ladder build` uses none).
 ///
 /// Every stage asks the memo before working and tells it what it made:
-/// - loading: a Markdown file whose size, inode and times are unchanged is not read or parsed again;
-/// - modelling: a page's interpretation (outline, title, kind, URL…) is reused while its file is the same;
+/// - loading: a Markdown file whose inode, size and times are unchanged is not read or parsed again;
+/// - modelling: a page is interpreted again only when its file changed, and the whole ladder model
+///   (tracks, levels, anchors, and the URL set and level mentions derived from it) is kept when no page's
+///   structure changed (front matter, headings, blocks, first paragraphs);
 /// - templates: compiled again only when a template file changed;
-/// - Markdown: a page's HTML is reused while its body is the same *and* every link in it still
-///   resolves to the same URL and diagnostic (links are re-resolved, which is cheap);
-/// - output: groups of pages (`OutputGroup`) keep their bytes while the fingerprint of everything
-///   they read is unchanged (see `OutputFingerprints`).
+/// - Markdown: a page's HTML is reused while its body and settings are the same *and* every link in it
+///   resolves as before: links are tried again whenever anything they resolve against changed (`LinkWorld`);
+/// - output: groups of pages (`OutputGroup`) keep their bytes while the fingerprint of everything they
+///   read is unchanged (`OutputFingerprints`); the page writer's shared context and the sitemap likewise.
 ///
-/// Reuse is decided by comparing inputs, never by trusting the watcher, so the result always equals a
-/// full build of the same files. Used from one build at a time; the lock covers the parallel stages.
+/// Reuse is decided by comparing inputs, never by trusting the watcher (whose reports only make the memo
+/// forget more), so the result always equals a full build of the same files: the incremental and serve
+/// tests compare the two byte for byte. Used by one build at a time; the lock covers the parallel stages.
 public final class BuildMemo: @unchecked Sendable {
     private let lock = NSLock()
     private var sources: [String: CachedSource] = [:]
@@ -59,8 +62,9 @@ public final class BuildMemo: @unchecked Sendable {
 
     public init() {}
 
-    /// Drops what is remembered about these files (absolute paths), whatever their signatures say: the
-    /// watcher reports them as changed.
+    /// Drops what is remembered about these files (paths as the loader spells them: the site folder,
+    /// `/content/`, the file), whatever their signatures say: the watcher reports them as changed, and a
+    /// file saved twice within the file system's timestamp granularity may keep its signature.
     public func forget(paths: [String]) {
         lock.lock(); defer { lock.unlock() }
         for path in paths { sources[path] = nil }
@@ -114,6 +118,17 @@ public final class BuildMemo: @unchecked Sendable {
         // Without a signature the file is read again next time, and its page is not reused either.
         if signature != nil, case .success(let source) = result { hashByContentPath[source.contentPath] = hash }
         return result
+    }
+
+    /// For each path, the last parse when the file's signature is unchanged, else nil (then `page(at:)`).
+    func unchangedPages(at paths: [String]) -> [Result<PageSource, Diagnostic>?] {
+        lock.lock(); defer { lock.unlock() }
+        return paths.map { path in
+            guard let cached = sources[path], let signature = FileSignature(path: path), cached.signature == signature else { return nil }
+            seenSources.insert(path)
+            if case .success(let source) = cached.result { hashByContentPath[source.contentPath] = cached.contentHash }
+            return cached.result
+        }
     }
 
     /// A hash of the file's bytes as last read, for output fingerprints (front matter included).
@@ -189,6 +204,27 @@ public final class BuildMemo: @unchecked Sendable {
         let value = make()
         lock.lock(); derivedValues[key] = value; lock.unlock()
         return value
+    }
+
+    private var sections: [Int: [String: Int]] = [:]
+
+    /// Section fingerprints of each level, by the level's own fingerprint (see `OutputFingerprints`).
+    var sectionFingerprints: [Int: [String: Int]] {
+        get { lock.lock(); defer { lock.unlock() }; return sections }
+        set { lock.lock(); defer { lock.unlock() }; sections = newValue }
+    }
+
+    private var lastShared: (key: Int, shared: PageWriter.Shared)?
+
+    /// The page writer's shared context of the last build, when it was made from the same inputs.
+    func sharedContext(for key: Int) -> PageWriter.Shared? {
+        lock.lock(); defer { lock.unlock() }
+        return lastShared?.key == key ? lastShared?.shared : nil
+    }
+
+    func remember(sharedContext: PageWriter.Shared, for key: Int) {
+        lock.lock(); defer { lock.unlock() }
+        lastShared = (key, sharedContext)
     }
 
     // MARK: Templates

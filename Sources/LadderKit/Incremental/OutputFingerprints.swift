@@ -39,16 +39,38 @@ struct OutputFingerprints {
     /// Per track: the level positions each view page reads.
     let viewReads: [[[Int]]]
     let trackIDs: [String]
+    /// Names the page writer's shared context; equal keys mean an equal context.
+    let sharedContextKey: Int
 
-    init(model: SiteModel, theme: Theme, urls: SiteURLs, pages: [Int]) {
+    /// Per track, per level position: for each competency id, the level's section and its rendered
+    /// blocks, which is all a competency page shows of the level.
+    let sections: [[[String: Int]]]
+    let competencyIDs: [[String]]
+
+    /// `documents`: the rendered pages, by page index. `memo` keeps the section fingerprints of levels
+    /// that did not change, so only edited levels are hashed again.
+    init(model: SiteModel, theme: Theme, urls: SiteURLs, pages: [Int], documents: [RenderedDocument], memo: BuildMemo) {
         self.pages = pages
-        levels = model.tracks.map { track in
+        let levels = model.tracks.map { track in
             track.levels.map { level in
                 var h = Hasher()
                 h.combine(level); h.combine(pages[level.pageIndex])
                 return h.finalize()
             }
         }
+        self.levels = levels
+        let known = memo.sectionFingerprints
+        var kept: [Int: [String: Int]] = [:]
+        sections = model.tracks.indices.map { t in
+            model.tracks[t].levels.indices.map { p in
+                let level = model.tracks[t].levels[p]
+                let value = known[levels[t][p]] ?? Self.sections(of: level, in: documents[level.pageIndex])
+                kept[levels[t][p]] = value
+                return value
+            }
+        }
+        memo.sectionFingerprints = kept
+        competencyIDs = model.tracks.map { $0.competencies.map(\.id) }
         viewReads = model.tracks.map(PageWriter.viewReads)
         trackIDs = model.tracks.map(\.id)
         var h = Hasher()
@@ -84,6 +106,13 @@ struct OutputFingerprints {
         }
         for alias in urls.aliases { h.combine(alias.from); h.combine(alias.to) }
         site = h.finalize()
+        // The page writer's shared context (site and track dictionaries, navigation) reads what the
+        // site fingerprint holds, plus which page indices are in each navigation group.
+        var shared = Hasher()
+        shared.combine(site)
+        for (index, page) in model.pages.enumerated() where page.nav != nil { shared.combine(index); shared.combine(page.nav) }
+        for track in model.tracks { shared.combine(track.introPageIndex) }
+        sharedContextKey = shared.finalize()
     }
 
     func fingerprint(_ group: OutputGroup) -> Int {
@@ -101,7 +130,13 @@ struct OutputFingerprints {
             h.combine(trackIDs[track]); h.combine(levels[track][position])
         case .view(let track, let number):
             h.combine(trackIDs[track])
-            for position in viewReads[track][number] { h.combine(levels[track][position]) }
+            if number < competencyIDs[track].count {
+                // A competency page: only that competency's section of each level.
+                let id = competencyIDs[track][number]
+                for position in viewReads[track][number] { h.combine(sections[track][position][id] ?? 0) }
+            } else {
+                for position in viewReads[track][number] { h.combine(levels[track][position]) }
+            }
         }
         return h.finalize()
     }
@@ -111,6 +146,19 @@ struct OutputFingerprints {
         var h = Hasher()
         h.combine(site); h.combine(pages); h.combine(levels)
         return h.finalize()
+    }
+
+    /// For each competency id, the first section of the level with that competency (the one the
+    /// competency page shows) and the rendered blocks in its range.
+    static func sections(of level: Level, in document: RenderedDocument) -> [String: Int] {
+        var out: [String: Int] = [:]
+        for section in level.sections where out[section.competencyID] == nil {
+            var h = Hasher()
+            h.combine(section)
+            for block in document.blocks where section.blocks.contains(block.index) { h.combine(block) }
+            out[section.competencyID] = h.finalize()
+        }
+        return out
     }
 
     /// A page's own fingerprint: its file's bytes (front matter included), its rendered document, and

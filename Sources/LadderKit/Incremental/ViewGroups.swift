@@ -36,16 +36,22 @@ extension PageWriter {
 /// track and only when one of them is rendered. Groups are expanded one after another, never at once.
 final class ViewJobs {
     private let writer: PageWriter
-    private var made: [Int: [() -> PageWriter.Output]] = [:]
+    private var made: [Int: (jobs: [() -> PageWriter.Output], agree: Bool)] = [:]
 
     init(writer: PageWriter) { self.writer = writer }
 
     func job(track index: Int, number: Int) -> [() -> PageWriter.Output] {
-        let track = writer.model.tracks[index]
-        let jobs = made[index] ?? writer.viewOutputs(track)
-        made[index] = jobs
+        let views: (jobs: [() -> PageWriter.Output], agree: Bool)
+        if let known = made[index] {
+            views = known
+        } else {
+            let track = writer.model.tracks[index]
+            let jobs = writer.viewOutputs(track)
+            views = (jobs, jobs.count == PageWriter.viewReads(track).count)
+            made[index] = views
+        }
         // Should the two lists ever disagree, every view is still written (by the first group).
-        guard jobs.count == PageWriter.viewReads(track).count else { return number == 0 ? jobs : [] }
-        return [jobs[number]]
+        guard views.agree else { return number == 0 ? views.jobs : [] }
+        return [views.jobs[number]]
     }
 }
