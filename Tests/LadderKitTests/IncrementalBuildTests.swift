@@ -88,4 +88,36 @@ import Testing
         try site.write("content/eng/senior.md", senior)
         #expect(differences(try incremental(site, memo), try fullBuild(site)).isEmpty)
     }
+
+    @Test func shared_expectations_data_tracks_tables_and_search_follow_edits() throws {
+        let site = try TempSite(copying: Repo.fixture("sites/ladder"))
+        defer { site.remove() }
+        let memo = BuildMemo()
+        #expect(differences(try incremental(site, memo), try fullBuild(site)).isEmpty)
+
+        // An "All levels" section in the track's intro page shows on every level page of the track.
+        try site.write("content/eng/index.md", "---\ntitle: Engineering\n---\n\nIntro.\n\n## All levels\n\n- Writes postmortems.\n")
+        var out = try incremental(site, memo)
+        #expect(differences(out, try fullBuild(site)).isEmpty)
+        #expect(String(decoding: out["eng/l1/index.html"] ?? Data(), as: UTF8.self).contains("Writes postmortems."))
+        try site.write("content/eng/index.md", "---\ntitle: Engineering\n---\n\nIntro.\n\n## All levels\n\n- Writes blameless postmortems.\n")
+        out = try incremental(site, memo)
+        #expect(differences(out, try fullBuild(site)).isEmpty)
+        #expect(String(decoding: out["eng/l2/index.html"] ?? Data(), as: UTF8.self).contains("Writes blameless postmortems."))
+
+        // A track given as data, then one criterion changed and a pipe table added to a level.
+        let data = "---\ntrack: infra\ntopics:\n  - name: Ops\n    content:\n      - level: 1\n        criteria: [Shadows on-call.]\n      - level: 2\n        criteria: [Runs on-call.]\n---\n"
+        try site.write("content/infra/framework.md", data)
+        #expect(differences(try incremental(site, memo), try fullBuild(site)).isEmpty)
+        try site.write("content/infra/framework.md", data.replacingOccurrences(of: "Runs on-call.", with: "Leads on-call."))
+        out = try incremental(site, memo)
+        #expect(differences(out, try fullBuild(site)).isEmpty)
+        #expect(String(decoding: out["infra/l2/index.html"] ?? Data(), as: UTF8.self).contains("Leads on-call."))
+        try site.write("content/eng/l2.md", try site.read("content/eng/l2.md") + "\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+        out = try incremental(site, memo)
+        #expect(differences(out, try fullBuild(site)).isEmpty)
+        #expect(String(decoding: out["eng/l2/index.html"] ?? Data(), as: UTF8.self).contains("<td>1</td><td>2</td>"))
+        // The search index followed every edit (its hashed file names are part of the comparison above).
+        #expect(out.keys.contains { $0.hasPrefix("search/") })
+    }
 }

@@ -2,17 +2,17 @@
 /// a comparison page for every pair of levels of a track (DESIGN §4).
 extension PageWriter {
     /// A level's expectations per competency: list items, or sentences when the section is prose.
-    func expectations(of level: Level) -> [String: (anchor: String, items: [String])] {
+    func expectations(of level: Level) -> [String: LevelComparison.Section] {
         let document = documents[level.pageIndex]
         let blocks = indexedBlocks(document)
-        var out: [String: (anchor: String, items: [String])] = [:]
+        var out: [String: LevelComparison.Section] = [:]
         for section in level.sections where out[section.competencyID] == nil {
             var items: [String] = []
             for i in section.blocks.dropFirst() {
                 guard let block = blocks[i], block.heading == nil else { continue }
                 items += block.listItems.isEmpty ? LevelComparison.sentences(block.plainText) : block.listItems
             }
-            out[section.competencyID] = (section.anchor, items)
+            out[section.competencyID] = LevelComparison.Section(anchor: section.anchor, items: items)
         }
         return out
     }
@@ -79,6 +79,7 @@ extension PageWriter {
         }
 
         // Every pair of levels, lower first, and an index with the picker.
+        let options = (0..<track.levels.count).map { Self.optionsHTML(track, selected: $0) }
         var pairs: [[String: Any]] = []
         for (i, j) in Self.comparePairs(track) {
             do {
@@ -94,6 +95,7 @@ extension PageWriter {
                         "higher_url": row.higherAnchor.map { href(b.url) + "#" + $0 } ?? "",
                         "lower": row.lower.map { ["text": $0.text, "new": $0.isNew] },
                         "higher": row.higher.map { ["text": $0.text, "new": $0.isNew] },
+                        "lower_html": Self.itemsHTML(row.lower), "higher_html": Self.itemsHTML(row.higher),
                         "new_count": row.higher.filter(\.isNew).count,
                     ]
                 }
@@ -104,7 +106,7 @@ extension PageWriter {
                                      current: url,
                                      extra: ["track": trackContext,
                                              "compare": ["lower": levelsContext[i], "higher": levelsContext[j], "rows": rows,
-                                                         "picker": picker(track, selectedLower: i, selectedHigher: j)]],
+                                                         "picker": picker(track, selectedLower: i, selectedHigher: j, options: options)]],
                                      breadcrumbs: [(track.title, track.url), ("Compare", "\(track.url)compare/"), ("\(a.id) vs \(b.id)", nil)]),
                     inSitemap: true, lastmod: nil)
                 }
@@ -116,7 +118,7 @@ extension PageWriter {
             url: indexURL, layout: "compare-index",
             context: context(page: ["title": "Compare levels · \(track.title)", "url": href(indexURL), "permalink": absolute(indexURL)],
                              current: indexURL,
-                             extra: ["track": trackContext, "compare": ["pairs": allPairs, "picker": picker(track, selectedLower: 0, selectedHigher: min(1, track.levels.count - 1))]],
+                             extra: ["track": trackContext, "compare": ["pairs": allPairs, "picker": picker(track, selectedLower: 0, selectedHigher: min(1, track.levels.count - 1), options: options)]],
                              breadcrumbs: [(track.title, track.url), ("Compare", nil)]),
             inSitemap: true, lastmod: nil) }
         return outputs
@@ -124,12 +126,37 @@ extension PageWriter {
 
     /// Two selects; the form goes to the compare index, whose script (or, without JavaScript, whose
     /// list of every pair) leads to the chosen comparison.
-    func picker(_ track: Track, selectedLower: Int, selectedHigher: Int) -> [String: Any] {
+    /// `options[i]`: the `<option>`s with level `i` selected, shared by all the track's comparisons.
+    func picker(_ track: Track, selectedLower: Int, selectedHigher: Int, options: [String]) -> [String: Any] {
         [
             "action": href("\(track.url)compare/"),
+            "lower_options_html": options[selectedLower], "higher_options_html": options[selectedHigher],
             "lower": track.levels.enumerated().map { ["value": $1.slug, "label": $1.displayName, "selected": $0 == selectedLower] },
             "higher": track.levels.enumerated().map { ["value": $1.slug, "label": $1.displayName, "selected": $0 == selectedHigher] },
         ]
+    }
+
+    // Lists a comparison repeats thousands of times are written here rather than looped over in the
+    // template: swift-mustache's per-value cost was most of a large build. Templates still get the
+    // items as data (`lower`, `higher`, `picker.lower`…) to lay out their own way.
+
+    /// `<li>` items; new ones marked, with a "New:" prefix for screen readers.
+    static func itemsHTML(_ items: [LevelComparison.Item]) -> String {
+        var html = ""
+        for item in items {
+            html += item.isNew
+                ? "<li><mark class=\"diff-new\"><span class=\"visually-hidden\">New: </span>\(HTML.escape(item.text))</mark></li>"
+                : "<li>\(HTML.escape(item.text))</li>"
+        }
+        return html
+    }
+
+    static func optionsHTML(_ track: Track, selected: Int) -> String {
+        var html = ""
+        for (n, level) in track.levels.enumerated() {
+            html += "<option value=\"\(HTML.escape(level.slug))\"\(n == selected ? " selected" : "")>\(HTML.escape(level.displayName))</option>"
+        }
+        return html
     }
 
     /// A section's HTML as on the level page, its heading at `##`.

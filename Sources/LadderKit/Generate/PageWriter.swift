@@ -157,6 +157,7 @@ struct PageWriter {
             // The header names every track while that fits in a bar; a site with dozens links home instead.
             "nav_tracks": navTracks,
             "many_tracks": tracks.count > PageWriter.headerTrackLimit,
+            "search": model.config.search,
             "nav": navGroups.keys.sorted().map { name -> [String: Any] in
                 navGroup(name, pages: navGroups[name]!, current: "")
             },
@@ -308,7 +309,11 @@ struct PageWriter {
         case .listItem(let item, _):
             introHTML = item < document.levelItemsHTML.count ? document.levelItemsHTML[item] : ""
         case .file, .heading:
-            for i in level.introBlocks { introHTML += indexed[i]?.html ?? "" }
+            for i in level.introBlocks {
+                // The summary is shown as the lead already; a paragraph that is only the summary is not repeated.
+                guard let block = indexed[i], block.plainText != level.summary else { continue }
+                introHTML += block.html
+            }
             for section in level.sections {
                 var html = ""
                 let baseDepth = indexed[section.blocks.lowerBound]?.heading?.depth ?? 2
@@ -331,6 +336,7 @@ struct PageWriter {
         levelDict["intro_html"] = introHTML
         levelDict["sections"] = sections
         levelDict["has_sections"] = !sections.isEmpty
+        if let shared = track.shared { levelDict["shared"] = ["html": sharedHTML(shared)] }
         levelDict["compare"] = compareLinks(level, position: position, in: track)
         if position > 0 { levelDict["prev"] = levelSummary(track.levels[position - 1]) }
         if position + 1 < track.levels.count { levelDict["next"] = levelSummary(track.levels[position + 1]) }
@@ -353,6 +359,23 @@ struct PageWriter {
                                        extra: ["level": levelDict, "track": trackDictionary(track)],
                                        breadcrumbs: [(track.title, track.url), (level.id, nil)]),
                       inSitemap: source.inSitemap, lastmod: source.lastmod)
+    }
+
+    /// A track's "All levels" section for its level pages: without its own heading (the template labels
+    /// it), inner headings one level under the section's, anchors prefixed so they cannot clash.
+    func sharedHTML(_ shared: SharedExpectations) -> String {
+        let indexed = indexedBlocks(documents[shared.pageIndex])
+        let baseDepth = indexed[shared.blocks.lowerBound]?.heading?.depth ?? 2
+        var html = ""
+        for i in shared.blocks.dropFirst() {
+            guard let block = indexed[i] else { continue }
+            if let heading = block.heading {
+                html += block.html(headingDepth: heading.depth - baseDepth + 2, anchor: "shared-" + heading.anchor)
+            } else {
+                html += block.html
+            }
+        }
+        return html
     }
 
     /// `equivalent: M1` names a level of another track.
@@ -379,14 +402,17 @@ struct PageWriter {
                 url: "/tags/\(tag.slug)/", layout: "tag",
                 context: context(page: ["title": "Tagged “\(tag.name)”", "url": href("/tags/\(tag.slug)/")], current: "",
                                  extra: ["tag": ["name": tag.name, "pages": pages.map { i -> [String: Any] in
-                                     ["title": model.pages[i].title, "url": href(model.pages[i].url), "date": model.pages[i].date ?? ""]
+                                     // No `date` key when there is none: an empty string is still "true" in a section.
+                                     var entry: [String: Any] = ["title": model.pages[i].title, "url": href(model.pages[i].url)]
+                                     if let date = model.pages[i].date { entry["date"] = date }
+                                     return entry
                                  }]], breadcrumbs: [("Tags", "/tags/"), (tag.name, nil)]),
                 inSitemap: true, lastmod: nil))
         }
         outputs.append(Output(
             url: "/tags/", layout: "tag",
             context: context(page: ["title": "Tags", "url": href("/tags/")], current: "",
-                             extra: ["tag": ["name": "", "pages": urls.tags.map { ["title": $0.name, "url": href("/tags/\($0.slug)/"), "date": ""] }]],
+                             extra: ["tag": ["name": "", "pages": urls.tags.map { ["title": $0.name, "url": href("/tags/\($0.slug)/")] }]],
                              breadcrumbs: [("Tags", nil)]),
             inSitemap: true, lastmod: nil))
         return outputs

@@ -65,7 +65,7 @@ public struct SiteGenerator {
             let levelMentions = model.config.linkLevelMentions ? mentions.targets(forPage: index) : [:]
             let inputs = BuildMemo.RenderInputs(
                 displayPath: page.source.displayPath, body: page.source.body, bodyLine: page.source.bodyLine,
-                rawHTML: model.config.rawHTML, levelListBlock: model.levelLists[index]?.blockIndex,
+                lineMap: page.source.lineMap, rawHTML: model.config.rawHTML, levelListBlock: model.levelLists[index]?.blockIndex,
                 levelListAnchors: model.levelLists[index]?.anchors ?? [], mentions: levelMentions)
             if let memo, let reused = memo.document(for: page.source.contentPath, inputs: inputs, world: linkWorld, resolve: { link in
                 resolver.resolve(link.url, from: page, pageIndex: index, isImage: link.isImage, at: link.location)
@@ -83,6 +83,7 @@ public struct SiteGenerator {
                     }
                     return outcome.url
                 })
+            renderer.lineMap = page.source.lineMap
             renderer.levelMentions = levelMentions
             let document = renderer.render(page.source.body)
             let fingerprint = memo?.remember(page.source.contentPath, inputs: inputs, world: linkWorld, links: links,
@@ -112,9 +113,14 @@ public struct SiteGenerator {
             pages.fingerprints = fingerprints
             memo.remember(sharedContext: pages.shared, for: fingerprints.sharedContextKey)
         }
-        let written: (pages: Int, files: Int)
+        var written: (pages: Int, files: Int)
         do {
             written = try pages.writeAll(to: sink)
+            if model.config.search {
+                // The preview server rebuilds the index only when something it reads changed.
+                let output = SearchPageOutput(pages: pages, memo: memo, key: pages.fingerprints?.everything)
+                written.files += try output.write(to: sink)
+            }
         } catch let failure as BuildFailure {
             throw BuildFailure(diagnostics + failure.diagnostics)
         } catch {
@@ -159,6 +165,15 @@ struct SiteURLs {
         allURLs.insert("/404.html")
         allURLs.insert("/sitemap.xml")
         allURLs.insert("/robots.txt")
+        // The index files under /search/ get their names from their content, known only after rendering;
+        // nothing links to them but the search page.
+        if model.config.search {
+            if let page = model.pages.first(where: { $0.url == SearchPageOutput.url }) {
+                conflicts.append(.error(page.source.frontMatter.location,
+                                        "\(SearchPageOutput.url) is the search page; move this page or set 'search: false' in site.yml"))
+            }
+            allURLs.insert(SearchPageOutput.url)
+        }
         for path in assetPaths { allURLs.insert("/" + path) }
 
         var tagPages: [String: (name: String, pages: [Int])] = [:]

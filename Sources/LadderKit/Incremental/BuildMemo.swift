@@ -194,6 +194,17 @@ public final class BuildMemo: @unchecked Sendable {
     }
 
     /// A value computed from the model and what `key` names; made again whenever the model is.
+    /// A value kept from the last build while `key` (a fingerprint of all it reads) is unchanged.
+    func cached<T>(_ name: String, key: Int, make: () -> T) -> T {
+        lock.lock()
+        if let (oldKey, value) = keyedValues[name], oldKey == key, let value = value as? T { lock.unlock(); return value }
+        lock.unlock()
+        let value = make()
+        lock.lock(); keyedValues[name] = (key, value); lock.unlock()
+        return value
+    }
+    private var keyedValues: [String: (Int, Any)] = [:]
+
     func derived<T>(_ key: String, make: () -> T) -> T {
         lock.lock()
         if let value = derivedValues[key] as? T { lock.unlock(); return value }
@@ -241,6 +252,8 @@ public final class BuildMemo: @unchecked Sendable {
         var displayPath: String
         var body: String
         var bodyLine: Int
+        /// A track given as data maps its generated lines to front-matter lines (diagnostics are cached too).
+        var lineMap: [Int]?
         var rawHTML: Bool
         var levelListBlock: Int?
         var levelListAnchors: [String]

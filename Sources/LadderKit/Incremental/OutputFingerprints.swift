@@ -86,6 +86,9 @@ struct OutputFingerprints {
             h.combine(track.id); h.combine(track.title); h.combine(track.description); h.combine(track.url)
             h.combine(track.competencies)
             if let intro = track.introPageIndex { h.combine(pages[intro]) } else { h.combine(0) }
+            // "All levels" shows on every level page; its page's own fingerprint covers its text.
+            h.combine(track.shared)
+            if let shared = track.shared { h.combine(pages[shared.pageIndex]) }
             h.combine(track.levels.count)
             for level in track.levels {
                 h.combine(level.id); h.combine(level.slug); h.combine(level.title); h.combine(level.summary)
@@ -135,6 +138,13 @@ struct OutputFingerprints {
                 for position in viewReads[track][number] { h.combine(levels[track][position]) }
             }
         }
+        return h.finalize()
+    }
+
+    /// What the search index reads: every page, every level (sections included) and the site.
+    var everything: Int {
+        var h = Hasher()
+        h.combine(site); h.combine(pages); h.combine(levels)
         return h.finalize()
     }
 

@@ -10,6 +10,29 @@ public struct PageSource: Sendable {
     public var body: String
     /// Line of the file on which `body` starts, so Markdown positions map back to the file.
     public var bodyLine: Int
+    /// For a body Ladder wrote itself (a track given as data): the file line of each body line.
+    public var lineMap: [Int]? = nil
+
+    /// The file line of a line of `body` (1-based).
+    public func fileLine(_ bodyLineNumber: Int) -> Int {
+        FileLines(bodyLine: bodyLine, lineMap: lineMap).fileLine(bodyLineNumber)
+    }
+}
+
+/// Maps lines of a Markdown body to lines of its file: an offset, or a table for generated bodies.
+public struct FileLines: Sendable {
+    public var bodyLine: Int
+    public var lineMap: [Int]?
+
+    public init(bodyLine: Int, lineMap: [Int]? = nil) {
+        self.bodyLine = bodyLine
+        self.lineMap = lineMap
+    }
+
+    public func fileLine(_ n: Int) -> Int {
+        guard let lineMap, !lineMap.isEmpty else { return bodyLine + n - 1 }
+        return lineMap[min(max(n, 1), lineMap.count) - 1]
+    }
 }
 
 /// A file under `content/` that is not Markdown: copied through as is.

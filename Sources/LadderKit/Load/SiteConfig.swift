@@ -21,6 +21,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var rawHTML = false
     /// Link level ids mentioned in prose ("works with L3s") to their level pages.
     public var linkLevelMentions = true
+    /// Build a search index, the `/search/` page and a search box in every header (`search: false` turns all three off).
+    public var search = true
     public var tracks: [TrackDeclaration] = []
     public var competencies: [CompetencyDeclaration] = []
     /// Everything else, for templates as `site.params`.
@@ -32,7 +34,7 @@ public struct SiteConfig: Sendable, Equatable {
     public static func == (a: SiteConfig, b: SiteConfig) -> Bool {
         a.title == b.title && a.description == b.description && a.baseURL == b.baseURL
             && a.language == b.language && a.rawHTML == b.rawHTML && a.tracks == b.tracks
-            && a.competencies == b.competencies && a.linkLevelMentions == b.linkLevelMentions
+            && a.competencies == b.competencies && a.linkLevelMentions == b.linkLevelMentions && a.search == b.search
     }
 
     /// Reads `site.yml` text; `path` is how diagnostics name the file.
@@ -46,6 +48,7 @@ public struct SiteConfig: Sendable, Equatable {
         config.language = try fields.string("language") ?? "en"
         config.rawHTML = try fields.bool("raw_html") ?? false
         config.linkLevelMentions = try fields.bool("link_level_mentions") ?? true
+        config.search = try fields.bool("search") ?? true
 
         if let tracks = map["tracks"] {
             guard case .list(let items) = tracks else {
@@ -88,7 +91,7 @@ public struct SiteConfig: Sendable, Equatable {
             }
         }
         var extra = YAMLMap()
-        let known: Set = ["title", "description", "base_url", "language", "raw_html", "link_level_mentions", "tracks", "competencies"]
+        let known: Set = ["title", "description", "base_url", "language", "raw_html", "link_level_mentions", "search", "tracks", "competencies"]
         for entry in map.entries where !known.contains(entry.key) { extra.append(entry) }
         config.extra = .map(extra)
         return config

@@ -55,7 +55,8 @@ final class CMarkTree {
             let t = type(current)
             let isBlock = t.rawValue < CMARK_NODE_FIRST_INLINE.rawValue
             if event == CMARK_EVENT_EXIT {
-                if isBlock, !out.isEmpty, out.last != " " { out += " " }
+                // Blocks and table cells are separated by a space.
+                if isBlock || t == CMARK_NODE_CUSTOM_INLINE, !out.isEmpty, out.last != " " { out += " " }
                 continue
             }
             switch t {

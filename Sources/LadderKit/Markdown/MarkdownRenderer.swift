@@ -38,6 +38,8 @@ public struct MarkdownRenderer {
 
     public var displayPath: String
     public var bodyLine: Int
+    /// For a generated body: the file line of each body line (see `FileLines`).
+    public var lineMap: [Int]?
     public var allowRawHTML = false
     /// For `levels: list` pages: the top-level list that holds the levels and each item's anchor.
     public var levelList: (blockIndex: Int, anchors: [String])?
@@ -57,8 +59,10 @@ public struct MarkdownRenderer {
 
     public func render(_ body: String) -> RenderedDocument {
         let tree = CMarkTree(body)
-        let outline = Outline(tree: tree, bodyLine: bodyLine)
-        rewriteLinks(in: tree.root)
+        let outline = Outline(tree: tree, lines: FileLines(bodyLine: bodyLine, lineMap: lineMap))
+        var tables = PipeTables(body: body)
+        tables.transform(tree.root)
+        rewriteLinks(in: tree.root, fragments: tables.origins)
         if !levelMentions.isEmpty { linkLevelMentions(in: tree.root) }
         var headingByBlock: [Int: Outline.Heading] = [:]
         for heading in outline.headings { headingByBlock[heading.blockIndex] = heading }
@@ -197,25 +201,37 @@ public struct MarkdownRenderer {
         cmark_node_free(node)
     }
 
-    func rewriteLinks(in root: CMarkTree.Node) {
+    /// `fragments`: nodes whose content was parsed on its own (table cells), with where it sits in the body.
+    func rewriteLinks(in root: CMarkTree.Node, fragments: [CMarkTree.Node: PipeTables.FragmentOrigin] = [:]) {
         guard let iterator = cmark_iter_new(root) else { return }
         defer { cmark_iter_free(iterator) }
         var lastBlockLine = 1
+        var origin: [PipeTables.FragmentOrigin] = []
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            if fragments[node] != nil {
+                if event == CMARK_EVENT_ENTER { origin.append(fragments[node]!) } else if event == CMARK_EVENT_EXIT { origin.removeLast() }
+            }
+            guard event == CMARK_EVENT_ENTER else { continue }
             let type = CMarkTree.type(node)
-            if type.rawValue < CMARK_NODE_FIRST_INLINE.rawValue {
+            if type.rawValue < CMARK_NODE_FIRST_INLINE.rawValue, CMarkTree.line(node) > 0, origin.isEmpty {
                 lastBlockLine = CMarkTree.line(node)
             }
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let ptr = cmark_node_get_url(node) else { continue }
             let url = String(cString: ptr)
             // cmark 0.30 gives inline nodes no position; the enclosing block's line is close enough.
-            let nodeLine = CMarkTree.line(node)
+            var nodeLine = CMarkTree.line(node)
+            var column = nodeLine > 0 ? CMarkTree.column(node) : 1
+            if let fragment = origin.last {
+                // Positions inside a fragment count from the fragment: move them to the body.
+                if nodeLine <= 1 { column += fragment.columnOffset }
+                nodeLine = fragment.line + max(nodeLine, 1) - 1
+            }
             let line = nodeLine > 0 ? nodeLine : lastBlockLine
-            let column = nodeLine > 0 ? CMarkTree.column(node) : 1
-            let location = SourceLocation(path: displayPath, line: bodyLine + line - 1, column: column)
+            let lines = FileLines(bodyLine: bodyLine, lineMap: lineMap)
+            let location = SourceLocation(path: displayPath, line: lines.fileLine(line), column: lineMap == nil ? column : 1)
             let rewritten = rewriteLink(url, type == CMARK_NODE_IMAGE, location)
             if rewritten != url { cmark_node_set_url(node, rewritten) }
         }

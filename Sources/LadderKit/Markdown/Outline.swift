@@ -37,12 +37,12 @@ public struct Outline: Sendable, Equatable {
     }
 
     /// Parses `body` (which starts on line `bodyLine` of its file) and reads its outline.
-    public init(body: String, bodyLine: Int) {
+    public init(body: String, bodyLine: Int, lineMap: [Int]? = nil) {
         let tree = CMarkTree(body)
-        self.init(tree: tree, bodyLine: bodyLine)
+        self.init(tree: tree, lines: FileLines(bodyLine: bodyLine, lineMap: lineMap))
     }
 
-    init(tree: CMarkTree, bodyLine: Int) {
+    init(tree: CMarkTree, lines: FileLines) {
         var anchors = AnchorAllocator()
         let blocks = tree.topLevelBlocks
         blockCount = blocks.count
@@ -52,19 +52,19 @@ public struct Outline: Sendable, Equatable {
                 let text = CMarkTree.plainText(block).trimmingCharacters(in: " ")
                 headings.append(Heading(depth: Int(cmark_node_get_heading_level(block)), text: text,
                                         anchor: anchors.allocate(text),
-                                        line: bodyLine + CMarkTree.line(block) - 1, blockIndex: index))
+                                        line: lines.fileLine(CMarkTree.line(block)), blockIndex: index))
             case CMARK_NODE_PARAGRAPH:
                 let text = CMarkTree.plainText(block).trimmingCharacters(in: " ")
                 if firstParagraph == nil { firstParagraph = text }
                 if let last = headings.last, last.blockIndex == index - 1 { headings[headings.count - 1].firstParagraph = text }
             case CMARK_NODE_LIST where boldLedList == nil:
-                if let items = Self.boldLedItems(block, bodyLine: bodyLine) { boldLedList = (index, items) }
+                if let items = Self.boldLedItems(block, lines: lines) { boldLedList = (index, items) }
             default: break
             }
         }
     }
 
-    static func boldLedItems(_ list: CMarkTree.Node, bodyLine: Int) -> [BoldLedItem]? {
+    static func boldLedItems(_ list: CMarkTree.Node, lines: FileLines) -> [BoldLedItem]? {
         var items: [BoldLedItem] = []
         for item in CMarkTree.children(of: list) {
             guard let paragraph = cmark_node_first_child(item), CMarkTree.type(paragraph) == CMARK_NODE_PARAGRAPH,
@@ -84,7 +84,7 @@ public struct Outline: Sendable, Equatable {
                 sibling = cmark_node_next(s)
             }
             items.append(BoldLedItem(boldText: bold, rest: rest.trimmingCharacters(in: " "),
-                                     line: bodyLine + CMarkTree.line(item) - 1))
+                                     line: lines.fileLine(CMarkTree.line(item))))
         }
         return items.isEmpty ? nil : items
     }

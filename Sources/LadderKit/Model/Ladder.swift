@@ -50,6 +50,15 @@ public struct Level: Sendable, Hashable {
     }
 }
 
+/// Criteria expected at every level of a track (an "All levels" section), shown on each level page.
+public struct SharedExpectations: Sendable, Hashable {
+    /// Index into `SiteModel.pages` of the page that holds the section.
+    public var pageIndex: Int
+    /// Top-level blocks of that page: the "All levels" heading and what is under it.
+    public var blocks: Range<Int>
+    public var location: SourceLocation
+}
+
 /// An ordered ladder of levels with the competencies its levels share.
 public struct Track: Sendable, Hashable {
     public var id: String
@@ -61,4 +70,5 @@ public struct Track: Sendable, Hashable {
     /// The page whose URL is the track's (`engineering/index.md`, or a track page at `/management/`),
     /// shown above the generated overview.
     public var introPageIndex: Int?
+    public var shared: SharedExpectations?
 }

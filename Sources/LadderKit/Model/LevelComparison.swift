@@ -18,16 +18,31 @@ public struct LevelComparison: Sendable, Equatable {
 
     public var rows: [Row]
 
-    /// `lower` and `higher` map a competency id to that level's section anchor and items, in order.
-    public init(competencies: [Competency], lower: [String: (anchor: String, items: [String])],
-                higher: [String: (anchor: String, items: [String])]) {
+    /// One level's section for one competency: its anchor and items, with the items' comparison keys
+    /// worked out once (a level takes part in up to 14 comparisons).
+    public struct Section: Sendable {
+        public var anchor: String
+        public var items: [String]
+        var keys: Set<String>
+        var itemKeys: [String]
+
+        public init(anchor: String, items: [String]) {
+            self.anchor = anchor
+            self.items = items
+            itemKeys = items.map(LevelComparison.normalise)
+            keys = Set(itemKeys)
+        }
+    }
+
+    /// `lower` and `higher` map a competency id to that level's section.
+    public init(competencies: [Competency], lower: [String: Section], higher: [String: Section]) {
         rows = competencies.compactMap { competency in
             let a = lower[competency.id], b = higher[competency.id]
             if a == nil && b == nil { return nil }
-            let lowerKeys = Set((a?.items ?? []).map(Self.normalise))
+            let lowerKeys = a?.keys ?? []
             return Row(competency: competency, lowerAnchor: a?.anchor, higherAnchor: b?.anchor,
                        lower: (a?.items ?? []).map { Item(text: $0, isNew: false) },
-                       higher: (b?.items ?? []).map { Item(text: $0, isNew: !lowerKeys.contains(Self.normalise($0))) })
+                       higher: zip(b?.items ?? [], b?.itemKeys ?? []).map { Item(text: $0, isNew: !lowerKeys.contains($1)) })
         }
     }
 

@@ -6,7 +6,7 @@ public enum PageKind: String, Sendable {
     case page
     /// A file with `level:`: one level of a track.
     case level
-    /// A page with `levels:`: several levels of a track in one file.
+    /// A page with `levels:` (or `topics:` given as data): several levels of a track in one file.
     case trackPage
 }
 
@@ -36,6 +36,8 @@ public struct Page: Sendable {
     public var params: YAMLMap
     /// The page's title is its first `#` heading (it is not repeated in the body).
     public var titleFromHeading: Bool
+    /// A track given as data (`topics:`): its body was written from the data, as `levels: headings`.
+    public var isDataTrack: Bool
 
     public var isArticle: Bool { date != nil }
 }
@@ -43,7 +45,7 @@ public struct Page: Sendable {
 extension Page {
     static let knownKeys: Set<String> = [
         "title", "description", "summary", "layout", "sitemap", "toc", "nav", "draft", "date", "lastmod",
-        "authors", "tags", "aliases", "redirect_from", "track", "level", "order", "levels", "weight", "equivalent",
+        "authors", "tags", "aliases", "redirect_from", "track", "level", "order", "levels", "weight", "equivalent", "level_prefix",
     ]
 
     /// Interprets front matter; wrong types are errors at the key's line.
@@ -51,7 +53,10 @@ extension Page {
         let fm = source.frontMatter
         self.source = source
         self.outline = outline
-        if try fm.string("level") != nil {
+        isDataTrack = DataTrack.isDataTrack(fm)
+        if isDataTrack {
+            kind = .trackPage
+        } else if try fm.string("level") != nil {
             kind = .level
         } else if try fm.string("levels") != nil {
             kind = .trackPage

@@ -29,12 +29,26 @@ public struct ModelBuilder {
     public func build(_ content: LoadedContent) -> (SiteModel, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         // Parsing the outline with cmark is the costly part, so pages are interpreted on all cores.
-        let reused = memo?.interpretedPages(for: content.pages) ?? Array(repeating: nil, count: content.pages.count)
-        let interpreted = Array(content.pages.indices).parallelMap { index -> Result<Page, Diagnostic> in
+        // Tracks given as data become Markdown first, so everything after treats them as prose.
+        var sources: [PageSource] = []
+        for var source in content.pages {
+            if DataTrack.isDataTrack(source.frontMatter) {
+                do {
+                    (source.body, source.lineMap) = try DataTrack.body(for: source)
+                } catch {
+                    diagnostics.append(error)
+                    continue
+                }
+            }
+            sources.append(source)
+        }
+        let reused = memo?.interpretedPages(for: sources) ?? Array(repeating: nil, count: sources.count)
+        let interpreted = Array(sources.indices).parallelMap { index -> Result<Page, Diagnostic> in
             if let page = reused[index] { return .success(page) }
-            let source = content.pages[index]
+            let source = sources[index]
             return Result { () throws(Diagnostic) -> Page in
-                let page = try Page(source: source, outline: Outline(body: source.body, bodyLine: source.bodyLine))
+                let outline = Outline(body: source.body, bodyLine: source.bodyLine, lineMap: source.lineMap)
+                let page = try Page(source: source, outline: outline)
                 memo?.remember(page)
                 return page
             }
@@ -107,6 +121,7 @@ struct TrackAssembler {
     private var levelsByTrack: [String: [Level]] = [:]
     private var trackOrder: [String] = []
     private var trackPageIndex: [String: Int] = [:]
+    private var sharedByTrack: [String: SharedExpectations] = [:]
     private var levelLists: [Int: (blockIndex: Int, anchors: [String])] = [:]
 
     init(config: SiteConfig) {
@@ -155,7 +170,7 @@ struct TrackAssembler {
         case .trackPage:
             guard let track = try Self.trackID(of: page) else { return }
             note(track: track)
-            let mode = try fm.string("levels") ?? ""
+            let mode = page.isDataTrack ? "headings" : try fm.string("levels") ?? ""
             switch mode {
             case "headings": try addHeadingLevels(page: page, index: index, track: track)
             case "list": try addListLevels(page: page, index: index, track: track)
@@ -166,23 +181,61 @@ struct TrackAssembler {
         case .page, .home:
             // `engineering/index.md` introduces the engineering track when there is one.
             let parts = page.source.contentPath.split(separator: "/")
-            if parts.count == 2, page.url == "/\(parts[0])/" { trackPageIndex[Slug.make(String(parts[0]))] = index }
+            if parts.count == 2, page.url == "/\(parts[0])/" {
+                let track = Slug.make(String(parts[0]))
+                trackPageIndex[track] = index
+                try addShared(page: page, index: index, track: track)
+            }
         }
+    }
+
+    /// Headings that name expectations shared by every level rather than a level.
+    static func isSharedHeading(_ text: String) -> Bool {
+        ["all", "all levels", "every level", "at every level", "shared expectations"]
+            .contains(text.trimmingCharacters(in: " ").lowercased())
+    }
+
+    /// An "All levels" section of a track's introduction page.
+    private mutating func addShared(page: Page, index: Int, track: String) throws(Diagnostic) {
+        let headings = page.outline.headings
+        guard let heading = headings.first(where: { Self.isSharedHeading($0.text) }) else { return }
+        let end = headings.first { $0.blockIndex > heading.blockIndex && $0.depth <= heading.depth }?.blockIndex
+            ?? page.outline.blockCount
+        try setShared(SharedExpectations(pageIndex: index, blocks: heading.blockIndex..<end,
+                                         location: SourceLocation(path: page.source.displayPath, line: heading.line)),
+                      track: track)
+    }
+
+    private mutating func setShared(_ shared: SharedExpectations, track: String) throws(Diagnostic) {
+        if let first = sharedByTrack[track] {
+            throw .error(shared.location, "track '\(track)' already has expectations for all levels (at \(first.location))")
+        }
+        sharedByTrack[track] = shared
     }
 
     private mutating func addHeadingLevels(page: Page, index: Int, track: String) throws(Diagnostic) {
         let headings = page.outline.headings
         let depth = SectionSplitter.sectionDepth(headings, skippingTitle: page.titleFromHeading)
-        let levelHeadings = headings.filter { $0.depth == depth }
+        var levelHeadings = headings.filter { $0.depth == depth }
         if levelHeadings.isEmpty {
             throw .error(page.source.frontMatter.keyLocation("levels"), "'levels: headings' but the page has no headings")
         }
+        // "All levels" is not a level: its blocks are shown on every level page.
+        for heading in levelHeadings where Self.isSharedHeading(heading.text) {
+            let end = headings.first { $0.blockIndex > heading.blockIndex && $0.depth <= depth }?.blockIndex
+                ?? page.outline.blockCount
+            try setShared(SharedExpectations(pageIndex: index, blocks: heading.blockIndex..<end,
+                                             location: SourceLocation(path: page.source.displayPath, line: heading.line)),
+                          track: track)
+        }
+        levelHeadings.removeAll { Self.isSharedHeading($0.text) }
         for (n, heading) in levelHeadings.enumerated() {
             let end = headings.first { $0.blockIndex > heading.blockIndex && $0.depth <= depth }?.blockIndex
                 ?? page.outline.blockCount
             let blocks = (heading.blockIndex + 1)..<end
             let inner = headings.filter { blocks.contains($0.blockIndex) }
-            var sections = SectionSplitter.sections(of: inner, in: blocks, config: config)
+            // Under a level heading there is no page title to skip: a lone `###` is a section.
+            var sections = SectionSplitter.sections(of: inner, in: blocks, config: config, skippingTitle: false)
             // On its own page a level's sections get clean anchors (`#people`, not the page-wide `#people-2`).
             var allocator = AnchorAllocator()
             for i in sections.indices { sections[i].anchor = allocator.allocate(sections[i].name) }
@@ -254,7 +307,7 @@ struct TrackAssembler {
                 description: declared?.description ?? intro?.summary ?? "",
                 url: "/\(id)/", levels: unique,
                 competencies: Self.competencies(of: unique, config: config),
-                introPageIndex: introIndex))
+                introPageIndex: introIndex, shared: sharedByTrack[id]))
         }
         return (tracks, levelLists, diagnostics)
     }
@@ -293,8 +346,9 @@ enum SectionSplitter {
         return minDepth
     }
 
-    static func sections(of headings: [Outline.Heading], in blocks: Range<Int>, config: SiteConfig) -> [LevelSection] {
-        let depth = sectionDepth(headings, skippingTitle: true)
+    static func sections(of headings: [Outline.Heading], in blocks: Range<Int>, config: SiteConfig,
+                         skippingTitle: Bool = true) -> [LevelSection] {
+        let depth = sectionDepth(headings, skippingTitle: skippingTitle)
         let sectionHeadings = headings.filter { $0.depth == depth }
         return sectionHeadings.map { heading in
             let end = headings.first { $0.blockIndex > heading.blockIndex && $0.depth <= depth }?.blockIndex ?? blocks.upperBound

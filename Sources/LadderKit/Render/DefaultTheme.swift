@@ -3,6 +3,329 @@
 /// The built-in theme: every file of the repository's `templates/` folder, by relative path.
 enum DefaultTheme {
     static let files: [String: String] = [
+        "assets/search-core.js": #"""
+        // Ladder search: query logic without DOM, so node imports it too. Index files: see SearchIndexLayout.swift;
+        // scores are computed at build time, so a query only fetches postings and adds numbers.
+
+        /** Search terms of a text: must agree with SearchTokenizer.swift (lowercase, accents dropped). */
+        export function terms(text) {
+          return text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase()
+            .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+        }
+
+        /** Edit distance (insert, delete, substitute, swap two neighbours), or max + 1 once it exceeds max. */
+        export function editDistance(a, b, max) {
+          if (Math.abs(a.length - b.length) > max) return max + 1;
+          let prev2 = null, prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+          for (let i = 1; i <= a.length; i++) {
+            const row = [i];
+            let best = i;
+            for (let j = 1; j <= b.length; j++) {
+              const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+              let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+              if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+              row.push(d);
+              best = Math.min(best, d);
+            }
+            if (best > max) return max + 1;
+            prev2 = prev;
+            prev = row;
+          }
+          return prev[b.length];
+        }
+
+        // How much a match counts: an exact word beats the start of a word beats a typo.
+        export const WEIGHTS = { exact: 1, prefix: 0.8, typo1: 0.55, typo2: 0.35 };
+        const MAX_CANDIDATES = 24;
+
+        /**
+         * Index terms a query word may stand for, best first: [{term, weight}]. `isLast`: it may be the start
+         * of a term. Typos are tried only when nothing matches as typed (not to fetch every near-miss), among
+         * terms with the same first letter (a sharded index has a vocabulary file per first letter).
+         */
+        export function candidates(word, vocabulary, isLast) {
+          const order = (x, y) => y.weight - x.weight || x.term.length - y.term.length || (x.term < y.term ? -1 : 1);
+          let found = [];
+          for (const term of vocabulary) {
+            if (term === word) found.push({ term, weight: WEIGHTS.exact });
+            else if (isLast && word.length >= 2 && term.startsWith(word)) found.push({ term, weight: WEIGHTS.prefix });
+          }
+          const edits = word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;  // one from 4 characters, two from 8
+          if (!found.length && edits > 0) {
+            const typo = (d) => (d === 1 ? WEIGHTS.typo1 : WEIGHTS.typo2);
+            for (const term of vocabulary) {
+              const d = editDistance(word, term, edits);
+              if (d <= edits) found.push({ term, weight: typo(d) });
+              else if (isLast && term.length > word.length) {
+                // Still typing: a typo in the part typed so far ("ownr" → "ownership").
+                const p = editDistance(word, term.slice(0, word.length), edits);
+                if (p <= edits) found.push({ term, weight: typo(p) * WEIGHTS.prefix });
+              }
+            }
+          }
+          return found.sort(order).slice(0, MAX_CANDIDATES);
+        }
+
+        /** Index of the last of the sorted `rows` whose `[0]` is <= key (0 if none). */
+        function lastAtOrBefore(rows, key) {
+          let lo = 0, hi = rows.length - 1, at = 0;
+          while (lo <= hi) {
+            const mid = (lo + hi) >> 1;
+            if (rows[mid][0] <= key) { at = mid; lo = mid + 1; } else hi = mid - 1;
+          }
+          return at;
+        }
+
+        /**
+         * About `maxWords` words of `text` from a little before the first hit, as [{text, hit}] segments;
+         * a word is a hit when one of its terms is in the Set `hits`.
+         */
+        export function snippet(text, hits, maxWords = 30) {
+          const words = [...text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)];
+          const hit = words.map((w) => terms(w[0]).some((t) => hits.has(t)));
+          const start = Math.max(0, Math.min(hit.indexOf(true) - 8, words.length - maxWords));
+          const end = Math.min(words.length, start + maxWords);
+          const segments = start > 0 ? [{ text: "… ", hit: false }] : [];
+          let at = start > 0 ? words[start].index : 0;
+          for (let i = start; i < end; i++) {
+            segments.push({ text: text.slice(at, words[i].index), hit: false }, { text: words[i][0], hit: hit[i] });
+            at = words[i].index + words[i][0].length;
+          }
+          segments.push({ text: end < words.length ? text.slice(at, words[end].index).trimEnd() + " …" : text.slice(at), hit: false });
+          return segments.filter((part) => part.text);
+        }
+
+        /** Runs queries on one built index; `fetchJSON(url)` returns a parsed file (tests read from disk). */
+        export class SearchEngine {
+          constructor(indexURL, fetchJSON) {
+            this.indexURL = indexURL;
+            this.fetchJSON = fetchJSON;
+            this.files = new Map();
+          }
+
+          /** A file of the index, fetched once (a failed fetch is tried again next time). */
+          load(name) {
+            const url = new URL(name, this.indexURL).href;
+            if (!this.files.has(url)) this.files.set(url, this.fetchJSON(url).catch((e) => { this.files.delete(url); throw e; }));
+            return this.files.get(url);
+          }
+
+          meta() { return this.load(this.indexURL); }
+
+          /** Tracks for the filter menu: [{id, title}]. */
+          async tracks() {
+            return (await this.meta()).tracks.map(([id, title]) => ({ id, title }));
+          }
+
+          /** A track's levels as [id, title, from, to] rows (own file on sites with many levels). */
+          async levels(trackID) {
+            const track = (await this.meta()).tracks.find((t) => t[0] === trackID);
+            return !track ? [] : Array.isArray(track[4]) ? track[4] : this.load(track[4]);
+          }
+
+          async vocabulary(word) {
+            const meta = await this.meta();
+            if (meta.terms) return meta.terms.t;
+            const file = meta.vocab[String.fromCodePoint(word.codePointAt(0))];
+            return file ? this.load(file) : [];
+          }
+
+          /** The term table holding a term. */
+          async shard(term) {
+            const meta = await this.meta();
+            return meta.terms || this.load(meta.shards[lastAtOrBefore(meta.shards, term)][1]);
+          }
+
+          /** A term's postings: [docDelta, score, …] ([] if absent). */
+          async postings(term) {
+            const shard = await this.shard(term);
+            const at = shard.t.indexOf(term);
+            return at < 0 ? [] : shard.p[at];
+          }
+
+          /** Document ranges a filter allows ([from, to) pairs), or null for no filter. */
+          async ranges(track, level) {
+            if (!track && !level) return null;
+            const out = [];
+            for (const t of (await this.meta()).tracks) {
+              if (track && t[0] !== track) continue;
+              if (!level) { out.push([t[2], t[3]]); continue; }
+              for (const [id, , from, to] of await this.levels(t[0])) if (id.toLowerCase() === level.toLowerCase()) out.push([from, to]);
+            }
+            return out;
+          }
+
+          /** Track title and level id of a document (the level if the index file has levels). */
+          place(meta, doc) {
+            const track = meta.tracks.find((t) => doc >= t[2] && doc < t[3]);
+            if (!track) return { track: "", level: "" };
+            const level = Array.isArray(track[4]) && track[4].find((l) => doc >= l[2] && doc < l[3]);
+            return { track: track[1], level: level ? level[0] : "" };
+          }
+
+          /** URL, title, heading and text of a document. */
+          async document(doc) {
+            const meta = await this.meta();
+            const [first, file] = meta.chunks[lastAtOrBefore(meta.chunks, doc)];
+            const record = (await this.load(file))[doc - first];
+            const [url, title, heading, text] = meta.docs ? [...meta.docs[doc], record] : record;
+            return { doc, url, title, heading, text, ...this.place(meta, doc) };
+          }
+
+          /**
+           * Every word must match (the last may be a prefix). Returns {total, results: [{url, title, heading,
+           * track, level, text, snippet, score}]}: `limit` from `offset`, best first, ties in document order.
+           */
+          async search(query, { track = "", level = "", limit = 10, offset = 0 } = {}) {
+            const words = terms(query).slice(0, 32);
+            if (!words.length) return { total: 0, results: [] };
+            // The shard a word itself would be in is known before its vocabulary arrives: fetch both at once.
+            for (const word of words) this.shard(word).catch(() => {});
+            const [meta, allowed, perWord] = await Promise.all([this.meta(), this.ranges(track, level),
+              Promise.all(words.map(async (word, i) => candidates(word, await this.vocabulary(word), i === words.length - 1)))]);
+            // Every word's postings in one round of requests.
+            const postings = await Promise.all(perWord.map((list) => Promise.all(list.map((c) => this.postings(c.term)))));
+            const hits = new Set(perWord.flat().map((c) => c.term));
+            // Per document: the sum of each word's best match, and how many words in a row matched.
+            const total = new Float64Array(meta.n), matched = new Uint8Array(meta.n), best = new Float64Array(meta.n);
+            let found = [];
+            perWord.forEach((list, w) => {
+              const touched = [];
+              list.forEach((c, k) => {
+                const flat = postings[w][k];
+                for (let i = 0, doc = 0; i < flat.length; i += 2) {
+                  doc += flat[i];
+                  if (matched[doc] !== w) continue;
+                  if (best[doc] === 0) touched.push(doc);
+                  best[doc] = Math.max(best[doc], flat[i + 1] * c.weight);
+                }
+              });
+              for (const doc of touched) { matched[doc] = w + 1; total[doc] += best[doc]; best[doc] = 0; }
+              found = touched;
+            });
+            if (allowed) found = found.filter((doc) => allowed.some(([from, to]) => doc >= from && doc < to));
+            found.sort((a, b) => total[b] - total[a] || a - b);
+            const results = await Promise.all(found.slice(offset, offset + limit).map(async (doc) => {
+              const d = await this.document(doc);
+              return { ...d, score: total[doc], snippet: snippet(d.text, hits) };
+            }));
+            return { total: found.length, results };
+          }
+        }
+        """#,
+        "assets/search.js": #"""
+        // The /search/ page: connects its form to the query logic in search-core.js.
+        // Index text only ever reaches the page as text nodes (never innerHTML), so it cannot inject markup.
+        import { SearchEngine } from "./search-core.js";
+
+        const byId = (id) => document.getElementById(id);
+        const form = byId("search-form"), input = byId("search-query"), list = byId("search-results");
+        const trackMenu = byId("search-track"), levelMenu = byId("search-level"), status = byId("search-status");
+        const PAGE = 10;
+
+        const engine = new SearchEngine(new URL(form.dataset.index, location.href).href, async (url) => {
+          const response = await fetch(url);
+          if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+          return response.json();
+        });
+
+        function element(tag, className, text) {
+          const node = document.createElement(tag);
+          if (className) node.className = className;
+          if (text) node.textContent = text;
+          return node;
+        }
+
+        /** The level menu lists the chosen track's levels. */
+        async function fillLevels(keep) {
+          const levels = trackMenu.value ? await engine.levels(trackMenu.value) : [];
+          levelMenu.replaceChildren(new Option("All levels", ""), ...levels.map(([id, title]) => new Option(`${id} ${title}`, id)));
+          levelMenu.value = levels.some(([id]) => id === keep) ? keep : "";
+        }
+
+        function resultItem(result) {
+          const item = element("li");
+          const link = element("a", "", result.heading || result.title);
+          link.href = result.url;
+          // A level's title starts with its id ("L3 Senior Engineer"), so track + title place it.
+          const where = [result.track, result.heading ? result.title : ""].filter(Boolean).join(" · ");
+          const snippet = element("span", "result-snippet");
+          for (const part of result.snippet) snippet.append(part.hit ? element("mark", "", part.text) : part.text);  // strings become text nodes
+          item.append(link);
+          if (where) item.append(element("span", "result-where", where));
+          item.append(snippet);
+          return item;
+        }
+
+        const unavailable = (error) => { status.textContent = `Search is unavailable: ${error.message}`; };
+        let generation = 0;
+        let shown = 0;
+
+        /** Runs the query in the form; `more` appends the next page of results. */
+        async function run(more = false) {
+          const started = performance.now();
+          const query = input.value.trim();
+          const mine = ++generation;
+          const filters = { track: trackMenu.value, level: levelMenu.value };
+          const params = new URLSearchParams(Object.entries({ q: query, ...filters }).filter(([, value]) => value));
+          history.replaceState(null, "", params.toString() ? `?${params}` : location.pathname);
+          if (!query) { list.replaceChildren(); status.textContent = ""; return; }
+          let answer;
+          try {
+            answer = await engine.search(query, { ...filters, limit: PAGE, offset: more ? shown : 0 });
+          } catch (error) {
+            if (mine === generation) unavailable(error);
+            return;
+          }
+          if (mine !== generation) return;  // a newer query has started
+          const items = answer.results.map(resultItem);
+          if (more) list.append(...items); else list.replaceChildren(...items);
+          shown = (more ? shown : 0) + items.length;
+          list.dataset.ms = (performance.now() - started).toFixed(1);
+          const count = answer.total === 1 ? "1 result" : `${answer.total} results`;
+          status.replaceChildren(answer.total ? `${count} for “${query}”` : `No results for “${query}”`);
+          if (shown < answer.total) {
+            const button = element("button", "search-more", "Show more results");
+            button.type = "button";
+            button.onclick = () => run(true);
+            status.append(" ", button);
+          }
+        }
+
+        /** Arrow keys move between the box and the results; Escape returns to the box. */
+        function links() { return [...list.querySelectorAll("a")]; }
+        input.addEventListener("keydown", (e) => {
+          if (e.key === "ArrowDown" && links().length) { e.preventDefault(); links()[0].focus(); }
+        });
+        list.addEventListener("keydown", (e) => {
+          const all = links(), at = all.indexOf(document.activeElement);
+          if (at < 0) return;
+          let next = null;
+          if (e.key === "ArrowDown") next = all[Math.min(at + 1, all.length - 1)];
+          else if (e.key === "ArrowUp") next = at === 0 ? input : all[at - 1];
+          else if (e.key === "Escape") next = input;
+          if (next) { e.preventDefault(); next.focus(); }
+        });
+
+        form.addEventListener("submit", (e) => { e.preventDefault(); run(); });
+        input.addEventListener("input", () => run());
+        trackMenu.addEventListener("change", async () => { await fillLevels(levelMenu.value); run(); });
+        levelMenu.addEventListener("change", () => run());
+
+        // ?q=…&track=…&level=… pre-fill the form and run at once (shareable); the menus fill in later.
+        const params = new URLSearchParams(location.search);
+        input.value = params.get("q") || "";
+        for (const [menu, value] of [[trackMenu, params.get("track")], [levelMenu, params.get("level")]]) {
+          if (value) { menu.append(new Option(value, value)); menu.value = value; }
+        }
+        if (input.value) run(); else input.focus();
+        engine.tracks().then((tracks) => {
+          const track = trackMenu.value;
+          trackMenu.replaceChildren(new Option("All tracks", ""), ...tracks.map((t) => new Option(t.title, t.id)));
+          trackMenu.value = tracks.some((t) => t.id === track) ? track : "";
+          return fillLevels(levelMenu.value);
+        }).catch(unavailable);
+        """#,
         "assets/style.css": #"""
         /* Ladder default theme. Mobile first, system fonts only. */
 
@@ -223,6 +546,33 @@ enum DefaultTheme {
           h2, h3 { break-after: avoid; }
           .docs-layout { display: block; }
         }
+        .shared-label {
+          display: inline-block; margin: 0 0 .5rem; padding: .15rem .6rem; font-size: .85rem;
+          border: 1px solid var(--border); border-radius: var(--radius); background: var(--current-bg);
+        }
+
+        /* Search: the box in every header and the /search/ page. */
+        .visually-hidden {
+          position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0;
+          overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;
+        }
+        .header-search { margin-left: auto; }
+        .header-search input, .search-form input, .search-form select, .search-form button {
+          font: inherit; color: var(--text); background: var(--bg);
+          border: 1px solid var(--border); border-radius: var(--radius); padding: .3rem .5rem;
+        }
+        .header-search input { width: 12rem; max-width: 40vw; }
+        .search-row { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
+        .search-row input { flex: 1 1 14rem; }
+        .search-filters { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
+        .search-help, .search-status { color: var(--muted); font-size: .9rem; }
+        .search-results { padding-left: 1.5rem; }
+        .search-results li { margin: 0 0 1rem; }
+        .search-results a { font-weight: 600; }
+        .search-results .result-where { display: block; color: var(--muted); font-size: .85rem; }
+        .search-results .result-snippet { display: block; margin-top: .15rem; }
+        .search-results mark { background: var(--mark-bg); color: inherit; padding: 0 .1em; }
+        @media print { .header-search { display: none; } }
         """#,
         "layouts/404.mustache": #"""
         {{< base}}
@@ -304,8 +654,8 @@ enum DefaultTheme {
               {{#compare.rows}}
               <tr>
                 <th scope="row">{{name}}</th>
-                <td>{{#lower_url}}<a class="cell-link" href="{{lower_url}}">{{compare.lower.id}} · {{name}}</a>{{/lower_url}}<ul>{{#lower}}<li>{{text}}</li>{{/lower}}</ul></td>
-                <td>{{#higher_url}}<a class="cell-link" href="{{higher_url}}">{{compare.higher.id}} · {{name}}</a>{{/higher_url}}<ul>{{#higher}}<li>{{#new}}<mark class="diff-new"><span class="visually-hidden">New: </span>{{text}}</mark>{{/new}}{{^new}}{{text}}{{/new}}</li>{{/higher}}</ul></td>
+                <td>{{#lower_url}}<a class="cell-link" href="{{lower_url}}">{{compare.lower.id}} · {{name}}</a>{{/lower_url}}<ul>{{{lower_html}}}</ul></td>
+                <td>{{#higher_url}}<a class="cell-link" href="{{higher_url}}">{{compare.higher.id}} · {{name}}</a>{{/higher_url}}<ul>{{{higher_html}}}</ul></td>
               </tr>
               {{/compare.rows}}
             </tbody>
@@ -367,8 +717,8 @@ enum DefaultTheme {
         <article class="content home">
           {{#page.content}}{{{page.content}}}{{/page.content}}
           {{^page.content}}<h1>{{site.title}}</h1>{{#site.description}}<p class="lead">{{site.description}}</p>{{/site.description}}{{/page.content}}
-          <section class="tracks-at-a-glance" aria-labelledby="tracks">
-            <h2 id="tracks">Tracks</h2>
+          <section class="tracks-at-a-glance" aria-labelledby="all-tracks">
+            <h2 id="all-tracks">Tracks</h2>
             <div class="track-cards">
               {{#site.tracks}}
               <section class="track-card">
@@ -399,7 +749,7 @@ enum DefaultTheme {
           {{#level.has_sections}}
           <nav class="toc" aria-label="Competencies">
             <h2>Competencies</h2>
-            <ul>{{#level.sections}}<li><a href="#{{anchor}}">{{name}}</a></li>{{/level.sections}}</ul>
+            <ul>{{#level.sections}}<li><a href="#{{anchor}}">{{name}}</a></li>{{/level.sections}}{{#level.shared}}<li><a href="#shared-expectations">At every level</a></li>{{/level.shared}}</ul>
           </nav>
           {{/level.has_sections}}
           {{{level.intro_html}}}
@@ -408,6 +758,13 @@ enum DefaultTheme {
             {{{html}}}
           </section>
           {{/level.sections}}
+          {{#level.shared}}
+          <section class="competency shared" aria-labelledby="shared-expectations">
+            <h2 id="shared-expectations">At every level</h2>
+            <p class="shared-label">Shared: expected at every level of the <a href="{{track.url}}">{{track.title}}</a> track, this one included.</p>
+            {{{html}}}
+          </section>
+          {{/level.shared}}
           {{> levelnav}}
         </article>
         {{/main}}
@@ -464,6 +821,39 @@ enum DefaultTheme {
         <p>This page has moved to <a href="{{target}}">{{target}}</a>.</p>
         </body>
         </html>
+        """#,
+        "layouts/search.mustache": #"""
+        {{< base}}
+        {{$bodyclass}}page search{{/bodyclass}}
+        {{$head}}<meta name="robots" content="noindex">
+        <link rel="preload" href="{{search.index_url}}" as="fetch" crossorigin="anonymous">
+        <link rel="modulepreload" href="{{search.core_url}}">
+        {{/head}}
+        {{$main}}
+        <article class="content search-page">
+          <h1>Search</h1>
+          <form id="search-form" class="search-form" role="search" action="{{search.url}}" method="get" data-index="{{search.index_url}}">
+            <p class="search-row">
+              <label for="search-query">Search the ladders</label>
+              <input id="search-query" name="q" type="search" autocomplete="off" spellcheck="false"
+                     aria-describedby="search-help" aria-controls="search-results">
+              <button type="submit">Search</button>
+            </p>
+            <p class="search-filters">
+              <label for="search-track">Track</label>
+              <select id="search-track" name="track"><option value="">All tracks</option></select>
+              <label for="search-level">Level</label>
+              <select id="search-level" name="level"><option value="">All levels</option></select>
+            </p>
+            <p id="search-help" class="search-help">Every word must match; the last may be the start of a word. Use ↓ and ↑ to move through the results.</p>
+          </form>
+          <p id="search-status" class="search-status" role="status" aria-live="polite" aria-atomic="true"></p>
+          <ol id="search-results" class="search-results"></ol>
+          <noscript><p>Search runs in your browser and needs JavaScript. Every page is also listed in the <a href="{{site.root}}/sitemap.xml">sitemap</a>.</p></noscript>
+          <script type="module" src="{{search.script_url}}"></script>
+        </article>
+        {{/main}}
+        {{/base}}
         """#,
         "layouts/tag.mustache": #"""
         {{< base}}
@@ -584,9 +974,24 @@ enum DefaultTheme {
               <ul>
                 {{#site.nav_tracks}}<li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
                 {{/site.nav_tracks}}
-                {{#site.many_tracks}}<li><a href="{{site.root}}/#tracks">All tracks</a></li>{{/site.many_tracks}}
+                {{#site.many_tracks}}<li><a href="{{site.root}}/#all-tracks">All tracks</a></li>{{/site.many_tracks}}
               </ul>
             </nav>
+            {{#site.search}}
+            <form class="header-search" role="search" action="{{site.root}}/search/" method="get">
+              <label class="visually-hidden" for="header-search">Search</label>
+              <input id="header-search" name="q" type="search" placeholder="Search (press /)" autocomplete="off">
+            </form>
+            <script>
+            // "/" focuses search (the search page's own box first) unless the reader is typing.
+            document.addEventListener("keydown", (e) => {
+              const t = e.target;
+              if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)) return;
+              const box = document.getElementById("search-query") || document.getElementById("header-search");
+              e.preventDefault(); box.focus(); box.select();
+            });
+            </script>
+            {{/site.search}}
           </div>
         </header>
         """#,
@@ -598,8 +1003,8 @@ enum DefaultTheme {
         """#,
         "partials/picker.mustache": #"""
         <form class="compare-picker" action="{{action}}" method="get">
-          <label>From <select name="a">{{#lower}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/lower}}</select></label>
-          <label>to <select name="b">{{#higher}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/higher}}</select></label>
+          <label>From <select name="a">{{{lower_options_html}}}</select></label>
+          <label>to <select name="b">{{{higher_options_html}}}</select></label>
           <button type="submit">Compare</button>
         </form>
         """#,

@@ -26,27 +26,33 @@ public struct DirectorySink: OutputSink {
 
     public func write(_ path: String, _ bytes: Data) throws {
         let target = root + "/" + path
-        try ensureParent(of: target)
-        guard FileManager.default.createFile(atPath: target, contents: bytes) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target])
+        // POSIX calls rather than FileManager: a build writes thousands of files, and the folder is made
+        // only when opening fails for want of it (not checked before every file).
+        var fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if fd < 0 && errno == ENOENT {
+            try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+            fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        }
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target]) }
+        defer { close(fd) }
+        try bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target]) }
+                offset += n
+            }
         }
     }
 
     public func copy(from absolutePath: String, to path: String) throws {
-        let target = root + "/" + path
-        try ensureParent(of: target)
         // Read and write rather than FileManager.copyItem: it keeps no source permissions or links.
         guard let data = FileManager.default.contents(atPath: absolutePath) else {
             throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: absolutePath])
         }
         try write(path, data)
-    }
-
-    private func ensureParent(of path: String) throws {
-        let parent = (path as NSString).deletingLastPathComponent
-        if !FileManager.default.fileExists(atPath: parent) {
-            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-        }
     }
 }
 
