@@ -159,21 +159,9 @@ extension PageWriter {
         return html
     }
 
-    /// A section's HTML as on the level page, its heading at `##`.
+    /// A section's content for a view that prints the section's heading itself, at `###`.
     func sectionHTML(_ level: Level, _ section: LevelSection) -> String {
-        let blocks = indexedBlocks(documents[level.pageIndex])
-        var html = ""
-        let baseDepth = blocks[section.blocks.lowerBound]?.heading?.depth ?? 2
-        for i in section.blocks {
-            guard let block = blocks[i] else { continue }
-            if let heading = block.heading {
-                if i == section.blocks.lowerBound { continue }  // the view prints its own heading
-                html += block.html(headingDepth: heading.depth - baseDepth + 3, anchor: heading.anchor)
-            } else {
-                html += block.html
-            }
-        }
-        return html
+        blocksUnderHeading(page: level.pageIndex, blocks: section.blocks, headingDepth: 3)
     }
 
     /// Links from a level page to the comparisons with its neighbours.

@@ -260,6 +260,11 @@ struct PageWriter {
         if let intro = track.introPageIndex {
             dict["intro_html"] = contentHTML(intro)
         }
+        // "All levels", shown on every level page: rendered once per track, under the page's own `##`.
+        if let shared = track.shared {
+            dict["shared_html"] = blocksUnderHeading(page: shared.pageIndex, blocks: shared.blocks, headingDepth: 2,
+                                                     anchorPrefix: "shared-")
+        }
         dict["matrix_url"] = href("\(track.url)matrix/")
         dict["compare_url"] = href("\(track.url)compare/")
         dict["competencies"] = track.competencies.map {
@@ -336,7 +341,7 @@ struct PageWriter {
         levelDict["intro_html"] = introHTML
         levelDict["sections"] = sections
         levelDict["has_sections"] = !sections.isEmpty
-        if let shared = track.shared { levelDict["shared"] = ["html": sharedHTML(shared)] }
+        if let html = trackDictionary(track)["shared_html"] { levelDict["shared"] = ["html": html] }
         levelDict["compare"] = compareLinks(level, position: position, in: track)
         if position > 0 { levelDict["prev"] = levelSummary(track.levels[position - 1]) }
         if position + 1 < track.levels.count { levelDict["next"] = levelSummary(track.levels[position + 1]) }
@@ -361,16 +366,17 @@ struct PageWriter {
                       inSitemap: source.inSitemap, lastmod: source.lastmod)
     }
 
-    /// A track's "All levels" section for its level pages: without its own heading (the template labels
-    /// it), inner headings one level under the section's, anchors prefixed so they cannot clash.
-    func sharedHTML(_ shared: SharedExpectations) -> String {
-        let indexed = indexedBlocks(documents[shared.pageIndex])
-        let baseDepth = indexed[shared.blocks.lowerBound]?.heading?.depth ?? 2
+    /// The blocks under a heading, re-emitted for another page that prints that heading itself: the
+    /// first block (the heading) is left out, and the headings under it keep their nesting relative to
+    /// `headingDepth`, the depth the left-out heading has there.
+    func blocksUnderHeading(page: Int, blocks: Range<Int>, headingDepth: Int, anchorPrefix: String = "") -> String {
+        let indexed = indexedBlocks(documents[page])
+        let baseDepth = indexed[blocks.lowerBound]?.heading?.depth ?? 2
         var html = ""
-        for i in shared.blocks.dropFirst() {
+        for i in blocks.dropFirst() {
             guard let block = indexed[i] else { continue }
             if let heading = block.heading {
-                html += block.html(headingDepth: heading.depth - baseDepth + 2, anchor: "shared-" + heading.anchor)
+                html += block.html(headingDepth: heading.depth - baseDepth + headingDepth, anchor: anchorPrefix + heading.anchor)
             } else {
                 html += block.html
             }
