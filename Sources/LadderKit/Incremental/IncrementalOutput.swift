@@ -9,8 +9,12 @@ struct IncrementalOutput {
 
     typealias Job = () -> PageWriter.Output
 
+    /// Jobs run in batches of about this many: a job holds its context's inputs until it runs (a track's
+    /// views hold every level's expectations), so making every job first would hold the whole site's.
+    static let batchSize = 512
+
     /// Returns the sitemap entries of every page written. `jobs` makes a group's jobs; it is called only
-    /// for the groups that are rendered, one group at a time.
+    /// for the groups that are rendered, one group at a time, in order.
     func write(_ groups: [OutputGroup], jobs: (OutputGroup) -> [Job], to sink: OutputSink,
                render: @escaping (PageWriter.Output) -> Data) throws -> [PageWriter.SitemapEntry] {
         var entries: [PageWriter.SitemapEntry] = []
@@ -20,8 +24,35 @@ struct IncrementalOutput {
         var reused = 0
         var reusedFiles: [(path: String, bytes: Data)] = []
         let previous = memo?.cachedGroups ?? [:]
+        // Bytes are kept only for the memo: a plain build holds no page after writing it.
+        let remember = memo != nil
+        var rendered = Set<OutputGroup>()
+
+        func runPending() throws {
+            let results = pending.parallelMap { item -> Result<BuildMemo.CachedFile, Error> in
+                let output = item.job()
+                let bytes = render(output)
+                let path = SiteURLs.filePath(for: output.url)
+                do { try sink.write(path, bytes) } catch { return .failure(error) }
+                return .success(BuildMemo.CachedFile(
+                    path: path, bytes: remember ? bytes : Data(),
+                    entry: PageWriter.SitemapEntry(url: output.url, inSitemap: output.inSitemap, lastmod: output.lastmod)))
+            }
+            for (item, result) in zip(pending, results) {
+                switch result {
+                case .success(let file):
+                    entries.append(file.entry)
+                    guard remember else { continue }
+                    rendered.insert(item.group)
+                    keep[item.group]?.files.append(file)
+                case .failure(let error): throw error
+                }
+            }
+            pending = []
+        }
 
         for group in groups {
+            if pending.count >= Self.batchSize { try runPending() }
             guard memo != nil, let fingerprints else {
                 for job in jobs(group) { pending.append((group, job)) }
                 continue
@@ -40,30 +71,8 @@ struct IncrementalOutput {
                 for job in jobs(group) { pending.append((group, job)) }
             }
         }
+        try runPending()
         try sink.write(batch: reusedFiles)
-
-        // Bytes are kept only for the memo: a plain build holds no page after writing it.
-        let remember = memo != nil
-        let results = pending.parallelMap { item -> Result<BuildMemo.CachedFile, Error> in
-            let output = item.job()
-            let bytes = render(output)
-            let path = SiteURLs.filePath(for: output.url)
-            do { try sink.write(path, bytes) } catch { return .failure(error) }
-            return .success(BuildMemo.CachedFile(
-                path: path, bytes: remember ? bytes : Data(),
-                entry: PageWriter.SitemapEntry(url: output.url, inSitemap: output.inSitemap, lastmod: output.lastmod)))
-        }
-        var rendered = Set<OutputGroup>()
-        for (item, result) in zip(pending, results) {
-            switch result {
-            case .success(let file):
-                entries.append(file.entry)
-                guard remember else { continue }
-                rendered.insert(item.group)
-                keep[item.group]?.files.append(file)
-            case .failure(let error): throw error
-            }
-        }
         memo?.storeOutputs(keep, rendered: rendered.count, reused: reused)
         return entries
     }

@@ -33,22 +33,23 @@ extension PageWriter {
 }
 
 /// A track's view jobs share work (each level's expectations), so they are made together, once per
-/// track and only when one of them is rendered. Groups are expanded one after another, never at once.
+/// track and only when one of them is rendered. Groups are expanded in order, so only the current
+/// track's are kept: the jobs already handed out hold what they need until they run.
 final class ViewJobs {
     private let writer: PageWriter
-    private var made: [Int: (jobs: [() -> PageWriter.Output], agree: Bool)] = [:]
+    private var made: (track: Int, jobs: [() -> PageWriter.Output], agree: Bool)?
 
     init(writer: PageWriter) { self.writer = writer }
 
     func job(track index: Int, number: Int) -> [() -> PageWriter.Output] {
-        let views: (jobs: [() -> PageWriter.Output], agree: Bool)
-        if let known = made[index] {
+        let views: (track: Int, jobs: [() -> PageWriter.Output], agree: Bool)
+        if let known = made, known.track == index {
             views = known
         } else {
             let track = writer.model.tracks[index]
             let jobs = writer.viewOutputs(track)
-            views = (jobs, jobs.count == PageWriter.viewReads(track).count)
-            made[index] = views
+            views = (index, jobs, jobs.count == PageWriter.viewReads(track).count)
+            made = views
         }
         // Should the two lists ever disagree, every view is still written (by the first group).
         guard views.agree else { return number == 0 ? views.jobs : [] }
