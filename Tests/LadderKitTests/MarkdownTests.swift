@@ -32,6 +32,42 @@ import Testing
         #expect(seen[1].1.line == 8)
     }
 
+    @Test func blocks_give_their_html_text_and_list_items_from_the_document_text() throws {
+        // Non-ASCII text, an empty item, an item with a code block and a nested list: every offset must
+        // land on the right characters.
+        let body = """
+        ## Café *Impact* 🚀
+
+        Ships résumé tooling.
+
+        * Leads **design** reviews
+        *
+        * Writes code:
+
+              let x = 1
+        * Mentors
+          * juniors
+        """
+        let document = MarkdownRenderer(displayPath: "p.md", bodyLine: 1).render(body + "\n")
+        #expect(document.blocks.map(\.index) == [0, 1, 2])
+        let heading = document.blocks[0]
+        let anchor = try #require(heading.heading).anchor
+        #expect(heading.html == "<h2 id=\"\(anchor)\">Café <em>Impact</em> 🚀</h2>\n")
+        #expect(heading.headingInnerHTML == "Café <em>Impact</em> 🚀")
+        #expect(heading.html(headingDepth: 3, anchor: "x") == "<h3 id=\"x\">Café <em>Impact</em> 🚀</h3>\n")
+        #expect(heading.plainText == "Café Impact 🚀")
+        #expect(document.blocks[1].plainText == "Ships résumé tooling.")
+        #expect(document.blocks[1].listItems.isEmpty)
+        let list = document.blocks[2]
+        #expect(list.listItems == ["Leads design reviews", "", "Writes code: let x = 1", "Mentors juniors"])
+        #expect(list.plainText == "Leads design reviews Writes code: let x = 1\n Mentors juniors")
+        #expect(list.html.hasPrefix("<ul>\n<li>\n<p>Leads <strong>design</strong> reviews</p>\n</li>\n<li></li>"))
+        #expect(document.html == document.blocks.map(\.html).joined())
+        // Equal content, equal blocks: the preview server compares documents from different builds.
+        #expect(MarkdownRenderer(displayPath: "p.md", bodyLine: 1).render(body + "\n") == document)
+        #expect(MarkdownRenderer(displayPath: "p.md", bodyLine: 1).render(body + "\nMore.\n") != document)
+    }
+
     @Test func bold_led_lists_are_found_for_levels_list_pages() {
         let body = "Intro.\n\n* **L1 Engineers** are new.\n\n* **L2 Engineers** own features.\n"
         let outline = Outline(body: body, bodyLine: 1)

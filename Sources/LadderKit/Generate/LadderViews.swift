@@ -10,7 +10,8 @@ extension PageWriter {
             var items: [String] = []
             for i in section.blocks.dropFirst() {
                 guard let block = blocks[i], block.heading == nil else { continue }
-                items += block.listItems.isEmpty ? LevelComparison.sentences(block.plainText) : block.listItems
+                let listItems = block.listItems
+                items += listItems.isEmpty ? LevelComparison.sentences(block.plainText) : listItems
             }
             out[section.competencyID] = LevelComparison.Section(anchor: section.anchor, items: items)
         }

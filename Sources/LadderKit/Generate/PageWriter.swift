@@ -198,7 +198,7 @@ struct PageWriter {
         for block in documents[index].blocks {
             if let range, !(block.heading.map { range.contains($0.blockIndex) } ?? true) { continue }
             if page.titleFromHeading, let h = block.heading, h.blockIndex == 0 { continue }
-            html += block.html
+            block.appendHTML(to: &html)
         }
         return html
     }
@@ -317,7 +317,7 @@ struct PageWriter {
             for i in level.introBlocks {
                 // The summary is shown as the lead already; a paragraph that is only the summary is not repeated.
                 guard let block = indexed[i], block.plainText != level.summary else { continue }
-                introHTML += block.html
+                block.appendHTML(to: &introHTML)
             }
             for section in level.sections {
                 var html = ""
@@ -327,9 +327,9 @@ struct PageWriter {
                     if let heading = block.heading {
                         // Sections are `##` on a level page whatever depth they had in the source.
                         let anchor = i == section.blocks.lowerBound ? section.anchor : heading.anchor
-                        html += block.html(headingDepth: heading.depth - baseDepth + 2, anchor: anchor)
+                        block.appendHTML(headingDepth: heading.depth - baseDepth + 2, anchor: anchor, to: &html)
                     } else {
-                        html += block.html
+                        block.appendHTML(to: &html)
                     }
                 }
                 sections.append(["name": section.name, "anchor": section.anchor, "html": html,
@@ -376,9 +376,9 @@ struct PageWriter {
         for i in blocks.dropFirst() {
             guard let block = indexed[i] else { continue }
             if let heading = block.heading {
-                html += block.html(headingDepth: heading.depth - baseDepth + headingDepth, anchor: anchorPrefix + heading.anchor)
+                block.appendHTML(headingDepth: heading.depth - baseDepth + headingDepth, anchor: anchorPrefix + heading.anchor, to: &html)
             } else {
-                html += block.html
+                block.appendHTML(to: &html)
             }
         }
         return html

@@ -13,6 +13,7 @@ public struct SiteGenerator {
     public func build(into sink: OutputSink, memo: BuildMemo? = nil) throws(BuildFailure) -> BuildReport {
         let start = Date()
         memo?.beginBuild()
+        BuildTrace.begin()
         var diagnostics: [Diagnostic] = []
         func stopOnErrors() throws(BuildFailure) {
             if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
@@ -24,6 +25,7 @@ public struct SiteGenerator {
         var content = loader.load()
         memo?.endLoad()
         memo?.mark("load")
+        BuildTrace.mark("load")
         diagnostics += content.diagnostics
         if let baseURL = options.baseURL { content.config.baseURL = baseURL }
         let (theme, themeDiagnostics) = Theme.load(siteFolder: options.siteFolder, loader: loader)
@@ -35,7 +37,11 @@ public struct SiteGenerator {
         // 2. Model the ladder.
         var modelBuilder = ModelBuilder(includeDrafts: options.includeDrafts)
         modelBuilder.memo = memo
-        let (model, modelDiagnostics) = modelBuilder.build(content)
+        var (model, modelDiagnostics) = modelBuilder.build(content)
+        content.pages = []
+        // Only the Markdown stage reads the bodies (29 MB at 10,000 pages): they leave the model, which
+        // every later stage holds, and are let go once rendered. The preview server's memo keeps its own.
+        var bodies = model.takeBodies()
         diagnostics += modelDiagnostics
         let assetPaths = theme.files.keys.filter { $0.hasPrefix("assets/") } + Array(theme.binaryAssets.keys)
         // With a memo, what depends on the model alone is kept while the model is (`BuildMemo.derived`).
@@ -50,6 +56,7 @@ public struct SiteGenerator {
         }
         diagnostics += site.conflicts
         memo?.mark("model")
+        BuildTrace.mark("model")
         try stopOnErrors()
 
         // 3. Render Markdown, now that every URL and anchor is known.
@@ -60,11 +67,15 @@ public struct SiteGenerator {
         let linkWorld = memo?.derived("links\n" + assetKey) {
             LinkWorld.fingerprint(model: model, basePath: resolver.basePath, knownURLs: site.allURLs)
         } ?? 0
-        let rendered = Array(model.pages.indices).parallelMap { index -> (RenderedDocument, [Diagnostic], fingerprint: Int) in
+        let rendered = bodies.withUnsafeMutableBufferPointer { bodies in
+          Array(model.pages.indices).parallelMap { index -> (RenderedDocument, [Diagnostic], fingerprint: Int) in
             let page = model.pages[index]
+            // Each body is let go as soon as it is rendered, so its memory can hold the documents.
+            let body = bodies[index]
+            bodies[index] = ""
             let levelMentions = model.config.linkLevelMentions ? mentions.targets(forPage: index) : [:]
             let inputs = BuildMemo.RenderInputs(
-                displayPath: page.source.displayPath, body: page.source.body, bodyLine: page.source.bodyLine,
+                displayPath: page.source.displayPath, body: body, bodyLine: page.source.bodyLine,
                 lineMap: page.source.lineMap, rawHTML: model.config.rawHTML, levelListBlock: model.levelLists[index]?.blockIndex,
                 levelListAnchors: model.levelLists[index]?.anchors ?? [], mentions: levelMentions)
             if let memo, let reused = memo.document(for: page.source.contentPath, inputs: inputs, world: linkWorld, resolve: { link in
@@ -85,15 +96,19 @@ public struct SiteGenerator {
                 })
             renderer.lineMap = page.source.lineMap
             renderer.levelMentions = levelMentions
-            let document = renderer.render(page.source.body)
+            let document = renderer.render(body)
             let fingerprint = memo?.remember(page.source.contentPath, inputs: inputs, world: linkWorld, links: links,
                                              document: document, diagnostics: found) ?? 0
             return (document, found, fingerprint)
+          }
         }
         memo?.endRender()
         memo?.mark("markdown")
+        BuildTrace.mark("markdown")
         diagnostics += rendered.flatMap(\.1)
         try stopOnErrors()
+
+        Memory.returnFreedPages()
 
         // 4. Generate every output file.
         var fingerprints: OutputFingerprints?
@@ -113,14 +128,19 @@ public struct SiteGenerator {
             pages.fingerprints = fingerprints
             memo.remember(sharedContext: pages.shared, for: fingerprints.sharedContextKey)
         }
-        var written: (pages: Int, files: Int)
+        var written: (pages: Int, files: Int) = (0, 0)
         do {
-            written = try pages.writeAll(to: sink)
+            // The index first: what it holds while it is built is freed before the pages need room.
             if model.config.search {
                 // The preview server rebuilds the index only when something it reads changed.
                 let output = SearchPageOutput(pages: pages, memo: memo, key: pages.fingerprints?.everything)
                 written.files += try output.write(to: sink)
             }
+            Memory.returnFreedPages()
+            BuildTrace.mark("search")
+            let all = try pages.writeAll(to: sink)
+            written.pages = all.pages
+            written.files += all.files
         } catch let failure as BuildFailure {
             throw BuildFailure(diagnostics + failure.diagnostics)
         } catch {
@@ -128,6 +148,7 @@ public struct SiteGenerator {
         }
 
         memo?.mark("pages")
+        BuildTrace.mark("pages")
         var report = BuildReport()
         report.pages = written.pages
         report.levels = model.levels.count

@@ -1,36 +1,5 @@
 import CCmark
 
-/// One top-level block of a rendered page.
-public struct RenderedBlock: Sendable, Hashable {
-    /// Index among the document's top-level blocks (the same numbering as `Outline`).
-    public var index: Int
-    public var html: String
-    /// Set when the block is a heading (the same heading, anchor included, as in the page's `Outline`).
-    public var heading: Outline.Heading?
-    /// What a reader sees, for summaries, search and comparisons.
-    public var plainText: String
-    /// For a list, the plain text of each item, so comparisons can work item by item.
-    public var listItems: [String]
-    /// For a heading: the HTML inside the `<hN>` tag, so it can be re-emitted at another depth or anchor.
-    public var headingInnerHTML: String?
-
-    /// The heading at `depth` with anchor `id`; other blocks unchanged.
-    public func html(headingDepth depth: Int, anchor id: String) -> String {
-        guard let inner = headingInnerHTML else { return html }
-        let d = min(6, max(1, depth))
-        return "<h\(d) id=\"\(HTML.escape(id))\">\(inner)</h\(d)>\n"
-    }
-}
-
-/// A page's Markdown as HTML blocks plus what was found wrong with its links.
-public struct RenderedDocument: Sendable, Hashable {
-    public var blocks: [RenderedBlock]
-    /// For a `levels: list` page: the inner HTML of each level's list item.
-    public var levelItemsHTML: [String] = []
-
-    public var html: String { blocks.map(\.html).joined() }
-}
-
 /// Stage 3: turns Markdown into HTML with cmark, once every page's URL and anchors are known.
 public struct MarkdownRenderer {
     /// What to do with a link or image destination; returns the URL to write (or the same URL).
@@ -67,11 +36,10 @@ public struct MarkdownRenderer {
         var headingByBlock: [Int: Outline.Heading] = [:]
         for heading in outline.headings { headingByBlock[heading.blockIndex] = heading }
 
-        var document = RenderedDocument(blocks: [])
+        var document = RenderedDocumentBuilder()
         for (index, block) in tree.topLevelBlocks.enumerated() {
-            let type = CMarkTree.type(block)
             var html: String
-            var inner: String?
+            var inner: Range<Int>?
             if let heading = headingByBlock[index] {
                 (html, inner) = headingHTML(block, anchor: heading.anchor)
             } else if let levelList, levelList.blockIndex == index {
@@ -81,27 +49,35 @@ public struct MarkdownRenderer {
             } else {
                 html = CMarkTree.html(block, unsafe: allowRawHTML)
             }
-            var items: [String] = []
-            if type == CMARK_NODE_LIST {
-                items = CMarkTree.children(of: block).map { CMarkTree.plainText($0).trimmingCharacters(in: " ") }
-            }
             if html.isEmpty { continue }
-            document.blocks.append(RenderedBlock(
-                index: index, html: html, heading: headingByBlock[index],
-                plainText: CMarkTree.plainText(block).trimmingCharacters(in: " "), listItems: items,
-                headingInnerHTML: inner))
+            // A list's text is its items' text one after another, so each item is a range of it.
+            var plain = ""
+            var items: [Range<String.Index>] = []
+            if CMarkTree.type(block) == CMARK_NODE_LIST {
+                for item in CMarkTree.children(of: block) {
+                    let start = plain.endIndex
+                    CMarkTree.appendPlainText(item, to: &plain)
+                    items.append(start..<plain.endIndex)
+                }
+            } else {
+                plain = CMarkTree.plainText(block)
+            }
+            document.add(index: index, html: html, inner: inner, heading: headingByBlock[index], plain: plain, items: items)
         }
-        return document
+        return document.build()
     }
 
-    /// cmark writes `<h2>Title</h2>`; we add the anchor id (cmark has no option for it).
-    func headingHTML(_ node: CMarkTree.Node, anchor: String) -> (html: String, inner: String) {
+    /// cmark writes `<h2>Title</h2>`; we add the anchor id (cmark has no option for it). Also returns
+    /// where the heading's inner HTML sits in the result (UTF-8 offsets).
+    func headingHTML(_ node: CMarkTree.Node, anchor: String) -> (html: String, inner: Range<Int>) {
         let html = CMarkTree.html(node, unsafe: allowRawHTML)
         // "<h2>" + inner + "</h2>\n"
-        guard html.hasPrefix("<h"), html.hasSuffix(">\n"), html.utf8.count >= 10 else { return (html, html) }
-        let inner = String(html.dropFirst(4).dropLast(6))
+        guard html.hasPrefix("<h"), html.hasSuffix(">\n"), html.utf8.count >= 10 else { return (html, 0..<html.utf8.count) }
+        let inner = html.dropFirst(4).dropLast(6)
         let depth = Int(cmark_node_get_heading_level(node))
-        return ("<h\(depth) id=\"\(HTML.escape(anchor))\">\(inner)</h\(depth)>\n", inner)
+        let open = "<h\(depth) id=\"\(HTML.escape(anchor))\">"
+        let innerLength = inner.utf8.count
+        return (open + inner + "</h\(depth)>\n", open.utf8.count..<(open.utf8.count + innerLength))
     }
 
     /// A `levels: list` list, rendered item by item so each level's item carries its anchor.

@@ -16,6 +16,17 @@ public struct SiteModel: Sendable {
 
     /// Every level of every track.
     public var levels: [Level] { tracks.flatMap(\.levels) }
+
+    /// Takes every page's Markdown body out of the model, by page index.
+    mutating func takeBodies() -> [String] {
+        var bodies: [String] = []
+        bodies.reserveCapacity(pages.count)
+        for index in pages.indices {
+            bodies.append(pages[index].source.body)
+            pages[index].source.body = ""
+        }
+        return bodies
+    }
 }
 
 /// Stage 2: interprets pages and assembles the ladder (DESIGN §3).

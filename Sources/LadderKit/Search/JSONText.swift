@@ -38,6 +38,17 @@ enum JSONText {
 
     static func ints(_ items: [Int]) -> String { array(items.map(String.init)) }
 
+    /// `ints(items).utf8.count`, without making the text.
+    static func intsLength(_ items: [Int]) -> Int {
+        var length = 2 + max(0, items.count - 1)
+        for item in items {
+            var n = item.magnitude
+            length += item < 0 ? 2 : 1
+            while n >= 10 { n /= 10; length += 1 }
+        }
+        return length
+    }
+
     /// An object with keys in the order given.
     static func object(_ pairs: [(String, String)]) -> String {
         "{" + pairs.map { string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"

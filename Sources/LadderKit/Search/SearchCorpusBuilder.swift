@@ -10,12 +10,14 @@ struct SearchCorpusBuilder {
     /// Adds the base path (the resolver's `href`).
     let href: (String) -> String
 
+    typealias Entry = SearchCorpus.Entry
+
     func build() -> SearchCorpus {
-        var corpus = SearchCorpus()
+        var corpus = SearchCorpus(pages: documents)
         // Blocks of `levels:` pages that belong to a level: they are indexed under the level's own URL.
         var blocksOwnedByLevels: [Int: Set<Int>] = [:]
         var levelFilePages = Set<Int>()
-        for level in model.levels {
+        for level in model.tracks.lazy.flatMap(\.levels) {
             switch level.origin {
             case .file: levelFilePages.insert(level.pageIndex)
             case .heading(let blocks, _):
@@ -28,104 +30,74 @@ struct SearchCorpusBuilder {
 
         var done = levelFilePages
         for track in model.tracks {
-            let start = corpus.documents.count
+            let start = corpus.entries.count
             if let intro = track.introPageIndex {
-                corpus.documents += pageDocuments(intro, title: track.title, lead: track.description,
-                                                  skipping: blocksOwnedByLevels[intro] ?? [])
+                corpus.entries += pageEntries(intro, title: track.title, lead: track.description,
+                                              skipping: blocksOwnedByLevels[intro] ?? [])
                 done.insert(intro)
             } else {
-                corpus.documents.append(SearchDocument(url: href(track.url), title: track.title, heading: "",
-                                                       text: track.description))
+                corpus.entries.append(Entry(page: href(track.url), title: track.title, heading: "", lead: track.description))
             }
             var levels: [SearchTrackFacet.LevelFacet] = []
-            for (level, documents) in zip(track.levels, track.levels.parallelMap(levelDocuments)) {
-                let levelStart = corpus.documents.count
-                corpus.documents += documents
-                levels.append(.init(id: level.id, title: level.title, documents: levelStart..<corpus.documents.count))
+            for level in track.levels {
+                let levelStart = corpus.entries.count
+                corpus.entries += levelEntries(level, corpus: corpus)
+                levels.append(.init(id: level.id, title: level.title, documents: levelStart..<corpus.entries.count))
             }
             corpus.tracks.append(SearchTrackFacet(id: track.id, title: track.title,
-                                                  documents: start..<corpus.documents.count, levels: levels))
+                                                  documents: start..<corpus.entries.count, levels: levels))
         }
-        let others = model.pages.indices.filter { !done.contains($0) }
-        for documents in others.parallelMap({ index in
-            pageDocuments(index, title: model.pages[index].title, lead: "", skipping: blocksOwnedByLevels[index] ?? [])
-        }) {
-            corpus.documents += documents
+        for index in model.pages.indices where !done.contains(index) {
+            corpus.entries += pageEntries(index, title: model.pages[index].title, lead: "",
+                                          skipping: blocksOwnedByLevels[index] ?? [])
         }
         return corpus
     }
 
     /// The level itself (its summary and introduction) and one document per competency section.
-    func levelDocuments(_ level: Level) -> [SearchDocument] {
-        let document = documents[level.pageIndex]
-        let blocks = blocksByIndex(document)
+    func levelEntries(_ level: Level, corpus: SearchCorpus) -> [Entry] {
         let url = href(level.url)
         let title = level.title.lowercased().hasPrefix(level.id.lowercased()) ? level.title : "\(level.id) \(level.title)"
-        var intro: String
+        let source = Int32(clamping: level.pageIndex)
+        var intro = Entry(page: url, title: title, heading: "", source: source)
         switch level.origin {
         case .listItem(let item, _):
-            let list = model.levelLists[level.pageIndex].flatMap { blocks[$0.blockIndex] }
-            intro = list.map { item < $0.listItems.count ? $0.listItems[item] : "" } ?? ""
+            if let list = model.levelLists[level.pageIndex] {
+                intro.blocks = .list([Int32(clamping: list.blockIndex)])
+                intro.listItem = Int32(clamping: item)
+            }
         case .file, .heading:
-            intro = text(of: level.introBlocks, in: blocks)
+            intro.blocks = .range(Int32(clamping: level.introBlocks.lowerBound)..<Int32(clamping: level.introBlocks.upperBound))
         }
-        if !level.summary.isEmpty && !intro.contains(level.summary) { intro = level.summary + " " + intro }
-        var out = [SearchDocument(url: url, title: title, heading: "", text: trimmed(intro))]
+        // The summary leads unless the introduction already says it.
+        if !level.summary.isEmpty && !corpus.text(of: intro).contains(level.summary) { intro.lead = level.summary }
+        var out = [intro]
         for section in level.sections {
-            let body = text(of: section.blocks.dropFirst(), in: blocks)
-            out.append(SearchDocument(url: url + "#" + section.anchor, title: title, heading: section.name, text: body))
+            let blocks = section.blocks.dropFirst()
+            out.append(Entry(page: url, anchor: section.anchor, title: title, heading: section.name, source: source,
+                             blocks: .range(Int32(clamping: blocks.startIndex)..<Int32(clamping: blocks.endIndex))))
         }
         return out
     }
 
     /// A page split at its headings: the page (text before the first heading), then one document per heading.
-    func pageDocuments(_ index: Int, title: String, lead: String, skipping owned: Set<Int>) -> [SearchDocument] {
+    func pageEntries(_ index: Int, title: String, lead: String, skipping owned: Set<Int>) -> [Entry] {
         let page = model.pages[index]
         let url = href(page.url)
-        var out = [SearchDocument(url: url, title: title, heading: "", text: lead)]
+        let source = Int32(clamping: index)
+        var out = [Entry(page: url, title: title, heading: "", lead: lead, source: source)]
+        var blocks: [[Int32]] = [[]]
         for block in documents[index].blocks where !owned.contains(block.index) {
             if let heading = block.heading {
                 // A leading `#` title became the page title; it is not a section of its own.
                 if page.titleFromHeading && heading.blockIndex == 0 { continue }
-                out.append(SearchDocument(url: url + "#" + heading.anchor, title: title, heading: heading.text, text: ""))
+                out.append(Entry(page: url, anchor: heading.anchor, title: title, heading: heading.text, source: source))
+                blocks.append([])
             } else {
-                append(block.plainText, to: &out[out.count - 1].text)
+                blocks[blocks.count - 1].append(Int32(clamping: block.index))
             }
         }
-        return out.map { var d = $0; d.text = trimmed(d.text); return d }
-    }
-
-    func blocksByIndex(_ document: RenderedDocument) -> [Int: RenderedBlock] {
-        var out: [Int: RenderedBlock] = [:]
-        for block in document.blocks { out[block.index] = block }
+        for n in out.indices { out[n].blocks = .list(blocks[n]) }
         return out
-    }
-
-    func text<S: Sequence<Int>>(of indices: S, in blocks: [Int: RenderedBlock]) -> String {
-        var out = ""
-        for i in indices { if let block = blocks[i] { append(block.plainText, to: &out) } }
-        return trimmed(out)
-    }
-
-    func append(_ piece: String, to text: inout String) {
-        guard !piece.isEmpty else { return }
-        if !text.isEmpty { text += " " }
-        text += piece
-    }
-
-    /// Runs of spaces, tabs and newlines become one space; none at either end.
-    func trimmed(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for byte in text.utf8 {
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(0x20); pendingSpace = false }
-                out.append(byte)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -5,6 +5,7 @@ public enum SearchIndexBuilder {
     public static func write(model: SiteModel, documents: [RenderedDocument], href: @escaping (String) -> String,
                              to write: @escaping (String, String) throws -> Void) throws -> SearchIndex {
         let corpus = SearchCorpusBuilder(model: model, documents: documents, href: href).build()
-        return try SearchIndexLayout().write(corpus, SearchScoring(corpus: corpus), to: write)
+        let scoring = SearchScoring(corpus: corpus)
+        return try SearchIndexLayout().write(corpus, scoring, to: write)
     }
 }

@@ -37,12 +37,12 @@ struct SearchIndexLayout {
     func write(_ corpus: SearchCorpus, _ scoring: SearchScoring,
                to write: @escaping (String, String) throws -> Void) throws -> SearchIndex {
         var files = Files(write: write)
-        var meta: [(String, String)] = [("v", "1"), ("n", String(corpus.documents.count))]
+        var meta: [(String, String)] = [("v", "1"), ("n", String(corpus.count))]
         meta += try termTables(scoring, &files)
         meta.append(("chunks", try textChunks(corpus, &files)))
         meta.append(("tracks", try trackFacets(corpus, &files)))
-        if corpus.documents.count <= documentsInMetaLimit {
-            meta.append(("docs", JSONText.array(corpus.documents.map { JSONText.strings([$0.url, $0.title, $0.heading]) })))
+        if corpus.count <= documentsInMetaLimit {
+            meta.append(("docs", JSONText.array(corpus.entries.map { JSONText.strings([$0.url, $0.title, $0.heading]) })))
         }
         let metaName = try files.store("index", JSONText.object(meta))
         return SearchIndex(fileNames: files.names.sorted(), metaName: metaName)
@@ -81,20 +81,22 @@ struct SearchIndexLayout {
     func termTables(_ scoring: SearchScoring, _ files: inout Files) throws -> [(String, String)] {
         let order = scoring.terms.indices.sorted { SearchTokenizer.precedes(scoring.terms[$0], scoring.terms[$1]) }
         let terms = order.map { scoring.terms[$0] }
-        // Postings as [documentDelta, score, …]: small numbers, few digits.
-        let postings = order.map { number -> String in
+        // Postings as [documentDelta, score, …]: small numbers, few digits. Made a shard at a time (a
+        // 10,000-page site has millions); only their lengths are needed to cut the shards.
+        func flat(_ position: Int) -> [Int] {
             var flat: [Int] = []
+            flat.reserveCapacity(scoring.postings[order[position]].count * 2)
             var previous = 0
-            for posting in scoring.postings[number] {
+            for posting in scoring.postings[order[position]] {
                 flat += [Int(posting.document) - previous, Int(posting.score)]
                 previous = Int(posting.document)
             }
-            return JSONText.ints(flat)
+            return flat
         }
         func table(_ range: Range<Int>) -> String {
-            JSONText.object([("t", JSONText.strings(Array(terms[range]))), ("p", JSONText.array(Array(postings[range])))])
+            JSONText.object([("t", JSONText.strings(Array(terms[range]))), ("p", JSONText.array(range.map { JSONText.ints(flat($0)) }))])
         }
-        let sizes = zip(terms, postings).map { $0.utf8.count + $1.utf8.count + 4 }
+        let sizes = terms.indices.map { terms[$0].utf8.count + JSONText.intsLength(flat($0)) + 4 }
         if sizes.reduce(0, +) <= inlineLimit {
             return [("terms", table(terms.indices))]
         }
@@ -113,7 +115,7 @@ struct SearchIndexLayout {
     /// Snippet text in chunks of consecutive documents; the table lists each chunk's first document.
     /// When the always-loaded file does not list the documents, each record also has URL, title and heading.
     func textChunks(_ corpus: SearchCorpus, _ files: inout Files) throws -> String {
-        let titlesInMeta = corpus.documents.count <= documentsInMetaLimit
+        let titlesInMeta = corpus.count <= documentsInMetaLimit
         var table: [String] = []
         var chunk: [String] = [], first = 0, bytes = 0
         func flush() throws {
@@ -123,8 +125,9 @@ struct SearchIndexLayout {
             bytes = 0
         }
         // Chunk by chunk, so the whole site's text is never held as JSON at once.
-        for (number, document) in corpus.documents.enumerated() {
-            let text = JSONText.string(clipped(document.text))
+        for number in 0..<corpus.count {
+            let document = corpus.entries[number]
+            let text = JSONText.string(clipped(corpus.text(number)))
             let record = titlesInMeta ? text : JSONText.array([
                 JSONText.string(document.url), JSONText.string(document.title), JSONText.string(document.heading), text,
             ])

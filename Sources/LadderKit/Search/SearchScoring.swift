@@ -8,10 +8,10 @@ import Foundation
 /// the Senior level, while "senior" alone ranks the level page itself above its sections.
 struct SearchScoring {
     /// Weight of one occurrence, by where it occurs.
-    static let pageTitleWeight: Float = 10
-    static let headingWeight: Float = 6
-    static let inheritedTitleWeight: Float = 3
-    static let bodyWeight: Float = 1
+    static let pageTitleWeight = 10
+    static let headingWeight = 6
+    static let inheritedTitleWeight = 3
+    static let bodyWeight = 1
     static let k1 = 1.2
     static let b = 0.75
 
@@ -25,60 +25,53 @@ struct SearchScoring {
     let terms: [String]
     let postings: [[Posting]]
 
-    /// One term of one document: weighted title/heading count (short fields, not length-normalised)
-    /// and body count. Terms are numbers into `terms`, so 60,000 documents take tens of MB, not hundreds.
-    private struct Occurrence {
-        var term: Int32
-        var short: Float
-        var body: Float
-    }
-
     init(corpus: SearchCorpus) {
         var termNumbers: [String: Int32] = [:]
         var terms: [String] = []
-        var occurrences: [[Occurrence]] = []
+        // Pass 1 files each document's counts straight under its terms, packed where the score will go
+        // (weighted title and heading count in the high 16 bits, body count in the low 16); pass 2 turns
+        // them into scores in place. A 10,000-page site has millions of postings: one copy only.
+        var postings: [[Posting]] = []
         var bodyLengths: [Float] = []
-        occurrences.reserveCapacity(corpus.documents.count)
+        bodyLengths.reserveCapacity(corpus.count)
         // Tokenising is most of the work and each document is independent: batches are spread over all
-        // cores, and each batch's word counts are folded into compact occurrences before the next.
-        let batchSize = 2_048
-        for start in stride(from: 0, to: corpus.documents.count, by: batchSize) {
-            let batch = corpus.documents[start..<min(start + batchSize, corpus.documents.count)]
-            let counted = Array(batch).parallelMap(Self.count)
-            for (counts, bodyLength) in counted {
-                var row: [Occurrence] = []
-                row.reserveCapacity(counts.count)
+        // cores, and each batch's word counts are filed before the next.
+        let batchSize = 1_024
+        for start in stride(from: 0, to: corpus.count, by: batchSize) {
+            let batch = Array(start..<min(start + batchSize, corpus.count))
+            let counted = batch.parallelMap { Self.count(corpus.document($0)) }
+            for (offset, (counts, bodyLength)) in counted.enumerated() {
+                let document = Int32(start + offset)
                 // Numbering order does not matter: terms are sorted when the files are written.
                 for (term, weights) in counts {
-                    let number: Int32
+                    let number: Int
                     if let known = termNumbers[term] {
-                        number = known
+                        number = Int(known)
                     } else {
-                        number = Int32(terms.count)
-                        termNumbers[term] = number
+                        number = terms.count
+                        termNumbers[term] = Int32(number)
                         terms.append(term)
+                        postings.append([])
                     }
-                    row.append(Occurrence(term: number, short: weights.short, body: weights.body))
+                    let packed = UInt32(min(weights.short, 0xFFFF)) << 16 | UInt32(min(weights.body, 0xFFFF))
+                    postings[number].append(Posting(document: document, score: Int32(bitPattern: packed)))
                 }
-                occurrences.append(row)
-                bodyLengths.append(bodyLength)
+                bodyLengths.append(Float(bodyLength))
             }
         }
 
-        let count = Double(max(1, corpus.documents.count))
+        let count = Double(max(1, corpus.count))
         let averageBody = max(1, Double(bodyLengths.reduce(0, +)) / count)
-        var documentFrequency = [Int](repeating: 0, count: terms.count)
-        for row in occurrences { for occurrence in row { documentFrequency[Int(occurrence.term)] += 1 } }
-        let idf = documentFrequency.map { df in log(1 + (count - Double(df) + 0.5) / (Double(df) + 0.5)) }
-
-        var postings = [[Posting]](repeating: [], count: terms.count)
-        for (document, row) in occurrences.enumerated() {
-            let bodyNorm = 1 - Self.b + Self.b * Double(bodyLengths[document]) / averageBody
-            for occurrence in row {
-                let frequency = Double(occurrence.short) + Double(occurrence.body) / bodyNorm
-                let score = idf[Int(occurrence.term)] * frequency * (Self.k1 + 1) / (frequency + Self.k1)
-                postings[Int(occurrence.term)].append(Posting(document: Int32(document),
-                                                              score: Int32(max(1, (score * 10).rounded()))))
+        for term in postings.indices {
+            let df = Double(postings[term].count)
+            let idf = log(1 + (count - df + 0.5) / (df + 0.5))
+            for n in postings[term].indices {
+                let packed = UInt32(bitPattern: postings[term][n].score)
+                let document = Int(postings[term][n].document)
+                let bodyNorm = 1 - Self.b + Self.b * Double(bodyLengths[document]) / averageBody
+                let frequency = Double(packed >> 16) + Double(packed & 0xFFFF) / bodyNorm
+                let score = idf * frequency * (Self.k1 + 1) / (frequency + Self.k1)
+                postings[term][n].score = Int32(max(1, (score * 10).rounded()))
             }
         }
         self.terms = terms
@@ -86,13 +79,13 @@ struct SearchScoring {
     }
 
     /// A document's terms with their weighted (title, heading) and body counts, and its body length.
-    private static func count(_ document: SearchDocument) -> ([String: (short: Float, body: Float)], Float) {
-        var counts: [String: (short: Float, body: Float)] = [:]
+    private static func count(_ document: SearchDocument) -> ([String: (short: Int, body: Int)], Int) {
+        var counts: [String: (short: Int, body: Int)] = [:]
         let titleWeight = document.isSection ? inheritedTitleWeight : pageTitleWeight
         for term in SearchTokenizer.terms(document.title) { counts[term, default: (0, 0)].short += titleWeight }
         for term in SearchTokenizer.terms(document.heading) { counts[term, default: (0, 0)].short += headingWeight }
         let body = SearchTokenizer.terms(document.text)
         for term in body { counts[term, default: (0, 0)].body += bodyWeight }
-        return (counts, Float(body.count))
+        return (counts, body.count)
     }
 }
