@@ -133,6 +133,25 @@ import Testing
         #expect(try site.read("public/tags/index.html").contains("<!DOCTYPE html>"))
     }
 
+    @Test func an_overridden_header_is_rendered_once_per_site_and_pasted_into_every_page() throws {
+        // The header and footer see only `site` (like Hugo's partialCached), so a site's own header must
+        // still reach every page through `{{{site.header_html}}}`, with its values escaped once.
+        let site = try TempSite(copying: Repo.fixture("sites/article"), files: [
+            "templates/partials/header.mustache": "<header class=\"mine\">{{site.title}} · {{site.params.motto}}</header>\n",
+            "content/site.yml": "title: Blog\nmotto: \"Grow <fast> & well\"\n",
+        ])
+        defer { site.remove() }
+        #expect(site.ladder(["build", site.path, "--quiet"]).status == 0)
+        // Every HTML page but the redirects of aliases, which have no header.
+        let pages = site.snapshot().filter { $0.key.hasSuffix(".html") }
+            .mapValues { String(decoding: $0, as: UTF8.self) }.filter { !$0.value.contains("http-equiv=\"refresh\"") }
+        #expect(pages.count > 3)
+        for (path, html) in pages {
+            #expect(html.contains("<header class=\"mine\">"), "\(path)")
+            #expect(html.contains("<header class=\"mine\">Blog · Grow &lt;fast&gt; &amp; well</header>\n<div class=\"container\">"), "\(path)")
+        }
+    }
+
     @Test func html_in_titles_and_front_matter_is_escaped() throws {
         let site = try TempSite(files: [
             "content/x.md": "---\ntitle: \"<script>alert(1)</script>\"\ndescription: \"a \\\"quote\\\" & <b>\"\n---\nBody\n",

@@ -90,15 +90,20 @@ extension PageWriter {
                 outputs.append {
                 let comparison = LevelComparison(competencies: track.competencies, lower: byLevel[i], higher: byLevel[j])
                 let rows = comparison.rows.map { row -> [String: Any] in
-                    [
-                        "name": row.competency.name,
-                        "lower_url": row.lowerAnchor.map { href(a.url) + "#" + $0 } ?? "",
-                        "higher_url": row.higherAnchor.map { href(b.url) + "#" + $0 } ?? "",
+                    let lowerURL = row.lowerAnchor.map { href(a.url) + "#" + $0 } ?? ""
+                    let higherURL = row.higherAnchor.map { href(b.url) + "#" + $0 } ?? ""
+                    var dict: [String: Any] = [
+                        "name": row.competency.name, "lower_url": lowerURL, "higher_url": higherURL,
                         "lower": row.lower.map { ["text": $0.text, "new": $0.isNew] },
                         "higher": row.higher.map { ["text": $0.text, "new": $0.isNew] },
                         "lower_html": Self.itemsHTML(row.lower), "higher_html": Self.itemsHTML(row.higher),
                         "new_count": row.higher.filter(\.isNew).count,
                     ]
+                    // The cell links as small objects: inside a section on a string (`{{#lower_url}}`) every
+                    // other name is looked up through reflection first, which made a comparison 20% slower.
+                    if !lowerURL.isEmpty { dict["lower_link"] = ["url": lowerURL, "label": "\(a.id) · \(row.competency.name)"] }
+                    if !higherURL.isEmpty { dict["higher_link"] = ["url": higherURL, "label": "\(b.id) · \(row.competency.name)"] }
+                    return dict
                 }
                 return Output(
                     url: url, layout: "compare",

@@ -86,8 +86,11 @@ struct PageWriter {
         let views = ViewJobs(writer: self)
         let entries = try IncrementalOutput(memo: memo, fingerprints: fingerprints)
             .write(groups, jobs: { jobs(for: $0, views: views) }, to: sink) { output in
-                Data(templates.render(layout: output.layout, context: output.context).utf8)
+                BuildTrace.timing(layout: output.layout) {
+                    Data(templates.render(layout: output.layout, context: output.context).utf8)
+                }
             }
+        BuildTrace.reportLayouts()
         var count = entries.count
         let htmlPages = entries.count
 
@@ -146,7 +149,7 @@ struct PageWriter {
             marked["current"] = (track["id"] as? String) == currentTrack
             return marked
         }
-        return [
+        var site: [String: Any] = [
             "title": model.config.title,
             "description": model.config.description,
             "language": model.config.language,
@@ -162,6 +165,15 @@ struct PageWriter {
                 navGroup(name, pages: navGroups[name]!, current: "")
             },
         ]
+        // The header and footer read only `site`, so, like Hugo's `partialCached`, each is rendered once
+        // per site context and pasted into every page: a name lookup in swift-mustache costs microseconds,
+        // and these two make a dozen on each of tens of thousands of pages.
+        for name in ["header", "footer"] {
+            var html = templates.render(partial: name, context: ["site": site])
+            while html.hasSuffix("\n") { html.removeLast() }   // the line of `{{{site.header_html}}}` ends it
+            site[name + "_html"] = html
+        }
+        return site
     }
 
     func navGroup(_ name: String, pages: [Int], current: String) -> [String: Any] {
@@ -183,7 +195,8 @@ struct PageWriter {
         var context: [String: Any] = ["site": siteContext(current: current), "page": page]
         context["has_breadcrumbs"] = !breadcrumbs.isEmpty
         context["breadcrumbs"] = breadcrumbs.isEmpty ? [] : ([("Home", "/")] + breadcrumbs).map { crumb -> [String: Any] in
-            var item: [String: Any] = ["title": crumb.0]
+            // A flag, not a test of `url`: a section on a string makes every name inside it a slow lookup.
+            var item: [String: Any] = ["title": crumb.0, "current": crumb.1 == nil]
             if let url = crumb.1 { item["url"] = href(url) }
             return item
         }

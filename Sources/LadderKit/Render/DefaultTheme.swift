@@ -596,7 +596,7 @@ enum DefaultTheme {
             <h1>{{page.title}}</h1>
             <p class="byline">
               {{#page.date}}<time datetime="{{page.date}}">{{page.date_display}}</time>{{/page.date}}
-              {{#page.authors_text}} · by {{page.authors_text}}{{/page.authors_text}}
+              {{#page.authors_text}} · by {{.}}{{/page.authors_text}}
             </p>
             {{#page.lastmod_display}}<p class="updated">Updated <time datetime="{{page.lastmod}}">{{page.lastmod_display}}</time></p>{{/page.lastmod_display}}
           </header>
@@ -654,8 +654,8 @@ enum DefaultTheme {
               {{#compare.rows}}
               <tr>
                 <th scope="row">{{name}}</th>
-                <td>{{#lower_url}}<a class="cell-link" href="{{lower_url}}">{{compare.lower.id}} · {{name}}</a>{{/lower_url}}<ul>{{{lower_html}}}</ul></td>
-                <td>{{#higher_url}}<a class="cell-link" href="{{higher_url}}">{{compare.higher.id}} · {{name}}</a>{{/higher_url}}<ul>{{{higher_html}}}</ul></td>
+                <td>{{#lower_link}}<a class="cell-link" href="{{url}}">{{label}}</a>{{/lower_link}}<ul>{{{lower_html}}}</ul></td>
+                <td>{{#higher_link}}<a class="cell-link" href="{{url}}">{{label}}</a>{{/higher_link}}<ul>{{{higher_html}}}</ul></td>
               </tr>
               {{/compare.rows}}
             </tbody>
@@ -671,7 +671,7 @@ enum DefaultTheme {
         <article class="content">
           <p class="eyebrow"><a href="{{track.url}}">{{track.title}}</a> · Competency</p>
           <h1>{{competency.name}}</h1>
-          {{#competency.description}}<p class="lead">{{competency.description}}</p>{{/competency.description}}
+          {{#competency.description}}<p class="lead">{{.}}</p>{{/competency.description}}
           {{#competency.levels}}
           <section class="competency-level" aria-labelledby="level-{{level.id}}">
             <h2 id="level-{{level.id}}"><a href="{{url}}"><span class="level-id">{{level.id}}</span> {{level.title}}</a></h2>
@@ -715,15 +715,15 @@ enum DefaultTheme {
         {{$bodyclass}}page home{{/bodyclass}}
         {{$main}}
         <article class="content home">
-          {{#page.content}}{{{page.content}}}{{/page.content}}
-          {{^page.content}}<h1>{{site.title}}</h1>{{#site.description}}<p class="lead">{{site.description}}</p>{{/site.description}}{{/page.content}}
+          {{#page.content}}{{{.}}}{{/page.content}}
+          {{^page.content}}<h1>{{site.title}}</h1>{{#site.description}}<p class="lead">{{.}}</p>{{/site.description}}{{/page.content}}
           <section class="tracks-at-a-glance" aria-labelledby="all-tracks">
             <h2 id="all-tracks">Tracks</h2>
             <div class="track-cards">
               {{#site.tracks}}
               <section class="track-card">
                 <h3><a href="{{url}}">{{title}}</a></h3>
-                {{#description}}<p>{{description}}</p>{{/description}}
+                {{#description}}<p>{{.}}</p>{{/description}}
                 <ol>{{#levels}}<li><a href="{{url}}">{{display_name}}</a></li>{{/levels}}</ol>
               </section>
               {{/site.tracks}}
@@ -741,7 +741,7 @@ enum DefaultTheme {
           <header class="level-header">
             <p class="eyebrow"><a href="{{track.url}}">{{track.title}}</a> · Level {{level.position}} of {{track.level_count}}</p>
             <h1><span class="level-id">{{level.id}}</span> {{level.title}}</h1>
-            {{#level.summary}}<p class="lead">{{level.summary}}</p>{{/level.summary}}
+            {{#level.summary}}<p class="lead">{{.}}</p>{{/level.summary}}
             {{#level.equivalent}}<p class="equivalent">Equivalent to <a href="{{url}}">{{display_name}}</a> on the {{track_title}} track.</p>{{/level.equivalent}}
           </header>
           {{> levelnav}}
@@ -861,7 +861,7 @@ enum DefaultTheme {
         <article class="content">
           <h1>{{page.title}}</h1>
           <ul class="tag-pages">
-            {{#tag.pages}}<li><a href="{{url}}">{{title}}</a>{{#date}} <time datetime="{{date}}">{{date}}</time>{{/date}}</li>
+            {{#tag.pages}}<li><a href="{{url}}">{{title}}</a>{{#date}} <time datetime="{{.}}">{{.}}</time>{{/date}}</li>
             {{/tag.pages}}
           </ul>
         </article>
@@ -874,12 +874,12 @@ enum DefaultTheme {
         {{$main}}
         <article class="content track-page">
           <h1>{{track.title}}</h1>
-          {{#track.description}}<p class="lead">{{track.description}}</p>{{/track.description}}
+          {{#track.description}}<p class="lead">{{.}}</p>{{/track.description}}
           <section class="levels-overview" aria-labelledby="levels-at-a-glance">
             <h2 id="levels-at-a-glance">Levels at a glance</h2>
             <ol class="level-list">
               {{#track.levels}}
-              <li><a href="{{url}}"><span class="level-id">{{id}}</span> {{title}}</a>{{#summary}}<p>{{summary}}</p>{{/summary}}</li>
+              <li><a href="{{url}}"><span class="level-id">{{id}}</span> {{title}}</a>{{#summary}}<p>{{.}}</p>{{/summary}}</li>
               {{/track.levels}}
             </ol>
           </section>
@@ -900,7 +900,7 @@ enum DefaultTheme {
           <section aria-labelledby="competencies">
             <h2 id="competencies">Competencies</h2>
             <ul class="competency-list">
-              {{#track.competencies}}<li><a href="{{url}}"><strong>{{name}}</strong></a>{{#description}}: {{description}}{{/description}}</li>
+              {{#track.competencies}}<li><a href="{{url}}"><strong>{{name}}</strong></a>{{#description}}: {{.}}{{/description}}</li>
               {{/track.competencies}}
             </ul>
           </section>
@@ -921,31 +921,31 @@ enum DefaultTheme {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{$title}}{{page.title}} · {{site.title}}{{/title}}</title>
-        {{#page.description}}<meta name="description" content="{{page.description}}">
+        {{#page.description}}<meta name="description" content="{{.}}">
         {{/page.description}}
         <meta name="generator" content="Ladder">
-        {{#page.permalink}}<link rel="canonical" href="{{page.permalink}}">
+        {{#page.permalink}}<link rel="canonical" href="{{.}}">
         {{/page.permalink}}
         <link rel="stylesheet" href="{{site.root}}/assets/style.css">
         {{$head}}{{/head}}
         </head>
         <body class="{{$bodyclass}}page{{/bodyclass}}">
         <a class="skip-link" href="#main">Skip to content</a>
-        {{> header}}
+        {{{site.header_html}}}
         <div class="container">
         {{#has_breadcrumbs}}{{> breadcrumbs}}{{/has_breadcrumbs}}
         <main id="main">
         {{$main}}{{/main}}
         </main>
         </div>
-        {{> footer}}
+        {{{site.footer_html}}}
         </body>
         </html>
         """##,
         "partials/breadcrumbs.mustache": #"""
         <nav class="breadcrumbs" aria-label="Breadcrumb">
           <ol>
-            {{#breadcrumbs}}<li>{{#url}}<a href="{{url}}">{{title}}</a>{{/url}}{{^url}}<span aria-current="page">{{title}}</span>{{/url}}</li>
+            {{#breadcrumbs}}<li>{{#current}}<span aria-current="page">{{title}}</span>{{/current}}{{^current}}<a href="{{url}}">{{title}}</a>{{/current}}</li>
             {{/breadcrumbs}}
           </ol>
         </nav>
@@ -962,7 +962,7 @@ enum DefaultTheme {
               </ul>
             </nav>
             {{/site.nav}}
-            <p class="colophon">{{site.title}}{{#site.description}} · {{site.description}}{{/site.description}}</p>
+            <p class="colophon">{{site.title}}{{#site.description}} · {{.}}{{/site.description}}</p>
           </div>
         </footer>
         """#,

@@ -105,4 +105,9 @@ public struct TemplateSet: Sendable {
     public func render(layout: String, context: [String: Any]) -> String {
         library.render(context, withTemplate: "layouts/" + layout) ?? ""
     }
+
+    /// A partial on its own; empty when the theme has none by that name.
+    public func render(partial: String, context: [String: Any]) -> String {
+        library.render(context, withTemplate: partial) ?? ""
+    }
 }
