@@ -4,12 +4,36 @@ import Testing
 /// Walks every HTML file of the built example site and follows every internal link and anchor.
 @Suite struct LinkWalkTests {
     @Test func every_internal_link_and_anchor_in_the_example_site_resolves() throws {
+        let files = try buildExampleSite()
+        let (checked, broken) = walk(files)
+        #expect(checked > 500)
+        #expect(broken == [])
+    }
+
+    @Test func without_views_no_view_is_written_and_no_page_links_to_one() throws {
+        let files = try buildExampleSite(siteYAML: "views: false\n")
+        let views = files.keys.filter { $0.contains("/matrix/") || $0.contains("/compare/") || $0.contains("/competencies/") }
+        #expect(views == [])
+        #expect(files["engineering/l3/index.html"] != nil)
+        let (checked, broken) = walk(files)
+        #expect(checked > 300)
+        #expect(broken == [])
+    }
+
+    /// The example site built with `--base-url`; `siteYAML` is appended to its `site.yml`.
+    func buildExampleSite(siteYAML: String = "") throws -> [String: Data] {
         let site = try TempSite()
         defer { site.remove() }
         try FileManager.default.copyItem(at: Repo.root.appendingPathComponent("content"),
                                          to: site.folder.appendingPathComponent("content"))
-        #expect(site.ladder(["build", site.path, "--quiet", "--base-url", "https://example.test/"]).status == 0)
-        let files = site.snapshot()
+        if !siteYAML.isEmpty { try site.write("content/site.yml", try site.read("content/site.yml") + "\n" + siteYAML) }
+        let result = site.ladder(["build", site.path, "--quiet", "--base-url", "https://example.test/"])
+        #expect(result.status == 0, "\(result.err)")
+        return site.snapshot()
+    }
+
+    /// Follows every `href` and `src` of every HTML file; returns how many were checked and the broken ones.
+    func walk(_ files: [String: Data]) -> (checked: Int, broken: [String]) {
         var idsByFile: [String: Set<String>] = [:]
         for (path, data) in files where path.hasSuffix(".html") {
             idsByFile[path] = Set(matches(of: #" id="([^"]+)""#, in: String(decoding: data, as: UTF8.self)))
@@ -36,8 +60,7 @@ import Testing
                 }
             }
         }
-        #expect(checked > 500)
-        #expect(broken == [])
+        return (checked, broken)
     }
 
     func matches(of pattern: String, in text: String) -> [String] {

@@ -79,6 +79,7 @@ struct PageWriter {
         for (number, track) in model.tracks.enumerated() {
             groups.append(.track(number))
             for position in track.levels.indices { groups.append(.level(track: number, position: position)) }
+            guard model.config.views else { continue }
             for view in Self.viewReads(track).indices { groups.append(.view(track: number, number: view)) }
         }
         groups.append(.tags)
@@ -161,6 +162,7 @@ struct PageWriter {
             "nav_tracks": navTracks,
             "many_tracks": tracks.count > PageWriter.headerTrackLimit,
             "search": model.config.search,
+            "views": model.config.views,
             "nav": navGroups.keys.sorted().map { name -> [String: Any] in
                 navGroup(name, pages: navGroups[name]!, current: "")
             },

@@ -175,7 +175,7 @@ struct SiteURLs {
         for track in model.tracks {
             allURLs.insert(track.url)
             for level in track.levels { allURLs.insert(level.url) }
-            guard !track.levels.isEmpty else { continue }
+            guard !track.levels.isEmpty, model.config.views else { continue }
             allURLs.insert(track.url + "matrix/")
             allURLs.insert(track.url + "compare/")
             for competency in track.competencies { allURLs.insert(track.url + "competencies/\(competency.id)/") }

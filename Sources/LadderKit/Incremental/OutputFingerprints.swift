@@ -71,7 +71,7 @@ struct OutputFingerprints {
         }
         memo.sectionFingerprints = kept
         competencyIDs = model.tracks.map { $0.competencies.map(\.id) }
-        viewReads = model.tracks.map(PageWriter.viewReads)
+        viewReads = model.config.views ? model.tracks.map(PageWriter.viewReads) : model.tracks.map { _ in [] }
         trackIDs = model.tracks.map(\.id)
         var h = Hasher()
         // Assets are written on every build and no template reads them, so only templates count here.

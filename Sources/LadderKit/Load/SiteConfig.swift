@@ -23,6 +23,9 @@ public struct SiteConfig: Sendable, Equatable {
     public var linkLevelMentions = true
     /// Build a search index, the `/search/` page and a search box in every header (`search: false` turns all three off).
     public var search = true
+    /// Write each track's views: competency pages, the matrix and the level comparisons (`views: false`
+    /// leaves only the track overview and level pages, and no links to the views).
+    public var views = true
     public var tracks: [TrackDeclaration] = []
     public var competencies: [CompetencyDeclaration] = []
     /// Everything else, for templates as `site.params`.
@@ -35,6 +38,7 @@ public struct SiteConfig: Sendable, Equatable {
         a.title == b.title && a.description == b.description && a.baseURL == b.baseURL
             && a.language == b.language && a.rawHTML == b.rawHTML && a.tracks == b.tracks
             && a.competencies == b.competencies && a.linkLevelMentions == b.linkLevelMentions && a.search == b.search
+            && a.views == b.views
     }
 
     /// Reads `site.yml` text; `path` is how diagnostics name the file.
@@ -49,6 +53,7 @@ public struct SiteConfig: Sendable, Equatable {
         config.rawHTML = try fields.bool("raw_html") ?? false
         config.linkLevelMentions = try fields.bool("link_level_mentions") ?? true
         config.search = try fields.bool("search") ?? true
+        config.views = try fields.bool("views") ?? true
 
         if let tracks = map["tracks"] {
             guard case .list(let items) = tracks else {
@@ -91,7 +96,7 @@ public struct SiteConfig: Sendable, Equatable {
             }
         }
         var extra = YAMLMap()
-        let known: Set = ["title", "description", "base_url", "language", "raw_html", "link_level_mentions", "search", "tracks", "competencies"]
+        let known: Set = ["title", "description", "base_url", "language", "raw_html", "link_level_mentions", "search", "views", "tracks", "competencies"]
         for entry in map.entries where !known.contains(entry.key) { extra.append(entry) }
         config.extra = .map(extra)
         return config

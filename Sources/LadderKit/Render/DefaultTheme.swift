@@ -745,7 +745,7 @@ enum DefaultTheme {
             {{#level.equivalent}}<p class="equivalent">Equivalent to <a href="{{url}}">{{display_name}}</a> on the {{track_title}} track.</p>{{/level.equivalent}}
           </header>
           {{> levelnav}}
-          <p class="view-links">Compare: {{#level.compare}}<a href="{{url}}">{{label}}</a> {{/level.compare}}· <a href="{{track.compare_url}}">any two levels</a> · <a href="{{track.matrix_url}}">matrix</a></p>
+          {{#site.views}}<p class="view-links">Compare: {{#level.compare}}<a href="{{url}}">{{label}}</a> {{/level.compare}}· <a href="{{track.compare_url}}">any two levels</a> · <a href="{{track.matrix_url}}">matrix</a></p>{{/site.views}}
           {{#level.has_sections}}
           <nav class="toc" aria-label="Competencies">
             <h2>Competencies</h2>
@@ -883,7 +883,7 @@ enum DefaultTheme {
               {{/track.levels}}
             </ol>
           </section>
-          <p class="view-links"><a href="{{track.matrix_url}}">Competency matrix</a> · <a href="{{track.compare_url}}">Compare two levels</a></p>
+          {{#site.views}}<p class="view-links"><a href="{{track.matrix_url}}">Competency matrix</a> · <a href="{{track.compare_url}}">Compare two levels</a></p>{{/site.views}}
           {{#track.has_equivalents}}
           <section aria-labelledby="equivalents">
             <h2 id="equivalents">Equivalent levels on other tracks</h2>
@@ -900,7 +900,7 @@ enum DefaultTheme {
           <section aria-labelledby="competencies">
             <h2 id="competencies">Competencies</h2>
             <ul class="competency-list">
-              {{#track.competencies}}<li><a href="{{url}}"><strong>{{name}}</strong></a>{{#description}}: {{.}}{{/description}}</li>
+              {{#track.competencies}}<li>{{#site.views}}<a href="{{url}}"><strong>{{name}}</strong></a>{{/site.views}}{{^site.views}}<strong>{{name}}</strong>{{/site.views}}{{#description}}: {{.}}{{/description}}</li>
               {{/track.competencies}}
             </ul>
           </section>
