@@ -104,6 +104,12 @@ public struct YAMLReader {
 
     /// Parses a YAML document that must be a mapping (front matter, site.yml). Empty text is an empty map.
     public func readMapping(_ text: String) throws(Diagnostic) -> YAMLMap {
+        if let flat = FlatYAML.read(text, reader: self) { return flat }
+        return try readMappingWithYams(text)
+    }
+
+    /// The full YAML parser, for what `FlatYAML` does not take.
+    func readMappingWithYams(_ text: String) throws(Diagnostic) -> YAMLMap {
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -172,8 +178,11 @@ public struct YAMLReader {
     /// Plain scalars are typed as YAML's core schema does it (plus `yes`/`no`, which Jekyll sites use);
     /// quoted and block scalars always stay text.
     static func resolve(_ scalar: Node.Scalar) -> YAMLValue {
-        let text = scalar.string
-        guard scalar.style == .plain || scalar.style == .any else { return .string(text) }
+        guard scalar.style == .plain || scalar.style == .any else { return .string(scalar.string) }
+        return resolvePlain(scalar.string)
+    }
+
+    static func resolvePlain(_ text: String) -> YAMLValue {
         switch text {
         case "", "~", "null", "Null", "NULL": return .null
         case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON": return .bool(true)

@@ -158,6 +158,9 @@ struct RenderedDocumentBuilder {
 
     /// Spaces and newlines off both ends, by character (as `trimmingCharacters(in: " ")`).
     private static func trimmed(_ s: Substring) -> Substring {
+        // Most text neither starts nor ends with a space or newline: bytes tell, without grapheme breaking.
+        func edge(_ byte: UInt8?) -> Bool { byte == 0x20 || byte == 0x0A }
+        if !edge(s.utf8.first) && !edge(s.utf8.last) { return s }
         var s = s
         while s.first == " " || s.first == "\n" { s = s.dropFirst() }
         while s.last == " " || s.last == "\n" { s = s.dropLast() }
