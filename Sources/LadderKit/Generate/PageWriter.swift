@@ -11,6 +11,8 @@ struct PageWriter {
     /// Context pieces shared by many pages, built once: a 10,000-page site must not rebuild the list
     /// of every track and level for every page.
     let shared: Shared
+    /// Made once: every page's canonical link needs it.
+    let siteOrigin: String?
     /// Set by an incremental build (the preview server): what the last build wrote and what it read.
     var memo: BuildMemo?
     var fingerprints: OutputFingerprints?
@@ -32,6 +34,7 @@ struct PageWriter {
         self.theme = theme
         self.resolver = resolver
         self.urls = urls
+        self.siteOrigin = Self.origin(of: model.config.baseURL)
         self.shared = reused ?? Shared()
         if reused != nil { return }
         for (index, page) in model.pages.enumerated() {
@@ -127,11 +130,16 @@ struct PageWriter {
     func href(_ path: String) -> String { resolver.href(path) }
 
     func absolute(_ path: String) -> String {
-        let base = model.config.baseURL
-        guard base.contains("://") else { return href(path) }
-        let origin = base.hasSuffix("/") ? String(base.dropLast()) : base
-        let prefix = SiteURLs.basePath(of: base)
-        return origin.replacingOccurrences(of: String(prefix.dropLast()), with: "", options: .backwards) + href(path)
+        guard let origin = siteOrigin else { return href(path) }
+        return origin + href(path)
+    }
+
+    /// `https://x.io` for `base_url: https://x.io/careers/` (`href` adds the path); nil without a scheme.
+    static func origin(of baseURL: String) -> String? {
+        guard baseURL.contains("://") else { return nil }
+        let origin = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        let prefix = SiteURLs.basePath(of: baseURL)
+        return origin.replacingOccurrences(of: String(prefix.dropLast()), with: "", options: .backwards)
     }
 
     // MARK: Contexts

@@ -92,9 +92,33 @@ public struct Outline: Sendable, Equatable {
 
 extension String {
     func trimmingCharacters(in set: Character) -> String {
+        if set == " " { return String(self[...].trimmingSpacesAndNewlines()) }
         var s = self[...]
         while s.first == set || s.first == "\n" { s = s.dropFirst() }
         while s.last == set || s.last == "\n" { s = s.dropLast() }
         return String(s)
+    }
+}
+
+extension Substring {
+    /// Spaces and newlines off both ends, compared as Characters (a space followed by a combining mark,
+    /// or the LF of a CRLF, stays). Byte by byte while the neighbour is ASCII, where a space or newline is
+    /// always a Character of its own: grapheme breaking was a tenth of the Markdown stage.
+    func trimmingSpacesAndNewlines() -> Substring {
+        func edge(_ byte: UInt8?) -> Bool { byte == 0x20 || byte == 0x0A }
+        var s = self
+        while edge(s.utf8.first) {
+            let second = s.utf8.dropFirst().first
+            guard second.map({ $0 < 0x80 }) ?? true else { break }
+            s = s[s.utf8.index(after: s.utf8.startIndex)...]
+        }
+        while edge(s.utf8.last) {
+            let before = s.utf8.dropLast().last
+            guard before.map({ $0 < 0x80 && $0 != 0x0D }) ?? true else { break }
+            s = s[..<s.utf8.index(before: s.utf8.endIndex)]
+        }
+        while s.first == " " || s.first == "\n" { s = s.dropFirst() }
+        while s.last == " " || s.last == "\n" { s = s.dropLast() }
+        return s
     }
 }

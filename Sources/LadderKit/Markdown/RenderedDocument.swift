@@ -116,12 +116,12 @@ struct RenderedDocumentBuilder {
         let htmlRange = Self.range(htmlStart, html.utf8.count)
         let innerRange = inner.map { Self.range(htmlStart + $0.lowerBound, htmlStart + $0.upperBound) }
 
-        let trimmed = Self.trimmed(rawPlain[...])
+        let trimmed = rawPlain[...].trimmingSpacesAndNewlines()
         let plainStart = plain.utf8.count
         let offset = rawPlain.utf8.distance(from: rawPlain.startIndex, to: trimmed.startIndex)
         plain += trimmed
         let items = rawItems.map { item -> Range<Int32> in
-            let piece = Self.trimmed(rawPlain[item])
+            let piece = rawPlain[item].trimmingSpacesAndNewlines()
             let start = rawPlain.utf8.distance(from: rawPlain.startIndex, to: piece.startIndex) - offset
             let length = piece.utf8.count
             // An item trimmed to nothing, or one the block's own trimming cut into, is clamped to the text.
@@ -154,16 +154,5 @@ struct RenderedDocumentBuilder {
 
     private static func range(_ lower: Int, _ upper: Int) -> Range<Int32> {
         Int32(clamping: lower)..<Int32(clamping: max(lower, upper))
-    }
-
-    /// Spaces and newlines off both ends, by character (as `trimmingCharacters(in: " ")`).
-    private static func trimmed(_ s: Substring) -> Substring {
-        // Most text neither starts nor ends with a space or newline: bytes tell, without grapheme breaking.
-        func edge(_ byte: UInt8?) -> Bool { byte == 0x20 || byte == 0x0A }
-        if !edge(s.utf8.first) && !edge(s.utf8.last) { return s }
-        var s = s
-        while s.first == " " || s.first == "\n" { s = s.dropFirst() }
-        while s.last == " " || s.last == "\n" { s = s.dropLast() }
-        return s
     }
 }
