@@ -40,7 +40,9 @@ struct PageWriter {
         for (index, page) in model.pages.enumerated() {
             if let nav = page.nav { shared.navMembers[nav, default: []].append(index) }
         }
-        for track in model.tracks { shared.trackDictionaries[track.id] = makeTrackDictionary(track) }
+        for (track, dictionary) in zip(model.tracks, model.tracks.parallelMap(makeTrackDictionary)) {
+            shared.trackDictionaries[track.id] = dictionary
+        }
         let allTracks = model.tracks.map { track -> [String: Any] in
             [
                 "id": track.id, "title": track.title, "description": track.description, "url": href(track.url),

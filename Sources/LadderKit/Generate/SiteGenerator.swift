@@ -108,8 +108,6 @@ public struct SiteGenerator {
         diagnostics += rendered.flatMap(\.1)
         try stopOnErrors()
 
-        Memory.returnFreedPages()
-
         // 4. Generate every output file.
         var fingerprints: OutputFingerprints?
         if let memo {
@@ -135,8 +133,8 @@ public struct SiteGenerator {
                 // The preview server rebuilds the index only when something it reads changed.
                 let output = SearchPageOutput(pages: pages, memo: memo, key: pages.fingerprints?.everything)
                 written.files += try output.write(to: sink)
+                Memory.returnFreedPages()
             }
-            Memory.returnFreedPages()
             BuildTrace.mark("search")
             let all = try pages.writeAll(to: sink)
             written.pages = all.pages
