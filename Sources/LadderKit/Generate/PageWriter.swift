@@ -23,6 +23,9 @@ struct PageWriter {
         var siteByTrack: [String: [String: Any]] = [:]
         var trackDictionaries: [String: [String: Any]] = [:]
         var navMembers: [String: [Int]] = [:]
+        /// The few levels that name an equivalent, with their track: each track looks for the ones that
+        /// name its levels, and a site of 1,000 tracks must not walk every level of every track for each.
+        var levelsWithEquivalents: [(track: Track, level: Level)] = []
     }
 
     /// `shared`: the shared pieces of an earlier build whose inputs were the same (the preview server).
@@ -39,6 +42,9 @@ struct PageWriter {
         if reused != nil { return }
         for (index, page) in model.pages.enumerated() {
             if let nav = page.nav { shared.navMembers[nav, default: []].append(index) }
+        }
+        for track in model.tracks {
+            for level in track.levels where level.equivalent != nil { shared.levelsWithEquivalents.append((track, level)) }
         }
         for (track, dictionary) in zip(model.tracks, model.tracks.parallelMap(makeTrackDictionary)) {
             shared.trackDictionaries[track.id] = dictionary
@@ -302,11 +308,9 @@ struct PageWriter {
                 equivalents.append(["level": levelSummary(level), "other": levelSummary(match.level), "other_track": match.track.title])
             }
         }
-        for other in model.tracks where other.id != track.id {
-            for level in other.levels {
-                if let id = level.equivalent, let mine = track.levels.first(where: { $0.slug == Slug.make(id) }) {
-                    equivalents.append(["level": levelSummary(mine), "other": levelSummary(level), "other_track": other.title])
-                }
+        for (other, level) in shared.levelsWithEquivalents where other.id != track.id {
+            if let id = level.equivalent, let mine = track.levels.first(where: { $0.slug == Slug.make(id) }) {
+                equivalents.append(["level": levelSummary(mine), "other": levelSummary(level), "other_track": other.title])
             }
         }
         dict["equivalents"] = equivalents

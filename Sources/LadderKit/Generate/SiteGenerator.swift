@@ -96,6 +96,7 @@ public struct SiteGenerator {
                 })
             renderer.lineMap = page.source.lineMap
             renderer.levelMentions = levelMentions
+            renderer.knownHeadings = page.outline.headings
             let document = renderer.render(body)
             let fingerprint = memo?.remember(page.source.contentPath, inputs: inputs, world: linkWorld, links: links,
                                              document: document, diagnostics: found) ?? 0

@@ -15,6 +15,9 @@ public struct MarkdownRenderer {
     public var rewriteLink: LinkRewriter
     /// Level ids to link where prose mentions them ("works with L3s"): uppercase id → URL.
     public var levelMentions: [String: String] = [:]
+    /// The body's headings when the caller has its `Outline` already (the model made one from the same
+    /// body); otherwise they are found again.
+    public var knownHeadings: [Outline.Heading]?
 
     public init(displayPath: String, bodyLine: Int, allowRawHTML: Bool = false,
                 levelList: (blockIndex: Int, anchors: [String])? = nil,
@@ -28,13 +31,13 @@ public struct MarkdownRenderer {
 
     public func render(_ body: String) -> RenderedDocument {
         let tree = CMarkTree(body)
-        let outline = Outline(tree: tree, lines: FileLines(bodyLine: bodyLine, lineMap: lineMap))
+        let headings = knownHeadings ?? Outline(tree: tree, lines: FileLines(bodyLine: bodyLine, lineMap: lineMap)).headings
         var tables = PipeTables(body: body)
         tables.transform(tree.root)
         rewriteLinks(in: tree.root, fragments: tables.origins)
         if !levelMentions.isEmpty { linkLevelMentions(in: tree.root) }
         var headingByBlock: [Int: Outline.Heading] = [:]
-        for heading in outline.headings { headingByBlock[heading.blockIndex] = heading }
+        for heading in headings { headingByBlock[heading.blockIndex] = heading }
 
         var document = RenderedDocumentBuilder()
         for (index, block) in tree.topLevelBlocks.enumerated() {
