@@ -131,6 +131,7 @@ struct TrackAssembler {
     let config: SiteConfig
     private var levelsByTrack: [String: [Level]] = [:]
     private var trackOrder: [String] = []
+    private var notedTracks: Set<String> = []
     private var trackPageIndex: [String: Int] = [:]
     private var sharedByTrack: [String: SharedExpectations] = [:]
     private var levelLists: [Int: (blockIndex: Int, anchors: [String])] = [:]
@@ -138,10 +139,12 @@ struct TrackAssembler {
     init(config: SiteConfig) {
         self.config = config
         trackOrder = config.tracks.map(\.id)
+        notedTracks = Set(trackOrder)
     }
 
     private mutating func note(track: String) {
-        if !trackOrder.contains(track) { trackOrder.append(track) }
+        // A set beside the list: a site of 1,000 tracks notes a track for each of its 10,000 pages.
+        if notedTracks.insert(track).inserted { trackOrder.append(track) }
     }
 
     /// The track of a page: `track:`, else its folder, else (for a track page at the root) its file name.
