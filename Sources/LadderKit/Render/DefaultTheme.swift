@@ -749,15 +749,13 @@ enum DefaultTheme {
           {{#level.has_sections}}
           <nav class="toc" aria-label="Competencies">
             <h2>Competencies</h2>
-            <ul>{{#level.sections}}<li><a href="#{{anchor}}">{{name}}</a></li>{{/level.sections}}{{#level.shared}}<li><a href="#shared-expectations">At every level</a></li>{{/level.shared}}</ul>
+            <ul>{{{level.toc_html}}}{{#level.shared}}<li><a href="#shared-expectations">At every level</a></li>{{/level.shared}}</ul>
           </nav>
           {{/level.has_sections}}
           {{{level.intro_html}}}
-          {{#level.sections}}
-          <section class="competency" aria-labelledby="{{anchor}}">
-            {{{html}}}
-          </section>
-          {{/level.sections}}
+          {{#level.has_sections}}
+        {{{level.sections_html}}}
+          {{/level.has_sections}}
           {{#level.shared}}
           <section class="competency shared" aria-labelledby="shared-expectations">
             <h2 id="shared-expectations">At every level</h2>
