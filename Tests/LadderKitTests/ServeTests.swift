@@ -24,122 +24,124 @@ import Testing
         return nil
     }
 
-    @Test func an_edit_reaches_an_open_event_stream_after_the_new_build_is_served() async throws {
-        let site = try TempSite(copying: Repo.fixture("sites/ladder"))
-        defer { site.remove() }
+    /// Starts `ladder serve` on the site, opens its event stream and reads the first event (the hello),
+    /// runs `body`, then stops the server.
+    func serving(_ site: TempSite, _ body: (RunningServer, EventStreamClient, ServerEvent?) async throws -> Void) async throws {
         let server = try await RunningServer.start(site)
         let events = try EventStreamClient(port: server.port)
         defer { events.close() }
         let hello = try await events.event(after: 0)
-        #expect(hello?.name == "hello")
-
-        let event = try await edit(events) {
-            try site.save("content/eng/l2.md", try site.read("content/eng/l2.md") + "\n- Mentors new joiners.\n")
-        }
-        #expect(event?.name == "reload")
-        // The event comes only once the new build is the one being served.
-        let page = try await server.get(server.basePath + "eng/l2/")
-        #expect(page.status == 200)
-        #expect(page.text.contains("Mentors new joiners."))
-        #expect(page.text.contains("new EventSource(\"/__ladder/events\")"))
-        #expect(Int(event?.data ?? "") == server.server.snapshot.version)
-
-        // A stylesheet-only change swaps stylesheets instead of reloading.
-        let css = try await edit(events) { try site.save("templates/assets/style.css", "body { color: rebeccapurple }\n") }
-        #expect(css?.name == "css")
-        #expect(css?.data.contains("\"/assets/style.css\"") == true)
-        let sheet = try await server.get(server.basePath + "assets/style.css")
-        #expect(sheet.headers["content-type"] == "text/css; charset=utf-8")
-        #expect(sheet.text == "body { color: rebeccapurple }\n")
+        try await body(server, events, hello)
         try await server.stop()
+    }
+
+    @Test func an_edit_reaches_an_open_event_stream_after_the_new_build_is_served() async throws {
+        let site = try TempSite(copying: Repo.fixture("sites/ladder"))
+        defer { site.remove() }
+        try await serving(site) { server, events, hello in
+            #expect(hello?.name == "hello")
+
+            let event = try await edit(events) {
+                try site.save("content/eng/l2.md", try site.read("content/eng/l2.md") + "\n- Mentors new joiners.\n")
+            }
+            #expect(event?.name == "reload")
+            // The event comes only once the new build is the one being served.
+            let page = try await server.get(server.basePath + "eng/l2/")
+            #expect(page.status == 200)
+            #expect(page.text.contains("Mentors new joiners."))
+            #expect(page.text.contains("new EventSource(\"/__ladder/events\")"))
+            #expect(Int(event?.data ?? "") == server.server.snapshot.version)
+
+            // A stylesheet-only change swaps stylesheets instead of reloading.
+            let css = try await edit(events) { try site.save("templates/assets/style.css", "body { color: rebeccapurple }\n") }
+            #expect(css?.name == "css")
+            #expect(css?.data.contains("\"/assets/style.css\"") == true)
+            let sheet = try await server.get(server.basePath + "assets/style.css")
+            #expect(sheet.headers["content-type"] == "text/css; charset=utf-8")
+            #expect(sheet.text == "body { color: rebeccapurple }\n")
+        }
     }
 
     @Test func after_adds_changes_renames_deletes_and_a_partial_the_served_site_is_a_full_build() async throws {
         let site = try TempSite(copying: Repo.fixture("sites/ladder"))
         defer { site.remove() }
-        let server = try await RunningServer.start(site)
-        let events = try EventStreamClient(port: server.port)
-        defer { events.close() }
-        _ = try await events.event(after: 0)
+        try await serving(site) { server, events, _ in
 
-        let l4 = "---\ntrack: eng\nlevel: L4\nsummary: Fourth.\n---\n\n## Impact\n\n- Leads work of size 4.\n\n## Craft\n\n- Sets standards.\n"
-        var event = try await edit(events) { try site.save("content/eng/l4.md", l4) }
-        #expect(event?.name == "reload")
-        event = try await edit(events) {
-            try site.save("content/eng/l1.md", try site.read("content/eng/l1.md") + "\nA new closing paragraph.\n")
-        }
-        #expect(event?.name == "reload")
-        // Rename a level and fix the link to it, as an editor's "rename file" refactoring does. (The link
-        // text changes too: a rename that keeps every URL changes no output and so sends no event.)
-        event = try await edit(events, untilGood: true) {
-            try FileManager.default.moveItem(atPath: site.path + "/content/eng/l3.md", toPath: site.path + "/content/eng/senior.md")
-            try site.save("content/eng/l2.md", try site.read("content/eng/l2.md")
-                .replacingOccurrences(of: "[the next level](l3.md", with: "[the senior level](senior.md"))
-        }
-        #expect(event?.name == "reload")
-        event = try await edit(events) { try FileManager.default.removeItem(atPath: site.path + "/content/eng/l4.md") }
-        #expect(event?.name == "reload")
-        event = try await edit(events) { try site.save("templates/partials/footer.mustache", "<footer class=\"edited\">Edited</footer>\n") }
-        #expect(event?.name == "reload")
+            let l4 = "---\ntrack: eng\nlevel: L4\nsummary: Fourth.\n---\n\n## Impact\n\n- Leads work of size 4.\n\n## Craft\n\n- Sets standards.\n"
+            var event = try await edit(events) { try site.save("content/eng/l4.md", l4) }
+            #expect(event?.name == "reload")
+            event = try await edit(events) {
+                try site.save("content/eng/l1.md", try site.read("content/eng/l1.md") + "\nA new closing paragraph.\n")
+            }
+            #expect(event?.name == "reload")
+            // Rename a level and fix the link to it, as an editor's "rename file" refactoring does. (The link
+            // text changes too: a rename that keeps every URL changes no output and so sends no event.)
+            event = try await edit(events, untilGood: true) {
+                try FileManager.default.moveItem(atPath: site.path + "/content/eng/l3.md", toPath: site.path + "/content/eng/senior.md")
+                try site.save("content/eng/l2.md", try site.read("content/eng/l2.md")
+                    .replacingOccurrences(of: "[the next level](l3.md", with: "[the senior level](senior.md"))
+            }
+            #expect(event?.name == "reload")
+            event = try await edit(events) { try FileManager.default.removeItem(atPath: site.path + "/content/eng/l4.md") }
+            #expect(event?.name == "reload")
+            event = try await edit(events) { try site.save("templates/partials/footer.mustache", "<footer class=\"edited\">Edited</footer>\n") }
+            #expect(event?.name == "reload")
 
-        // Byte for byte: the snapshot, and every file fetched over HTTP (HTML minus the live-reload addition).
-        let expected = try fullBuild(site)
-        let served = server.server.snapshot
-        #expect(served.failure == nil)
-        #expect(Set(served.files.keys) == Set(expected.keys))
-        #expect(expected.keys.sorted().filter { served.files[$0] != expected[$0] } == [])
-        #expect(expected["eng/l4/index.html"] == nil && expected["eng/l3/index.html"] != nil)
-        #expect(String(decoding: expected["eng/l1/index.html"] ?? Data(), as: UTF8.self).contains("Edited"))
-        for (path, bytes) in expected {
-            let reply = try await server.get(server.basePath + path)
-            #expect(reply.status == 200, "\(path)")
-            let body = path.hasSuffix(".html") ? withoutLiveReload(reply.body) : reply.body
-            #expect(body == bytes, "\(path) differs from a full build")
+            // Byte for byte: the snapshot, and every file fetched over HTTP (HTML minus the live-reload addition).
+            let expected = try fullBuild(site)
+            let served = server.server.snapshot
+            #expect(served.failure == nil)
+            #expect(Set(served.files.keys) == Set(expected.keys))
+            #expect(expected.keys.sorted().filter { served.files[$0] != expected[$0] } == [])
+            #expect(expected["eng/l4/index.html"] == nil && expected["eng/l3/index.html"] != nil)
+            #expect(String(decoding: expected["eng/l1/index.html"] ?? Data(), as: UTF8.self).contains("Edited"))
+            for (path, bytes) in expected {
+                let reply = try await server.get(server.basePath + path)
+                #expect(reply.status == 200, "\(path)")
+                let body = path.hasSuffix(".html") ? withoutLiveReload(reply.body) : reply.body
+                #expect(body == bytes, "\(path) differs from a full build")
+            }
+            // Pretty URLs: the folder serves its index.html; without the slash, a redirect to it.
+            let pretty = try await server.get(server.basePath + "eng/l2/")
+            #expect(withoutLiveReload(pretty.body) == expected["eng/l2/index.html"])
+            let bare = try await server.get(server.basePath + "eng/l2?x=1")
+            #expect(bare.status == 301)
+            #expect(bare.headers["location"] == server.basePath + "eng/l2/?x=1")
+            let base = try await server.get(String(server.basePath.dropLast()))
+            #expect(base.status == 301 && base.headers["location"] == server.basePath)
         }
-        // Pretty URLs: the folder serves its index.html; without the slash, a redirect to it.
-        let pretty = try await server.get(server.basePath + "eng/l2/")
-        #expect(withoutLiveReload(pretty.body) == expected["eng/l2/index.html"])
-        let bare = try await server.get(server.basePath + "eng/l2?x=1")
-        #expect(bare.status == 301)
-        #expect(bare.headers["location"] == server.basePath + "eng/l2/?x=1")
-        let base = try await server.get(String(server.basePath.dropLast()))
-        #expect(base.status == 301 && base.headers["location"] == server.basePath)
-        try await server.stop()
     }
 
     @Test func broken_front_matter_shows_an_escaped_overlay_until_fixed() async throws {
         let site = try TempSite(copying: Repo.fixture("sites/ladder"))
         defer { site.remove() }
-        let server = try await RunningServer.start(site)
-        let events = try EventStreamClient(port: server.port)
-        defer { events.close() }
-        _ = try await events.event(after: 0)
-        let good = try site.read("content/eng/l2.md")
+        try await serving(site) { server, events, _ in
+            let good = try site.read("content/eng/l2.md")
 
-        let failed = try await edit(events) {
-            try site.save("content/eng/l2.md", good.replacingOccurrences(of: "summary: Summary of level 2.", with: "summary: [<b>unclosed"))
+            let failed = try await edit(events) {
+                try site.save("content/eng/l2.md", good.replacingOccurrences(of: "summary: Summary of level 2.", with: "summary: [<b>unclosed"))
+            }
+            #expect(failed?.name == "failed")
+            #expect(failed?.data.contains("\"file\":\"\(site.path)/content/eng/l2.md\"") == true)
+            #expect(failed?.data.contains("\"line\":") == true)
+
+            // Every page, including the 404 page, shows the error over the last good build.
+            for target in ["", "eng/l1/", "no/such/page/"] {
+                let page = try await server.get(server.basePath + target)
+                #expect(page.text.contains("id=\"ladder-overlay\""), "\(target)")
+                #expect(page.text.contains("\(site.path)/content/eng/l2.md:6:1"), "\(target)")
+                #expect(!page.text.contains("<b>unclosed"), "the message is escaped")
+            }
+            let stale = try await server.get(server.basePath + "eng/l2/")
+            #expect(stale.text.contains("Summary of level 2."), "the last good build is still served")
+
+            let fixed = try await edit(events) { try site.save("content/eng/l2.md", good) }
+            #expect(fixed?.name == "reload")
+            let page = try await server.get(server.basePath + "eng/l1/")
+            #expect(!page.text.contains("ladder-overlay"))
+            // What a failed build left in the memo does not leak into the next good one.
+            #expect(server.server.snapshot.files == (try fullBuild(site)))
         }
-        #expect(failed?.name == "failed")
-        #expect(failed?.data.contains("\"file\":\"\(site.path)/content/eng/l2.md\"") == true)
-        #expect(failed?.data.contains("\"line\":") == true)
-
-        // Every page, including the 404 page, shows the error over the last good build.
-        for target in ["", "eng/l1/", "no/such/page/"] {
-            let page = try await server.get(server.basePath + target)
-            #expect(page.text.contains("id=\"ladder-overlay\""), "\(target)")
-            #expect(page.text.contains("\(site.path)/content/eng/l2.md:6:1"), "\(target)")
-            #expect(!page.text.contains("<b>unclosed"), "the message is escaped")
-        }
-        let stale = try await server.get(server.basePath + "eng/l2/")
-        #expect(stale.text.contains("Summary of level 2."), "the last good build is still served")
-
-        let fixed = try await edit(events) { try site.save("content/eng/l2.md", good) }
-        #expect(fixed?.name == "reload")
-        let page = try await server.get(server.basePath + "eng/l1/")
-        #expect(!page.text.contains("ladder-overlay"))
-        // What a failed build left in the memo does not leak into the next good one.
-        #expect(server.server.snapshot.files == (try fullBuild(site)))
-        try await server.stop()
     }
 
     @Test func a_site_broken_from_the_start_shows_its_errors_until_fixed() async throws {
@@ -147,24 +149,21 @@ import Testing
         defer { site.remove() }
         let good = try site.read("content/eng/l1.md")
         try site.write("content/eng/l1.md", "---\ntitle: \"unclosed\n---\n")
-        let server = try await RunningServer.start(site)
-        let events = try EventStreamClient(port: server.port)
-        defer { events.close() }
-        _ = try await events.event(after: 0)
+        try await serving(site) { server, events, _ in
 
-        let page = try await server.get(server.basePath + "eng/l1/")
-        #expect(page.status == 503)
-        #expect(page.text.contains("id=\"ladder-overlay\""))
-        #expect(page.text.contains("content/eng/l1.md:"))
-        #expect(page.text.contains(LiveReload.eventsPath))
+            let page = try await server.get(server.basePath + "eng/l1/")
+            #expect(page.status == 503)
+            #expect(page.text.contains("id=\"ladder-overlay\""))
+            #expect(page.text.contains("content/eng/l1.md:"))
+            #expect(page.text.contains(LiveReload.eventsPath))
 
-        let fixed = try await edit(events) { try site.save("content/eng/l1.md", good) }
-        #expect(fixed?.name == "reload")
-        // Only a good build tells the server the site's base path (the fixture's base_url is /careers/).
-        let served = try await server.get("/careers/eng/l1/")
-        #expect(served.status == 200)
-        #expect(withoutLiveReload(served.body) == (try fullBuild(site))["eng/l1/index.html"])
-        try await server.stop()
+            let fixed = try await edit(events) { try site.save("content/eng/l1.md", good) }
+            #expect(fixed?.name == "reload")
+            // Only a good build tells the server the site's base path (the fixture's base_url is /careers/).
+            let served = try await server.get("/careers/eng/l1/")
+            #expect(served.status == 200)
+            #expect(withoutLiveReload(served.body) == (try fullBuild(site))["eng/l1/index.html"])
+        }
     }
 
     @Test func requests_outside_the_site_get_404() async throws {

@@ -4,12 +4,11 @@ extension PageWriter {
     /// A level's expectations per competency: list items, or sentences when the section is prose.
     func expectations(of level: Level) -> [String: LevelComparison.Section] {
         let document = documents[level.pageIndex]
-        let blocks = indexedBlocks(document)
         var out: [String: LevelComparison.Section] = [:]
         for section in level.sections where out[section.competencyID] == nil {
             var items: [String] = []
             for i in section.blocks.dropFirst() {
-                guard let block = blocks[i], block.heading == nil else { continue }
+                guard let block = document.block(i), block.heading == nil else { continue }
                 let listItems = block.listItems
                 items += listItems.isEmpty ? LevelComparison.sentences(block.plainText) : listItems
             }

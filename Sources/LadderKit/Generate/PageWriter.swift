@@ -336,39 +336,31 @@ struct PageWriter {
     func levelOutput(_ level: Level, position: Int, in track: Track) -> Output {
         let source = model.pages[level.pageIndex]
         let document = documents[level.pageIndex]
-        let indexed = indexedBlocks(document)
         var introHTML = ""
-        var sections: [[String: Any]] = []
+        var sections: [(section: LevelSection, html: String)] = []
         switch level.origin {
         case .listItem(let item, _):
             introHTML = item < document.levelItemsHTML.count ? document.levelItemsHTML[item] : ""
         case .file, .heading:
             for i in level.introBlocks {
                 // The summary is shown as the lead already; a paragraph that is only the summary is not repeated.
-                guard let block = indexed[i], block.plainText != level.summary else { continue }
+                guard let block = document.block(i), block.plainText != level.summary else { continue }
                 block.appendHTML(to: &introHTML)
             }
             for section in level.sections {
+                // Sections are `##` on a level page whatever depth they had in the source.
                 var html = ""
-                let baseDepth = indexed[section.blocks.lowerBound]?.heading?.depth ?? 2
-                for i in section.blocks {
-                    guard let block = indexed[i] else { continue }
-                    if let heading = block.heading {
-                        // Sections are `##` on a level page whatever depth they had in the source.
-                        let anchor = i == section.blocks.lowerBound ? section.anchor : heading.anchor
-                        block.appendHTML(headingDepth: heading.depth - baseDepth + 2, anchor: anchor, to: &html)
-                    } else {
-                        block.appendHTML(to: &html)
-                    }
-                }
-                sections.append(["name": section.name, "anchor": section.anchor, "html": html,
-                                 "competency": section.competencyID])
+                document.block(section.blocks.lowerBound)?.appendHTML(headingDepth: 2, anchor: section.anchor, to: &html)
+                html += blocksUnderHeading(page: level.pageIndex, blocks: section.blocks, headingDepth: 2)
+                sections.append((section, html))
             }
         }
         var levelDict = levelSummary(level)
         levelDict["position"] = position + 1
         levelDict["intro_html"] = introHTML
-        levelDict["sections"] = sections
+        levelDict["sections"] = sections.map {
+            ["name": $0.section.name, "anchor": $0.section.anchor, "html": $0.html, "competency": $0.section.competencyID]
+        }
         levelDict["has_sections"] = !sections.isEmpty
         (levelDict["toc_html"], levelDict["sections_html"]) = Self.sectionsHTML(sections)
         if let html = trackDictionary(track)["shared_html"] { levelDict["shared"] = ["html": html] }
@@ -401,12 +393,12 @@ struct PageWriter {
     /// pass over its sections in swift-mustache cost about 20 µs of its 150. Templates still get
     /// `level.sections` (name, anchor, html) for other markup. The text is what the default theme's
     /// loops wrote, each section indented as they were.
-    static func sectionsHTML(_ sections: [[String: Any]]) -> (toc: String, sections: String) {
+    static func sectionsHTML(_ sections: [(section: LevelSection, html: String)]) -> (toc: String, sections: String) {
         var toc = "", html: [String] = []
-        for section in sections {
-            let anchor = HTML.escape(section["anchor"] as? String ?? "")
-            toc += "<li><a href=\"#\(anchor)\">\(HTML.escape(section["name"] as? String ?? ""))</a></li>"
-            html.append("  <section class=\"competency\" aria-labelledby=\"\(anchor)\">\n    \(section["html"] as? String ?? "")\n  </section>")
+        for (section, content) in sections {
+            let anchor = HTML.escape(section.anchor)
+            toc += "<li><a href=\"#\(anchor)\">\(HTML.escape(section.name))</a></li>"
+            html.append("  <section class=\"competency\" aria-labelledby=\"\(anchor)\">\n    \(content)\n  </section>")
         }
         return (toc, html.joined(separator: "\n"))
     }
@@ -415,11 +407,11 @@ struct PageWriter {
     /// first block (the heading) is left out, and the headings under it keep their nesting relative to
     /// `headingDepth`, the depth the left-out heading has there.
     func blocksUnderHeading(page: Int, blocks: Range<Int>, headingDepth: Int, anchorPrefix: String = "") -> String {
-        let indexed = indexedBlocks(documents[page])
-        let baseDepth = indexed[blocks.lowerBound]?.heading?.depth ?? 2
+        let document = documents[page]
+        let baseDepth = document.block(blocks.lowerBound)?.heading?.depth ?? 2
         var html = ""
         for i in blocks.dropFirst() {
-            guard let block = indexed[i] else { continue }
+            guard let block = document.block(i) else { continue }
             if let heading = block.heading {
                 block.appendHTML(headingDepth: heading.depth - baseDepth + headingDepth, anchor: anchorPrefix + heading.anchor, to: &html)
             } else {
@@ -435,13 +427,6 @@ struct PageWriter {
             if let level = other.levels.first(where: { $0.slug == Slug.make(id) }) { return (level, other) }
         }
         return nil
-    }
-
-    /// Rendered blocks by their index in the source (empty blocks, such as dropped raw HTML, are absent).
-    func indexedBlocks(_ document: RenderedDocument) -> [Int: RenderedBlock] {
-        var out: [Int: RenderedBlock] = [:]
-        for block in document.blocks { out[block.index] = block }
-        return out
     }
 
     func tagOutputs() -> [Output] {

@@ -36,8 +36,8 @@ struct PipeTables {
     /// Replaces every paragraph that holds a pipe table. The number of top-level blocks never changes (a
     /// paragraph with text before its table becomes one wrapper block), so block indices stay valid.
     mutating func transform(_ root: CMarkTree.Node) {
-        // Most pages have no pipe at all: skip the walk.
-        guard lines.contains(where: { $0.utf8.contains(Self.pipe) }) else { return }
+        // Most pages have no pipe at all (their lines were never split): skip the walk.
+        guard !lines.isEmpty else { return }
         for paragraph in paragraphs(under: root) { replaceIfTable(paragraph) }
     }
 

@@ -10,6 +10,17 @@ public struct RenderedDocument: Sendable, Hashable {
     public var levelItemsHTML: [String] = []
 
     public var html: String { blocks.map(\.html).joined() }
+
+    /// The block with this index among the source's top-level blocks, if it rendered to anything (dropped
+    /// raw HTML leaves a gap). Blocks are kept in index order, so this is a binary search.
+    public func block(_ index: Int) -> RenderedBlock? {
+        var low = 0, high = blocks.count
+        while low < high {
+            let middle = (low + high) / 2
+            if blocks[middle].index < index { low = middle + 1 } else { high = middle }
+        }
+        return low < blocks.count && blocks[low].index == index ? blocks[low] : nil
+    }
 }
 
 /// One top-level block of a rendered page.

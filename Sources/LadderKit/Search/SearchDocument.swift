@@ -77,9 +77,9 @@ public struct SearchCorpus: Sendable {
 
     func text(of entry: Entry) -> String {
         var out = entry.lead
-        let blocks = pages[Int(entry.source)].blocks
+        let page = pages[Int(entry.source)]
         func add(_ wanted: Int32) {
-            guard let block = Self.block(Int(wanted), in: blocks) else { return }
+            guard let block = page.block(Int(wanted)) else { return }
             var piece = block.plainText
             if entry.listItem >= 0 {
                 let items = block.listItems
@@ -94,16 +94,6 @@ public struct SearchCorpus: Sendable {
         case .list(let list): for index in list { add(index) }
         }
         return Self.collapsingSpaces(out)
-    }
-
-    /// Blocks are in index order, some missing (dropped raw HTML): a binary search.
-    static func block(_ index: Int, in blocks: [RenderedBlock]) -> RenderedBlock? {
-        var low = 0, high = blocks.count
-        while low < high {
-            let middle = (low + high) / 2
-            if blocks[middle].index < index { low = middle + 1 } else { high = middle }
-        }
-        return low < blocks.count && blocks[low].index == index ? blocks[low] : nil
     }
 
     /// Runs of spaces, tabs and newlines become one space; none at either end.
