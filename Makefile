@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: build test test-search test-browser test-html browser-deps deps theme release clean bench
+.PHONY: build test test-search test-browser test-html browser-deps deps release clean bench
 
 ## build: install libcmark when missing, compile ladder (release) and build the example site into public/
 build: release
@@ -11,9 +11,8 @@ build: release
 release: deps
 	$(SWIFT) build -c release --product ladder
 
-## test: install libcmark when missing, check the embedded theme is current, run every test
+## test: install libcmark when missing, run every test
 test: deps
-	@python3 .ci/embed_theme.py --check || { echo "templates/ changed but the built-in copy did not: run 'make theme'"; exit 1; }
 	$(SWIFT) test
 	$(MAKE) test-search test-browser test-html
 
@@ -54,10 +53,6 @@ deps:
 		echo "Installing libcmark-dev…"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev pkg-config; \
 	fi
-
-## theme: regenerate the built-in copy of templates/ (Sources/LadderKit/Render/DefaultTheme.swift)
-theme:
-	python3 .ci/embed_theme.py
 
 clean:
 	rm -rf .build public/*

@@ -1,15 +1,16 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// The build is a pipeline: load content → model the ladder → render Markdown → generate pages → write
-// output. `LadderKit` holds those stages as folders; `LadderCLI` maps commands onto them; `ladder` is
-// the executable.
+// The build is a pipeline, one target per stage, each importing only the stages before it, so the
+// compiler refuses a dependency that runs backwards:
+//   LadderCore ← LadderLoad ← LadderMarkdown ← LadderModel ← LadderRender, LadderSearch ← LadderGenerate
+//   ← LadderServer ← LadderCLI ← ladder
+// Incremental reuse (the preview server's memo) lives in LadderGenerate, the build driver, alone.
 let package = Package(
     name: "Ladder",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "ladder", targets: ["ladder"]),
-        .library(name: "LadderKit", targets: ["LadderKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
@@ -28,19 +29,37 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // Diagnostics and source locations, slugs, escaping, hashing, the output sink.
+        .target(name: "LadderCore"),
+        // Walk content/, split front matter, read YAML and site.yml with locations.
+        .target(name: "LadderLoad", dependencies: ["LadderCore", .product(name: "Yams", package: "Yams")]),
+        // Markdown through cmark: outlines, tables, anchors, link hooks, HTML.
+        .target(name: "LadderMarkdown", dependencies: ["LadderCore", "CCmark"]),
+        // Pages, tracks, levels, competencies, URLs and links, as values.
+        .target(name: "LadderModel", dependencies: ["LadderCore", "LadderLoad", "LadderMarkdown"]),
+        // The theme: templates compiled with swift-mustache, the built-in copy and a site's overrides.
+        // The built-in copy of templates/ is generated at build time by ThemePlugin.
         .target(
-            name: "LadderKit",
+            name: "LadderRender",
             dependencies: [
-                "CCmark",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
-            ]
+                "LadderCore", "LadderLoad", "LadderModel", .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            plugins: ["ThemePlugin"]
         ),
-        // The preview server lives apart so LadderKit keeps no networking dependency.
+        .executableTarget(name: "ThemeEmbedder"),
+        .plugin(name: "ThemePlugin", capability: .buildTool(), dependencies: ["ThemeEmbedder"],
+                path: "Sources/ThemePlugin"),
+        // The client-side search index, from the model and the rendered documents.
+        .target(name: "LadderSearch", dependencies: ["LadderCore", "LadderModel", "LadderMarkdown"]),
+        // The build driver: runs the stages into an OutputSink, with or without a memo of the last build.
+        .target(name: "LadderGenerate", dependencies: [
+            "LadderCore", "LadderLoad", "LadderMarkdown", "LadderModel", "LadderRender", "LadderSearch",
+        ]),
+        // The preview server: Hummingbird, live reload, inotify; the stages keep no networking dependency.
         .target(
             name: "LadderServer",
             dependencies: [
-                "LadderKit",
+                "LadderCore", "LadderLoad", "LadderGenerate",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -50,15 +69,18 @@ let package = Package(
         .target(
             name: "LadderCLI",
             dependencies: [
-                "LadderKit",
+                "LadderCore", "LadderGenerate",
                 "LadderServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "ladder", dependencies: ["LadderCLI"]),
         .testTarget(
-            name: "LadderKitTests",
-            dependencies: ["LadderKit", "LadderServer", "LadderCLI", "ladder"],
+            name: "LadderTests",
+            dependencies: [
+                "LadderCore", "LadderLoad", "LadderMarkdown", "LadderModel", "LadderRender", "LadderSearch",
+                "LadderGenerate", "LadderServer", "LadderCLI", "ladder",
+            ],
             exclude: ["Fixtures"]
         ),
     ],

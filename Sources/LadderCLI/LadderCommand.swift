@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import LadderKit
+import LadderCore
+import LadderGenerate
 import LadderServer
 
 /// `ladder`: the root command. Subcommands map flags onto `BuildOptions` and call the pipeline.

@@ -1,8 +1,11 @@
+import LadderCore
+import LadderLoad
+import LadderGenerate
+
 #if canImport(Glibc)
 import Glibc
 #endif
 import Foundation
-import LadderKit
 
 /// Watches folders recursively with inotify and reports changed paths in bursts.
 ///

@@ -1,4 +1,7 @@
 import Foundation
+import LadderCore
+import LadderGenerate
+import LadderLoad
 
 /// One Server-Sent Event, in the wire format of the `text/event-stream` type.
 public struct ServerEvent: Sendable, Equatable {

@@ -1,5 +1,7 @@
 import Foundation
-import LadderKit
+import LadderCore
+import LadderGenerate
+import LadderLoad
 
 /// What the preview server adds to the HTML it serves (never to `ladder build` output): a script that
 /// listens to `/__ladder/events`, and, while the latest build has failed, an overlay naming each error.

@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
-import LadderKit
+import LadderCore
+import LadderGenerate
+import LadderLoad
 
 /// Answers every request from the current snapshot: the event stream, files with their content type,
 /// pretty URLs (`/x/` → `x/index.html`; `/x` → redirect to `/x/`), and the site's 404 page. HTML gets the

@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
-import LadderKit
+import LadderCore
+import LadderGenerate
+import LadderLoad
 import Logging
 import NIOCore
 import ServiceLifecycle

@@ -1,4 +1,7 @@
 import Foundation
+import LadderCore
+import LadderGenerate
+import LadderLoad
 
 /// Maps a request target to a file of the site, refusing anything that could name a path outside it.
 ///

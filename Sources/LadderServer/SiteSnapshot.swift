@@ -1,5 +1,7 @@
 import Foundation
-import LadderKit
+import LadderCore
+import LadderGenerate
+import LadderLoad
 
 /// One complete build as served: every output file in memory, and the error of the latest build when it
 /// failed (the files are then those of the last good build). Replaced whole, never edited, so a request

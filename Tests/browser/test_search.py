@@ -45,7 +45,7 @@ class SearchInBrowser(unittest.TestCase):
         # The example site at /, the search fixture under /fixture/ (built with that base path).
         cls.root = tempfile.mkdtemp(prefix="ladder-browser-")
         build(os.path.join(ROOT, "content"), cls.root)
-        build(os.path.join(ROOT, "Tests", "LadderKitTests", "Fixtures", "sites", "search", "content"),
+        build(os.path.join(ROOT, "Tests", "LadderTests", "Fixtures", "sites", "search", "content"),
               os.path.join(cls.root, "fixture"), base_url="/fixture/")
         handler = functools.partial(QuietHandler, directory=cls.root)
         cls.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)

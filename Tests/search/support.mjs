@@ -44,4 +44,4 @@ export async function buildSite(content, args = []) {
   return site;
 }
 
-export const fixture = (name) => join(repo, "Tests", "LadderKitTests", "Fixtures", "sites", name, "content");
+export const fixture = (name) => join(repo, "Tests", "LadderTests", "Fixtures", "sites", name, "content");

@@ -1,0 +1,26 @@
+import Foundation
+
+/// Hashes of whole contents.
+package enum ContentHash {
+    /// A short, stable fingerprint for a file name (`terms.3f2a9c1b07.json`): a file whose name never
+    /// changes while its bytes are the same can be cached forever. FNV-1a, 64 bits: this guards caches,
+    /// not secrets, and needs no crypto package.
+    package static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        let text = String(hash, radix: 16)
+        return String((String(repeating: "0", count: 16 - text.count) + text).prefix(10))
+    }
+
+    /// A hash of every byte, to tell an unchanged input from a changed one (per process, not stable across runs).
+    /// `Data.hashValue` may look at only a prefix of the bytes.
+    package static func of(_ data: Data) -> Int {
+        var hasher = Hasher()
+        hasher.combine(data.count)
+        data.withUnsafeBytes { hasher.combine(bytes: $0) }
+        return hasher.finalize()
+    }
+}

@@ -1,0 +1,70 @@
+/// A place in a source file, as editors and CI jump to it: 1-based line and column.
+public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+    /// Path as shown to the user (relative to the site folder when possible).
+    public var path: String
+    public var line: Int
+    public var column: Int
+
+    public init(path: String, line: Int = 1, column: Int = 1) {
+        self.path = path
+        self.line = max(1, line)
+        self.column = max(1, column)
+    }
+
+    public var description: String { "\(path):\(line):\(column)" }
+}
+
+/// An error or warning about the site's input, in the compiler form `path:line:col: error: message`.
+///
+/// Diagnostics are values: every stage returns them instead of printing, so the CLI, the preview server
+/// and the tests all see the same thing.
+public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Comparable {
+        case warning, error
+        public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
+    }
+
+    public var severity: Severity
+    public var location: SourceLocation
+    public var message: String
+
+    public init(_ severity: Severity, _ location: SourceLocation, _ message: String) {
+        self.severity = severity
+        self.location = location
+        self.message = message
+    }
+
+    public static func error(_ location: SourceLocation, _ message: String) -> Diagnostic {
+        Diagnostic(.error, location, message)
+    }
+
+    public static func warning(_ location: SourceLocation, _ message: String) -> Diagnostic {
+        Diagnostic(.warning, location, message)
+    }
+
+    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+}
+
+/// Thrown when a build cannot finish: every error found, in a stable order, plus warnings seen so far.
+public struct BuildFailure: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics.sortedForDisplay()
+    }
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}
+
+package extension Array where Element == Diagnostic {
+    /// Sorted by file, then line and column, so output is the same on every run whatever the thread timing.
+    public func sortedForDisplay() -> [Diagnostic] {
+        sorted {
+            ($0.location.path, $0.location.line, $0.location.column, $0.message)
+                < ($1.location.path, $1.location.line, $1.location.column, $1.message)
+        }
+    }
+
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+}

@@ -1,0 +1,133 @@
+import Foundation
+
+/// Where generated files go. Called from several threads at once.
+public protocol OutputSink: Sendable {
+    /// Writes `bytes` at `path` (relative, `/`-separated: `engineering/l3/index.html`).
+    func write(_ path: String, _ bytes: Data) throws
+    /// Copies a file from disk to `path`.
+    func copy(from absolutePath: String, to path: String) throws
+    /// Writes many files (the preview server copies most of the last build's pages this way).
+    func write(batch: [(path: String, bytes: Data)]) throws
+}
+
+package extension OutputSink {
+    public func write(_ path: String, _ text: String) throws { try write(path, Data(text.utf8)) }
+
+    public func write(batch: [(path: String, bytes: Data)]) throws {
+        for file in batch { try write(file.path, file.bytes) }
+    }
+}
+
+/// Writes into a folder on disk.
+public struct DirectorySink: OutputSink {
+    public let root: String
+
+    public init(root: String) { self.root = root }
+
+    public func write(_ path: String, _ bytes: Data) throws {
+        let target = root + "/" + path
+        // POSIX calls rather than FileManager: a build writes thousands of files, and the folder is made
+        // only when opening fails for want of it (not checked before every file).
+        var fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if fd < 0 && errno == ENOENT {
+            try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+            fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        }
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target]) }
+        defer { close(fd) }
+        try bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target]) }
+                offset += n
+            }
+        }
+    }
+
+    public func copy(from absolutePath: String, to path: String) throws {
+        // Read and write rather than FileManager.copyItem: it keeps no source permissions or links.
+        guard let data = FileManager.default.contents(atPath: absolutePath) else {
+            throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: absolutePath])
+        }
+        try write(path, data)
+    }
+}
+
+/// Keeps every file in memory (for `check`, tests and the preview server).
+public final class MemorySink: OutputSink, @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [String: Data] = [:]
+
+    public init() {}
+
+    public func write(_ path: String, _ bytes: Data) throws {
+        lock.lock(); defer { lock.unlock() }
+        storage[path] = bytes
+    }
+
+    public func copy(from absolutePath: String, to path: String) throws {
+        guard let data = FileManager.default.contents(atPath: absolutePath) else {
+            throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: absolutePath])
+        }
+        try write(path, data)
+    }
+
+    public func write(batch: [(path: String, bytes: Data)]) throws {
+        lock.lock(); defer { lock.unlock() }
+        storage.reserveCapacity(storage.count + batch.count)
+        for file in batch { storage[file.path] = file.bytes }
+    }
+
+    public var files: [String: Data] {
+        lock.lock(); defer { lock.unlock() }
+        return storage
+    }
+}
+
+/// Stage 5: builds into a fresh folder next to the output and swaps it in whole, so a failed build leaves
+/// the previous output untouched and a reader never sees a half-written site.
+public struct AtomicOutput {
+    public let destination: String
+
+    public init(destination: String) { self.destination = destination }
+
+    /// Runs `body` with a sink on a temporary folder; on success the folder replaces `destination`.
+    public func replace<T>(_ body: (DirectorySink) throws -> T) throws -> T {
+        let fm = FileManager.default
+        let url = URL(fileURLWithPath: destination).standardizedFileURL
+        let parent = url.deletingLastPathComponent().path
+        let name = url.lastPathComponent
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let temporary = parent + "/.\(name).building-\(pid)"
+        let old = parent + "/.\(name).old-\(pid)"
+        try? fm.removeItem(atPath: temporary)
+        try fm.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+        let result: T
+        do {
+            result = try body(DirectorySink(root: temporary))
+        } catch {
+            try? fm.removeItem(atPath: temporary)
+            throw error
+        }
+        // The repository keeps an empty output folder in git through this file; carry it over.
+        let keep = url.path + "/.gitkeep"
+        if fm.fileExists(atPath: keep) { fm.createFile(atPath: temporary + "/.gitkeep", contents: Data()) }
+        if fm.fileExists(atPath: url.path) {
+            try? fm.removeItem(atPath: old)
+            try fm.moveItem(atPath: url.path, toPath: old)
+            do {
+                try fm.moveItem(atPath: temporary, toPath: url.path)
+            } catch {
+                try? fm.moveItem(atPath: old, toPath: url.path)
+                throw error
+            }
+            try? fm.removeItem(atPath: old)
+        } else {
+            try fm.moveItem(atPath: temporary, toPath: url.path)
+        }
+        return result
+    }
+}

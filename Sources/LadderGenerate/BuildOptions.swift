@@ -1,0 +1,39 @@
+import Foundation
+import LadderCore
+import LadderLoad
+import LadderMarkdown
+import LadderModel
+import LadderRender
+import LadderSearch
+
+/// What a build reads and how (the CLI maps its flags onto this).
+public struct BuildOptions: Sendable {
+    /// The site folder: holds `content/` and optionally `templates/`.
+    public var siteFolder: String
+    /// Overrides `base_url` from site.yml.
+    public var baseURL: String?
+    public var includeDrafts: Bool
+
+    public init(siteFolder: String = ".", baseURL: String? = nil, includeDrafts: Bool = false) {
+        self.siteFolder = siteFolder
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+    }
+}
+
+/// What a finished build reports: counts for the summary line, and warnings.
+public struct BuildReport: Sendable {
+    public var pages = 0
+    public var levels = 0
+    public var tracks = 0
+    public var files = 0
+    public var warnings: [Diagnostic] = []
+    public var seconds: Double = 0
+    /// The path part of `base_url` (`/careers/`), which prefixes every link; the preview server serves there.
+    public var basePath = "/"
+
+    public var summary: String {
+        let time = String(format: "%.2f", seconds)
+        return "Built \(pages) pages (\(levels) levels in \(tracks) tracks), \(files) files in \(time) s"
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import LadderCore
+import LadderLoad
+import LadderMarkdown
+import LadderModel
+import LadderRender
+import LadderSearch
+
+extension BuildRun {
+    /// Stage 3: every page's Markdown rendered with cmark, now that every URL and anchor is known. A
+    /// page's last rendering is reused while its body and settings are the same and each of its links
+    /// still resolves as it did.
+    func renderMarkdown(_ model: SiteModel, bodies: consuming [String], urls: ResolvedURLs) -> ([RenderedDocument], [Diagnostic]) {
+        var bodies = consume bodies
+        let rendered = bodies.withUnsafeMutableBufferPointer { bodies in
+            Array(model.pages.indices).parallelMap { index -> (RenderedDocument, [Diagnostic]) in
+                // Each body is let go as soon as it is rendered, so its memory can hold the documents.
+                let body = bodies[index]
+                bodies[index] = ""
+                return renderPage(index, of: model, body: body, urls: urls)
+            }
+        }
+        memo?.endRender()
+        return (rendered.map(\.0), rendered.flatMap(\.1))
+    }
+
+    private func renderPage(_ index: Int, of model: SiteModel, body: String, urls: ResolvedURLs) -> (RenderedDocument, [Diagnostic]) {
+        let page = model.pages[index]
+        let resolver = urls.resolver
+        let levelMentions = model.config.linkLevelMentions ? urls.mentions.targets(forPage: index) : [:]
+        let inputs = BuildMemo.RenderInputs(
+            displayPath: page.source.displayPath, body: body, bodyLine: page.source.bodyLine,
+            lineMap: page.source.lineMap, rawHTML: model.config.rawHTML, levelListBlock: model.levelLists[index]?.blockIndex,
+            levelListAnchors: model.levelLists[index]?.anchors ?? [], mentions: levelMentions)
+        if let memo, let reused = memo.document(for: page.source.contentPath, inputs: inputs, world: urls.linkWorld, resolve: { link in
+            resolver.resolve(link.url, from: page, pageIndex: index, isImage: link.isImage, at: link.location)
+        }) { return reused }
+        var found: [Diagnostic] = []
+        var links: [BuildMemo.ResolvedLink] = []
+        var renderer = MarkdownRenderer(
+            displayPath: page.source.displayPath, bodyLine: page.source.bodyLine,
+            allowRawHTML: model.config.rawHTML, levelList: model.levelLists[index],
+            rewriteLink: { url, isImage, location in
+                let outcome = resolver.resolve(url, from: page, pageIndex: index, isImage: isImage, at: location)
+                if let d = outcome.diagnostic { found.append(d) }
+                if self.memo != nil {
+                    links.append(.init(url: url, isImage: isImage, location: location, outcomeURL: outcome.url, diagnostic: outcome.diagnostic))
+                }
+                return outcome.url
+            })
+        renderer.lineMap = page.source.lineMap
+        renderer.levelMentions = levelMentions
+        renderer.knownHeadings = page.outline.headings
+        let document = renderer.render(body)
+        memo?.remember(page.source.contentPath, inputs: inputs, world: urls.linkWorld, links: links,
+                       document: document, diagnostics: found)
+        return (document, found)
+    }
+
+    /// Stage 4: the search index, then every page and file of the site. An incremental build redoes only
+    /// the output groups whose fingerprint changed. Returns how many HTML pages and files were written.
+    func write(_ model: SiteModel, documents: [RenderedDocument], templates: CompiledTheme, urls: ResolvedURLs,
+               into sink: OutputSink) throws(BuildFailure) -> (pages: Int, files: Int) {
+        let fingerprints = memo.map { memo in
+            let pageFingerprints = model.pages.indices.map { index in
+                let page = model.pages[index]
+                return OutputFingerprints.page(page, contentHash: memo.contentHash(ofAbsolutePath: loader.contentFolder + "/" + page.source.contentPath),
+                                               documentFingerprint: memo.documentFingerprint(page.source.contentPath))
+            }
+            return OutputFingerprints(model: model, theme: templates.theme, urls: urls.site, pages: pageFingerprints,
+                                      documents: documents, memo: memo)
+        }
+        let pages = PageWriter(model: model, documents: documents, templates: templates.set,
+                               theme: templates.theme, resolver: urls.resolver, urls: urls.site,
+                               shared: fingerprints.flatMap { memo?.sharedContext(for: $0.sharedContextKey) })
+        if let memo, let fingerprints { memo.remember(sharedContext: pages.shared, for: fingerprints.sharedContextKey) }
+        do {
+            var files = 0
+            // The index first: what it holds while it is built is freed before the pages need room.
+            if model.config.search {
+                // The preview server rebuilds the index only when something it reads changed.
+                files += try SearchPageOutput(pages: pages, memo: memo, key: fingerprints?.everything).write(to: sink)
+                Memory.returnFreedPages()
+            }
+            BuildTrace.mark("search")
+            let views = ViewJobs(writer: pages)
+            let entries = try IncrementalOutput(memo: memo, fingerprints: fingerprints)
+                .write(pages.groups(), jobs: { pages.jobs(for: $0, views: views) }, to: sink, render: pages.render)
+            BuildTrace.reportLayouts()
+            let sitemap = memo?.sitemap(entries, site: fingerprints?.site) { pages.sitemap(entries) } ?? pages.sitemap(entries)
+            files += try pages.writeSiteFiles(sitemap: sitemap, to: sink)
+            memo?.mark("pages")
+            BuildTrace.mark("pages")
+            return (entries.count, files + entries.count)
+        } catch let failure as BuildFailure {
+            throw BuildFailure(diagnostics + failure.diagnostics)
+        } catch {
+            throw BuildFailure(diagnostics + [.error(SourceLocation(path: "public"), "cannot write output: \(error)")])
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import LadderCore
+import LadderLoad
+import LadderMarkdown
+import LadderModel
+import LadderRender
+import LadderSearch
+
+/// The templates a build renders with, and the theme they came from (its assets are copied too).
+struct CompiledTheme {
+    var theme: Theme
+    var set: TemplateSet
+}
+
+/// Every URL of the site and the link resolver made from them, fixed once the model is.
+struct ResolvedURLs {
+    var site: SiteURLs
+    var resolver: LinkResolver
+    var mentions: LevelMentions
+    /// Fingerprint of everything links resolve against (0 without a memo).
+    var linkWorld: Int
+    /// The theme's asset paths, sorted, which are URLs too.
+    var assetKey: String
+}
+
+/// The stages mapped over their items, each through the memo when there is one.
+extension BuildRun {
+    /// Stage 1: every Markdown file read and parsed, reusing a file's last parse while it is unchanged.
+    func loadContent() -> (LoadedContent, [Diagnostic]) {
+        let listing = loader.list()
+        let files = listing.markdownFiles
+        // With a memo, files whose signature is unchanged come from it in one pass; only the others are read.
+        let known = memo?.unchangedPages(at: files.map(\.absolutePath)) ?? Array(repeating: nil, count: files.count)
+        let results = Array(files.indices).parallelMap { index -> Result<PageSource, Diagnostic> in
+            if let page = known[index] { return page }
+            let file = files[index]
+            guard let memo else { return loader.read(file).flatMap { ContentLoader.parse($0, file: file) } }
+            return memo.page(at: file.absolutePath) {
+                switch loader.read(file) {
+                case .success(let data): return (ContentLoader.parse(data, file: file), ContentHash.of(data))
+                case .failure(let error): return (.failure(error), ContentHash.of(Data()))
+                }
+            }
+        }
+        memo?.endLoad()
+        var content = LoadedContent(config: listing.config, pages: [], staticFiles: listing.staticFiles, diagnostics: [])
+        var found = listing.diagnostics
+        for result in results {
+            switch result {
+            case .success(let page): content.pages.append(page)
+            case .failure(let error): found.append(error)
+            }
+        }
+        if let baseURL = options.baseURL { content.config.baseURL = baseURL }
+        return (content, found)
+    }
+
+    /// The built-in theme under the site's `templates/`, compiled again only when a template changed.
+    func loadTheme() -> (CompiledTheme, [Diagnostic]) {
+        let (theme, loadDiagnostics) = Theme.load(siteFolder: options.siteFolder, loader: loader)
+        let (set, compileDiagnostics) = memo?.compile(theme) ?? theme.compile()
+        return (CompiledTheme(theme: theme, set: set), loadDiagnostics + compileDiagnostics)
+    }
+
+    /// Stage 2: each page interpreted (reused while its file is byte for byte the same), then the ladder
+    /// assembled (reused while no page's structure changed). Returns the model without the Markdown bodies,
+    /// which only the next stage reads: they are let go as they are rendered.
+    func modelLadder(_ content: consuming LoadedContent) -> ((SiteModel, bodies: [String]), [Diagnostic]) {
+        let builder = ModelBuilder(includeDrafts: options.includeDrafts)
+        var (sources, diagnostics) = ModelBuilder.prepare(content.pages)
+        content.pages = []
+        let reused = memo?.interpretedPages(for: sources) ?? Array(repeating: nil, count: sources.count)
+        let interpreted = Array(sources.indices).parallelMap { index -> Result<Page, Diagnostic> in
+            if let page = reused[index] { return .success(page) }
+            let result = ModelBuilder.interpret(sources[index])
+            if case .success(let page) = result { memo?.remember(page) }
+            return result
+        }
+        sources = []
+        var pages: [Page] = []
+        var unreadable = false
+        for result in interpreted {
+            switch result {
+            case .success(let page): if builder.keeps(page) { pages.append(page) }
+            case .failure(let error): diagnostics.append(error); unreadable = true
+            }
+        }
+        var model: SiteModel
+        // An edit inside a page's prose (the usual save) leaves the ladder as it was.
+        if diagnostics.isEmpty, let reused = memo?.reusableModel(pages: pages, config: content.config, staticFiles: content.staticFiles) {
+            model = reused.0
+            diagnostics += reused.1
+        } else {
+            let (assembled, found) = ModelBuilder.assemble(pages: pages, config: content.config, staticFiles: content.staticFiles)
+            model = assembled
+            diagnostics += found
+            // Only a model whose every page was read is a fair base for the next build.
+            if unreadable { memo?.forgetModel() } else { memo?.remember(model: model, diagnostics: found) }
+        }
+        let bodies = model.takeBodies()
+        return ((model, bodies), diagnostics)
+    }
+
+    /// Every URL the site will have (pages, views, tags, aliases, assets), checked for conflicts, and
+    /// every page's layout checked against the theme.
+    func siteURLs(_ model: SiteModel, templates: CompiledTheme) -> (ResolvedURLs, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let assetPaths = templates.theme.files.keys.filter { $0.hasPrefix("assets/") } + Array(templates.theme.binaryAssets.keys)
+        // With a memo, what depends on the model alone is kept while the model is (`BuildMemo.derived`).
+        let assetKey = memo == nil ? "" : assetPaths.sorted().joined(separator: "\n")
+        let site = memo?.derived("urls\n" + assetKey) { SiteURLs(model: model, assetPaths: assetPaths) }
+            ?? SiteURLs(model: model, assetPaths: assetPaths)
+        for page in model.pages {
+            if let layout = page.layout, !templates.set.layouts.contains(layout) {
+                diagnostics.append(.error(page.source.frontMatter.keyLocation("layout"),
+                    "unknown layout '\(layout)' (available: \(templates.set.layouts.sorted().joined(separator: ", ")))"))
+            }
+        }
+        diagnostics += site.conflicts
+        let resolver = LinkResolver(model: model, basePath: SiteURLs.basePath(of: model.config.baseURL),
+                                    knownURLs: site.allURLs)
+        let mentions = memo?.derived("mentions") { LevelMentions(model: model, resolver: resolver) }
+            ?? LevelMentions(model: model, resolver: resolver)
+        let linkWorld = memo?.derived("links\n" + assetKey) {
+            LinkWorld.fingerprint(model: model, basePath: resolver.basePath, knownURLs: site.allURLs)
+        } ?? 0
+        return (ResolvedURLs(site: site, resolver: resolver, mentions: mentions, linkWorld: linkWorld, assetKey: assetKey), diagnostics)
+    }
+}

@@ -1,0 +1,279 @@
+import Foundation
+import LadderCore
+import LadderLoad
+import LadderMarkdown
+import LadderModel
+import LadderRender
+import LadderSearch
+
+/// Stage 4: pours the model and rendered Markdown into templates and writes every file of the site.
+struct PageWriter {
+    let model: SiteModel
+    let documents: [RenderedDocument]
+    let templates: TemplateSet
+    let theme: Theme
+    let resolver: LinkResolver
+    let urls: SiteURLs
+    /// Context pieces shared by many pages, built once: a 10,000-page site must not rebuild the list
+    /// of every track and level for every page.
+    let shared: Shared
+    /// Made once: every page's canonical link needs it.
+    let siteOrigin: String?
+
+    static let headerTrackLimit = 8
+
+    final class Shared: @unchecked Sendable {
+        var siteByTrack: [String: [String: Any]] = [:]
+        var trackDictionaries: [String: [String: Any]] = [:]
+        var navMembers: [String: [Int]] = [:]
+        /// The few levels that name an equivalent, with their track: each track looks for the ones that
+        /// name its levels, and a site of 1,000 tracks must not walk every level of every track for each.
+        var levelsWithEquivalents: [(track: Track, level: Level)] = []
+    }
+
+    /// `shared`: the shared pieces of an earlier build whose inputs were the same (the preview server).
+    init(model: SiteModel, documents: [RenderedDocument], templates: TemplateSet, theme: Theme,
+         resolver: LinkResolver, urls: SiteURLs, shared reused: Shared? = nil) {
+        self.model = model
+        self.documents = documents
+        self.templates = templates
+        self.theme = theme
+        self.resolver = resolver
+        self.urls = urls
+        self.siteOrigin = Self.origin(of: model.config.baseURL)
+        self.shared = reused ?? Shared()
+        if reused != nil { return }
+        for (index, page) in model.pages.enumerated() {
+            if let nav = page.nav { shared.navMembers[nav, default: []].append(index) }
+        }
+        for track in model.tracks {
+            for level in track.levels where level.equivalent != nil { shared.levelsWithEquivalents.append((track, level)) }
+        }
+        for (track, dictionary) in zip(model.tracks, model.tracks.parallelMap(makeTrackDictionary)) {
+            shared.trackDictionaries[track.id] = dictionary
+        }
+        let allTracks = model.tracks.map { track -> [String: Any] in
+            [
+                "id": track.id, "title": track.title, "description": track.description, "url": href(track.url),
+                "levels": track.levels.map { ["id": $0.id, "title": $0.title, "display_name": $0.displayName, "url": href($0.url)] },
+            ]
+        }
+        shared.siteByTrack[""] = makeSiteContext(tracks: allTracks, currentTrack: nil)
+        // Only the header marks the current track, and it lists tracks only when there are few.
+        if model.tracks.count <= Self.headerTrackLimit {
+            for track in model.tracks { shared.siteByTrack[track.id] = makeSiteContext(tracks: allTracks, currentTrack: track.id) }
+        }
+    }
+
+    /// Pages that are written as something else: level files become level pages, track intros the overview.
+    private var levelFilePages: Set<Int> {
+        Set(model.levels.filter { $0.origin == .file }.map(\.pageIndex))
+    }
+    private var introPages: Set<Int> { Set(model.tracks.compactMap(\.introPageIndex)) }
+
+    /// One HTML page to write and what the sitemap needs to know about it.
+    struct Output {
+        var url: String
+        var layout: String
+        var context: [String: Any]
+        var inSitemap: Bool
+        var lastmod: String?
+    }
+
+    /// Every HTML page as a group of jobs, each of which builds its context when run. Pages come in
+    /// groups that read the same inputs (`OutputGroup`), so an incremental build can reuse the bytes of
+    /// the groups whose inputs did not change.
+    func groups() -> [OutputGroup] {
+        var groups: [OutputGroup] = []
+        let skip = levelFilePages.union(introPages)
+        for index in model.pages.indices where !skip.contains(index) { groups.append(.page(index)) }
+        if !model.pages.contains(where: { $0.kind == .home }) { groups.append(.generatedHome) }
+        for (number, track) in model.tracks.enumerated() {
+            groups.append(.track(number))
+            for position in track.levels.indices { groups.append(.level(track: number, position: position)) }
+            guard model.config.views else { continue }
+            for view in Self.viewReads(track).indices { groups.append(.view(track: number, number: view)) }
+        }
+        groups.append(.tags)
+        return groups
+    }
+
+    /// One page's bytes.
+    func render(_ output: Output) -> Data {
+        BuildTrace.timing(layout: output.layout) {
+            Data(templates.render(layout: output.layout, context: output.context).utf8)
+        }
+    }
+
+    /// The files beside the pages: 404 page, redirects, sitemap, robots.txt, theme assets and static
+    /// files. Returns how many it wrote.
+    func writeSiteFiles(sitemap: String, to sink: OutputSink) throws -> Int {
+        try sink.write("404.html", templates.render(layout: "404", context: context(page: ["title": "Page not found"], current: "")))
+        for alias in urls.aliases {
+            let target = href(alias.to)
+            try sink.write(SiteURLs.filePath(for: alias.from), templates.render(layout: "redirect", context: [
+                "site": siteContext(current: ""), "target": target,
+            ]))
+        }
+        try sink.write("sitemap.xml", sitemap)
+        try sink.write("robots.txt", "User-agent: *\nAllow: /\nSitemap: \(absolute("/sitemap.xml"))\n")
+        var count = 3 + urls.aliases.count
+        for (path, text) in theme.files.sorted(by: { $0.key < $1.key }) where path.hasPrefix("assets/") {
+            try sink.write(path, text)
+            count += 1
+        }
+        for (path, data) in theme.binaryAssets.sorted(by: { $0.key < $1.key }) {
+            try sink.write(path, data)
+            count += 1
+        }
+        let copies = model.staticFiles.parallelMap { file -> Error? in
+            do { try sink.copy(from: file.absolutePath, to: file.contentPath) } catch { return error }
+            return nil
+        }
+        if let error = copies.compactMap({ $0 }).first { throw error }
+        return count + model.staticFiles.count
+    }
+
+    // MARK: URLs
+
+    func href(_ path: String) -> String { resolver.href(path) }
+
+    func absolute(_ path: String) -> String {
+        guard let origin = siteOrigin else { return href(path) }
+        return origin + href(path)
+    }
+
+    /// `https://x.io` for `base_url: https://x.io/careers/` (`href` adds the path); nil without a scheme.
+    static func origin(of baseURL: String) -> String? {
+        guard baseURL.contains("://") else { return nil }
+        let origin = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        let prefix = SiteURLs.basePath(of: baseURL)
+        return origin.replacingOccurrences(of: String(prefix.dropLast()), with: "", options: .backwards)
+    }
+
+    // MARK: Contexts
+
+    func siteContext(current: String) -> [String: Any] {
+        // Per-track variants exist only while the header lists tracks; otherwise every page shares one.
+        guard model.tracks.count <= Self.headerTrackLimit else { return shared.siteByTrack[""] ?? [:] }
+        let track = model.tracks.first { !current.isEmpty && current.hasPrefix($0.url) }
+        return shared.siteByTrack[track?.id ?? ""] ?? [:]
+    }
+
+    private func makeSiteContext(tracks: [[String: Any]], currentTrack: String?) -> [String: Any] {
+        let navGroups = shared.navMembers
+        let navTracks = tracks.count > Self.headerTrackLimit ? [] : tracks.map { track -> [String: Any] in
+            var marked = track
+            marked["current"] = (track["id"] as? String) == currentTrack
+            return marked
+        }
+        var site: [String: Any] = [
+            "title": model.config.title,
+            "description": model.config.description,
+            "language": model.config.language,
+            "base_url": model.config.baseURL,
+            "root": String(href("/").dropLast()),
+            "params": model.config.params,
+            "tracks": tracks,
+            // The header names every track while that fits in a bar; a site with dozens links home instead.
+            "nav_tracks": navTracks,
+            "many_tracks": tracks.count > PageWriter.headerTrackLimit,
+            "search": model.config.search,
+            "views": model.config.views,
+            "nav": navGroups.keys.sorted().map { name -> [String: Any] in
+                navGroup(name, pages: navGroups[name]!, current: "")
+            },
+        ]
+        // The header and footer read only `site`, so, like Hugo's `partialCached`, each is rendered once
+        // per site context and pasted into every page: a name lookup in swift-mustache costs microseconds,
+        // and these two make a dozen on each of tens of thousands of pages.
+        for name in ["header", "footer"] {
+            var html = templates.render(partial: name, context: ["site": site])
+            while html.hasSuffix("\n") { html.removeLast() }   // the line of `{{{site.header_html}}}` ends it
+            site[name + "_html"] = html
+        }
+        return site
+    }
+
+    func navGroup(_ name: String, pages: [Int], current: String) -> [String: Any] {
+        let sorted = pages.sorted {
+            let a = model.pages[$0], b = model.pages[$1]
+            return (a.weight ?? Int.max, a.title, a.url) < (b.weight ?? Int.max, b.title, b.url)
+        }
+        return [
+            "name": name,
+            "title": name.prefix(1).uppercased() + name.dropFirst(),
+            "pages": sorted.map { i -> [String: Any] in
+                let page = model.pages[i]
+                return ["title": page.title, "url": href(page.url), "current": page.url == current]
+            },
+        ]
+    }
+
+    func context(page: [String: Any], current: String, extra: [String: Any] = [:], breadcrumbs: [(String, String?)] = []) -> [String: Any] {
+        var context: [String: Any] = ["site": siteContext(current: current), "page": page]
+        context["has_breadcrumbs"] = !breadcrumbs.isEmpty
+        context["breadcrumbs"] = breadcrumbs.isEmpty ? [] : ([("Home", "/")] + breadcrumbs).map { crumb -> [String: Any] in
+            // A flag, not a test of `url`: a section on a string makes every name inside it a slow lookup.
+            var item: [String: Any] = ["title": crumb.0, "current": crumb.1 == nil]
+            if let url = crumb.1 { item["url"] = href(url) }
+            return item
+        }
+        for (key, value) in extra { context[key] = value }
+        return context
+    }
+
+    /// Blocks of a rendered page; a `#` title heading that became the page title is left out.
+    func contentHTML(_ index: Int, blocks range: Range<Int>? = nil) -> String {
+        let page = model.pages[index]
+        var html = ""
+        for block in documents[index].blocks {
+            if let range, !(block.heading.map { range.contains($0.blockIndex) } ?? true) { continue }
+            if page.titleFromHeading, let h = block.heading, h.blockIndex == 0 { continue }
+            block.appendHTML(to: &html)
+        }
+        return html
+    }
+
+    func pageDictionary(_ index: Int) -> [String: Any] {
+        let page = model.pages[index]
+        var dict: [String: Any] = [
+            "title": page.title, "description": page.description, "summary": page.summary,
+            "url": href(page.url), "permalink": absolute(page.url), "content": contentHTML(index),
+            "params": YAMLValue.map(page.params).templateValue, "kind": page.kind.rawValue,
+            "authors": page.authors, "authors_text": page.authors.joined(separator: ", "),
+            "tags": page.tags.map { ["name": $0, "url": href("/tags/\(Slug.make($0))/")] },
+            "has_tags": !page.tags.isEmpty,
+        ]
+        if let date = page.date { dict["date"] = date; dict["date_display"] = DateText.display(date) }
+        if let lastmod = page.lastmod, lastmod != page.date {
+            dict["lastmod"] = lastmod
+            dict["lastmod_display"] = DateText.display(lastmod)
+        }
+        if page.showTOC {
+            let toc = page.outline.headings.filter { $0.depth == 2 || $0.depth == 3 }
+            // A table of contents helps long pages only.
+            if toc.count >= 3 {
+                dict["has_toc"] = true
+                dict["toc"] = toc.map { ["text": $0.text, "anchor": $0.anchor, "depth": $0.depth] as [String: Any] }
+            }
+        }
+        if let nav = page.nav {
+            dict["nav_group"] = navGroup(nav, pages: shared.navMembers[nav] ?? [], current: page.url)
+        }
+        return dict
+    }
+
+    func pageOutput(_ index: Int, _ page: Page) -> Output {
+        let layout = page.layout ?? (page.kind == .home ? "home" : page.isArticle ? "article" : "page")
+        var extra: [String: Any] = [:]
+        if page.kind == .trackPage, let track = model.tracks.first(where: { t in t.levels.contains { $0.pageIndex == index } }) {
+            extra["track"] = trackDictionary(track)
+        }
+        let crumbs: [(String, String?)] = page.kind == .home ? [] : [(page.title, nil)]
+        return Output(url: page.url, layout: layout,
+                      context: context(page: pageDictionary(index), current: page.url, extra: extra, breadcrumbs: crumbs),
+                      inSitemap: page.inSitemap, lastmod: page.lastmod ?? page.date)
+    }
+
+}

@@ -1,0 +1,53 @@
+import LadderCore
+import LadderLoad
+import LadderMarkdown
+import LadderModel
+import LadderRender
+import LadderSearch
+
+/// Writes the search index under `search/` and the `/search/` page that loads it.
+struct SearchPageOutput {
+    static let url = SiteURLs.search
+
+    let pages: PageWriter
+    /// With the preview server's memo and a fingerprint of everything the index reads, an unchanged index
+    /// is not built again: the last build's files are written as they were.
+    var memo: BuildMemo? = nil
+    var key: Int? = nil
+
+    /// Returns how many files were written.
+    func write(to sink: OutputSink) throws -> Int {
+        let index: SearchIndex
+        if let memo, let key {
+            let made = memo.cached("search", key: key) { () -> Result<(SearchIndex, [(String, String)]), Error> in
+                var files: [(String, String)] = []
+                return Result {
+                    let index = try SearchIndexBuilder.write(model: pages.model, documents: pages.documents, href: pages.href) {
+                        files.append(($0, $1))
+                    }
+                    return (index, files)
+                }
+            }
+            let (kept, files) = try made.get()
+            for (name, content) in files { try sink.write("search/" + name, content) }
+            index = kept
+        } else {
+            // A plain build streams each file out as soon as it is made.
+            index = try SearchIndexBuilder.write(model: pages.model, documents: pages.documents, href: pages.href) {
+                try sink.write("search/" + $0, $1)
+            }
+        }
+        let context = pages.context(
+            page: ["title": "Search", "url": pages.href(Self.url)], current: Self.url,
+            extra: ["search": [
+                "url": pages.href(Self.url),
+                "index_url": pages.href(Self.url + index.metaName),
+                "script_url": pages.href("/assets/search.js"),
+                // Fetched with the page rather than after the script: one round trip less to the first result.
+                "core_url": pages.href("/assets/search-core.js"),
+            ] as [String: Any]],
+            breadcrumbs: [("Search", nil)])
+        try sink.write(SiteURLs.filePath(for: Self.url), pages.templates.render(layout: "search", context: context))
+        return index.fileNames.count + 1
+    }
+}

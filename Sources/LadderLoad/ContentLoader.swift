@@ -1,0 +1,228 @@
+import Foundation
+import LadderCore
+
+/// One Markdown file, split and with its front matter parsed; the body is not rendered yet.
+public struct PageSource: Sendable {
+    /// Path for diagnostics, e.g. `content/engineering/l3.md`.
+    public var displayPath: String
+    /// Path inside `content/`, with `/` separators: `engineering/l3.md`.
+    public var contentPath: String
+    public var frontMatter: FrontMatter
+    public var body: String
+    /// Line of the file on which `body` starts, so Markdown positions map back to the file.
+    public var bodyLine: Int
+    /// For a body Ladder wrote itself (a track given as data): the file line of each body line.
+    public var lineMap: [Int]? = nil
+
+    /// The file line of a line of `body` (1-based).
+    public func fileLine(_ bodyLineNumber: Int) -> Int {
+        FileLines(bodyLine: bodyLine, lineMap: lineMap).fileLine(bodyLineNumber)
+    }
+}
+
+/// A file under `content/` that is not Markdown: copied through as is.
+public struct StaticFile: Sendable, Hashable {
+    public var contentPath: String
+    public var absolutePath: String
+}
+
+/// Everything read from a site folder.
+public struct LoadedContent: Sendable {
+    public var config: SiteConfig
+    public var pages: [PageSource]
+    public var staticFiles: [StaticFile]
+    public var diagnostics: [Diagnostic]
+
+    public init(config: SiteConfig, pages: [PageSource], staticFiles: [StaticFile], diagnostics: [Diagnostic]) {
+        self.config = config
+        self.pages = pages
+        self.staticFiles = staticFiles
+        self.diagnostics = diagnostics
+    }
+}
+
+/// A Markdown file found under `content/`, not yet read.
+package struct MarkdownFile: Sendable {
+    /// Path inside `content/`: `engineering/l3.md`.
+    package var contentPath: String
+    /// Path on disk, as the loader spells it (the site folder, `/content/`, the file).
+    package var absolutePath: String
+    /// Path for diagnostics: `content/engineering/l3.md`.
+    package var displayPath: String
+}
+
+/// What a walk of `content/` finds: the settings, the Markdown files to read and the static files.
+package struct ContentListing: Sendable {
+    package var config = SiteConfig()
+    package var markdownFiles: [MarkdownFile] = []
+    package var staticFiles: [StaticFile] = []
+    package var diagnostics: [Diagnostic] = []
+}
+
+/// Stage 1: walk `content/`, read every file, split front matter and parse it. Each step is a function
+/// of its input alone (`list`, then `read` and `parse` per file), so the build driver can reuse a file's
+/// last result while the file is unchanged.
+public struct ContentLoader {
+    public var siteFolder: String
+    public static let markdownExtensions = [".md", ".markdown"]
+
+    public init(siteFolder: String) { self.siteFolder = siteFolder }
+
+    /// How a path inside the site is shown in diagnostics.
+    public func displayPath(_ relative: String) -> String {
+        siteFolder == "." || siteFolder.isEmpty ? relative : (siteFolder.hasSuffix("/") ? siteFolder + relative : siteFolder + "/" + relative)
+    }
+
+    public var contentFolder: String { displayPath("content") }
+
+    /// Names the build skips (hidden files, editor backups and swap files), so a watcher can skip them too.
+    public static func isIgnored(fileName: String) -> Bool { FileWalker.isIgnored(fileName) }
+
+    /// Every page of the site, read and parsed (the whole stage at once, for callers that keep nothing).
+    public func load() -> LoadedContent {
+        let listing = list()
+        var diagnostics = listing.diagnostics
+        var pages: [PageSource] = []
+        for result in listing.markdownFiles.parallelMap({ file in read(file).flatMap { Self.parse($0, file: file) } }) {
+            switch result {
+            case .success(let page): pages.append(page)
+            case .failure(let error): diagnostics.append(error)
+            }
+        }
+        return LoadedContent(config: listing.config, pages: pages, staticFiles: listing.staticFiles, diagnostics: diagnostics)
+    }
+
+    /// Walks `content/`: reads `site.yml` and sorts the other files into Markdown pages and static files.
+    package func list() -> ContentListing {
+        var listing = ContentListing()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: contentFolder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            listing.diagnostics.append(.error(SourceLocation(path: contentFolder), "no content folder: a site keeps its Markdown pages in content/"))
+            return listing
+        }
+        for file in FileWalker.files(under: contentFolder, diagnostics: &listing.diagnostics) {
+            let lower = file.relative.lowercased()
+            let path = displayPath("content/" + file.relative)
+            if lower == "site.yml" || lower == "site.yaml" {
+                switch read(file.absolute, displayPath: path).flatMap({ UTF8Validation.decode($0, displayPath: path) }) {
+                case .success(let text):
+                    do { listing.config = try SiteConfig.parse(text, path: path) } catch { listing.diagnostics.append(error) }
+                case .failure(let error): listing.diagnostics.append(error)
+                }
+            } else if Self.markdownExtensions.contains(where: { lower.hasSuffix($0) }) {
+                listing.markdownFiles.append(MarkdownFile(contentPath: file.relative, absolutePath: file.absolute, displayPath: path))
+            } else {
+                listing.staticFiles.append(StaticFile(contentPath: file.relative, absolutePath: file.absolute))
+            }
+        }
+        return listing
+    }
+
+    /// The bytes of one Markdown file.
+    package func read(_ file: MarkdownFile) -> Result<Data, Diagnostic> {
+        read(file.absolutePath, displayPath: file.displayPath)
+    }
+
+    /// One page from its file's bytes: decoded as UTF-8, front matter split and parsed.
+    package static func parse(_ data: Data, file: MarkdownFile) -> Result<PageSource, Diagnostic> {
+        UTF8Validation.decode(data, displayPath: file.displayPath).flatMap { text in
+            Result { () throws(Diagnostic) -> PageSource in
+                try parsePage(text: text, displayPath: file.displayPath, contentPath: file.contentPath)
+            }
+        }
+    }
+
+    /// Splits and parses one page; pure, so tests and the preview server can call it on any text.
+    public static func parsePage(text: String, displayPath: String, contentPath: String) throws(Diagnostic) -> PageSource {
+        let parts = FrontMatterSplitter.split(text)
+        if parts.unclosed {
+            throw .error(SourceLocation(path: displayPath), "front matter opened with '---' is never closed")
+        }
+        var frontMatter = FrontMatter(location: SourceLocation(path: displayPath))
+        if let yaml = parts.yaml {
+            frontMatter.map = try YAMLReader(path: displayPath, firstLine: 2).readMapping(String(yaml))
+        }
+        return PageSource(displayPath: displayPath, contentPath: contentPath, frontMatter: frontMatter,
+                          body: String(parts.body), bodyLine: parts.bodyLine)
+    }
+
+    func read(_ absolute: String, displayPath: String) -> Result<Data, Diagnostic> {
+        guard let data = FileManager.default.contents(atPath: absolute) else {
+            return .failure(.error(SourceLocation(path: displayPath), "cannot read file"))
+        }
+        return .success(data)
+    }
+}
+
+/// Text files must be UTF-8; the error points at the first bad byte.
+package enum UTF8Validation {
+    package static func decode(_ data: Data, displayPath: String) -> Result<String, Diagnostic> {
+        if let text = String(validating: data, as: UTF8.self) { return .success(text) }
+        // Find the first invalid sequence to report its line and column.
+        var line = 1, column = 1
+        var iterator = data.makeIterator()
+        var decoder = UTF8()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            case .emptyInput: break loop
+            case .error: break loop
+            }
+        }
+        return .failure(.error(SourceLocation(path: displayPath, line: line, column: column), "file is not valid UTF-8"))
+    }
+}
+
+/// Recursive directory listing in a stable order. Symbolic links to folders are not followed (they can
+/// loop); hidden files and editor leftovers are skipped.
+package enum FileWalker {
+    static func isIgnored(_ name: String) -> Bool {
+        name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx")
+            || name == "4913" || name.hasPrefix("#")
+    }
+
+    package static func files(under root: String, diagnostics: inout [Diagnostic]) -> [(relative: String, absolute: String)] {
+        var out: [(String, String)] = []
+        walk(root, relative: "", into: &out, diagnostics: &diagnostics)
+        return out
+    }
+
+    /// The entries of a folder (without `.` and `..`), read with readdir: the preview server lists
+    /// every folder on every rebuild, and Foundation's listing costs several times more.
+    static func names(in folder: String) -> [String]? {
+        guard let dir = opendir(folder) else { return nil }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    private static func walk(_ folder: String, relative: String, into out: inout [(String, String)], diagnostics: inout [Diagnostic]) {
+        guard let names = names(in: folder) else { return }
+        for name in names.sorted() where !isIgnored(name) {
+            let absolute = folder + "/" + name
+            let rel = relative.isEmpty ? name : relative + "/" + name
+            var st = stat()
+            guard lstat(absolute, &st) == 0 else { continue }
+            let type = st.st_mode & S_IFMT
+            if type == S_IFDIR {
+                walk(absolute, relative: rel, into: &out, diagnostics: &diagnostics)
+            } else if type == S_IFREG {
+                out.append((rel, absolute))
+            } else if type == S_IFLNK {
+                var target = stat()
+                if stat(absolute, &target) == 0, target.st_mode & S_IFMT == S_IFREG {
+                    out.append((rel, absolute))
+                } else {
+                    diagnostics.append(.warning(SourceLocation(path: absolute), "skipped symbolic link (to a folder, or broken)"))
+                }
+            }
+        }
+    }
+}

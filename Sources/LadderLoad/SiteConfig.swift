@@ -1,0 +1,106 @@
+import LadderCore
+
+/// Settings from `content/site.yml`. Every key is optional.
+public struct SiteConfig: Sendable, Equatable {
+    public struct TrackDeclaration: Sendable, Equatable {
+        public var id: String
+        public var title: String
+        public var description: String
+    }
+
+    public struct CompetencyDeclaration: Sendable, Equatable {
+        public var name: String
+        public var description: String
+        public var aliases: [String]
+    }
+
+    public var title = "Careers"
+    public var description = ""
+    /// Absolute URL the site is served from; its path (e.g. `/careers/`) prefixes every link.
+    public var baseURL = "/"
+    public var language = "en"
+    /// Raw HTML in Markdown is dropped unless the site opts in.
+    public var rawHTML = false
+    /// Link level ids mentioned in prose ("works with L3s") to their level pages.
+    public var linkLevelMentions = true
+    /// Build a search index, the `/search/` page and a search box in every header (`search: false` turns all three off).
+    public var search = true
+    /// Write each track's views: competency pages, the matrix and the level comparisons (`views: false`
+    /// leaves only the track overview and level pages, and no links to the views).
+    public var views = true
+    public var tracks: [TrackDeclaration] = []
+    public var competencies: [CompetencyDeclaration] = []
+    /// Everything else, for templates as `site.params`.
+    public var params: [String: Any] { extra.templateValue as? [String: Any] ?? [:] }
+    var extra: YAMLValue = .map(YAMLMap())
+
+    public init() {}
+
+    public static func == (a: SiteConfig, b: SiteConfig) -> Bool {
+        a.title == b.title && a.description == b.description && a.baseURL == b.baseURL
+            && a.language == b.language && a.rawHTML == b.rawHTML && a.tracks == b.tracks
+            && a.competencies == b.competencies && a.linkLevelMentions == b.linkLevelMentions && a.search == b.search
+            && a.views == b.views
+    }
+
+    /// Reads `site.yml` text; `path` is how diagnostics name the file.
+    public static func parse(_ text: String, path: String) throws(Diagnostic) -> SiteConfig {
+        let map = try YAMLReader(path: path).readMapping(text)
+        let fields = FrontMatter(map: map, location: SourceLocation(path: path))
+        var config = SiteConfig()
+        config.title = try fields.string("title") ?? config.title
+        config.description = try fields.string("description") ?? ""
+        config.baseURL = try fields.string("base_url") ?? "/"
+        config.language = try fields.string("language") ?? "en"
+        config.rawHTML = try fields.bool("raw_html") ?? false
+        config.linkLevelMentions = try fields.bool("link_level_mentions") ?? true
+        config.search = try fields.bool("search") ?? true
+        config.views = try fields.bool("views") ?? true
+
+        if let tracks = map["tracks"] {
+            guard case .list(let items) = tracks else {
+                throw .error(fields.keyLocation("tracks"), "'tracks' must be a list of {id, title, description}")
+            }
+            for item in items {
+                switch item {
+                case .string(let id):
+                    config.tracks.append(.init(id: id, title: id.capitalized, description: ""))
+                case .map(let entry):
+                    let f = FrontMatter(map: entry, location: fields.keyLocation("tracks"))
+                    guard let id = try f.string("id") else {
+                        throw .error(entry.entries.first?.keyLocation ?? f.location, "a track needs an 'id'")
+                    }
+                    config.tracks.append(.init(id: id, title: try f.string("title") ?? id.capitalized,
+                                               description: try f.string("description") ?? ""))
+                default:
+                    throw .error(fields.keyLocation("tracks"), "'tracks' must be a list of {id, title, description}")
+                }
+            }
+        }
+        if let competencies = map["competencies"] {
+            guard case .list(let items) = competencies else {
+                throw .error(fields.keyLocation("competencies"), "'competencies' must be a list of {name, description, aliases}")
+            }
+            for item in items {
+                switch item {
+                case .string(let name):
+                    config.competencies.append(.init(name: name, description: "", aliases: []))
+                case .map(let entry):
+                    let f = FrontMatter(map: entry, location: fields.keyLocation("competencies"))
+                    guard let name = try f.string("name") else {
+                        throw .error(entry.entries.first?.keyLocation ?? f.location, "a competency needs a 'name'")
+                    }
+                    config.competencies.append(.init(name: name, description: try f.string("description") ?? "",
+                                                     aliases: try f.stringList("aliases")))
+                default:
+                    throw .error(fields.keyLocation("competencies"), "'competencies' must be a list of {name, description, aliases}")
+                }
+            }
+        }
+        var extra = YAMLMap()
+        let known: Set = ["title", "description", "base_url", "language", "raw_html", "link_level_mentions", "search", "views", "tracks", "competencies"]
+        for entry in map.entries where !known.contains(entry.key) { extra.append(entry) }
+        config.extra = .map(extra)
+        return config
+    }
+}

@@ -1,0 +1,210 @@
+import LadderCore
+import Yams
+
+/// A YAML value with the place it came from, so a wrong type can be reported at its line.
+public indirect enum YAMLValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    /// A timestamp keeps its source text (`2021-01-21`): templates show it, sorting uses it as is.
+    case date(String)
+    case string(String)
+    case list([YAMLValue])
+    case map(YAMLMap)
+
+    /// The plain Swift value a Mustache template can walk: String, Int, Double, Bool, arrays, dictionaries.
+    public var templateValue: Any {
+        switch self {
+        case .null: return ""
+        case .bool(let b): return b
+        case .int(let i): return i
+        case .double(let d): return d
+        case .date(let s), .string(let s): return s
+        case .list(let items): return items.map(\.templateValue)
+        case .map(let map):
+            var dict: [String: Any] = [:]
+            for entry in map.entries { dict[entry.key] = entry.value.templateValue }
+            return dict
+        }
+    }
+
+    /// The text of a scalar; nil for lists and maps.
+    public var scalarText: String? {
+        switch self {
+        case .null: return nil
+        case .bool(let b): return b ? "true" : "false"
+        case .int(let i): return String(i)
+        case .double(let d): return String(d)
+        case .date(let s), .string(let s): return s
+        case .list, .map: return nil
+        }
+    }
+
+    package var typeName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "a boolean"
+        case .int: return "an integer"
+        case .double: return "a number"
+        case .date: return "a date"
+        case .string: return "a string"
+        case .list: return "a list"
+        case .map: return "a mapping"
+        }
+    }
+}
+
+/// An ordered YAML mapping whose entries remember where their key stands in the file.
+public struct YAMLMap: Sendable, Equatable {
+    public struct Entry: Sendable, Equatable {
+        public var key: String
+        public var value: YAMLValue
+        /// Where the key is, in the source file (not in the YAML block).
+        public var keyLocation: SourceLocation
+        /// Where the value starts.
+        public var valueLocation: SourceLocation
+    }
+
+    public var entries: [Entry] = []
+    private var index: [String: Int] = [:]
+
+    public init() {}
+
+    public mutating func append(_ entry: Entry) {
+        index[entry.key] = entries.count
+        entries.append(entry)
+    }
+
+    public subscript(key: String) -> YAMLValue? { index[key].map { entries[$0].value } }
+    public func entry(_ key: String) -> Entry? { index[key].map { entries[$0] } }
+    public var isEmpty: Bool { entries.isEmpty }
+
+    public static func == (a: YAMLMap, b: YAMLMap) -> Bool { a.entries == b.entries }
+}
+
+/// Turns YAML text into `YAMLValue`s, translating Yams' positions (which count from the YAML text) into
+/// positions in the source file.
+public struct YAMLReader {
+    /// Where the YAML text starts in its file: line 2 for front matter after a `---` line.
+    public var path: String
+    public var firstLine: Int
+
+    /// Aliases can expand a few lines of YAML into billions of nodes; no real front matter comes close.
+    static let maximumNodes = 100_000
+
+    public init(path: String, firstLine: Int = 1) {
+        self.path = path
+        self.firstLine = firstLine
+    }
+
+    func location(_ mark: Mark?) -> SourceLocation {
+        guard let mark else { return SourceLocation(path: path, line: firstLine) }
+        return SourceLocation(path: path, line: firstLine + mark.line - 1, column: mark.column)
+    }
+
+    /// Parses a YAML document that must be a mapping (front matter, site.yml). Empty text is an empty map.
+    public func readMapping(_ text: String) throws(Diagnostic) -> YAMLMap {
+        if let flat = FlatYAML.read(text, reader: self) { return flat }
+        return try readMappingWithYams(text)
+    }
+
+    /// The full YAML parser, for what `FlatYAML` does not take.
+    func readMappingWithYams(_ text: String) throws(Diagnostic) -> YAMLMap {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw diagnostic(for: error)
+        } catch {
+            throw .error(location(nil), "invalid YAML: \(error)")
+        }
+        guard let node else { return YAMLMap() }
+        var budget = Self.maximumNodes
+        let value = try convert(node, budget: &budget)
+        switch value {
+        case .map(let map): return map
+        case .null: return YAMLMap()
+        default:
+            throw .error(location(node.mark), "expected a mapping of keys to values, found \(value.typeName)")
+        }
+    }
+
+    private func diagnostic(for error: YamlError) -> Diagnostic {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            var message = "invalid YAML: \(problem)"
+            if let context { message += " (\(context.text) at line \(location(context.mark).line))" }
+            return .error(location(mark), message)
+        case .reader(let problem, _, _, _):
+            return .error(location(nil), "invalid YAML: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return .error(location(context.mark), "duplicate key \(duplicates.joined(separator: ", "))")
+        default:
+            return .error(location(nil), "invalid YAML: \(error)")
+        }
+    }
+
+    private func convert(_ node: Node, budget: inout Int) throws(Diagnostic) -> YAMLValue {
+        budget -= 1
+        if budget < 0 {
+            throw .error(location(node.mark), "YAML expands to more than \(Self.maximumNodes) values (alias bomb?)")
+        }
+        switch node {
+        case .scalar(let scalar):
+            return Self.resolve(scalar)
+        case .sequence(let sequence):
+            var items: [YAMLValue] = []
+            items.reserveCapacity(sequence.count)
+            for child in sequence { items.append(try convert(child, budget: &budget)) }
+            return .list(items)
+        case .mapping(let mapping):
+            var map = YAMLMap()
+            for (key, value) in mapping {
+                guard let keyText = key.scalar?.string else {
+                    throw .error(location(key.mark), "mapping keys must be plain text")
+                }
+                let converted = try convert(value, budget: &budget)
+                map.append(.init(key: keyText, value: converted,
+                                 keyLocation: location(key.mark), valueLocation: location(value.mark)))
+            }
+            return .map(map)
+        case .alias:
+            throw .error(location(node.mark), "unresolved YAML alias")
+        }
+    }
+
+    /// Plain scalars are typed as YAML's core schema does it (plus `yes`/`no`, which Jekyll sites use);
+    /// quoted and block scalars always stay text.
+    static func resolve(_ scalar: Node.Scalar) -> YAMLValue {
+        guard scalar.style == .plain || scalar.style == .any else { return .string(scalar.string) }
+        return resolvePlain(scalar.string)
+    }
+
+    static func resolvePlain(_ text: String) -> YAMLValue {
+        switch text {
+        case "", "~", "null", "Null", "NULL": return .null
+        case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON": return .bool(true)
+        case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF": return .bool(false)
+        default: break
+        }
+        guard let first = text.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
+            || first == UInt8(ascii: ".") || (first >= 0x30 && first <= 0x39) else { return .string(text) }
+        if let i = Int(text) { return .int(i) }
+        if looksLikeDate(text) { return .date(text) }
+        if text.contains(where: { $0.isNumber }), let d = Double(text), d.isFinite { return .double(d) }
+        return .string(text)
+    }
+
+    /// `2021-01-21`, optionally followed by a time (`2021-01-21T10:00:00Z`, `2021-01-21 10:00`).
+    static func looksLikeDate(_ text: String) -> Bool {
+        let u = Array(text.utf8)
+        guard u.count >= 10 else { return false }
+        func digit(_ i: Int) -> Bool { u[i] >= 0x30 && u[i] <= 0x39 }
+        guard digit(0), digit(1), digit(2), digit(3), u[4] == UInt8(ascii: "-"), digit(5), digit(6),
+              u[7] == UInt8(ascii: "-"), digit(8), digit(9) else { return false }
+        return u.count == 10 || u[10] == UInt8(ascii: "T") || u[10] == UInt8(ascii: " ")
+    }
+}

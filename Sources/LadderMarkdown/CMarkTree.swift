@@ -1,0 +1,87 @@
+import CCmark
+import Foundation
+import LadderCore
+
+/// A cmark document tree, freed when the value goes away. Used by one thread at a time.
+package final class CMarkTree {
+    typealias Node = OpaquePointer
+
+    let root: Node
+
+    init(_ markdown: String) {
+        var text = markdown
+        root = text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT)
+            }
+        }
+    }
+
+    deinit { cmark_node_free(root) }
+
+    var topLevelBlocks: [Node] { CMarkTree.children(of: root) }
+
+    static func children(of node: Node) -> [Node] {
+        var out: [Node] = []
+        var child = cmark_node_first_child(node)
+        while let c = child {
+            out.append(c)
+            child = cmark_node_next(c)
+        }
+        return out
+    }
+
+    static func type(_ node: Node) -> cmark_node_type { cmark_node_get_type(node) }
+
+    static func literal(_ node: Node) -> String {
+        guard let ptr = cmark_node_get_literal(node) else { return "" }
+        return String(cString: ptr)
+    }
+
+    /// The text a reader sees: literals of text and code, soft breaks as spaces.
+    static func plainText(_ node: Node) -> String {
+        var out = ""
+        appendPlainText(node, to: &out)
+        return out
+    }
+
+    /// Iterative (cmark's own iterator), so 100,000 nested block quotes cannot overflow the stack.
+    static func appendPlainText(_ node: Node, to out: inout String) {
+        guard let iterator = cmark_iter_new(node) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let current = cmark_iter_get_node(iterator) else { continue }
+            let t = type(current)
+            let isBlock = t.rawValue < CMARK_NODE_FIRST_INLINE.rawValue
+            if event == CMARK_EVENT_EXIT {
+                // Blocks and table cells are separated by a space.
+                if isBlock || t == CMARK_NODE_CUSTOM_INLINE, !out.isEmpty, out.last != " " { out += " " }
+                continue
+            }
+            switch t {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                out += literal(current)
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                out += " "
+            case CMARK_NODE_CODE_BLOCK:
+                if !out.isEmpty, out.last != " " { out += " " }
+                out += literal(current)
+                out += " "
+            default:
+                break
+            }
+        }
+    }
+
+    /// HTML for one node and its children.
+    static func html(_ node: Node, unsafe: Bool) -> String {
+        guard let ptr = cmark_render_html(node, unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT) else { return "" }
+        defer { free(ptr) }
+        return String(cString: ptr)
+    }
+
+    static func line(_ node: Node) -> Int { Int(cmark_node_get_start_line(node)) }
+    static func column(_ node: Node) -> Int { Int(cmark_node_get_start_column(node)) }
+}

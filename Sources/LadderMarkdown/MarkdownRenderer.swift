@@ -1,0 +1,219 @@
+import CCmark
+import LadderCore
+
+/// Stage 3: turns Markdown into HTML with cmark, once every page's URL and anchors are known.
+public struct MarkdownRenderer {
+    /// What to do with a link or image destination; returns the URL to write (or the same URL).
+    public typealias LinkRewriter = (_ url: String, _ isImage: Bool, _ location: SourceLocation) -> String
+
+    public var displayPath: String
+    public var bodyLine: Int
+    /// For a generated body: the file line of each body line (see `FileLines`).
+    public var lineMap: [Int]?
+    public var allowRawHTML = false
+    /// For `levels: list` pages: the top-level list that holds the levels and each item's anchor.
+    public var levelList: (blockIndex: Int, anchors: [String])?
+    public var rewriteLink: LinkRewriter
+    /// Level ids to link where prose mentions them ("works with L3s"): uppercase id → URL.
+    public var levelMentions: [String: String] = [:]
+    /// The body's headings when the caller has its `Outline` already (the model made one from the same
+    /// body); otherwise they are found again.
+    public var knownHeadings: [Outline.Heading]?
+
+    public init(displayPath: String, bodyLine: Int, allowRawHTML: Bool = false,
+                levelList: (blockIndex: Int, anchors: [String])? = nil,
+                rewriteLink: @escaping LinkRewriter = { url, _, _ in url }) {
+        self.displayPath = displayPath
+        self.bodyLine = bodyLine
+        self.allowRawHTML = allowRawHTML
+        self.levelList = levelList
+        self.rewriteLink = rewriteLink
+    }
+
+    public func render(_ body: String) -> RenderedDocument {
+        let tree = CMarkTree(body)
+        let headings = knownHeadings ?? Outline(tree: tree, lines: FileLines(bodyLine: bodyLine, lineMap: lineMap)).headings
+        var tables = PipeTables(body: body)
+        tables.transform(tree.root)
+        rewriteLinks(in: tree.root, fragments: tables.origins)
+        if !levelMentions.isEmpty { linkLevelMentions(in: tree.root) }
+        var headingByBlock: [Int: Outline.Heading] = [:]
+        for heading in headings { headingByBlock[heading.blockIndex] = heading }
+
+        var document = RenderedDocumentBuilder()
+        for (index, block) in tree.topLevelBlocks.enumerated() {
+            var html: String
+            var inner: Range<Int>?
+            if let heading = headingByBlock[index] {
+                (html, inner) = headingHTML(block, anchor: heading.anchor)
+            } else if let levelList, levelList.blockIndex == index {
+                let (listHTML, items) = levelListHTML(block, anchors: levelList.anchors)
+                html = listHTML
+                document.levelItemsHTML = items
+            } else {
+                html = CMarkTree.html(block, unsafe: allowRawHTML)
+            }
+            if html.isEmpty { continue }
+            // A list's text is its items' text one after another, so each item is a range of it.
+            var plain = ""
+            var items: [Range<String.Index>] = []
+            if CMarkTree.type(block) == CMARK_NODE_LIST {
+                for item in CMarkTree.children(of: block) {
+                    let start = plain.endIndex
+                    CMarkTree.appendPlainText(item, to: &plain)
+                    items.append(start..<plain.endIndex)
+                }
+            } else {
+                plain = CMarkTree.plainText(block)
+            }
+            document.add(index: index, html: html, inner: inner, heading: headingByBlock[index], plain: plain, items: items)
+        }
+        return document.build()
+    }
+
+    /// cmark writes `<h2>Title</h2>`; we add the anchor id (cmark has no option for it). Also returns
+    /// where the heading's inner HTML sits in the result (UTF-8 offsets).
+    func headingHTML(_ node: CMarkTree.Node, anchor: String) -> (html: String, inner: Range<Int>) {
+        let html = CMarkTree.html(node, unsafe: allowRawHTML)
+        // "<h2>" + inner + "</h2>\n"
+        guard html.hasPrefix("<h"), html.hasSuffix(">\n"), html.utf8.count >= 10 else { return (html, 0..<html.utf8.count) }
+        let inner = html.dropFirst(4).dropLast(6)
+        let depth = Int(cmark_node_get_heading_level(node))
+        let open = "<h\(depth) id=\"\(HTML.escape(anchor))\">"
+        let innerLength = inner.utf8.count
+        return (open + inner + "</h\(depth)>\n", open.utf8.count..<(open.utf8.count + innerLength))
+    }
+
+    /// A `levels: list` list, rendered item by item so each level's item carries its anchor.
+    func levelListHTML(_ list: CMarkTree.Node, anchors: [String]) -> (String, [String]) {
+        let ordered = cmark_node_get_list_type(list) == CMARK_ORDERED_LIST
+        var out = ordered ? "<ol>\n" : "<ul>\n"
+        var itemsHTML: [String] = []
+        for (i, item) in CMarkTree.children(of: list).enumerated() {
+            var inner = ""
+            let children = CMarkTree.children(of: item)
+            let tight = cmark_node_get_list_tight(list) != 0
+            for child in children {
+                inner += CMarkTree.html(child, unsafe: allowRawHTML)
+            }
+            if tight, inner.hasSuffix("\n") { inner.removeLast() }
+            itemsHTML.append(inner)
+            let id = i < anchors.count ? " id=\"\(HTML.escape(anchors[i]))\"" : ""
+            out += "<li\(id)>" + (tight ? "" : "\n") + inner + "</li>\n"
+        }
+        out += ordered ? "</ol>\n" : "</ul>\n"
+        return (out, itemsHTML)
+    }
+
+    /// Turns level ids in text into links, never inside links, images, headings or code (code spans and
+    /// blocks are not text nodes). "L3s" links as a whole word.
+    func linkLevelMentions(in root: CMarkTree.Node) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        var textNodes: [CMarkTree.Node] = []
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                  CMarkTree.type(node) == CMARK_NODE_TEXT else { continue }
+            var parent = cmark_node_parent(node)
+            var allowed = true
+            while let p = parent {
+                let t = CMarkTree.type(p)
+                if t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE || t == CMARK_NODE_HEADING { allowed = false; break }
+                parent = cmark_node_parent(p)
+            }
+            if allowed { textNodes.append(node) }
+        }
+        cmark_iter_free(iterator)
+        for node in textNodes { splitMentions(node) }
+    }
+
+    private func splitMentions(_ node: CMarkTree.Node) {
+        let text = CMarkTree.literal(node)
+        let scalars = Array(text.unicodeScalars)
+        var pieces: [(text: String, url: String?)] = []
+        var plainStart = 0
+        var i = 0
+        // ASCII first: Unicode property lookups dominate the profile otherwise.
+        func isASCIILetter(_ c: Unicode.Scalar) -> Bool { (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") }
+        func isWordChar(_ c: Unicode.Scalar) -> Bool {
+            c.isASCII ? isASCIILetter(c) || (c >= "0" && c <= "9") : c.properties.isAlphabetic
+        }
+        while i < scalars.count {
+            // A mention starts at a word boundary with 1–3 ASCII letters then digits.
+            if isASCIILetter(scalars[i]), i == 0 || !isWordChar(scalars[i - 1]) {
+                var j = i
+                while j < scalars.count, j - i < 3, isASCIILetter(scalars[j]) { j += 1 }
+                var k = j
+                while k < scalars.count, ("0"..."9").contains(scalars[k]) { k += 1 }
+                if k > j {
+                    var end = k
+                    if end < scalars.count, scalars[end] == "s" { end += 1 }   // plural: "L3s"
+                    if end == scalars.count || !isWordChar(scalars[end]) {
+                        let id = String(String.UnicodeScalarView(scalars[i..<k])).uppercased()
+                        if let url = levelMentions[id] {
+                            if plainStart < i { pieces.append((String(String.UnicodeScalarView(scalars[plainStart..<i])), nil)) }
+                            pieces.append((String(String.UnicodeScalarView(scalars[i..<end])), url))
+                            plainStart = end
+                            i = end
+                            continue
+                        }
+                    }
+                }
+            }
+            i += 1
+        }
+        guard pieces.contains(where: { $0.url != nil }) else { return }
+        if plainStart < scalars.count { pieces.append((String(String.UnicodeScalarView(scalars[plainStart...])), nil)) }
+        for piece in pieces {
+            let textNode = cmark_node_new(CMARK_NODE_TEXT)!
+            cmark_node_set_literal(textNode, piece.text)
+            if let url = piece.url {
+                let link = cmark_node_new(CMARK_NODE_LINK)!
+                cmark_node_set_url(link, url)
+                cmark_node_append_child(link, textNode)
+                cmark_node_insert_before(node, link)
+            } else {
+                cmark_node_insert_before(node, textNode)
+            }
+        }
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+    }
+
+    /// `fragments`: nodes whose content was parsed on its own (table cells), with where it sits in the body.
+    func rewriteLinks(in root: CMarkTree.Node, fragments: [CMarkTree.Node: PipeTables.FragmentOrigin] = [:]) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        var lastBlockLine = 1
+        var origin: [PipeTables.FragmentOrigin] = []
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            if fragments[node] != nil {
+                if event == CMARK_EVENT_ENTER { origin.append(fragments[node]!) } else if event == CMARK_EVENT_EXIT { origin.removeLast() }
+            }
+            guard event == CMARK_EVENT_ENTER else { continue }
+            let type = CMarkTree.type(node)
+            if type.rawValue < CMARK_NODE_FIRST_INLINE.rawValue, CMarkTree.line(node) > 0, origin.isEmpty {
+                lastBlockLine = CMarkTree.line(node)
+            }
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let ptr = cmark_node_get_url(node) else { continue }
+            let url = String(cString: ptr)
+            // cmark 0.30 gives inline nodes no position; the enclosing block's line is close enough.
+            var nodeLine = CMarkTree.line(node)
+            var column = nodeLine > 0 ? CMarkTree.column(node) : 1
+            if let fragment = origin.last {
+                // Positions inside a fragment count from the fragment: move them to the body.
+                if nodeLine <= 1 { column += fragment.columnOffset }
+                nodeLine = fragment.line + max(nodeLine, 1) - 1
+            }
+            let line = nodeLine > 0 ? nodeLine : lastBlockLine
+            let lines = FileLines(bodyLine: bodyLine, lineMap: lineMap)
+            let location = SourceLocation(path: displayPath, line: lines.fileLine(line), column: lineMap == nil ? column : 1)
+            let rewritten = rewriteLink(url, type == CMARK_NODE_IMAGE, location)
+            if rewritten != url { cmark_node_set_url(node, rewritten) }
+        }
+    }
+}

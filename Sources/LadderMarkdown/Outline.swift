@@ -1,0 +1,125 @@
+import CCmark
+import LadderCore
+
+/// What the ladder model needs from a page before anything is rendered: its top-level headings with
+/// their anchors, its first paragraph, and a list whose items lead with bold text (a `levels: list` page).
+public struct Outline: Sendable, Equatable {
+    public struct Heading: Sendable, Hashable {
+        public var depth: Int
+        public var text: String
+        public var anchor: String
+        /// Line in the source file.
+        public var line: Int
+        /// Index of the heading among the document's top-level blocks.
+        public var blockIndex: Int
+        /// The paragraph right under the heading, if the next block is one (a level's summary).
+        public var firstParagraph: String?
+    }
+
+    /// A top-level list item that starts with bold text: "**L1 Engineers** tend to be early-career…".
+    public struct BoldLedItem: Sendable, Equatable {
+        public var boldText: String
+        /// The rest of the item as plain text.
+        public var rest: String
+        public var line: Int
+    }
+
+    public var headings: [Heading] = []
+    public var firstParagraph: String?
+    /// The first top-level list whose every item leads with bold text.
+    public var boldLedList: (blockIndex: Int, items: [BoldLedItem])?
+    public var blockCount = 0
+
+    public var anchors: Set<String> { Set(headings.map(\.anchor)) }
+
+    public static func == (a: Outline, b: Outline) -> Bool {
+        a.headings == b.headings && a.firstParagraph == b.firstParagraph && a.blockCount == b.blockCount
+            && a.boldLedList?.blockIndex == b.boldLedList?.blockIndex && a.boldLedList?.items == b.boldLedList?.items
+    }
+
+    /// Parses `body` (which starts on line `bodyLine` of its file) and reads its outline.
+    public init(body: String, bodyLine: Int, lineMap: [Int]? = nil) {
+        let tree = CMarkTree(body)
+        self.init(tree: tree, lines: FileLines(bodyLine: bodyLine, lineMap: lineMap))
+    }
+
+    init(tree: CMarkTree, lines: FileLines) {
+        var anchors = AnchorAllocator()
+        let blocks = tree.topLevelBlocks
+        blockCount = blocks.count
+        for (index, block) in blocks.enumerated() {
+            switch CMarkTree.type(block) {
+            case CMARK_NODE_HEADING:
+                let text = CMarkTree.plainText(block).trimmingCharacters(in: " ")
+                headings.append(Heading(depth: Int(cmark_node_get_heading_level(block)), text: text,
+                                        anchor: anchors.allocate(text),
+                                        line: lines.fileLine(CMarkTree.line(block)), blockIndex: index))
+            case CMARK_NODE_PARAGRAPH:
+                let text = CMarkTree.plainText(block).trimmingCharacters(in: " ")
+                if firstParagraph == nil { firstParagraph = text }
+                if let last = headings.last, last.blockIndex == index - 1 { headings[headings.count - 1].firstParagraph = text }
+            case CMARK_NODE_LIST where boldLedList == nil:
+                if let items = Self.boldLedItems(block, lines: lines) { boldLedList = (index, items) }
+            default: break
+            }
+        }
+    }
+
+    static func boldLedItems(_ list: CMarkTree.Node, lines: FileLines) -> [BoldLedItem]? {
+        var items: [BoldLedItem] = []
+        for item in CMarkTree.children(of: list) {
+            guard let paragraph = cmark_node_first_child(item), CMarkTree.type(paragraph) == CMARK_NODE_PARAGRAPH,
+                  let strong = cmark_node_first_child(paragraph), CMarkTree.type(strong) == CMARK_NODE_STRONG else {
+                return nil
+            }
+            let bold = CMarkTree.plainText(strong).trimmingCharacters(in: " ")
+            var rest = ""
+            var node = cmark_node_next(strong)
+            while let n = node {
+                CMarkTree.appendPlainText(n, to: &rest)
+                node = cmark_node_next(n)
+            }
+            var sibling = cmark_node_next(paragraph)
+            while let s = sibling {
+                CMarkTree.appendPlainText(s, to: &rest)
+                sibling = cmark_node_next(s)
+            }
+            items.append(BoldLedItem(boldText: bold, rest: rest.trimmingCharacters(in: " "),
+                                     line: lines.fileLine(CMarkTree.line(item))))
+        }
+        return items.isEmpty ? nil : items
+    }
+}
+
+package extension String {
+    func trimmingCharacters(in set: Character) -> String {
+        if set == " " { return String(self[...].trimmingSpacesAndNewlines()) }
+        var s = self[...]
+        while s.first == set || s.first == "\n" { s = s.dropFirst() }
+        while s.last == set || s.last == "\n" { s = s.dropLast() }
+        return String(s)
+    }
+}
+
+package extension Substring {
+    /// Spaces and newlines off both ends, compared as Characters (a space followed by a combining mark,
+    /// or the LF of a CRLF, stays). Byte by byte while the neighbour is ASCII, where a space or newline is
+    /// always a Character of its own: grapheme breaking was a tenth of the Markdown stage.
+    func trimmingSpacesAndNewlines() -> Substring {
+        func edge(_ byte: UInt8?) -> Bool { byte == 0x20 || byte == 0x0A }
+        var s = self
+        while edge(s.utf8.first) {
+            let second = s.utf8.dropFirst().first
+            guard second.map({ $0 < 0x80 }) ?? true else { break }
+            s = s[s.utf8.index(after: s.utf8.startIndex)...]
+        }
+        while edge(s.utf8.last) {
+            let before = s.utf8.dropLast().last
+            guard before.map({ $0 < 0x80 && $0 != 0x0D }) ?? true else { break }
+            s = s[..<s.utf8.index(before: s.utf8.endIndex)]
+        }
+        while s.first == " " || s.first == "\n" { s = s.dropFirst() }
+        while s.last == " " || s.last == "\n" { s = s.dropLast() }
+        return s
+    }
+}

@@ -1,0 +1,171 @@
+import LadderCore
+
+/// A page's Markdown as HTML blocks, with the plain text that summaries, comparisons and search read.
+///
+/// Every block's HTML sits in one string and every block's plain text in another; a block is a few
+/// offsets into them. A 10,000-page site has 190,000 blocks and 250,000 list items: one string each
+/// cost twice the memory of the text itself (string headers, allocator rounding, a heading copied into
+/// every block), and the build keeps every document until the search index is written.
+public struct RenderedDocument: Sendable, Hashable {
+    public var blocks: [RenderedBlock]
+    /// For a `levels: list` page: the inner HTML of each level's list item.
+    public var levelItemsHTML: [String] = []
+
+    public var html: String { blocks.map(\.html).joined() }
+
+    /// The block with this index among the source's top-level blocks, if it rendered to anything (dropped
+    /// raw HTML leaves a gap). Blocks are kept in index order, so this is a binary search.
+    public func block(_ index: Int) -> RenderedBlock? {
+        var low = 0, high = blocks.count
+        while low < high {
+            let middle = (low + high) / 2
+            if blocks[middle].index < index { low = middle + 1 } else { high = middle }
+        }
+        return low < blocks.count && blocks[low].index == index ? blocks[low] : nil
+    }
+}
+
+/// One top-level block of a rendered page.
+public struct RenderedBlock: Sendable, Hashable {
+    /// The document's text, shared by its blocks.
+    final class Text: Sendable {
+        let html: String
+        let plain: String
+        let headings: [Outline.Heading]
+
+        init(html: String, plain: String, headings: [Outline.Heading]) {
+            self.html = html
+            self.plain = plain
+            self.headings = headings
+        }
+
+        func html(_ range: Range<Int32>) -> Substring { Self.slice(html, range) }
+        func plain(_ range: Range<Int32>) -> Substring { Self.slice(plain, range) }
+
+        /// UTF-8 offsets (always at character boundaries: they were taken from whole strings) to a slice.
+        private static func slice(_ string: String, _ range: Range<Int32>) -> Substring {
+            let utf8 = string.utf8
+            let start = utf8.index(utf8.startIndex, offsetBy: Int(range.lowerBound))
+            let end = utf8.index(start, offsetBy: Int(range.count))
+            return string[start..<end]
+        }
+    }
+
+    let text: Text
+    let htmlRange: Range<Int32>
+    let plainRange: Range<Int32>
+    /// Inside `plainRange`, one per list item; empty for other blocks.
+    let itemRanges: [Range<Int32>]
+    /// Inside `htmlRange`, for a heading: what is between `<hN …>` and `</hN>`.
+    let innerRange: Range<Int32>?
+    let headingNumber: Int32
+    let blockIndex: Int32
+
+    /// Index among the document's top-level blocks (the same numbering as `Outline`).
+    public var index: Int { Int(blockIndex) }
+    public var html: String { String(text.html(htmlRange)) }
+    /// Set when the block is a heading (the same heading, anchor included, as in the page's `Outline`).
+    public var heading: Outline.Heading? { headingNumber < 0 ? nil : text.headings[Int(headingNumber)] }
+    /// What a reader sees, for summaries, search and comparisons.
+    public var plainText: String { String(text.plain(plainRange)) }
+    /// For a list, the plain text of each item, so comparisons can work item by item.
+    public var listItems: [String] { itemRanges.map { String(text.plain($0)) } }
+    /// For a heading: the HTML inside the `<hN>` tag, so it can be re-emitted at another depth or anchor.
+    public var headingInnerHTML: String? { innerRange.map { String(text.html($0)) } }
+
+    /// Appends the block's HTML without making a string of it first.
+    public func appendHTML(to out: inout String) { out += text.html(htmlRange) }
+
+    /// Appends the heading at `depth` with anchor `id`; other blocks unchanged.
+    public func appendHTML(headingDepth depth: Int, anchor id: String, to out: inout String) {
+        guard let inner = innerRange else { return appendHTML(to: &out) }
+        let d = min(6, max(1, depth))
+        out += "<h\(d) id=\"\(HTML.escape(id))\">"
+        out += text.html(inner)
+        out += "</h\(d)>\n"
+    }
+
+    /// The heading at `depth` with anchor `id`; other blocks unchanged.
+    public func html(headingDepth depth: Int, anchor id: String) -> String {
+        var out = ""
+        appendHTML(headingDepth: depth, anchor: id, to: &out)
+        return out
+    }
+
+    // What a block says, not where its text is stored, decides equality: the preview server compares
+    // fingerprints of documents rendered in different builds.
+    public static func == (a: RenderedBlock, b: RenderedBlock) -> Bool {
+        a.blockIndex == b.blockIndex && a.text.html(a.htmlRange) == b.text.html(b.htmlRange)
+            && a.text.plain(a.plainRange) == b.text.plain(b.plainRange) && a.listItems == b.listItems
+            && a.heading == b.heading && a.headingInnerHTML == b.headingInnerHTML
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(blockIndex)
+        hasher.combine(text.html(htmlRange))
+        hasher.combine(text.plain(plainRange))
+        hasher.combine(itemRanges.count)
+        for range in itemRanges { hasher.combine(text.plain(range)) }
+        hasher.combine(heading)
+        hasher.combine(innerRange.map { text.html($0) })
+    }
+}
+
+/// Collects a document's blocks while it is rendered, then shares one `Text` among them.
+package struct RenderedDocumentBuilder {
+    private var html = ""
+    private var plain = ""
+    private var headings: [Outline.Heading] = []
+    private var pending: [(index: Int32, html: Range<Int32>, plain: Range<Int32>, items: [Range<Int32>],
+                           inner: Range<Int32>?, heading: Int32)] = []
+    var levelItemsHTML: [String] = []
+
+    /// `plain` and `items` untrimmed: a list's plain text is its items' one after another, so the items
+    /// are ranges of it. Each piece is trimmed of spaces and newlines at both ends.
+    mutating func add(index: Int, html blockHTML: String, inner: Range<Int>?, heading: Outline.Heading?,
+                      plain rawPlain: String, items rawItems: [Range<String.Index>]) {
+        let htmlStart = html.utf8.count
+        html += blockHTML
+        let htmlRange = Self.range(htmlStart, html.utf8.count)
+        let innerRange = inner.map { Self.range(htmlStart + $0.lowerBound, htmlStart + $0.upperBound) }
+
+        let trimmed = rawPlain[...].trimmingSpacesAndNewlines()
+        let plainStart = plain.utf8.count
+        let offset = rawPlain.utf8.distance(from: rawPlain.startIndex, to: trimmed.startIndex)
+        plain += trimmed
+        let items = rawItems.map { item -> Range<Int32> in
+            let piece = rawPlain[item].trimmingSpacesAndNewlines()
+            let start = rawPlain.utf8.distance(from: rawPlain.startIndex, to: piece.startIndex) - offset
+            let length = piece.utf8.count
+            // An item trimmed to nothing, or one the block's own trimming cut into, is clamped to the text.
+            let lower = max(0, min(start, trimmed.utf8.count)), upper = max(lower, min(start + length, trimmed.utf8.count))
+            return Self.range(plainStart + lower, plainStart + upper)
+        }
+        var headingNumber: Int32 = -1
+        if let heading {
+            headingNumber = Int32(clamping: headings.count)
+            headings.append(heading)
+        }
+        pending.append((Int32(clamping: index), htmlRange, Self.range(plainStart, plain.utf8.count), items, innerRange, headingNumber))
+    }
+
+    func build() -> RenderedDocument {
+        let text = RenderedBlock.Text(html: Self.exactCopy(html), plain: Self.exactCopy(plain), headings: headings)
+        return RenderedDocument(blocks: pending.map {
+            RenderedBlock(text: text, htmlRange: $0.html, plainRange: $0.plain, itemRanges: $0.items,
+                          innerRange: $0.inner, headingNumber: $0.heading, blockIndex: $0.index)
+        }, levelItemsHTML: levelItemsHTML)
+    }
+
+    /// A string grown by appending has up to twice the room it needs; documents live for the whole build.
+    private static func exactCopy(_ string: String) -> String {
+        let utf8 = string.utf8
+        return String(unsafeUninitializedCapacity: utf8.count) { buffer in
+            buffer.initialize(fromContentsOf: utf8)
+        }
+    }
+
+    private static func range(_ lower: Int, _ upper: Int) -> Range<Int32> {
+        Int32(clamping: lower)..<Int32(clamping: max(lower, upper))
+    }
+}

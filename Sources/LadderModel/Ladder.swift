@@ -1,0 +1,78 @@
+import LadderCore
+import LadderLoad
+import LadderMarkdown
+
+/// A named area of expectations (Impact, Ownership…), shared by the levels of a track.
+public struct Competency: Sendable, Hashable {
+    /// URL slug: `technical-skill`.
+    public var id: String
+    public var name: String
+    public var description: String
+}
+
+/// One competency section inside a level: a heading and the blocks under it.
+public struct LevelSection: Sendable, Hashable {
+    public var name: String
+    public var anchor: String
+    public var competencyID: String
+    /// Range of top-level blocks of the source page: the heading and everything up to the next section.
+    public var blocks: Range<Int>
+}
+
+/// One rung of a track: `L3`, "Senior Software Engineer".
+public struct Level: Sendable, Hashable {
+    public enum Origin: Sendable, Hashable {
+        /// A whole file with `level:` in its front matter.
+        case file
+        /// A heading of a `levels: headings` page and the blocks under it.
+        case heading(blocks: Range<Int>, anchor: String)
+        /// An item of the bold-led list of a `levels: list` page.
+        case listItem(index: Int, anchor: String)
+    }
+
+    /// As written: `L3`, `IC3`, `M2`.
+    public var id: String
+    /// URL segment: `l3`.
+    public var slug: String
+    public var title: String
+    public var summary: String
+    public var order: Int
+    public var trackID: String
+    public var url: String
+    public var equivalent: String?
+    /// Index into `SiteModel.pages` of the page it comes from.
+    public var pageIndex: Int
+    public var origin: Origin
+    public var location: SourceLocation
+    /// Blocks before the first section (the level's introduction).
+    public var introBlocks: Range<Int>
+    public var sections: [LevelSection]
+
+    /// "L3 · Senior Software Engineer", or just the title when it already starts with the id.
+    public var displayName: String {
+        title.lowercased().hasPrefix(id.lowercased()) ? title : "\(id) · \(title)"
+    }
+}
+
+/// Criteria expected at every level of a track (an "All levels" section), shown on each level page.
+public struct SharedExpectations: Sendable, Hashable {
+    /// Index into `SiteModel.pages` of the page that holds the section.
+    public var pageIndex: Int
+    /// Top-level blocks of that page: the "All levels" heading and what is under it.
+    public var blocks: Range<Int>
+    public var location: SourceLocation
+}
+
+/// An ordered ladder of levels with the competencies its levels share.
+public struct Track: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var description: String
+    public var url: String
+    public var levels: [Level]
+    public var competencies: [Competency]
+    /// The page whose URL is the track's (`engineering/index.md`, or a track page at `/management/`),
+    /// shown above the generated overview.
+    public var introPageIndex: Int?
+    public var shared: SharedExpectations?
+}

@@ -1,0 +1,113 @@
+import Foundation
+import LadderCore
+import LadderLoad
+import LadderMarkdown
+
+/// Rewrites links in Markdown to output URLs and reports the ones that lead nowhere (DESIGN §4).
+///
+/// - `l3.md`, `../hiring/levels.md#l2`: a source page → its URL; a missing page or anchor is an error.
+/// - `#impact`: an anchor on the same page; missing is an error.
+/// - `img/chart.png`, `/img/x.png`: a static file or generated URL; missing is a warning.
+/// - `https:`, `mailto:`, `//host`: left alone.
+public struct LinkResolver: Sendable {
+    public var model: SiteModel
+    /// Prefix of every internal URL: `/`, or `/careers/` when the site lives in a subfolder.
+    public var basePath: String
+    /// Every URL the build writes (pages, levels, generated views), without the base path.
+    public var knownURLs: Set<String>
+    /// Every static file, as a URL path: `/img/career-tracks.svg`.
+    public var staticPaths: Set<String>
+    /// A level file's URL is its level's, which may differ from its path.
+    private var levelURLByPage: [Int: String] = [:]
+
+    public init(model: SiteModel, basePath: String, knownURLs: Set<String>) {
+        self.model = model
+        self.basePath = basePath
+        self.knownURLs = knownURLs
+        self.staticPaths = Set(model.staticFiles.map { "/" + $0.contentPath })
+        for level in model.levels where level.origin == .file { levelURLByPage[level.pageIndex] = level.url }
+    }
+
+    /// The URL a browser should use for an internal path (`/engineering/l3/` → `/careers/engineering/l3/`).
+    public func href(_ path: String) -> String {
+        basePath == "/" ? path : String(basePath.dropLast()) + path
+    }
+
+    public struct Outcome {
+        public var url: String
+        public var diagnostic: Diagnostic?
+    }
+
+    public func resolve(_ raw: String, from page: Page, pageIndex: Int, isImage: Bool, at location: SourceLocation) -> Outcome {
+        if raw.isEmpty || Self.isExternal(raw) { return Outcome(url: raw) }
+        var path = Substring(raw)
+        var fragment: Substring?
+        if let hash = path.firstIndex(of: "#") {
+            fragment = path[path.index(after: hash)...]
+            path = path[..<hash]
+        }
+        var query = Substring("")
+        if let q = path.firstIndex(of: "?") {
+            query = path[q...]
+            path = path[..<q]
+        }
+        let decodedPath = String(path).removingPercentEncoding ?? String(path)
+
+        if decodedPath.isEmpty {
+            // Same-page anchor.
+            if let fragment, !fragment.isEmpty, !model.anchors[pageIndex].contains(String(fragment)) {
+                return Outcome(url: raw, diagnostic: .error(location, "link to missing anchor '#\(fragment)' on this page"))
+            }
+            return Outcome(url: raw)
+        }
+
+        let lower = decodedPath.lowercased()
+        if ContentLoader.markdownExtensions.contains(where: { lower.hasSuffix($0) }) {
+            let target = Self.join(base: page.source.contentPath, relative: decodedPath)
+            guard let targetIndex = model.pageByContentPath[target] else {
+                return Outcome(url: raw, diagnostic: .error(location, "link to missing page '\(decodedPath)' (no content/\(target))"))
+            }
+            let targetPage = model.pages[targetIndex]
+            let url = levelURLByPage[targetIndex] ?? targetPage.url
+            if let fragment, !fragment.isEmpty, !model.anchors[targetIndex].contains(String(fragment)) {
+                return Outcome(url: raw, diagnostic: .error(location,
+                    "link to missing anchor '#\(fragment)' in \(decodedPath)"))
+            }
+            return Outcome(url: href(url) + query + (fragment.map { "#" + $0 } ?? ""))
+        }
+
+        // Anything else: a static file or a generated URL, relative to the source file's folder.
+        let target = "/" + Self.join(base: page.source.contentPath, relative: decodedPath)
+        let asDirectory = target.hasSuffix("/") ? target : target + "/"
+        let exists = staticPaths.contains(target) || knownURLs.contains(target) || knownURLs.contains(asDirectory)
+            || (target.hasSuffix("/index.html") && knownURLs.contains(String(target.dropLast(10))))
+        let url = href(target) + query + (fragment.map { "#" + $0 } ?? "")
+        if !exists {
+            let what = isImage ? "image" : "file"
+            return Outcome(url: url, diagnostic: .warning(location, "link to missing \(what) '\(decodedPath)'"))
+        }
+        return Outcome(url: url)
+    }
+
+    static func isExternal(_ url: String) -> Bool {
+        if url.hasPrefix("//") { return true }
+        guard let colon = url.firstIndex(of: ":") else { return false }
+        let scheme = url[..<colon]
+        return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+            && scheme.first!.isLetter
+    }
+
+    /// Resolves `relative` against the folder of `base` (both inside content/); `/x` is from the root.
+    static func join(base: String, relative: String) -> String {
+        var parts: [Substring] = relative.hasPrefix("/") ? [] : base.split(separator: "/").dropLast()
+        for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(part)
+            }
+        }
+        let joined = parts.joined(separator: "/")
+        return relative.hasSuffix("/") && !joined.isEmpty ? joined + "/" : joined
+    }
+}

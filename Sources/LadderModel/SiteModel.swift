@@ -1,0 +1,128 @@
+import LadderCore
+import LadderLoad
+import LadderMarkdown
+
+/// The whole site as values: pages, tracks with their levels and competencies, static files, and the
+/// URL of everything. Built once all pages are loaded, before any Markdown is rendered.
+public struct SiteModel: Sendable {
+    public var config: SiteConfig
+    public var pages: [Page]
+    public var tracks: [Track]
+    public var staticFiles: [StaticFile]
+    /// `engineering/l3.md` → index into `pages`.
+    public var pageByContentPath: [String: Int]
+    /// Anchors of each page (headings, plus list-level ids) by page index.
+    public var anchors: [Set<String>]
+    /// For `levels: list` pages: page index → (list block, anchors of its items).
+    public var levelLists: [Int: (blockIndex: Int, anchors: [String])]
+
+    public func track(_ id: String) -> Track? { tracks.first { $0.id == id } }
+
+    /// Every level of every track.
+    public var levels: [Level] { tracks.flatMap(\.levels) }
+
+    /// Takes every page's Markdown body out of the model, by page index.
+    package mutating func takeBodies() -> [String] {
+        var bodies: [String] = []
+        bodies.reserveCapacity(pages.count)
+        for index in pages.indices {
+            bodies.append(pages[index].source.body)
+            pages[index].source.body = ""
+        }
+        return bodies
+    }
+}
+
+/// Stage 2: interprets pages and assembles the ladder (DESIGN §3). Each step is a function of its
+/// inputs: `prepare` the sources, `interpret` each page, `assemble` the pages into a model.
+public struct ModelBuilder {
+    public var includeDrafts = false
+
+    public init(includeDrafts: Bool = false) { self.includeDrafts = includeDrafts }
+
+    /// The whole stage at once, for callers that keep nothing between builds.
+    public func build(_ content: LoadedContent) -> (SiteModel, [Diagnostic]) {
+        var (sources, diagnostics) = Self.prepare(content.pages)
+        var pages: [Page] = []
+        for result in sources.parallelMap(Self.interpret) {
+            switch result {
+            case .success(let page): if keeps(page) { pages.append(page) }
+            case .failure(let error): diagnostics.append(error)
+            }
+        }
+        sources = []
+        let (model, more) = Self.assemble(pages: pages, config: content.config, staticFiles: content.staticFiles)
+        return (model, diagnostics + more)
+    }
+
+    /// Tracks given as data become Markdown first, so everything after treats them as prose.
+    package static func prepare(_ pages: [PageSource]) -> ([PageSource], [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var sources: [PageSource] = []
+        for var source in pages {
+            if DataTrack.isDataTrack(source.frontMatter) {
+                do {
+                    (source.body, source.lineMap) = try DataTrack.body(for: source)
+                } catch {
+                    diagnostics.append(error)
+                    continue
+                }
+            }
+            sources.append(source)
+        }
+        return (sources, diagnostics)
+    }
+
+    /// One page: its front matter read and its outline parsed with cmark (the costly part).
+    package static func interpret(_ source: PageSource) -> Result<Page, Diagnostic> {
+        Result { () throws(Diagnostic) -> Page in
+            let outline = Outline(body: source.body, bodyLine: source.bodyLine, lineMap: source.lineMap)
+            return try Page(source: source, outline: outline)
+        }
+    }
+
+    /// Whether the build publishes this page (drafts only with `--drafts`).
+    package func keeps(_ page: Page) -> Bool { !page.draft || includeDrafts }
+
+    /// The ladder from the pages: tracks, levels, competencies, anchors, and the URL checks between them.
+    package static func assemble(pages: [Page], config: SiteConfig, staticFiles: [StaticFile]) -> (SiteModel, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var pageByContentPath: [String: Int] = [:]
+        for (i, page) in pages.enumerated() { pageByContentPath[page.source.contentPath] = i }
+
+        var assembler = TrackAssembler(config: config)
+        for index in pages.indices {
+            do { try assembler.add(page: pages[index], index: index) } catch { diagnostics.append(error) }
+        }
+        let (tracks, levelLists, trackDiagnostics) = assembler.finish(pages: pages)
+        diagnostics += trackDiagnostics
+        for track in tracks { diagnostics += LadderLint.warnings(for: track, config: config) }
+
+        // Two sources must not claim one URL (a level file and an ordinary page, `a.md` and `a/index.md`).
+        var owner: [String: Int] = [:]
+        let introPages = Set(tracks.compactMap(\.introPageIndex))
+        let levelFiles = Set(tracks.flatMap(\.levels).filter { $0.origin == .file }.map(\.pageIndex))
+        for (i, page) in pages.enumerated() where !levelFiles.contains(i) {
+            if let first = owner[page.url] {
+                diagnostics.append(.error(page.source.frontMatter.location,
+                                          "\(page.url) is already the URL of \(pages[first].source.displayPath)"))
+            } else {
+                owner[page.url] = i
+            }
+        }
+        for track in tracks {
+            for level in track.levels {
+                if let other = owner[level.url], !introPages.contains(other), other != level.pageIndex {
+                    diagnostics.append(.error(level.location, "\(level.url) is already the URL of \(pages[other].source.displayPath)"))
+                }
+            }
+        }
+
+        var anchors = pages.map(\.outline.anchors)
+        for (pageIndex, list) in levelLists { anchors[pageIndex].formUnion(list.anchors) }
+
+        let model = SiteModel(config: config, pages: pages, tracks: tracks, staticFiles: staticFiles,
+                              pageByContentPath: pageByContentPath, anchors: anchors, levelLists: levelLists)
+        return (model, diagnostics)
+    }
+}

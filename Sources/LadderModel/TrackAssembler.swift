@@ -1,0 +1,225 @@
+import Foundation
+import LadderCore
+import LadderLoad
+import LadderMarkdown
+
+/// Gathers levels into tracks, checks them, and orders everything.
+package struct TrackAssembler {
+    let config: SiteConfig
+    private var levelsByTrack: [String: [Level]] = [:]
+    private var trackOrder: [String] = []
+    private var notedTracks: Set<String> = []
+    private var trackPageIndex: [String: Int] = [:]
+    private var sharedByTrack: [String: SharedExpectations] = [:]
+    private var levelLists: [Int: (blockIndex: Int, anchors: [String])] = [:]
+
+    init(config: SiteConfig) {
+        self.config = config
+        trackOrder = config.tracks.map(\.id)
+        notedTracks = Set(trackOrder)
+    }
+
+    private mutating func note(track: String) {
+        // A set beside the list: a site of 1,000 tracks notes a track for each of its 10,000 pages.
+        if notedTracks.insert(track).inserted { trackOrder.append(track) }
+    }
+
+    /// The track of a page: `track:`, else its folder, else (for a track page at the root) its file name.
+    static func trackID(of page: Page) throws(Diagnostic) -> String? {
+        if let explicit = try page.source.frontMatter.string("track") { return Slug.make(explicit) }
+        let parts = page.source.contentPath.split(separator: "/")
+        if parts.count > 1 { return Slug.make(String(parts[0])) }
+        if page.kind == .trackPage {
+            let stem = parts.last.map { String($0.split(separator: ".").first ?? $0) } ?? ""
+            return Slug.make(stem)
+        }
+        return nil
+    }
+
+    mutating func add(page: Page, index: Int) throws(Diagnostic) {
+        let fm = page.source.frontMatter
+        switch page.kind {
+        case .level:
+            guard let track = try Self.trackID(of: page) else {
+                throw .error(fm.keyLocation("level"), "a level page needs 'track:' (or must sit in its track's folder)")
+            }
+            note(track: track)
+            let id = try fm.string("level") ?? ""
+            let sections = SectionSplitter.sections(of: page.outline.headings, in: 0..<page.outline.blockCount,
+                                                    config: config)
+            let firstSection = sections.first?.blocks.lowerBound ?? page.outline.blockCount
+            var introStart = 0
+            if page.titleFromHeading, let h = page.outline.headings.first, h.blockIndex == 0 { introStart = 1 }
+            let level = Level(
+                id: id, slug: Slug.make(id), title: page.title,
+                summary: page.summary.isEmpty ? Summary.firstSentences(page.outline.firstParagraph ?? "") : page.summary,
+                order: try fm.int("order") ?? Self.numericOrder(id), trackID: track,
+                url: "/\(track)/\(Slug.make(id))/", equivalent: try fm.string("equivalent"),
+                pageIndex: index, origin: .file, location: fm.keyLocation("level"),
+                introBlocks: introStart..<max(introStart, firstSection), sections: sections)
+            levelsByTrack[track, default: []].append(level)
+        case .trackPage:
+            guard let track = try Self.trackID(of: page) else { return }
+            note(track: track)
+            let mode = page.isDataTrack ? "headings" : try fm.string("levels") ?? ""
+            switch mode {
+            case "headings": try addHeadingLevels(page: page, index: index, track: track)
+            case "list": try addListLevels(page: page, index: index, track: track)
+            default:
+                throw .error(fm.keyLocation("levels"), "'levels' must be 'headings' or 'list', found '\(mode)'")
+            }
+            if page.url == "/\(track)/" { trackPageIndex[track] = index }
+        case .page, .home:
+            // `engineering/index.md` introduces the engineering track when there is one.
+            let parts = page.source.contentPath.split(separator: "/")
+            if parts.count == 2, page.url == "/\(parts[0])/" {
+                let track = Slug.make(String(parts[0]))
+                trackPageIndex[track] = index
+                try addShared(page: page, index: index, track: track)
+            }
+        }
+    }
+
+    /// Headings that name expectations shared by every level rather than a level.
+    static func isSharedHeading(_ text: String) -> Bool {
+        ["all", "all levels", "every level", "at every level", "shared expectations"]
+            .contains(text.trimmingCharacters(in: " ").lowercased())
+    }
+
+    /// An "All levels" section of a track's introduction page.
+    private mutating func addShared(page: Page, index: Int, track: String) throws(Diagnostic) {
+        let headings = page.outline.headings
+        guard let heading = headings.first(where: { Self.isSharedHeading($0.text) }) else { return }
+        let end = headings.first { $0.blockIndex > heading.blockIndex && $0.depth <= heading.depth }?.blockIndex
+            ?? page.outline.blockCount
+        try setShared(SharedExpectations(pageIndex: index, blocks: heading.blockIndex..<end,
+                                         location: SourceLocation(path: page.source.displayPath, line: heading.line)),
+                      track: track)
+    }
+
+    private mutating func setShared(_ shared: SharedExpectations, track: String) throws(Diagnostic) {
+        if let first = sharedByTrack[track] {
+            throw .error(shared.location, "track '\(track)' already has expectations for all levels (at \(first.location))")
+        }
+        sharedByTrack[track] = shared
+    }
+
+    private mutating func addHeadingLevels(page: Page, index: Int, track: String) throws(Diagnostic) {
+        let headings = page.outline.headings
+        let depth = SectionSplitter.sectionDepth(headings, skippingTitle: page.titleFromHeading)
+        var levelHeadings = headings.filter { $0.depth == depth }
+        if levelHeadings.isEmpty {
+            throw .error(page.source.frontMatter.keyLocation("levels"), "'levels: headings' but the page has no headings")
+        }
+        // "All levels" is not a level: its blocks are shown on every level page.
+        for heading in levelHeadings where Self.isSharedHeading(heading.text) {
+            let end = headings.first { $0.blockIndex > heading.blockIndex && $0.depth <= depth }?.blockIndex
+                ?? page.outline.blockCount
+            try setShared(SharedExpectations(pageIndex: index, blocks: heading.blockIndex..<end,
+                                             location: SourceLocation(path: page.source.displayPath, line: heading.line)),
+                          track: track)
+        }
+        levelHeadings.removeAll { Self.isSharedHeading($0.text) }
+        for (n, heading) in levelHeadings.enumerated() {
+            let end = headings.first { $0.blockIndex > heading.blockIndex && $0.depth <= depth }?.blockIndex
+                ?? page.outline.blockCount
+            let blocks = (heading.blockIndex + 1)..<end
+            let inner = headings.filter { blocks.contains($0.blockIndex) }
+            // Under a level heading there is no page title to skip: a lone `###` is a section.
+            var sections = SectionSplitter.sections(of: inner, in: blocks, config: config, skippingTitle: false)
+            // On its own page a level's sections get clean anchors (`#people`, not the page-wide `#people-2`).
+            var allocator = AnchorAllocator()
+            for i in sections.indices { sections[i].anchor = allocator.allocate(sections[i].name) }
+            let (id, title) = LevelName.split(heading.text)
+            let firstSection = sections.first?.blocks.lowerBound ?? end
+            levelsByTrack[track, default: []].append(Level(
+                id: id, slug: Slug.make(id), title: title,
+                summary: Summary.firstSentences(heading.firstParagraph ?? ""), order: n + 1, trackID: track,
+                url: "/\(track)/\(Slug.make(id))/", equivalent: nil, pageIndex: index,
+                origin: .heading(blocks: blocks, anchor: heading.anchor),
+                location: SourceLocation(path: page.source.displayPath, line: heading.line),
+                introBlocks: blocks.lowerBound..<firstSection, sections: sections))
+        }
+    }
+
+    private mutating func addListLevels(page: Page, index: Int, track: String) throws(Diagnostic) {
+        guard let list = page.outline.boldLedList else {
+            throw .error(page.source.frontMatter.keyLocation("levels"),
+                         "'levels: list' but no list whose items start with a bold level name (* **L1 Engineers** …)")
+        }
+        var anchors: [String] = []
+        for (n, item) in list.items.enumerated() {
+            let (id, title) = LevelName.split(item.boldText)
+            anchors.append(Slug.make(id))
+            levelsByTrack[track, default: []].append(Level(
+                id: id, slug: Slug.make(id), title: title, summary: Summary.firstSentences(item.rest),
+                order: n + 1, trackID: track, url: "/\(track)/\(Slug.make(id))/", equivalent: nil,
+                pageIndex: index, origin: .listItem(index: n, anchor: Slug.make(id)),
+                location: SourceLocation(path: page.source.displayPath, line: item.line),
+                introBlocks: 0..<0, sections: []))
+        }
+        levelLists[index] = (list.blockIndex, anchors)
+    }
+
+    /// `L3` → 3, so files without `order:` still sort L1…L10 correctly.
+    static func numericOrder(_ id: String) -> Int {
+        Int(String(id.drop { !$0.isNumber }.prefix { $0.isNumber })) ?? Int.max / 2
+    }
+
+    func finish(pages: [Page]) -> ([Track], [Int: (blockIndex: Int, anchors: [String])], [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var tracks: [Track] = []
+        for id in trackOrder {
+            let declared = config.tracks.first { $0.id == id }
+            var levels = levelsByTrack[id] ?? []
+            // Stable order: `order`, then id; duplicates are errors at the later definition.
+            levels.sort { ($0.order, $0.slug, $0.location.path, $0.location.line) < ($1.order, $1.slug, $1.location.path, $1.location.line) }
+            var seen: [String: Level] = [:]
+            var unique: [Level] = []
+            for level in levels {
+                if level.slug.isEmpty {
+                    diagnostics.append(.error(level.location, "level has an empty id"))
+                } else if let first = seen[level.slug] {
+                    let (later, earlier) = (first.location.path, first.location.line) > (level.location.path, level.location.line)
+                        ? (first, level) : (level, first)
+                    diagnostics.append(.error(later.location,
+                        "duplicate level \(later.id) in track '\(id)' (first defined at \(earlier.location))"))
+                } else {
+                    seen[level.slug] = level
+                    unique.append(level)
+                }
+            }
+            if unique.isEmpty && declared == nil { continue }
+            let introIndex = trackPageIndex[id]
+            let intro = introIndex.map { pages[$0] }
+            tracks.append(Track(
+                id: id,
+                title: declared?.title ?? intro?.title ?? id.capitalized,
+                description: declared?.description ?? intro?.summary ?? "",
+                url: "/\(id)/", levels: unique,
+                competencies: Self.competencies(of: unique, config: config),
+                introPageIndex: introIndex, shared: sharedByTrack[id]))
+        }
+        return (tracks, levelLists, diagnostics)
+    }
+
+    /// Site.yml's order first, then in order of first appearance across the track's levels.
+    static func competencies(of levels: [Level], config: SiteConfig) -> [Competency] {
+        var found: [String: String] = [:]
+        var appearance: [String] = []
+        for level in levels {
+            for section in level.sections where found[section.competencyID] == nil {
+                found[section.competencyID] = section.name
+                appearance.append(section.competencyID)
+            }
+        }
+        var out: [Competency] = []
+        for declared in config.competencies where found[Slug.make(declared.name)] != nil {
+            out.append(Competency(id: Slug.make(declared.name), name: declared.name, description: declared.description))
+        }
+        for id in appearance where !out.contains(where: { $0.id == id }) {
+            out.append(Competency(id: id, name: found[id] ?? id, description: ""))
+        }
+        return out
+    }
+}

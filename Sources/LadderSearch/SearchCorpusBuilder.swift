@@ -1,0 +1,107 @@
+import LadderCore
+import LadderModel
+import LadderMarkdown
+
+/// Collects the searchable documents of a built site: every level and each of its competency sections,
+/// every ordinary page and each of its headed sections, and each track overview.
+///
+/// Generated views (matrix, comparisons, competency pages, tags, a generated home) repeat text that
+/// already has a better home, so they are left out: a search for "mentor" should not return the same
+/// bullet from a level page, two comparisons and a matrix.
+package struct SearchCorpusBuilder {
+    let model: SiteModel
+    let documents: [RenderedDocument]
+    /// Adds the base path (the resolver's `href`).
+    let href: (String) -> String
+
+    typealias Entry = SearchCorpus.Entry
+
+    func build() -> SearchCorpus {
+        var corpus = SearchCorpus(pages: documents)
+        // Blocks of `levels:` pages that belong to a level: they are indexed under the level's own URL.
+        var blocksOwnedByLevels: [Int: Set<Int>] = [:]
+        var levelFilePages = Set<Int>()
+        for level in model.tracks.lazy.flatMap(\.levels) {
+            switch level.origin {
+            case .file: levelFilePages.insert(level.pageIndex)
+            case .heading(let blocks, _):
+                // The level's own heading sits just before its blocks.
+                blocksOwnedByLevels[level.pageIndex, default: []].formUnion((blocks.lowerBound - 1)..<blocks.upperBound)
+            case .listItem: break
+            }
+        }
+        for (page, list) in model.levelLists { blocksOwnedByLevels[page, default: []].insert(list.blockIndex) }
+
+        var done = levelFilePages
+        for track in model.tracks {
+            let start = corpus.entries.count
+            if let intro = track.introPageIndex {
+                corpus.entries += pageEntries(intro, title: track.title, lead: track.description,
+                                              skipping: blocksOwnedByLevels[intro] ?? [])
+                done.insert(intro)
+            } else {
+                corpus.entries.append(Entry(page: href(track.url), title: track.title, heading: "", lead: track.description))
+            }
+            var levels: [SearchTrackFacet.LevelFacet] = []
+            for level in track.levels {
+                let levelStart = corpus.entries.count
+                corpus.entries += levelEntries(level, corpus: corpus)
+                levels.append(.init(id: level.id, title: level.title, documents: levelStart..<corpus.entries.count))
+            }
+            corpus.tracks.append(SearchTrackFacet(id: track.id, title: track.title,
+                                                  documents: start..<corpus.entries.count, levels: levels))
+        }
+        for index in model.pages.indices where !done.contains(index) {
+            corpus.entries += pageEntries(index, title: model.pages[index].title, lead: "",
+                                          skipping: blocksOwnedByLevels[index] ?? [])
+        }
+        return corpus
+    }
+
+    /// The level itself (its summary and introduction) and one document per competency section.
+    func levelEntries(_ level: Level, corpus: SearchCorpus) -> [Entry] {
+        let url = href(level.url)
+        let title = level.title.lowercased().hasPrefix(level.id.lowercased()) ? level.title : "\(level.id) \(level.title)"
+        let source = Int32(clamping: level.pageIndex)
+        var intro = Entry(page: url, title: title, heading: "", source: source)
+        switch level.origin {
+        case .listItem(let item, _):
+            if let list = model.levelLists[level.pageIndex] {
+                intro.blocks = .list([Int32(clamping: list.blockIndex)])
+                intro.listItem = Int32(clamping: item)
+            }
+        case .file, .heading:
+            intro.blocks = .range(Int32(clamping: level.introBlocks.lowerBound)..<Int32(clamping: level.introBlocks.upperBound))
+        }
+        // The summary leads unless the introduction already says it.
+        if !level.summary.isEmpty && !corpus.text(of: intro).contains(level.summary) { intro.lead = level.summary }
+        var out = [intro]
+        for section in level.sections {
+            let blocks = section.blocks.dropFirst()
+            out.append(Entry(page: url, anchor: section.anchor, title: title, heading: section.name, source: source,
+                             blocks: .range(Int32(clamping: blocks.startIndex)..<Int32(clamping: blocks.endIndex))))
+        }
+        return out
+    }
+
+    /// A page split at its headings: the page (text before the first heading), then one document per heading.
+    func pageEntries(_ index: Int, title: String, lead: String, skipping owned: Set<Int>) -> [Entry] {
+        let page = model.pages[index]
+        let url = href(page.url)
+        let source = Int32(clamping: index)
+        var out = [Entry(page: url, title: title, heading: "", lead: lead, source: source)]
+        var blocks: [[Int32]] = [[]]
+        for block in documents[index].blocks where !owned.contains(block.index) {
+            if let heading = block.heading {
+                // A leading `#` title became the page title; it is not a section of its own.
+                if page.titleFromHeading && heading.blockIndex == 0 { continue }
+                out.append(Entry(page: url, anchor: heading.anchor, title: title, heading: heading.text, source: source))
+                blocks.append([])
+            } else {
+                blocks[blocks.count - 1].append(Int32(clamping: block.index))
+            }
+        }
+        for n in out.indices { out[n].blocks = .list(blocks[n]) }
+        return out
+    }
+}

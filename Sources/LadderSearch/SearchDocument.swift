@@ -1,0 +1,118 @@
+import LadderCore
+import LadderModel
+import LadderMarkdown
+
+/// One search result: a page, or one section of it. A competency inside a level is its own document,
+/// so "mentor" can land on `/engineering/l3/#mentoring` rather than on the top of the L3 page.
+public struct SearchDocument: Sendable, Equatable {
+    /// Link as written into pages (base path included), with the section's anchor: `/engineering/l3/#impact`.
+    public var url: String
+    /// The page's title ("L3 Senior Engineer").
+    public var title: String
+    /// The section's heading ("Impact"); empty for the page itself.
+    public var heading: String
+    /// What the reader sees in the section, as plain text.
+    public var text: String
+
+    public var isSection: Bool { !heading.isEmpty }
+}
+
+/// The documents of a track, and of each of its levels, are consecutive, so a filter by track or level
+/// is a range of document numbers: the browser needs no per-document table to filter.
+public struct SearchTrackFacet: Sendable, Equatable {
+    public struct LevelFacet: Sendable, Equatable {
+        public var id: String
+        public var title: String
+        public var documents: Range<Int>
+    }
+
+    public var id: String
+    public var title: String
+    public var documents: Range<Int>
+    public var levels: [LevelFacet]
+}
+
+/// Everything the index is built from, in document order.
+///
+/// A document's text is put together from the rendered page when it is read, not kept: a 10,000-page
+/// site has 60,000 documents and tens of MB of text, which the pages already hold as blocks.
+public struct SearchCorpus: Sendable {
+    /// A document without its text, and where the text comes from.
+    struct Entry: Sendable {
+        /// The page's URL; with `anchor`, the section's. Kept apart, they share the strings the model
+        /// already holds rather than making 60,000 new ones.
+        var page: String
+        var anchor: String = ""
+        var title: String
+        var heading: String
+        /// Text that comes first (a summary, a track's description), then the blocks' plain text.
+        var lead: String = ""
+        var source: Int32 = 0
+        var blocks: Blocks = .range(0..<0)
+        /// For a level that is an item of a `levels: list` page: that item's text stands for the list block.
+        var listItem: Int32 = -1
+
+        var url: String { anchor.isEmpty ? page : page + "#" + anchor }
+    }
+
+    /// Blocks of the rendered page `source`, by index: a level's section is a run of blocks, while a
+    /// page's section skips what belongs to levels.
+    enum Blocks: Sendable {
+        case range(Range<Int32>)
+        case list([Int32])
+    }
+
+    var entries: [Entry] = []
+    public var tracks: [SearchTrackFacet] = []
+    /// The rendered pages the text comes from, by page index.
+    let pages: [RenderedDocument]
+
+    init(pages: [RenderedDocument]) { self.pages = pages }
+
+    public var count: Int { entries.count }
+
+    public func document(_ number: Int) -> SearchDocument {
+        let entry = entries[number]
+        return SearchDocument(url: entry.url, title: entry.title, heading: entry.heading, text: text(of: entry))
+    }
+
+    /// The lead and each block's plain text, one space between, runs of white space made one space.
+    public func text(_ number: Int) -> String { text(of: entries[number]) }
+
+    func text(of entry: Entry) -> String {
+        var out = entry.lead
+        let page = pages[Int(entry.source)]
+        func add(_ wanted: Int32) {
+            guard let block = page.block(Int(wanted)) else { return }
+            var piece = block.plainText
+            if entry.listItem >= 0 {
+                let items = block.listItems
+                piece = Int(entry.listItem) < items.count ? items[Int(entry.listItem)] : ""
+            }
+            guard !piece.isEmpty else { return }
+            if !out.isEmpty { out += " " }
+            out += piece
+        }
+        switch entry.blocks {
+        case .range(let range): for index in range { add(index) }
+        case .list(let list): for index in list { add(index) }
+        }
+        return Self.collapsingSpaces(out)
+    }
+
+    /// Runs of spaces, tabs and newlines become one space; none at either end.
+    static func collapsingSpaces(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

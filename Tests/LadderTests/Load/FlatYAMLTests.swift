@@ -1,0 +1,51 @@
+@testable import LadderCore
+@testable import LadderLoad
+@testable import LadderMarkdown
+@testable import LadderModel
+@testable import LadderRender
+@testable import LadderSearch
+@testable import LadderGenerate
+import Testing
+
+/// The flat front-matter fast path must read exactly what Yams reads, or step aside.
+@Suite struct FlatYAMLTests {
+    let reader = YAMLReader(path: "content/a.md", firstLine: 2)
+
+    /// Values that look alike to a person but not to YAML: numbers, dates, booleans, nulls, colons,
+    /// comments, indicators, quotes, Unicode, trailing spaces.
+    static let values = [
+        "Senior Engineer", "L3", "3", "-3", "+3", "3.5", "1e3", ".5", "0x1F", "0o17", "012", "2021-01-21",
+        "2021-01-21 10:00", "2021-01-21T10:00:00Z", "true", "yes", "No", "off", "null", "~", "Null", "nan", ".inf",
+        "a: b", "a:b", "a:", "http://example.com/x?y=1#z", "a #comment", "a#b", "# comment", "- item", "-x",
+        "[a, b]", "{a: 1}", "'quoted'", "\"quoted\"", "&anchor x", "*alias", "!tag x", "|", ">", "%x", "@x", "`x`",
+        "? x", ", x", "Café résumé 🚀", "a, b, c", "trailing   ", "x\u{2028}y", "tab\there", "semi; colon",
+        "<b>bold</b>", "50%", "a - b", "C++ & Rust", "\u{FEFF}bom",
+    ]
+
+    @Test func every_value_the_fast_path_reads_equals_what_yams_reads() throws {
+        var taken = 0
+        for value in Self.values {
+            for text in ["title: \(value)\n", "title:   \(value)\nlevel: L3\r\n\n  \norder: 2\n", "a-b_c9: \(value)"] {
+                let yams = try? reader.readMappingWithYams(text)
+                guard let flat = FlatYAML.read(text, reader: reader) else { continue }
+                taken += 1
+                #expect(flat == yams, "\(text.debugDescription)")
+                #expect(flat.entries.map(\.keyLocation) == yams?.entries.map(\.keyLocation), "\(text.debugDescription)")
+                #expect(flat.entries.map(\.valueLocation) == yams?.entries.map(\.valueLocation), "\(text.debugDescription)")
+            }
+        }
+        // Most plain values go the fast way; the rest are left to Yams.
+        #expect(taken > Self.values.count)
+    }
+
+    @Test func nested_quoted_repeated_and_commented_front_matter_goes_to_yams() {
+        for text in ["tags:\n  - a\n", "title: \"x\"\n", "a: 1\na: 2\n", "# note\na: 1\n", "a: 1 # note\n",
+                     "  a: 1\n", "a: |\n  text\n", "a:\n", "a: [1, 2]\n", "a:\tb\n", "---\na: 1\n"] {
+            #expect(FlatYAML.read(text, reader: reader) == nil, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func a_repeated_key_is_still_reported_by_yams() {
+        #expect(throws: Diagnostic.self) { try reader.readMapping("a: 1\na: 2\n") }
+    }
+}

@@ -1,0 +1,24 @@
+@testable import LadderCore
+@testable import LadderLoad
+@testable import LadderMarkdown
+@testable import LadderModel
+@testable import LadderRender
+@testable import LadderSearch
+@testable import LadderGenerate
+import Testing
+
+/// Plain text is trimmed byte by byte where that cannot split a Character, and by Character elsewhere.
+@Suite struct TrimmingTests {
+    @Test func spaces_and_newlines_go_but_characters_that_merely_start_with_one_stay() {
+        let cases: [(String, String)] = [
+            ("  a b  ", "a b"), ("\n a\n \n", "a"), ("", ""), ("   ", ""), ("é ", "é"), (" é", "é"),
+            (" \u{301}a", " \u{301}a"),    // a space with a combining accent is one Character, not a space
+            ("a\r\n", "a\r\n"),            // CRLF is one Character, not a newline
+            ("日本 ", "日本"), ("🚀\n", "🚀"),
+        ]
+        for (input, expected) in cases {
+            #expect(String(input[...].trimmingSpacesAndNewlines()) == expected, "\(input.debugDescription)")
+            #expect(input.trimmingCharacters(in: " ") == expected, "\(input.debugDescription)")
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import LadderCLI
+@testable import LadderCore
+@testable import LadderLoad
+@testable import LadderMarkdown
+@testable import LadderModel
+@testable import LadderRender
+@testable import LadderSearch
+@testable import LadderGenerate
+import Testing
+
+/// Paths of the repository and its test fixtures (tests read real files, never `../shared/`).
+enum Repo {
+    static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let root = testsFolder.deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = testsFolder.appendingPathComponent("Fixtures")
+
+    static func fixture(_ path: String) -> URL { fixtures.appendingPathComponent(path) }
+
+    /// The `ladder` executable SwiftPM built next to the test bundle.
+    static var binary: URL {
+        var url = Bundle.main.bundleURL
+        for _ in 0..<4 {
+            let candidate = url.appendingPathComponent("ladder")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            url = url.deletingLastPathComponent()
+        }
+        return root.appendingPathComponent(".build/debug/ladder")
+    }
+}
+
+/// A copy of a fixture site in a fresh temporary folder, so builds can write `public/` next to it.
+struct TempSite {
+    let folder: URL
+
+    init(copying source: URL? = nil, files: [String: String] = [:]) throws {
+        folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("ladder-test-\(UUID().uuidString)")
+        if let source {
+            try FileManager.default.copyItem(at: source, to: folder)
+        } else {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        for (path, text) in files { try write(path, text) }
+    }
+
+    var path: String { folder.path }
+
+    func write(_ path: String, _ text: String) throws {
+        let url = folder.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    func read(_ path: String) throws -> String {
+        try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path) }
+
+    /// Every file under `path` with its bytes, for byte-for-byte comparisons.
+    func snapshot(_ path: String = "public") -> [String: Data] {
+        let root = folder.appendingPathComponent(path)
+        var out: [String: Data] = [:]
+        guard let walker = FileManager.default.enumerator(atPath: root.path) else { return out }
+        while let rel = walker.nextObject() as? String {
+            var isDir: ObjCBool = false
+            let full = root.appendingPathComponent(rel).path
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue {
+                out[rel] = FileManager.default.contents(atPath: full)
+            }
+        }
+        return out
+    }
+
+    /// Runs `ladder ARGS` in-process (the same code the executable runs) and captures its output.
+    func ladder(_ arguments: [String]) -> (status: Int32, out: String, err: String) {
+        let capture = Capture()
+        let status = LadderCommand.run(arguments, console: Console(out: { capture.add(out: $0) }, err: { capture.add(err: $0) }))
+        return (status, capture.out, capture.err)
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: folder) }
+}
+
+final class Capture: @unchecked Sendable {
+    private let lock = NSLock()
+    private var outLines: [String] = []
+    private var errLines: [String] = []
+    func add(out: String) { lock.lock(); outLines.append(out); lock.unlock() }
+    func add(err: String) { lock.lock(); errLines.append(err); lock.unlock() }
+    var out: String { lock.lock(); defer { lock.unlock() }; return outLines.joined(separator: "\n") }
+    var err: String { lock.lock(); defer { lock.unlock() }; return errLines.joined(separator: "\n") }
+}
+
+/// Runs an executable and returns its exit status and output.
+func runProcess(_ executable: URL, _ arguments: [String], in folder: URL) throws -> (status: Int32, out: String, err: String) {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = folder
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+}
