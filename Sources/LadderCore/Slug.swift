@@ -1,5 +1,13 @@
 /// GitHub-style heading slugs: lowercase, keep letters, digits, `-` and `_`, spaces become `-`.
 public enum Slug {
+    /// A slug for an id that reaches URLs (competencies): like `make`, without the dashes an emoji or a
+    /// symbol at either end leaves (`🤝 Collaboration` → `collaboration`, where an anchor is `-collaboration`).
+    public static func id(_ text: String) -> String {
+        let slug = make(text)
+        guard slug.hasPrefix("-") || slug.hasSuffix("-") else { return slug }
+        return String(slug.drop { $0 == "-" }.reversed().drop { $0 == "-" }.reversed())
+    }
+
     public static func make(_ text: String) -> String {
         // ASCII text (nearly every heading and id) needs no Unicode properties: same result, much faster.
         if text.utf8.allSatisfy({ $0 < 0x80 }) {

@@ -51,6 +51,7 @@ extension BuildRun {
             case .failure(let error): found.append(error)
             }
         }
+        content.pages += listing.dataPages
         if let baseURL = options.baseURL { content.config.baseURL = baseURL }
         return (content, found)
     }
@@ -87,7 +88,7 @@ extension BuildRun {
         }
         var model: SiteModel
         // An edit inside a page's prose (the usual save) leaves the ladder as it was.
-        if diagnostics.isEmpty, let reused = memo?.reusableModel(pages: pages, config: content.config, staticFiles: content.staticFiles) {
+        if !diagnostics.hasErrors, let reused = memo?.reusableModel(pages: pages, config: content.config, staticFiles: content.staticFiles) {
             model = reused.0
             diagnostics += reused.1
         } else {
@@ -101,6 +102,23 @@ extension BuildRun {
         return ((model, bodies), diagnostics)
     }
 
+    /// A `layout:` the theme does not have (a page written for Jekyll or Hugo: `layout: framework_docs`)
+    /// falls back to `level` for a level file, `docs` for a page in a navigation group, else `page`, with a
+    /// warning naming it.
+    func checkLayouts(_ model: consuming SiteModel, templates: CompiledTheme) -> (SiteModel, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let available = templates.set.layouts
+        for index in model.pages.indices {
+            guard let layout = model.pages[index].layout, !available.contains(layout) else { continue }
+            let page = model.pages[index]
+            let fallback = page.kind == .level ? "level" : page.nav != nil && available.contains("docs") ? "docs" : "page"
+            diagnostics.append(.warning(page.source.frontMatter.keyLocation("layout"),
+                "unknown layout '\(layout)', using '\(fallback)' (available: \(available.sorted().joined(separator: ", ")))"))
+            model.pages[index].layout = fallback
+        }
+        return (model, diagnostics)
+    }
+
     /// Every URL the site will have (pages, views, tags, aliases, assets), checked for conflicts, and
     /// every page's layout checked against the theme.
     func siteURLs(_ model: SiteModel, templates: CompiledTheme) -> (ResolvedURLs, [Diagnostic]) {
@@ -110,12 +128,6 @@ extension BuildRun {
         let assetKey = memo == nil ? "" : assetPaths.sorted().joined(separator: "\n")
         let site = memo?.derived("urls\n" + assetKey) { SiteURLs(model: model, assetPaths: assetPaths) }
             ?? SiteURLs(model: model, assetPaths: assetPaths)
-        for page in model.pages {
-            if let layout = page.layout, !templates.set.layouts.contains(layout) {
-                diagnostics.append(.error(page.source.frontMatter.keyLocation("layout"),
-                    "unknown layout '\(layout)' (available: \(templates.set.layouts.sorted().joined(separator: ", ")))"))
-            }
-        }
         diagnostics += site.conflicts
         let resolver = LinkResolver(model: model, basePath: SiteURLs.basePath(of: model.config.baseURL),
                                     knownURLs: site.allURLs)

@@ -104,7 +104,7 @@ struct OutputFingerprints {
         for page in model.pages {
             h.combine(page.kind == .home)
             if let nav = page.nav {
-                h.combine(nav); h.combine(page.title); h.combine(page.url); h.combine(page.weight)
+                h.combine(nav); h.combine(page.title); h.combine(page.navTitle); h.combine(page.url); h.combine(page.weight)
             }
             if !page.tags.isEmpty {
                 h.combine(page.tags); h.combine(page.title); h.combine(page.url); h.combine(page.date)

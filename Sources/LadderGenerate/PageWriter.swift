@@ -198,14 +198,14 @@ struct PageWriter {
     func navGroup(_ name: String, pages: [Int], current: String) -> [String: Any] {
         let sorted = pages.sorted {
             let a = model.pages[$0], b = model.pages[$1]
-            return (a.weight ?? Int.max, a.title, a.url) < (b.weight ?? Int.max, b.title, b.url)
+            return (a.weight ?? Int.max, a.navTitle, a.url) < (b.weight ?? Int.max, b.navTitle, b.url)
         }
         return [
             "name": name,
             "title": name.prefix(1).uppercased() + name.dropFirst(),
             "pages": sorted.map { i -> [String: Any] in
                 let page = model.pages[i]
-                return ["title": page.title, "url": href(page.url), "current": page.url == current]
+                return ["title": page.navTitle, "url": href(page.url), "current": page.url == current]
             },
         ]
     }

@@ -22,7 +22,8 @@ public struct SiteGenerator {
         let content = try run.stage("load", run.loadContent())
         let templates = try run.stage("theme", run.loadTheme())
         // The loaded pages go to the model (which keeps their bodies apart), not held beside it.
-        let (model, bodies) = try run.stage("model", run.modelLadder(consume content))
+        let (ladder, bodies) = try run.stage("model", run.modelLadder(consume content))
+        let model = try run.stage("layouts", run.checkLayouts(consume ladder, templates: templates))
         let urls = try run.stage("urls", run.siteURLs(model, templates: templates))
         let documents = try run.stage("markdown", run.renderMarkdown(model, bodies: consume bodies, urls: urls))
         let written = try run.write(model, documents: documents, templates: templates, urls: urls, into: sink)

@@ -20,7 +20,7 @@ extension PageWriter {
             "has_competencies": !track.competencies.isEmpty,
         ]
         if let intro = track.introPageIndex {
-            dict["intro_html"] = contentHTML(intro)
+            dict["intro_html"] = introHTML(of: track, page: intro)
         }
         // "All levels", shown on every level page: rendered once per track, under the page's own `##`.
         if let shared = track.shared {
@@ -47,6 +47,24 @@ extension PageWriter {
         dict["equivalents"] = equivalents
         dict["has_equivalents"] = !equivalents.isEmpty
         return dict
+    }
+
+    /// The track's introduction: its intro page, or, when that page is a track given as data, the prose
+    /// written under the data (the levels it becomes have pages of their own).
+    func introHTML(of track: Track, page intro: Int) -> String {
+        guard model.pages[intro].isDataTrack else { return contentHTML(intro) }
+        let firstLevel = track.levels.compactMap { level -> Int? in
+            guard level.pageIndex == intro, case .heading(let blocks, _) = level.origin else { return nil }
+            return blocks.lowerBound - 1
+        }.min()
+        guard let firstLevel else { return contentHTML(intro) }
+        let page = model.pages[intro]
+        var html = ""
+        for block in documents[intro].blocks where block.index < firstLevel {
+            if page.titleFromHeading, let h = block.heading, h.blockIndex == 0 { continue }
+            block.appendHTML(to: &html)
+        }
+        return html
     }
 
     func trackOutput(_ track: Track) -> Output {

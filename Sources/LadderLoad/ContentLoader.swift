@@ -13,6 +13,8 @@ public struct PageSource: Sendable {
     public var bodyLine: Int
     /// For a body Ladder wrote itself (a track given as data): the file line of each body line.
     public var lineMap: [Int]? = nil
+    /// For a body Ladder wrote itself: the id of each level heading, when the data names its levels by id.
+    public var levelIDs: [String]? = nil
 
     /// The file line of a line of `body` (1-based).
     public func fileLine(_ bodyLineNumber: Int) -> Int {
@@ -56,6 +58,8 @@ package struct ContentListing: Sendable {
     package var config = SiteConfig()
     package var markdownFiles: [MarkdownFile] = []
     package var staticFiles: [StaticFile] = []
+    /// YAML files that hold a ladder (a job family): pages whose front matter is the whole file.
+    package var dataPages: [PageSource] = []
     package var diagnostics: [Diagnostic] = []
 }
 
@@ -89,7 +93,7 @@ public struct ContentLoader {
             case .failure(let error): diagnostics.append(error)
             }
         }
-        return LoadedContent(config: listing.config, pages: pages, staticFiles: listing.staticFiles, diagnostics: diagnostics)
+        return LoadedContent(config: listing.config, pages: pages + listing.dataPages, staticFiles: listing.staticFiles, diagnostics: diagnostics)
     }
 
     /// Walks `content/`: reads `site.yml` and sorts the other files into Markdown pages and static files.
@@ -106,9 +110,14 @@ public struct ContentLoader {
             if lower == "site.yml" || lower == "site.yaml" {
                 switch read(file.absolute, displayPath: path).flatMap({ UTF8Validation.decode($0, displayPath: path) }) {
                 case .success(let text):
-                    do { listing.config = try SiteConfig.parse(text, path: path) } catch { listing.diagnostics.append(error) }
+                    do {
+                        listing.config = try SiteConfig.parse(text, path: path)
+                        listing.diagnostics += listing.config.warnings
+                    } catch { listing.diagnostics.append(error) }
                 case .failure(let error): listing.diagnostics.append(error)
                 }
+            } else if lower.hasSuffix(".yml") || lower.hasSuffix(".yaml"), let page = Self.ladderData(file.absolute, contentPath: file.relative, displayPath: path) {
+                listing.dataPages.append(page)
             } else if Self.markdownExtensions.contains(where: { lower.hasSuffix($0) }) {
                 listing.markdownFiles.append(MarkdownFile(contentPath: file.relative, absolutePath: file.absolute, displayPath: path))
             } else {
@@ -116,6 +125,18 @@ public struct ContentLoader {
             }
         }
         return listing
+    }
+
+    /// A YAML file whose top level has `levels` and `competencies` lists (a job family, as the Financial
+    /// Times keeps them) as a page with no body; nil for any other YAML file, which stays a static file.
+    static func ladderData(_ absolute: String, contentPath: String, displayPath: String) -> PageSource? {
+        guard let data = FileManager.default.contents(atPath: absolute),
+              case .success(let text) = UTF8Validation.decode(data, displayPath: displayPath),
+              let map = try? YAMLReader(path: displayPath).readMapping(text),
+              case .list? = map["levels"], case .list? = map["competencies"] else { return nil }
+        return PageSource(displayPath: displayPath, contentPath: contentPath,
+                          frontMatter: FrontMatter(map: map, location: SourceLocation(path: displayPath)),
+                          body: "", bodyLine: 1)
     }
 
     /// The bytes of one Markdown file.
@@ -156,7 +177,11 @@ public struct ContentLoader {
 
 /// Text files must be UTF-8; the error points at the first bad byte.
 package enum UTF8Validation {
+    /// The file's text with every line ending made `\n`: a file saved on Windows (CRLF), an old Mac one
+    /// (CR) or a mix of them reads exactly like its LF twin, every line and column the same. (Swift keeps
+    /// `\r\n` as one Character, so without this nothing that looks for `\n` would see a CRLF line end.)
     package static func decode(_ data: Data, displayPath: String) -> Result<String, Diagnostic> {
+        let data = LineEndings.normalized(data)
         if let text = String(validating: data, as: UTF8.self) { return .success(text) }
         // Find the first invalid sequence to report its line and column.
         var line = 1, column = 1
@@ -171,6 +196,27 @@ package enum UTF8Validation {
             }
         }
         return .failure(.error(SourceLocation(path: displayPath, line: line, column: column), "file is not valid UTF-8"))
+    }
+}
+
+/// CRLF and lone CR line endings, as LF.
+package enum LineEndings {
+    package static func normalized(_ data: Data) -> Data {
+        guard data.contains(13) else { return data }
+        var out = Data()
+        out.reserveCapacity(data.count)
+        var previousWasCR = false
+        for byte in data {
+            if byte == 13 {
+                out.append(10)
+                previousWasCR = true
+                continue
+            }
+            if byte == 10 && previousWasCR { previousWasCR = false; continue }
+            previousWasCR = false
+            out.append(byte)
+        }
+        return out
     }
 }
 

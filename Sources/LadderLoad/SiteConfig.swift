@@ -33,6 +33,8 @@ public struct SiteConfig: Sendable, Equatable {
     /// Everything else, for templates as `site.params`.
     public var params: [String: Any] { extra.templateValue as? [String: Any] ?? [:] }
     var extra: YAMLValue = .map(YAMLMap())
+    /// Likely mistakes that still build (a near-miss of a key), reported by the build.
+    public var warnings: [Diagnostic] = []
 
     public init() {}
 
@@ -99,7 +101,12 @@ public struct SiteConfig: Sendable, Equatable {
         }
         var extra = YAMLMap()
         let known: Set = ["title", "description", "base_url", "language", "raw_html", "link_level_mentions", "search", "views", "tracks", "competencies"]
-        for entry in map.entries where !known.contains(entry.key) { extra.append(entry) }
+        for entry in map.entries where !known.contains(entry.key) {
+            extra.append(entry)
+            if let near = Spelling.nearMiss(of: entry.key, in: known.sorted()) {
+                config.warnings.append(.warning(entry.keyLocation, "unknown key '\(entry.key)' (did you mean '\(near)'?)"))
+            }
+        }
         config.extra = .map(extra)
         return config
     }

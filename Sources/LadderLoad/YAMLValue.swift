@@ -105,8 +105,33 @@ public struct YAMLReader {
 
     /// Parses a YAML document that must be a mapping (front matter, site.yml). Empty text is an empty map.
     public func readMapping(_ text: String) throws(Diagnostic) -> YAMLMap {
+        let text = Self.separatingTabsAsSpaces(text)
         if let flat = FlatYAML.read(text, reader: self) { return flat }
         return try readMappingWithYams(text)
+    }
+
+    /// YAML 1.2 allows a tab as the separation after the block indicators `-`, `?` and `:` (only
+    /// indentation must be spaces), but libyaml, and so Yams, rejects `-<TAB>"text"`. Each such tab becomes
+    /// one space, so every position stays where it was. A tab that indents a line is left for the parser
+    /// to reject, with a hint.
+    static func separatingTabsAsSpaces(_ text: String) -> String {
+        guard text.utf8.contains(9) else { return text }
+        var bytes = Array(text.utf8)
+        var i = 0
+        while i < bytes.count {
+            // At the start of a line: skip the indentation, then each indicator and the blanks after it.
+            while i < bytes.count && bytes[i] == 32 { i += 1 }
+            while i + 1 < bytes.count, bytes[i] == 45 || bytes[i] == 63 || bytes[i] == 58, bytes[i + 1] == 32 || bytes[i + 1] == 9 {
+                i += 1
+                while i < bytes.count && (bytes[i] == 32 || bytes[i] == 9) {
+                    if bytes[i] == 9 { bytes[i] = 32 }
+                    i += 1
+                }
+            }
+            while i < bytes.count && bytes[i] != 10 { i += 1 }
+            i += 1
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The full YAML parser, for what `FlatYAML` does not take.
@@ -132,11 +157,14 @@ public struct YAMLReader {
 
     private func diagnostic(for error: YamlError) -> Diagnostic {
         switch error {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, let yaml),
+             .parser(let context, let problem, let mark, let yaml),
+             .composer(let context, let problem, let mark, let yaml):
             var message = "invalid YAML: \(problem)"
             if let context { message += " (\(context.text) at line \(location(context.mark).line))" }
+            if let hint = hint(problem: problem, context: context?.text, mark: mark, contextMark: context?.mark, yaml: yaml) {
+                message += "; " + hint
+            }
             return .error(location(mark), message)
         case .reader(let problem, _, _, _):
             return .error(location(nil), "invalid YAML: \(problem)")
@@ -145,6 +173,26 @@ public struct YAMLReader {
         default:
             return .error(location(nil), "invalid YAML: \(error)")
         }
+    }
+
+    /// One line on how to fix the common mistakes, from what libyaml says and the line it points at.
+    private func hint(problem: String, context: String?, mark: Mark, contextMark: Mark?, yaml: String) -> String? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        func line(_ mark: Mark?) -> Substring? {
+            guard let mark, mark.line >= 1, mark.line <= lines.count else { return nil }
+            return lines[mark.line - 1]
+        }
+        let indentation = { (text: Substring) in text.prefix { $0 == " " || $0 == "\t" } }
+        if [line(mark), line(contextMark)].contains(where: { $0.map { indentation($0).contains("\t") } ?? false }) {
+            return "YAML forbids tabs for indentation; indent with spaces"
+        }
+        if problem.contains("mapping values are not allowed") {
+            return "a value that contains ': ' must be quoted: key: \"text: more text\""
+        }
+        if let context, context.contains("quoted scalar") {
+            return "the quote opened at line \(location(contextMark).line) is never closed"
+        }
+        return nil
     }
 
     private func convert(_ node: Node, budget: inout Int) throws(Diagnostic) -> YAMLValue {

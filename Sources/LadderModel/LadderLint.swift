@@ -5,10 +5,11 @@ import LadderMarkdown
 
 /// Likely mistakes in a track that still build: reported as warnings by `build` and `check`.
 package enum LadderLint {
-    static func warnings(for track: Track, config: SiteConfig) -> [Diagnostic] {
+    static func warnings(for track: Track, config: SiteConfig, pages: [Page]) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let levels = track.levels
-        for level in levels where level.summary.isEmpty {
+        // Data in Monzo's shape has no place for a level summary: its absence there is not a mistake.
+        for level in levels where level.summary.isEmpty && !pages[level.pageIndex].isDataTrack {
             out.append(.warning(level.location, "level \(level.id) has no summary (add 'summary:' or an opening paragraph)"))
         }
         let competencySets = levels.map { Set($0.sections.map(\.competencyID)) }
@@ -24,7 +25,7 @@ package enum LadderLint {
             }
         }
         // A name used once in a track of several levels, and not declared in site.yml: probably a typo.
-        let declared = Set(config.competencies.map { Slug.make($0.name) })
+        let declared = Set(config.competencies.map { Slug.id($0.name) })
         if levels.filter({ !$0.sections.isEmpty }).count >= 3 {
             for competency in track.competencies where !declared.contains(competency.id) {
                 let holders = levels.filter { $0.sections.contains { $0.competencyID == competency.id } }

@@ -33,9 +33,9 @@ package enum SectionSplitter {
         let key = name.lowercased()
         for competency in config.competencies
         where competency.name.lowercased() == key || competency.aliases.contains(where: { $0.lowercased() == key }) {
-            return Slug.make(competency.name)
+            return Slug.id(competency.name)
         }
-        return Slug.make(name)
+        return Slug.id(name)
     }
 }
 

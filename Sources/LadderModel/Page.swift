@@ -29,6 +29,8 @@ public struct Page: Sendable {
     public var inSitemap: Bool
     public var showTOC: Bool
     public var nav: String?
+    /// The page's label in navigation (`sidebarTitle`, else its title).
+    public var navTitle: String
     public var draft: Bool
     public var date: String?
     public var lastmod: String?
@@ -42,14 +44,27 @@ public struct Page: Sendable {
     public var titleFromHeading: Bool
     /// A track given as data (`topics:`): its body was written from the data, as `levels: headings`.
     public var isDataTrack: Bool
+    /// Likely mistakes that still build: a near-miss of one of Ladder's own keys.
+    public var warnings: [Diagnostic] = []
 
     public var isArticle: Bool { date != nil }
 }
 
 package extension Page {
+    /// Keys Ladder interprets; everything else reaches templates as `page.params`.
     static let knownKeys: Set<String> = [
         "title", "description", "summary", "layout", "sitemap", "toc", "nav", "draft", "date", "lastmod",
         "authors", "tags", "aliases", "redirect_from", "track", "level", "order", "levels", "weight", "equivalent", "level_prefix",
+        "path", "permalink", "nav_order", "sidebarTitle", "sidebarGroup", "topics",
+    ]
+
+    /// Keys other generators and ladder formats use (Monzo's frameworks, Jekyll, Hugo, Middleman): kept as
+    /// params, never taken for a typo of one of Ladder's keys.
+    static let otherGeneratorKeys: Set<String> = [
+        "yaml", "homepage", "categories", "parent", "has_children", "has_toc", "nav_exclude", "objective",
+        "author", "redirect_to", "id", "name", "slug", "type", "url", "menu", "keywords", "images", "image",
+        "series", "draft", "publishdate", "expirydate", "linktitle", "toc_levels", "excerpt", "published",
+        "isLegacy", "googleSheetId", "themes", "competencies", "jobFamilyId", "levelId", "blog_path", "status",
     ]
 
     /// Interprets front matter; wrong types are errors at the key's line.
@@ -62,16 +77,17 @@ package extension Page {
             kind = .trackPage
         } else if try fm.string("level") != nil {
             kind = .level
-        } else if try fm.string("levels") != nil {
+        } else if case .string? = fm["levels"] {
             kind = .trackPage
         } else if source.contentPath == "index.md" || source.contentPath == "_index.md" {
             kind = .home
         } else {
+            // `levels: 6` without topics (a Monzo framework written as prose) or `levels: 0`: a page.
             kind = .page
         }
-        url = Page.url(forContentPath: source.contentPath)
+        url = try Page.explicitURL(fm) ?? Page.url(forContentPath: source.contentPath)
         let firstHeading = outline.headings.first
-        if let title = try fm.string("title") {
+        if let title = try JobFamily.isJobFamily(fm) ? JobFamily.title(fm) : fm.string("title") {
             self.title = title
             titleFromHeading = false
         } else if let h = firstHeading, h.depth == 1 {
@@ -89,17 +105,45 @@ package extension Page {
         layout = try fm.string("layout")
         inSitemap = try fm.bool("sitemap") ?? true
         showTOC = try fm.bool("toc") ?? true
-        nav = try fm.string("nav")
+        let sidebarGroup = try fm.string("sidebarGroup")
+        nav = try fm.string("nav") ?? sidebarGroup
+        let sidebarTitle = try fm.string("sidebarTitle")
+        navTitle = sidebarTitle ?? title
         draft = try fm.bool("draft") ?? false
         date = try fm.date("date")
         lastmod = try fm.date("lastmod")
         authors = try fm.stringList("authors")
         tags = try fm.stringList("tags")
         aliases = try fm.stringList("aliases") + fm.stringList("redirect_from")
-        weight = try fm.int("weight")
+        // Hugo's `weight` and just-the-docs' `nav_order` order pages as `order` does.
+        let navOrder = try fm.int("nav_order")
+        let order = kind == .level ? nil : (try? fm.int("order")) ?? nil
+        weight = try fm.int("weight") ?? navOrder ?? order
         var params = YAMLMap()
-        for entry in fm.map.entries where !Page.knownKeys.contains(entry.key) { params.append(entry) }
+        for entry in fm.map.entries where !Page.knownKeys.contains(entry.key) {
+            params.append(entry)
+            if Page.otherGeneratorKeys.contains(entry.key) { continue }
+            if let near = Spelling.nearMiss(of: entry.key, in: Page.knownKeys.sorted()) {
+                warnings.append(.warning(entry.keyLocation, "unknown key '\(entry.key)' (did you mean '\(near)'?)"))
+            }
+        }
         self.params = params
+    }
+
+    /// `path:` (Monzo's frameworks) or `permalink:` (Jekyll) as a site URL: `/engineering/backend` →
+    /// `/engineering/backend/`. A URL that ends in a file name (`/careers.html`) keeps it.
+    static func explicitURL(_ fm: FrontMatter) throws(Diagnostic) -> String? {
+        for key in ["path", "permalink"] {
+            guard var url = try fm.string(key)?.trimmingCharacters(in: " "), !url.isEmpty else { continue }
+            if url.contains("://") || url.contains("..") || url.contains(":") && !url.hasPrefix("/") {
+                throw .error(fm.keyLocation(key), "'\(key)' must be a path inside the site, such as /engineering/backend/")
+            }
+            if !url.hasPrefix("/") { url = "/" + url }
+            let last = url.split(separator: "/").last ?? ""
+            if !url.hasSuffix("/") && !last.contains(".") { url += "/" }
+            return url.replacingOccurrences(of: " ", with: "-")
+        }
+        return nil
     }
 
     /// `index.md` → `/`, `hiring/index.md` → `/hiring/`, `hiring/levels.md` → `/hiring/levels/`.
@@ -110,6 +154,7 @@ package extension Page {
             last = String(last.dropLast(ext.count))
             break
         }
+        for ext in [".yml", ".yaml"] where last.lowercased().hasSuffix(ext) { last = String(last.dropLast(ext.count)) }
         if last.lowercased().hasSuffix(".html") { last = String(last.dropLast(5)) }
         if last != "index" && last != "_index" { parts.append(last) }
         let segments = parts.map { $0.replacingOccurrences(of: " ", with: "-") }

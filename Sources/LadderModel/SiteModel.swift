@@ -59,10 +59,14 @@ public struct ModelBuilder {
     package static func prepare(_ pages: [PageSource]) -> ([PageSource], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var sources: [PageSource] = []
+        // Monzo's frameworks inherit topics from the one whose `path` is `/generic`.
+        let generic = pages.first { DataTrack.isGeneric($0.frontMatter) }?.frontMatter
         for var source in pages {
             if DataTrack.isDataTrack(source.frontMatter) {
                 do {
-                    (source.body, source.lineMap) = try DataTrack.body(for: source)
+                    let data = try DataTrack.body(for: source, generic: generic)
+                    (source.body, source.lineMap, source.levelIDs) = (data.body, data.lineMap, data.levelIDs)
+                    diagnostics += data.warnings
                 } catch {
                     diagnostics.append(error)
                     continue
@@ -90,13 +94,14 @@ public struct ModelBuilder {
         var pageByContentPath: [String: Int] = [:]
         for (i, page) in pages.enumerated() { pageByContentPath[page.source.contentPath] = i }
 
-        var assembler = TrackAssembler(config: config)
+        var assembler = TrackAssembler(config: config, pages: pages)
         for index in pages.indices {
             do { try assembler.add(page: pages[index], index: index) } catch { diagnostics.append(error) }
         }
         let (tracks, levelLists, trackDiagnostics) = assembler.finish(pages: pages)
         diagnostics += trackDiagnostics
-        for track in tracks { diagnostics += LadderLint.warnings(for: track, config: config) }
+        diagnostics += pages.flatMap(\.warnings)
+        for track in tracks { diagnostics += LadderLint.warnings(for: track, config: config, pages: pages) }
 
         // Two sources must not claim one URL (a level file and an ordinary page, `a.md` and `a/index.md`).
         var owner: [String: Int] = [:]

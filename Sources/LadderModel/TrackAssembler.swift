@@ -12,11 +12,45 @@ package struct TrackAssembler {
     private var trackPageIndex: [String: Int] = [:]
     private var sharedByTrack: [String: SharedExpectations] = [:]
     private var levelLists: [Int: (blockIndex: Int, anchors: [String])] = [:]
+    /// A track's URL when it is not `/<id>/`: a whole-ladder page that keeps its own URL.
+    private var trackURLs: [String: String] = [:]
+    /// How many whole-ladder pages each folder holds: two in one folder are two tracks.
+    private let trackPagesInFolder: [String: Int]
 
-    init(config: SiteConfig) {
+    init(config: SiteConfig, pages: [Page] = []) {
         self.config = config
         trackOrder = config.tracks.map(\.id)
         notedTracks = Set(trackOrder)
+        var counts: [String: Int] = [:]
+        for page in pages where page.kind == .trackPage { counts[Self.folder(of: page), default: 0] += 1 }
+        trackPagesInFolder = counts
+    }
+
+    static func folder(of page: Page) -> String {
+        String(page.source.contentPath.split(separator: "/").dropLast().joined(separator: "/"))
+    }
+
+    func trackURL(_ id: String) -> String { trackURLs[id] ?? "/\(id)/" }
+
+    /// The track a whole-ladder page holds, and where it lives. `track:` names it; a page that sets its own
+    /// URL (`path:`, `permalink:`), or shares its folder with another such page, or sits deeper than a
+    /// first-level folder is a track of its own, named after its URL's last part and living at its URL;
+    /// otherwise the page's first-level folder is the track (`engineering/levels.md` → `engineering`).
+    func track(ofTrackPage page: Page) throws(Diagnostic) -> (id: String, url: String?) {
+        let fm = page.source.frontMatter
+        if let explicit = try fm.string("track") { return (Slug.make(explicit), nil) }
+        let parts = page.source.contentPath.split(separator: "/")
+        // A data file (a job family's `.yml`) is a track of its own, named after the file.
+        let ownURL = try Page.explicitURL(fm) != nil || !page.source.contentPath.lowercased().hasSuffix("md")
+        if !ownURL, parts.count == 2, trackPagesInFolder[Self.folder(of: page), default: 0] <= 1 {
+            return (Slug.make(String(parts[0])), nil)
+        }
+        if !ownURL, parts.count == 1 {
+            return (Slug.make(String(parts[0].split(separator: ".").first ?? parts[0])), nil)
+        }
+        let last = page.url.split(separator: "/").last.map(String.init) ?? ""
+        let stem = String(last.split(separator: ".").first ?? Substring(last))
+        return (Slug.make(stem.isEmpty ? "track" : stem), page.url)
     }
 
     private mutating func note(track: String) {
@@ -53,14 +87,21 @@ package struct TrackAssembler {
             let level = Level(
                 id: id, slug: Slug.make(id), title: page.title,
                 summary: page.summary.isEmpty ? Summary.firstSentences(page.outline.firstParagraph ?? "") : page.summary,
-                order: try fm.int("order") ?? Self.numericOrder(id), trackID: track,
+                order: try Self.order(of: fm) ?? Self.numericOrder(id), trackID: track,
                 url: "/\(track)/\(Slug.make(id))/", equivalent: try fm.string("equivalent"),
                 pageIndex: index, origin: .file, location: fm.keyLocation("level"),
                 introBlocks: introStart..<max(introStart, firstSection), sections: sections)
             levelsByTrack[track, default: []].append(level)
         case .trackPage:
-            guard let track = try Self.trackID(of: page) else { return }
+            let (track, url) = try self.track(ofTrackPage: page)
             note(track: track)
+            if let url {
+                if let other = trackURLs[track], other != url {
+                    throw .error(page.source.frontMatter.location,
+                                 "track '\(track)' is already at \(other); name this one with 'track:'")
+                }
+                trackURLs[track] = url
+            }
             let mode = page.isDataTrack ? "headings" : try fm.string("levels") ?? ""
             switch mode {
             case "headings": try addHeadingLevels(page: page, index: index, track: track)
@@ -68,7 +109,7 @@ package struct TrackAssembler {
             default:
                 throw .error(fm.keyLocation("levels"), "'levels' must be 'headings' or 'list', found '\(mode)'")
             }
-            if page.url == "/\(track)/" { trackPageIndex[track] = index }
+            if page.url == trackURL(track) { trackPageIndex[track] = index }
         case .page, .home:
             // `engineering/index.md` introduces the engineering track when there is one.
             let parts = page.source.contentPath.split(separator: "/")
@@ -130,7 +171,9 @@ package struct TrackAssembler {
             // On its own page a level's sections get clean anchors (`#people`, not the page-wide `#people-2`).
             var allocator = AnchorAllocator()
             for i in sections.indices { sections[i].anchor = allocator.allocate(sections[i].name) }
-            let (id, title) = LevelName.split(heading.text)
+            var (id, title) = LevelName.split(heading.text)
+            // A job family names its levels by id (`senior-2-ic`) and heads them with their names.
+            if let ids = page.source.levelIDs, n < ids.count { (id, title) = (ids[n], heading.text) }
             let firstSection = sections.first?.blocks.lowerBound ?? end
             levelsByTrack[track, default: []].append(Level(
                 id: id, slug: Slug.make(id), title: title,
@@ -159,6 +202,12 @@ package struct TrackAssembler {
                 introBlocks: 0..<0, sections: []))
         }
         levelLists[index] = (list.blockIndex, anchors)
+    }
+
+    /// A level file's explicit place: `order`, or `weight` (Hugo) or `nav_order` (just-the-docs).
+    static func order(of fm: FrontMatter) throws(Diagnostic) -> Int? {
+        for key in ["order", "weight", "nav_order"] { if let n = try fm.int(key) { return n } }
+        return nil
     }
 
     /// `L3` → 3, so files without `order:` still sort L1…L10 correctly.
@@ -190,13 +239,15 @@ package struct TrackAssembler {
                 }
             }
             if unique.isEmpty && declared == nil { continue }
+            // Levels live under their track, wherever the track lives.
+            for i in unique.indices { unique[i].url = trackURL(id) + unique[i].slug + "/" }
             let introIndex = trackPageIndex[id]
             let intro = introIndex.map { pages[$0] }
             tracks.append(Track(
                 id: id,
                 title: declared?.title ?? intro?.title ?? id.capitalized,
                 description: declared?.description ?? intro?.summary ?? "",
-                url: "/\(id)/", levels: unique,
+                url: trackURL(id), levels: unique,
                 competencies: Self.competencies(of: unique, config: config),
                 introPageIndex: introIndex, shared: sharedByTrack[id]))
         }
@@ -214,8 +265,8 @@ package struct TrackAssembler {
             }
         }
         var out: [Competency] = []
-        for declared in config.competencies where found[Slug.make(declared.name)] != nil {
-            out.append(Competency(id: Slug.make(declared.name), name: declared.name, description: declared.description))
+        for declared in config.competencies where found[Slug.id(declared.name)] != nil {
+            out.append(Competency(id: Slug.id(declared.name), name: declared.name, description: declared.description))
         }
         for id in appearance where !out.contains(where: { $0.id == id }) {
             out.append(Competency(id: id, name: found[id] ?? id, description: ""))

@@ -131,8 +131,8 @@ import Testing
              "content/t/f.md:5:16: error: 'level' must be a number or a level id such as L3, found a list"),
             ("---\ntopics:\n  - name: A\n    content:\n      - level: 1\n        criteria: [\"see [x](missing.md)\"]\n---\n",
              "content/t/f.md:6:1: error: link to missing page 'missing.md'"),
-            ("---\ntopics:\n  - name: A\n    content:\n      - level: 1\n        criteria: [x]\n---\n\n## Intro\n",
-             "content/t/f.md:9:1: error: a track given as data ('topics:') cannot have headings"),
+            ("---\ntopics:\n  - name: A\n    content:\n      - level: 1\n        criteria: [\"[x](#nowhere)\"]\n---\n\n## Intro\n",
+             "content/t/f.md:6:1: error: link to missing anchor '#nowhere'"),
         ]
         for (text, expected) in cases {
             let site = try TempSite(files: ["content/t/f.md": text])
