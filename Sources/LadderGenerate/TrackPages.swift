@@ -111,6 +111,9 @@ extension PageWriter {
             ["name": $0.section.name, "anchor": $0.section.anchor, "html": $0.html, "competency": $0.section.competencyID]
         }
         levelDict["has_sections"] = !sections.isEmpty
+        var after = ""
+        for i in level.trailingBlocks { document.block(i)?.appendHTML(to: &after) }
+        levelDict["after_html"] = after
         (levelDict["toc_html"], levelDict["sections_html"]) = Self.sectionsHTML(sections)
         if let html = trackDictionary(track)["shared_html"] { levelDict["shared"] = ["html": html] }
         levelDict["compare"] = compareLinks(level, position: position, in: track)
@@ -119,6 +122,13 @@ extension PageWriter {
         if let equivalent = level.equivalent, let match = equivalentLevel(equivalent, besides: track) {
             var eq = levelSummary(match.level)
             eq["track_title"] = match.track.title
+            levelDict["equivalent"] = eq
+        } else if let (other, named) = shared.levelsWithEquivalents.first(where: { other, named in
+            other.id != track.id && named.equivalent.map(Slug.make) == level.slug
+        }) {
+            // Named from the other side (`equivalent: L5` on M1): shown on both levels' pages.
+            var eq = levelSummary(named)
+            eq["track_title"] = other.title
             levelDict["equivalent"] = eq
         }
         var page: [String: Any] = [

@@ -63,6 +63,8 @@ package enum DataTrack {
         var title: String?
         var line: Int
         var entries: [Entry]
+        /// `title:` is written and left empty: Monzo's way to ask for the generic framework's title.
+        var asksForTitle = false
     }
 
     /// The topics of a data track, in the order written.
@@ -94,7 +96,7 @@ package enum DataTrack {
                                      criteriaLine: criteriaEntry?.keyLocation.line ?? line,
                                      examplesLine: examplesEntry?.keyLocation.line ?? line))
             }
-            topics.append(Topic(name: name, title: title, line: line, entries: entries))
+            topics.append(Topic(name: name, title: title, line: line, entries: entries, asksForTitle: map.entry("title") != nil && title == nil))
         }
         return topics
     }
@@ -151,7 +153,7 @@ package enum DataTrack {
                 inherited[topic.name] = topic
             }
         }
-        for topic in topics where topic.title == nil && inherited[topic.name] == nil && generic != nil && generic != fm {
+        for topic in topics where topic.asksForTitle && inherited[topic.name] == nil {
             warnings.append(.warning(SourceLocation(path: source.displayPath, line: topic.line),
                                      "topic '\(topic.name)' has no title, and the generic framework has no topic of that name"))
         }

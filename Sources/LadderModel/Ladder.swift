@@ -47,6 +47,9 @@ public struct Level: Sendable, Hashable {
     /// Blocks before the first section (the level's introduction).
     public var introBlocks: Range<Int>
     public var sections: [LevelSection]
+    /// Blocks after the last competency that belong to no competency (an "Anti-patterns" section after
+    /// competencies found deeper than it), shown after the competencies.
+    public var trailingBlocks: Range<Int> = 0..<0
 
     /// "L3 · Senior Software Engineer", or just the title when it already starts with the id.
     public var displayName: String {

@@ -3,7 +3,9 @@ import LadderCore
 import LadderLoad
 import LadderMarkdown
 
-/// Finds the competency sections of a level: the shallowest headings under it.
+/// Finds the competency sections of a level: the shallowest headings under it, unless a deeper group of
+/// sibling headings is plainly the competencies (the headings `site.yml` names, or a larger group: a role
+/// page with `##### Impact` … `##### Leadership` under `### Responsibilities`).
 package enum SectionSplitter {
     /// The heading depth that splits a page: the shallowest, unless that is a lone `#` title.
     static func sectionDepth(_ headings: [Outline.Heading], skippingTitle: Bool) -> Int {
@@ -19,13 +21,54 @@ package enum SectionSplitter {
     static func sections(of headings: [Outline.Heading], in blocks: Range<Int>, config: SiteConfig,
                          skippingTitle: Bool = true) -> [LevelSection] {
         let depth = sectionDepth(headings, skippingTitle: skippingTitle)
-        let sectionHeadings = headings.filter { $0.depth == depth }
+        var sectionHeadings = headings.filter { $0.depth == depth }
+        if let group = competencyGroup(headings, defaultDepth: depth, config: config) { sectionHeadings = group }
         return sectionHeadings.map { heading in
-            let end = headings.first { $0.blockIndex > heading.blockIndex && $0.depth <= depth }?.blockIndex ?? blocks.upperBound
+            let end = headings.first { $0.blockIndex > heading.blockIndex && $0.depth <= heading.depth }?.blockIndex ?? blocks.upperBound
             return LevelSection(name: heading.text, anchor: heading.anchor,
                                 competencyID: competencyID(for: heading.text, config: config),
                                 blocks: heading.blockIndex..<end)
         }
+    }
+
+    /// A group of sibling headings (same parent, same depth) deeper than `defaultDepth` that holds the
+    /// competencies: the group with the most headings `site.yml` names (two at least), or, without that
+    /// list, the largest group of at least three differently named siblings, when it has at least as many
+    /// headings as the default depth. A depth where several such groups repeat (`### Examples`, `### Signals` under every
+    /// competency) is structure inside competencies, never the competencies.
+    static func competencyGroup(_ headings: [Outline.Heading], defaultDepth: Int, config: SiteConfig) -> [Outline.Heading]? {
+        let candidates = headings.filter { $0.depth > defaultDepth }
+        guard candidates.count >= 2 else { return nil }
+        // Sibling groups: the parent of a heading is the nearest earlier one that is shallower.
+        var groups: [[Outline.Heading]] = []
+        var groupOf: [String: Int] = [:]
+        var stack: [Outline.Heading] = []
+        for heading in headings {
+            while let last = stack.last, last.depth >= heading.depth { stack.removeLast() }
+            if heading.depth > defaultDepth {
+                let key = "\(stack.last?.blockIndex ?? -1)/\(heading.depth)"
+                if let g = groupOf[key] { groups[g].append(heading) } else { groupOf[key] = groups.count; groups.append([heading]) }
+            }
+            stack.append(heading)
+        }
+        if !config.competencies.isEmpty {
+            let declared = Set(config.competencies.flatMap { [$0.name.lowercased()] + $0.aliases.map { $0.lowercased() } })
+            let shallow = headings.filter { $0.depth == defaultDepth && declared.contains($0.text.lowercased()) }.count
+            let best = groups.max { a, b in
+                a.filter { declared.contains($0.text.lowercased()) }.count < b.filter { declared.contains($0.text.lowercased()) }.count
+            }
+            if let best, best.filter({ declared.contains($0.text.lowercased()) }).count >= max(2, shallow + 1) { return best }
+            return nil
+        }
+        let shallowCount = headings.filter { $0.depth == defaultDepth }.count
+        var perDepth: [Int: Int] = [:]
+        for group in groups where group.count >= 3 { perDepth[group[0].depth, default: 0] += 1 }
+        let eligible = groups.filter { group in
+            group.count >= 3 && perDepth[group[0].depth] == 1 && Set(group.map { $0.text.lowercased() }).count == group.count
+        }
+        guard let best = eligible.max(by: { ($0.count, $0[0].depth) < ($1.count, $1[0].depth) }),
+              best.count >= shallowCount else { return nil }
+        return best
     }
 
     /// Section names match competencies case-insensitively, by name or by a `site.yml` alias.

@@ -19,6 +19,9 @@ public struct LinkResolver: Sendable {
     public var staticPaths: Set<String>
     /// A level file's URL is its level's, which may differ from its path.
     private var levelURLByPage: [Int: String] = [:]
+    /// The anchors of each page a link may name by its URL (`/engineering/l3/#impact`): source pages and
+    /// level pages. Generated views are checked for existence only.
+    private var anchorsByURL: [String: Set<String>] = [:]
 
     public init(model: SiteModel, basePath: String, knownURLs: Set<String>) {
         self.model = model
@@ -26,6 +29,10 @@ public struct LinkResolver: Sendable {
         self.knownURLs = knownURLs
         self.staticPaths = Set(model.staticFiles.map { "/" + $0.contentPath })
         for level in model.levels where level.origin == .file { levelURLByPage[level.pageIndex] = level.url }
+        for (index, page) in model.pages.enumerated() { anchorsByURL[levelURLByPage[index] ?? page.url] = model.anchors[index] }
+        for level in model.levels where level.origin != .file {
+            anchorsByURL[level.url] = Set(level.sections.map(\.anchor))
+        }
     }
 
     /// The URL a browser should use for an internal path (`/engineering/l3/` → `/careers/engineering/l3/`).
@@ -76,12 +83,23 @@ public struct LinkResolver: Sendable {
             return Outcome(url: href(url) + query + (fragment.map { "#" + $0 } ?? ""))
         }
 
-        // Anything else: a static file or a generated URL, relative to the source file's folder.
-        let target = "/" + Self.join(base: page.source.contentPath, relative: decodedPath)
+        // Anything else: a page's URL, a static file or a generated URL, relative to the source file's
+        // folder. A link that spells out the base path (`/careers/engineering/`) means the same page.
+        var relative = decodedPath
+        if basePath != "/", relative.hasPrefix(basePath) { relative = "/" + relative.dropFirst(basePath.count) }
+        let target = "/" + Self.join(base: page.source.contentPath, relative: relative)
         let asDirectory = target.hasSuffix("/") ? target : target + "/"
         let exists = staticPaths.contains(target) || knownURLs.contains(target) || knownURLs.contains(asDirectory)
             || (target.hasSuffix("/index.html") && knownURLs.contains(String(target.dropLast(10))))
         let url = href(target) + query + (fragment.map { "#" + $0 } ?? "")
+        let lastPart = target.split(separator: "/").last ?? ""
+        let isPageURL = target.hasSuffix("/") || !lastPart.contains(".")
+        if !exists, isPageURL, !isImage {
+            return Outcome(url: url, diagnostic: .error(location, "link to missing page '\(decodedPath)' (no page has the URL \(asDirectory))"))
+        }
+        if exists, let fragment, !fragment.isEmpty, let anchors = anchorsByURL[asDirectory], !anchors.contains(String(fragment)) {
+            return Outcome(url: url, diagnostic: .error(location, "link to missing anchor '#\(fragment)' on \(asDirectory)"))
+        }
         if !exists {
             let what = isImage ? "image" : "file"
             return Outcome(url: url, diagnostic: .warning(location, "link to missing \(what) '\(decodedPath)'"))

@@ -101,6 +101,17 @@ public struct ModelBuilder {
         let (tracks, levelLists, trackDiagnostics) = assembler.finish(pages: pages)
         diagnostics += trackDiagnostics
         diagnostics += pages.flatMap(\.warnings)
+        // `equivalent: M9` must name a level of another track.
+        for track in tracks {
+            for level in track.levels {
+                guard let id = level.equivalent else { continue }
+                let found = tracks.contains { other in other.id != track.id && other.levels.contains { $0.slug == Slug.make(id) } }
+                if !found {
+                    let location = level.origin == .file ? pages[level.pageIndex].source.frontMatter.keyLocation("equivalent") : level.location
+                    diagnostics.append(.warning(location, "'equivalent: \(id)' names no level of another track"))
+                }
+            }
+        }
         for track in tracks { diagnostics += LadderLint.warnings(for: track, config: config, pages: pages) }
 
         // Two sources must not claim one URL (a level file and an ordinary page, `a.md` and `a/index.md`).

@@ -90,7 +90,8 @@ package struct TrackAssembler {
                 order: try Self.order(of: fm) ?? Self.numericOrder(id), trackID: track,
                 url: "/\(track)/\(Slug.make(id))/", equivalent: try fm.string("equivalent"),
                 pageIndex: index, origin: .file, location: fm.keyLocation("level"),
-                introBlocks: introStart..<max(introStart, firstSection), sections: sections)
+                introBlocks: introStart..<max(introStart, firstSection), sections: sections,
+                trailingBlocks: (sections.last?.blocks.upperBound ?? page.outline.blockCount)..<page.outline.blockCount)
             levelsByTrack[track, default: []].append(level)
         case .trackPage:
             let (track, url) = try self.track(ofTrackPage: page)
@@ -181,7 +182,8 @@ package struct TrackAssembler {
                 url: "/\(track)/\(Slug.make(id))/", equivalent: nil, pageIndex: index,
                 origin: .heading(blocks: blocks, anchor: heading.anchor),
                 location: SourceLocation(path: page.source.displayPath, line: heading.line),
-                introBlocks: blocks.lowerBound..<firstSection, sections: sections))
+                introBlocks: blocks.lowerBound..<firstSection, sections: sections,
+                trailingBlocks: (sections.last?.blocks.upperBound ?? end)..<end))
         }
     }
 
