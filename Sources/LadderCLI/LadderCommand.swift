@@ -66,6 +66,27 @@ public struct SiteOptions: ParsableArguments {
 
     public init() {}
 
+    /// A base URL is a scheme and host (`https://acme.example/careers/`) or a path from the root
+    /// (`/careers/`), with no query or fragment: it is pasted before every link.
+    public func validate() throws {
+        guard let baseURL else { return }
+        if let message = Self.problem(withBaseURL: baseURL) { throw ValidationError("--base-url \(message)") }
+    }
+
+    static func problem(withBaseURL url: String) -> String? {
+        if url.contains("?") || url.contains("#") { return "must not have a query or fragment: '\(url)'" }
+        if url.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\"" || $0 == "<" || $0 == ">" }) {
+            return "must be a URL such as https://careers.example.com/ or a path such as /careers/, found '\(url)'"
+        }
+        if url.hasPrefix("/") { return url.hasPrefix("//") ? "must not start with '//': '\(url)'" : nil }
+        guard let scheme = url.range(of: "://"), !url[..<scheme.lowerBound].isEmpty,
+              url[..<scheme.lowerBound].allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) }),
+              let host = url[scheme.upperBound...].split(separator: "/", omittingEmptySubsequences: false).first, !host.isEmpty else {
+            return "must be a URL such as https://careers.example.com/ or a path such as /careers/, found '\(url)'"
+        }
+        return nil
+    }
+
     var buildOptions: BuildOptions {
         BuildOptions(siteFolder: site, baseURL: baseURL, includeDrafts: drafts)
     }
@@ -86,6 +107,12 @@ struct BuildCommand: ParsableCommand {
     mutating func execute(console: Console) -> Int32 {
         let destination = output ?? (siteOptions.site == "." ? "public" : siteOptions.site + "/public")
         let generator = SiteGenerator(options: siteOptions.buildOptions)
+        var isDirectory: ObjCBool = false
+        // Nothing is created for a site that is not there (the output's temporary folder would make one).
+        guard FileManager.default.fileExists(atPath: siteOptions.site, isDirectory: &isDirectory), isDirectory.boolValue else {
+            console.err("\(siteOptions.site): error: no such folder: give the site folder, which holds content/ (or run 'ladder build' inside it)")
+            return 1
+        }
         do {
             let report = try AtomicOutput(destination: destination).replace { sink in try generator.build(into: sink) }
             for warning in report.warnings { console.err(warning.description) }
@@ -166,7 +193,12 @@ struct ServeCommand: ParsableCommand {
             do {
                 try await server.run { url in say("Serving \(site) at \(url) (Ctrl-C to stop)") }
             } catch {
-                outcome.set("\(site): error: cannot serve on \(host):\(port): \(error)")
+                let text = "\(error)"
+                if text.contains("Address already in use") || text.contains("errno: 98") {
+                    outcome.set("\(site): error: port \(port) is in use; try --port 0 (any free port) or another --port")
+                } else {
+                    outcome.set("\(site): error: cannot serve on \(host):\(port): \(error)")
+                }
             }
             done.signal()
         }

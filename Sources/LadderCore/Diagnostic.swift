@@ -11,7 +11,15 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
         self.column = max(1, column)
     }
 
-    public var description: String { "\(path):\(line):\(column)" }
+    /// A folder or a whole file, with no line to point at: shown as the path alone.
+    public static func whole(_ path: String) -> SourceLocation {
+        var location = SourceLocation(path: path)
+        location.line = 0
+        location.column = 0
+        return location
+    }
+
+    public var description: String { line == 0 ? path : "\(path):\(line):\(column)" }
 }
 
 /// An error or warning about the site's input, in the compiler form `path:line:col: error: message`.

@@ -40,6 +40,9 @@ public enum Slug {
 /// Hands out unique anchors within one page: the second "Impact" becomes `impact-1`, as on GitHub.
 public struct AnchorAllocator {
     private(set) var used: Set<String> = []
+    /// For each base, the suffix to try next: every smaller one is taken already (`used` only grows), so a
+    /// page of 100,000 headings named alike costs linear time, not quadratic.
+    private var nextSuffix: [String: Int] = [:]
 
     public init(reserved: Set<String> = []) { used = reserved }
 
@@ -47,11 +50,13 @@ public struct AnchorAllocator {
         var base = Slug.make(text)
         if base.isEmpty { base = "section" }
         var candidate = base
-        var n = 1
+        var n = nextSuffix[base] ?? 1
+        if n > 1 { candidate = "\(base)-\(n - 1)" }
         while used.contains(candidate) {
             candidate = "\(base)-\(n)"
             n += 1
         }
+        nextSuffix[base] = n
         used.insert(candidate)
         return candidate
     }

@@ -100,11 +100,27 @@ public struct ContentLoader {
     package func list() -> ContentListing {
         var listing = ContentListing()
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: contentFolder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            listing.diagnostics.append(.error(SourceLocation(path: contentFolder), "no content folder: a site keeps its Markdown pages in content/"))
+        let site = siteFolder.isEmpty ? "." : siteFolder
+        guard FileManager.default.fileExists(atPath: site, isDirectory: &isDirectory), isDirectory.boolValue else {
+            listing.diagnostics.append(.error(.whole(site), "no such folder: give the site folder, which holds content/ (or run 'ladder build' inside it)"))
             return listing
         }
-        for file in FileWalker.files(under: contentFolder, diagnostics: &listing.diagnostics) {
+        guard FileManager.default.fileExists(atPath: contentFolder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            listing.diagnostics.append(.error(.whole(contentFolder), "no content folder: a site keeps its Markdown pages in content/"))
+            return listing
+        }
+        var external: [(relative: String, absolute: String, target: String)] = []
+        var files = FileWalker.files(under: contentFolder, external: &external, diagnostics: &listing.diagnostics)
+        // Whether links out of the site are followed is a setting, known once site.yml is read.
+        if !external.isEmpty, let settings = files.first(where: { ["site.yml", "site.yaml"].contains($0.relative.lowercased()) }),
+           let data = FileManager.default.contents(atPath: settings.absolute),
+           case .success(let text) = UTF8Validation.decode(data, displayPath: settings.relative),
+           (try? SiteConfig.parse(text, path: settings.relative))?.followExternalSymlinks == true {
+            files += external.map { ($0.relative, $0.absolute) }
+        } else {
+            listing.diagnostics += external.map(FileWalker.externalLinkWarning)
+        }
+        for file in files {
             let lower = file.relative.lowercased()
             let path = displayPath("content/" + file.relative)
             if lower == "site.yml" || lower == "site.yaml" {
@@ -229,9 +245,32 @@ package enum FileWalker {
     }
 
     package static func files(under root: String, diagnostics: inout [Diagnostic]) -> [(relative: String, absolute: String)] {
+        var external: [(relative: String, absolute: String, target: String)] = []
+        let found = files(under: root, external: &external, diagnostics: &diagnostics)
+        for link in external { diagnostics.append(externalLinkWarning(link)) }
+        return found
+    }
+
+    /// Files under `root`; symbolic links whose target lies outside the site folder (the parent of
+    /// `root`) go to `external` instead, unfollowed: a site built from someone else's pull request must not
+    /// publish the build machine's files (`content/leak.txt -> /etc/passwd`).
+    static func files(under root: String, external: inout [(relative: String, absolute: String, target: String)],
+                      diagnostics: inout [Diagnostic]) -> [(relative: String, absolute: String)] {
         var out: [(String, String)] = []
-        walk(root, relative: "", into: &out, diagnostics: &diagnostics)
+        let site = realPath(root).map { ($0 as NSString).deletingLastPathComponent } ?? root
+        walk(root, relative: "", site: site, into: &out, external: &external, diagnostics: &diagnostics)
         return out
+    }
+
+    static func externalLinkWarning(_ link: (relative: String, absolute: String, target: String)) -> Diagnostic {
+        .warning(SourceLocation(path: link.absolute),
+                 "symbolic link to \(link.target), outside the site, is not followed (set 'follow_external_symlinks: true' in site.yml to publish what it points to)")
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// The entries of a folder (without `.` and `..`), read with readdir: the preview server lists
@@ -249,7 +288,8 @@ package enum FileWalker {
         return names
     }
 
-    private static func walk(_ folder: String, relative: String, into out: inout [(String, String)], diagnostics: inout [Diagnostic]) {
+    private static func walk(_ folder: String, relative: String, site: String, into out: inout [(String, String)],
+                             external: inout [(relative: String, absolute: String, target: String)], diagnostics: inout [Diagnostic]) {
         guard let names = names(in: folder) else { return }
         for name in names.sorted() where !isIgnored(name) {
             let absolute = folder + "/" + name
@@ -258,13 +298,14 @@ package enum FileWalker {
             guard lstat(absolute, &st) == 0 else { continue }
             let type = st.st_mode & S_IFMT
             if type == S_IFDIR {
-                walk(absolute, relative: rel, into: &out, diagnostics: &diagnostics)
+                walk(absolute, relative: rel, site: site, into: &out, external: &external, diagnostics: &diagnostics)
             } else if type == S_IFREG {
                 out.append((rel, absolute))
             } else if type == S_IFLNK {
                 var target = stat()
                 if stat(absolute, &target) == 0, target.st_mode & S_IFMT == S_IFREG {
-                    out.append((rel, absolute))
+                    let resolved = realPath(absolute) ?? absolute
+                    if resolved.hasPrefix(site + "/") { out.append((rel, absolute)) } else { external.append((rel, absolute, resolved)) }
                 } else {
                     diagnostics.append(.warning(SourceLocation(path: absolute), "skipped symbolic link (to a folder, or broken)"))
                 }

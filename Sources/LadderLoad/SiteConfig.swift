@@ -28,6 +28,9 @@ public struct SiteConfig: Sendable, Equatable {
     /// Write each track's views: competency pages, the matrix and the level comparisons (`views: false`
     /// leaves only the track overview and level pages, and no links to the views).
     public var views = true
+    /// Follow symbolic links under `content/` whose target is outside the site folder (off: a build of
+    /// someone else's pull request must not publish the machine's files).
+    public var followExternalSymlinks = false
     public var tracks: [TrackDeclaration] = []
     public var competencies: [CompetencyDeclaration] = []
     /// Everything else, for templates as `site.params`.
@@ -58,6 +61,7 @@ public struct SiteConfig: Sendable, Equatable {
         config.linkLevelMentions = try fields.bool("link_level_mentions") ?? true
         config.search = try fields.bool("search") ?? true
         config.views = try fields.bool("views") ?? true
+        config.followExternalSymlinks = try fields.bool("follow_external_symlinks") ?? false
 
         if let tracks = map["tracks"] {
             guard case .list(let items) = tracks else {
@@ -100,7 +104,7 @@ public struct SiteConfig: Sendable, Equatable {
             }
         }
         var extra = YAMLMap()
-        let known: Set = ["title", "description", "base_url", "language", "raw_html", "link_level_mentions", "search", "views", "tracks", "competencies"]
+        let known: Set = ["title", "description", "base_url", "language", "raw_html", "link_level_mentions", "search", "views", "tracks", "competencies", "follow_external_symlinks"]
         for entry in map.entries where !known.contains(entry.key) {
             extra.append(entry)
             if let near = Spelling.nearMiss(of: entry.key, in: known.sorted()) {

@@ -49,7 +49,19 @@ import Testing
         defer { site.remove() }
         let result = site.ladder(["build", site.path])
         #expect(result.status == 1)
-        #expect(result.err.contains("content:1:1: error: no content folder"))
+        // A folder has no line to point at: the path alone.
+        #expect(result.err.contains("/content: error: no content folder"), "\(result.err)")
+        #expect(!result.err.contains("content:1:1"))
+    }
+
+    @Test func a_site_folder_that_does_not_exist_is_said_and_nothing_is_created() throws {
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("ladder-missing-\(UUID().uuidString)").path
+        let site = try TempSite()
+        defer { site.remove() }
+        let result = site.ladder(["build", missing])
+        #expect(result.status == 1)
+        #expect(result.err.contains("\(missing): error: no such folder"), "\(result.err)")
+        #expect(!FileManager.default.fileExists(atPath: missing))
     }
 }
 
