@@ -176,4 +176,20 @@ import Testing
         #expect(result.out.contains("OK: 14 pages, 4 levels in 1 tracks, 1 recognised, no errors."))
         #expect(!site.exists("public"))
     }
+
+    @Test func the_example_site_has_pages_recognised_as_they_are() throws {
+        let site = try TempSite()
+        defer { site.remove() }
+        try FileManager.default.copyItem(at: Repo.root.appendingPathComponent("content"),
+                                         to: site.folder.appendingPathComponent("content"))
+        let result = site.ladder(["build", site.path])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.out.contains("content/design.md: track 'design', 4 levels designer-i–staff-designer from its headings"))
+        #expect(result.out.contains("content/hiring/levels.md: track 'levels', 4 levels level-1–level-4 from its bullet lines"))
+        #expect(try levelOrder(site, track: "/design/", ids: ["designer-i", "designer-ii", "senior-designer", "staff-designer"]))
+        #expect(try levelOrder(site, track: "/hiring/levels/", ids: ["level-1", "level-2", "level-3", "level-4"]))
+        #expect(site.exists("public/design/competencies/craft/index.html"))
+        expectViews(site, track: "/design/", pair: "designer-i-vs-staff-designer")
+        expectViews(site, track: "/hiring/levels/", pair: "level-1-vs-level-4")
+    }
 }
