@@ -116,7 +116,10 @@ struct BuildCommand: ParsableCommand {
         do {
             let report = try AtomicOutput(destination: destination).replace { sink in try generator.build(into: sink) }
             for warning in report.warnings { console.err(warning.description) }
-            if !quiet { console.out(report.summary + " → \(destination)") }
+            if !quiet {
+                for line in report.recognised { console.out(line) }
+                console.out(report.summary + " → \(destination)")
+            }
             return 0
         } catch let failure as BuildFailure {
             for diagnostic in failure.diagnostics { console.err(diagnostic.description) }
@@ -146,7 +149,8 @@ struct CheckCommand: ParsableCommand {
                 console.err("Check failed: \(report.warnings.count) warning(s) under --strict.")
                 return 1
             }
-            console.out("OK: \(report.pages) pages, \(report.levels) levels in \(report.tracks) tracks, no errors.")
+            for line in report.recognised { console.out(line) }
+            console.out("OK: \(report.pages) pages, \(report.levels) levels in \(report.tracks) tracks\(report.recognisedCount), no errors.")
             return 0
         } catch let failure as BuildFailure {
             for diagnostic in failure.diagnostics { console.err(diagnostic.description) }

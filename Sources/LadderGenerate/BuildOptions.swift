@@ -27,6 +27,8 @@ public struct BuildReport: Sendable {
     public var levels = 0
     public var tracks = 0
     public var files = 0
+    /// One line per track found in a page that does not say `levels:` (`ladder build` prints them).
+    public var recognised: [String] = []
     public var warnings: [Diagnostic] = []
     public var seconds: Double = 0
     /// The path part of `base_url` (`/careers/`), which prefixes every link; the preview server serves there.
@@ -34,6 +36,9 @@ public struct BuildReport: Sendable {
 
     public var summary: String {
         let time = String(format: "%.2f", seconds)
-        return "Built \(pages) pages (\(levels) levels in \(tracks) tracks), \(files) files in \(time) s"
+        return "Built \(pages) pages (\(levels) levels in \(tracks) tracks\(recognisedCount)), \(files) files in \(time) s"
     }
+
+    /// ", 2 recognised" when tracks were found in pages as they are.
+    public var recognisedCount: String { recognised.isEmpty ? "" : ", \(recognised.count) recognised" }
 }

@@ -62,6 +62,7 @@ final class BuildRun {
         report.pages = written.pages
         report.levels = model.levels.count
         report.tracks = model.tracks.count
+        report.recognised = RecognisedTracks.lines(model)
         report.files = written.files
         report.warnings = diagnostics.filter { $0.severity == .warning }.sortedForDisplay()
         report.seconds = Date().timeIntervalSince(start)

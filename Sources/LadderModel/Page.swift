@@ -44,6 +44,8 @@ public struct Page: Sendable {
     public var titleFromHeading: Bool
     /// A track given as data (`topics:`): its body was written from the data, as `levels: headings`.
     public var isDataTrack: Bool
+    /// A ladder Ladder found in a page that does not say `levels:` (its headings or bold list name levels).
+    public var recognised: RecognisedLadder?
     /// Likely mistakes that still build: a near-miss of one of Ladder's own keys.
     public var warnings: [Diagnostic] = []
 
@@ -77,7 +79,7 @@ package extension Page {
             kind = .trackPage
         } else if try fm.string("level") != nil {
             kind = .level
-        } else if case .string? = fm["levels"] {
+        } else if case .string(let mode)? = fm["levels"], mode != "none" {
             kind = .trackPage
         } else if source.contentPath == "index.md" || source.contentPath == "_index.md" {
             kind = .home
@@ -85,8 +87,16 @@ package extension Page {
             // `levels: 6` without topics (a Monzo framework written as prose) or `levels: 0`: a page.
             kind = .page
         }
+        var found: RecognisedLadder?
+        if kind == .page, LadderRecognition.mayRecognise(fm) {
+            found = LadderRecognition.recognise(source: source, outline: outline, title: try fm.string("title"))
+            if found != nil { kind = .trackPage }
+        }
+        recognised = found
+        if let ids = found?.levelIDs { self.source.levelIDs = ids }
         url = try Page.explicitURL(fm) ?? Page.url(forContentPath: source.contentPath)
-        let firstHeading = outline.headings.first
+        // A first heading that is a level (`# QA Engineer I`) is not the page's title.
+        let firstHeading = outline.headings.first.flatMap { found?.headingBlocks.contains($0.blockIndex) == true ? nil : $0 }
         if let title = try JobFamily.isJobFamily(fm) ? JobFamily.title(fm) : fm.string("title") {
             self.title = title
             titleFromHeading = false

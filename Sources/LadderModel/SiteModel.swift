@@ -71,6 +71,8 @@ public struct ModelBuilder {
                     diagnostics.append(error)
                     continue
                 }
+            } else if let pasted = PastedText.normalise(source) {
+                source = pasted
             }
             sources.append(source)
         }

@@ -42,6 +42,7 @@ package struct TrackAssembler {
         let parts = page.source.contentPath.split(separator: "/")
         // A data file (a job family's `.yml`) is a track of its own, named after the file.
         let ownURL = try Page.explicitURL(fm) != nil || !page.source.contentPath.lowercased().hasSuffix("md")
+            || page.recognised != nil
         if !ownURL, parts.count == 2, trackPagesInFolder[Self.folder(of: page), default: 0] <= 1 {
             return (Slug.make(String(parts[0])), nil)
         }
@@ -103,7 +104,7 @@ package struct TrackAssembler {
                 }
                 trackURLs[track] = url
             }
-            let mode = page.isDataTrack ? "headings" : try fm.string("levels") ?? ""
+            let mode = page.isDataTrack ? "headings" : try fm.string("levels") ?? page.recognised?.shape.rawValue ?? ""
             switch mode {
             case "headings": try addHeadingLevels(page: page, index: index, track: track)
             case "list": try addListLevels(page: page, index: index, track: track)
@@ -148,8 +149,8 @@ package struct TrackAssembler {
 
     private mutating func addHeadingLevels(page: Page, index: Int, track: String) throws(Diagnostic) {
         let headings = page.outline.headings
-        let depth = SectionSplitter.sectionDepth(headings, skippingTitle: page.titleFromHeading)
-        var levelHeadings = headings.filter { $0.depth == depth }
+        let depth = page.recognised?.depth ?? SectionSplitter.sectionDepth(headings, skippingTitle: page.titleFromHeading)
+        var levelHeadings = headings.filter { $0.depth == depth && page.recognised?.headingBlocks.contains($0.blockIndex) != false }
         if levelHeadings.isEmpty {
             throw .error(page.source.frontMatter.keyLocation("levels"), "'levels: headings' but the page has no headings")
         }

@@ -1,0 +1,195 @@
+import Foundation
+import Testing
+
+/// Ladders found in pages as they are, with no `levels:` or `level:` key (issue 13). Each fixture under
+/// `Fixtures/recognise/` is built with the real command; negatives must stay plain pages.
+@Suite struct RecognitionTests {
+    /// Builds a fixture site and returns it with the command's result.
+    func build(_ fixture: String, _ extra: [String: String] = [:]) throws -> (TempSite, (status: Int32, out: String, err: String)) {
+        let site = try TempSite(copying: Repo.fixture("recognise/\(fixture)"), files: extra)
+        return (site, site.ladder(["build", site.path]))
+    }
+
+    /// The level URLs in the order the track overview lists them.
+    func levelOrder(_ site: TempSite, track: String, ids: [String]) throws -> Bool {
+        let overview = try site.read("public\(track)index.html")
+        let positions = try ids.map { id in
+            try #require(overview.range(of: "href=\"\(track)\(id)/\"")?.lowerBound, "\(track)\(id)/ not on the overview")
+        }
+        return positions == positions.sorted()
+    }
+
+    func expectViews(_ site: TempSite, track: String, pair: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(site.exists("public\(track)matrix/index.html"), sourceLocation: sourceLocation)
+        #expect(site.exists("public\(track)compare/\(pair)/index.html"), sourceLocation: sourceLocation)
+    }
+
+    @Test func ic_headings_with_an_all_levels_section_and_a_trailing_faq() throws {
+        let (site, result) = try build("ic-track-all-levels")
+        defer { site.remove() }
+        #expect(result.status == 0, "\(result.err)")
+        // Two whole-ladder pages in one folder are two tracks, each at its page's URL.
+        #expect(try levelOrder(site, track: "/tracks/backend/", ids: ["ic1", "ic2", "ic3", "ic4", "ic5"]))
+        #expect(try levelOrder(site, track: "/tracks/data/", ids: ["ic1", "ic2", "ic3"]))
+        expectViews(site, track: "/tracks/backend/", pair: "ic1-vs-ic5")
+        // "All Levels" is shown on every level page; the FAQ after the last level stays on the overview.
+        let ic3 = try site.read("public/tracks/backend/ic3/index.html")
+        #expect(ic3.contains("Keeps services healthy and answers their own pages."))
+        #expect(ic3.contains("Designs services that one team depends on."))
+        #expect(!ic3.contains("Can I skip a level?"))
+        #expect(try site.read("public/tracks/backend/index.html").contains("Can I skip a level?"))
+        #expect(!site.exists("public/tracks/backend/faq/index.html"))
+        #expect(!site.exists("public/tracks/backend/all-levels/index.html"))
+        #expect(result.out.contains("content/tracks/backend.md: track 'backend', 5 levels IC1–IC5 from its headings"))
+        #expect(result.out.contains("content/tracks/data.md: track 'data', 3 levels IC1–IC3 from its headings"))
+        #expect(result.out.contains("(8 levels in 2 tracks, 2 recognised)"))
+        #expect(result.err.isEmpty, "\(result.err)")
+    }
+
+    @Test func developer_d_headings_keep_ids_and_titles_and_a_shallower_trailing_heading_is_no_level() throws {
+        let (site, result) = try build("developer-d-levels")
+        defer { site.remove() }
+        #expect(result.status == 0, "\(result.err)")
+        #expect(try levelOrder(site, track: "/developer/", ids: ["d1", "d2", "d3", "d4"]))
+        let d2 = try site.read("public/developer/d2/index.html")
+        #expect(d2.contains("<span class=\"level-id\">D2</span> Developer 2"))
+        #expect(d2.contains("builds medium features and pays down the debt they touch"))
+        #expect(!d2.contains("runs a service in production"))
+        #expect(!site.exists("public/developer/other-pages/index.html"))
+        expectViews(site, track: "/developer/", pair: "d1-vs-d4")
+        // The home page links to the page; it is plain, and the link still works.
+        #expect(try site.read("public/index.html").contains("href=\"/developer/\""))
+        #expect(result.out.contains("content/developer.md: track 'developer', 4 levels D1–D4 from its headings"))
+    }
+
+    @Test func titled_levels_in_seniority_order_and_h1_levels_are_not_the_title() throws {
+        let (site, result) = try build("titled-levels")
+        defer { site.remove() }
+        #expect(result.status == 0, "\(result.err)")
+        #expect(try levelOrder(site, track: "/software-engineering/", ids: [
+            "software-engineer-1", "software-engineer-2", "senior-software-engineer", "staff-software-engineer"]))
+        let senior = try site.read("public/software-engineering/senior-software-engineer/index.html")
+        #expect(senior.contains("Plans multi-month projects"))
+        expectViews(site, track: "/software-engineering/", pair: "software-engineer-1-vs-staff-software-engineer")
+        // `# QA Engineer I` is the first level, not the page's title.
+        #expect(try levelOrder(site, track: "/qa/", ids: ["qa-engineer-i", "qa-engineer-ii", "senior-qa-engineer"]))
+        #expect(try site.read("public/qa/qa-engineer-i/index.html").contains("Runs the test plans the team already has"))
+        #expect(result.out.contains("content/qa.md: track 'qa', 3 levels qa-engineer-i–senior-qa-engineer from its headings"))
+    }
+
+    @Test func a_bold_led_list_is_a_track_at_the_page_url() throws {
+        let (site, result) = try build("bold-bullet-levels")
+        defer { site.remove() }
+        #expect(result.status == 0, "\(result.err)")
+        #expect(try levelOrder(site, track: "/docs/levels/", ids: ["l1", "l2", "l3", "l4"]))
+        let l3 = try site.read("public/docs/levels/l3/index.html")
+        #expect(l3.contains("<span class=\"level-id\">L3</span> Engineers"))
+        #expect(l3.contains("trust them to choose what to build next"))
+        expectViews(site, track: "/docs/levels/", pair: "l1-vs-l4")
+        // Prose after the list stays on the overview.
+        #expect(try site.read("public/docs/levels/index.html").contains("Moving down is rare."))
+        #expect(result.out.contains("content/docs/levels.md: track 'levels', 4 levels L1–L4 from its bold list"))
+    }
+
+    @Test func pasted_bullets_with_curly_possessives_are_a_bold_list() throws {
+        let (site, result) = try build("pasted-bullet-levels")
+        defer { site.remove() }
+        #expect(result.status == 0, "\(result.err)")
+        #expect(try levelOrder(site, track: "/levels/", ids: ["l1", "l2", "l3", "l4"]))
+        let overview = try site.read("public/levels/index.html")
+        #expect(overview.contains("<h1>Acme Levels</h1>"))
+        #expect(!overview.contains("•"))
+        #expect(try site.read("public/levels/l2/index.html").contains("run features from start to finish"))
+        expectViews(site, track: "/levels/", pair: "l2-vs-l3")
+        #expect(result.out.contains("content/levels.md: track 'levels', 4 levels L1–L4 from its bullet lines"))
+    }
+
+    @Test func plain_level_lines_with_eg_examples_are_one_competency_of_each_level() throws {
+        let (site, result) = try build("plain-level-lines")
+        defer { site.remove() }
+        #expect(result.status == 0, "\(result.err)")
+        #expect(try levelOrder(site, track: "/infrastructure/", ids: ["level-1", "level-2", "level-3", "level-4"]))
+        let level1 = try site.read("public/infrastructure/level-1/index.html")
+        #expect(level1.contains("<p class=\"lead\">Works safely inside the existing setup, following current practice</p>"))
+        #expect(level1.contains("<li>Makes small configuration changes</li>"))
+        #expect(level1.contains("Examples</h3>"))
+        #expect(level1.contains("<li>Cleared a full disk without help</li>"))
+        #expect(!level1.contains("E.g."))
+        #expect(site.exists("public/infrastructure/competencies/infrastructure/index.html"))
+        expectViews(site, track: "/infrastructure/", pair: "level-1-vs-level-4")
+        #expect(result.out.contains("content/infrastructure.md: track 'infrastructure', 4 levels Level 1–Level 4 from its Level lines"))
+    }
+
+    @Test func level_headings_with_competency_subheadings_fill_the_matrix() throws {
+        let (site, result) = try build("level-checkbox-matrix")
+        defer { site.remove() }
+        #expect(result.status == 0, "\(result.err)")
+        #expect(try levelOrder(site, track: "/ladder/", ids: ["level-1", "level-2", "level-3"]))
+        for competency in ["simple", "tested", "kind"] {
+            #expect(site.exists("public/ladder/competencies/\(competency)/index.html"))
+        }
+        let matrix = try site.read("public/ladder/matrix/index.html")
+        #expect(matrix.contains("Writes the test before the fix."))
+        expectViews(site, track: "/ladder/", pair: "level-1-vs-level-3")
+    }
+
+    @Test func ic_dash_titles_under_a_section_heading() throws {
+        let (site, result) = try build("ic-dash-title")
+        defer { site.remove() }
+        #expect(result.status == 0, "\(result.err)")
+        #expect(try levelOrder(site, track: "/ladder/", ids: ["ic1", "ic2", "ic3"]))
+        #expect(try site.read("public/ladder/ic1/index.html").contains("<span class=\"level-id\">IC1</span> Junior Engineer"))
+        #expect(!site.exists("public/ladder/engineering-career-ladder/index.html"))
+    }
+
+    @Test(arguments: [
+        "neg-faq-bold-questions", "neg-prose-levels", "neg-howto-steps", "neg-release-notes", "neg-resume",
+        "neg-staffing-plan", "neg-ic-designators", "neg-tiers", "neg-interview-questions", "neg-heading-depth",
+    ])
+    func look_alikes_stay_plain_pages(_ fixture: String) throws {
+        let (site, result) = try build(fixture)
+        defer { site.remove() }
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.out.contains("(0 levels in 0 tracks)"), "\(fixture): \(result.out)")
+        #expect(!result.out.contains("recognised"), "\(fixture): \(result.out)")
+    }
+
+    @Test func levels_none_keeps_a_ladder_shaped_page_plain() throws {
+        let body = "## L1\n\nLearns the ropes as an engineer.\n\n## L2\n\nOwns features.\n\n## L3\n\nLeads a team.\n"
+        let site = try TempSite(files: ["content/guide/levels.md": "---\ntitle: Levels\nlevels: none\n---\n" + body,
+                                        "content/other/levels.md": body])
+        defer { site.remove() }
+        let result = site.ladder(["build", site.path])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(!site.exists("public/guide/levels/l1/index.html"))
+        #expect(site.exists("public/guide/levels/index.html"))
+        #expect(site.exists("public/other/levels/l1/index.html"))
+        #expect(result.out.contains("(3 levels in 1 tracks, 1 recognised)"))
+    }
+
+    @Test func check_says_which_tracks_it_recognised() throws {
+        let site = try TempSite(copying: Repo.fixture("recognise/bold-bullet-levels"))
+        defer { site.remove() }
+        let result = site.ladder(["check", site.path])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.out.contains("content/docs/levels.md: track 'levels', 4 levels L1–L4 from its bold list"))
+        #expect(result.out.contains("OK: 14 pages, 4 levels in 1 tracks, 1 recognised, no errors."))
+        #expect(!site.exists("public"))
+    }
+
+    @Test func the_example_site_has_pages_recognised_as_they_are() throws {
+        let site = try TempSite()
+        defer { site.remove() }
+        try FileManager.default.copyItem(at: Repo.root.appendingPathComponent("content"),
+                                         to: site.folder.appendingPathComponent("content"))
+        let result = site.ladder(["build", site.path])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.out.contains("content/design.md: track 'design', 4 levels designer-i–staff-designer from its headings"))
+        #expect(result.out.contains("content/hiring/levels.md: track 'levels', 4 levels level-1–level-4 from its bullet lines"))
+        #expect(try levelOrder(site, track: "/design/", ids: ["designer-i", "designer-ii", "senior-designer", "staff-designer"]))
+        #expect(try levelOrder(site, track: "/hiring/levels/", ids: ["level-1", "level-2", "level-3", "level-4"]))
+        #expect(site.exists("public/design/competencies/craft/index.html"))
+        expectViews(site, track: "/design/", pair: "designer-i-vs-staff-designer")
+        expectViews(site, track: "/hiring/levels/", pair: "level-1-vs-level-4")
+    }
+}
