@@ -82,7 +82,14 @@ public struct ModelBuilder {
     /// One page: its front matter read and its outline parsed with cmark (the costly part).
     package static func interpret(_ source: PageSource) -> Result<Page, Diagnostic> {
         Result { () throws(Diagnostic) -> Page in
-            let outline = Outline(body: source.body, bodyLine: source.bodyLine, lineMap: source.lineMap)
+            var source = source
+            var outline = Outline(body: source.body, bodyLine: source.bodyLine, lineMap: source.lineMap)
+            // A level file with no sections may write its competencies as a list (`- Impact` over a list).
+            if source.frontMatter["level"] != nil, outline.headings.allSatisfy({ $0.depth == 1 }),
+               let body = CompetencyList.sections(in: source.body) {
+                source.body = body
+                outline = Outline(body: body, bodyLine: source.bodyLine, lineMap: source.lineMap)
+            }
             return try Page(source: source, outline: outline)
         }
     }

@@ -32,6 +32,26 @@ import Testing
         #expect(!site.exists("public/eng/competencies/about/index.html"))
     }
 
+    @Test func competencies_written_as_a_list_of_labels_over_lists_are_read() throws {
+        let level = "---\nlevel: L1\ntitle: One\nsummary: First.\n---\nIntro.\n\n- Impact\n  - Ships features customers use.\n- Ownership\n  - Fixes what they shipped.\n  - See [x](gone.md).\n"
+        let site = try TempSite(files: ["content/eng/l1.md": level])
+        defer { site.remove() }
+        let failed = site.ladder(["build", site.path])
+        // The broken link keeps its line.
+        #expect(failed.err.contains("content/eng/l1.md:12:"), "\(failed.err)")
+        try site.write("content/eng/l1.md", level.replacingOccurrences(of: "  - See [x](gone.md).\n", with: ""))
+        #expect(site.ladder(["build", site.path]).status == 0)
+        let page = try site.read("public/eng/l1/index.html")
+        #expect(page.contains("<ul><li><a href=\"#impact\">Impact</a></li><li><a href=\"#ownership\">Ownership</a></li></ul>"))
+        #expect(page.contains("<h2 id=\"ownership\">Ownership</h2>\n<ul>\n<li>Fixes what they shipped.</li>"))
+        #expect(site.exists("public/eng/competencies/ownership/index.html"))
+        // An ordinary list of sentences is not taken for competencies.
+        let prose = try TempSite(files: ["content/eng/l1.md": "---\nlevel: L1\ntitle: One\n---\n- Ships work on time.\n  - with tests\n- Helps others.\n  - in review\n"])
+        defer { prose.remove() }
+        #expect(prose.ladder(["build", prose.path]).status == 0)
+        #expect(!prose.exists("public/eng/competencies/ships-work-on-time/index.html"))
+    }
+
     static let tracks: [String: String] = [
         "content/eng/l4.md": "---\nlevel: L4\ntitle: Staff\nsummary: Staff.\nequivalent: M1\n---\n## Impact\n\n- x\n",
         "content/mgmt/m1.md": "---\nlevel: M1\ntitle: Manager\nsummary: Manager.\n---\n## People\n\n- y\n",
