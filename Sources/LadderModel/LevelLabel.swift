@@ -1,0 +1,141 @@
+import Foundation
+import LadderCore
+import LadderLoad
+import LadderMarkdown
+
+/// A label that names a level: `L3`, `IC2: Mid`, `D1 - Developer 1`, `Level 4`, `Senior Software Engineer`,
+/// `Engineer II`, `Junior level`, `Engineering Manager`. Its family and rank decide whether labels form a run.
+struct LevelLabel: Equatable {
+    /// `id:IC`, `level`, `title:software engineer`, `words`, `management`.
+    var family: String
+    var rank: [Int]
+    /// Ids and `Level N` numbers go up one at a time.
+    var stepsByOne: Bool
+    /// A bare id or seniority word needs a word about careers somewhere on the page.
+    var needsContext: Bool
+
+    /// Letter prefixes that are never level ids (questions, versions, headings of a test document).
+    static let notIDs: Set<String> = ["Q", "V", "H", "R", "F", "T", "PR", "ID", "NO", "OS", "IP", "AT", "IS", "IN", "ON"]
+    static let careerWords: Set<String> = [
+        "engineer", "engineers", "developer", "developers", "programmer", "programmers", "designer", "designers",
+        "manager", "managers", "lead", "junior", "senior", "staff", "principal", "entry", "mid", "middle",
+        "associate", "director", "architect", "architects", "scientist", "scientists", "analyst", "analysts",
+        "expert", "fellow", "distinguished", "intern", "apprentice", "trainee", "craftsperson", "sre", "ic",
+        "individual", "contributor", "tester", "testers",
+    ]
+    static let roleNouns: Set<String> = [
+        "engineer", "developer", "programmer", "designer", "scientist", "analyst", "architect", "tester", "sre",
+        "manager", "director", "vp", "president", "consultant", "researcher",
+    ]
+    /// Seniority prefixes, doubled so that "Senior Staff" can sit between Staff and Principal.
+    static let seniority: [String: Int] = [
+        "apprentice": 0, "trainee": 0, "intern": 0, "junior": 2, "associate": 2, "entry": 2, "graduate": 2,
+        "mid": 4, "middle": 4, "intermediate": 4, "mid-level": 4, "senior": 6, "lead": 8, "staff": 8, "expert": 8,
+        "principal": 10, "distinguished": 12, "fellow": 14,
+    ]
+    static let numerals: [String: Int] = [
+        "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8, "9": 9,
+        "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6,
+    ]
+
+    init?(_ raw: String) {
+        var text = raw.trimmingCharacters(in: .whitespaces)
+        // Emoji and ordering prefixes (`👷 `, `02 `, `04a `) are not part of the name.
+        while let first = text.unicodeScalars.first, !first.properties.isAlphabetic, !("0"..."9").contains(first) {
+            text = String(text.unicodeScalars.dropFirst()).trimmingCharacters(in: .whitespaces)
+        }
+        if let r = text.range(of: #"^\d{1,2}[a-z]?\s+(?=[A-Za-z])"#, options: .regularExpression) {
+            text.removeSubrange(r)
+        }
+        // A parenthesised note (`(SE)`, `(Lead)`) is dropped; a résumé or a part list is not a ladder.
+        text = text.replacingOccurrences(of: #"\s*\([^)]*\)"#, with: "", options: .regularExpression)
+        if text.isEmpty || text.count > 60 { return nil }
+        for bad in ["@", "|", "?", ".md", "http"] where text.contains(bad) { return nil }
+        if text.range(of: #"\b(19|20)\d\d\b"#, options: .regularExpression) != nil { return nil }
+
+        // `L1`, `IC3: Senior`, `D1 - Developer 1`, `L1’s`, `L1 Engineers`.
+        if let m = text.firstMatch(#"^([A-Za-z]{1,3})(\d{1,2})(?:’s|'s|s)?(?=$|[\s:.,\-–—·])(.*)$"#) {
+            let prefix = m[1].uppercased()
+            guard !Self.notIDs.contains(prefix), let n = Int(m[2]) else { return nil }
+            let tail = Self.tail(m[3])
+            guard tail.isEmpty || Self.namesCareer(tail) else { return nil }
+            self.init(family: "id:" + prefix, rank: [n], stepsByOne: true, needsContext: tail.isEmpty)
+            return
+        }
+        // `Level 3`, `Level 5 - Senior Software Engineer`.
+        if let m = text.firstMatch(#"^[Ll]evel\s+(\d{1,2})(?=$|[\s:.,\-–—·])(.*)$"#), let n = Int(m[1]) {
+            let tail = Self.tail(m[2])
+            guard tail.isEmpty || Self.namesCareer(tail) else { return nil }
+            self.init(family: "level", rank: [n], stepsByOne: true, needsContext: tail.isEmpty)
+            return
+        }
+        // Titles and seniority words.
+        var words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).map(String.init)
+        if words.last == "level", words.count > 1 { words.removeLast() }
+        guard (1...6).contains(words.count), words.allSatisfy({ $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } })
+        else { return nil }
+        var numeral = 0
+        if words.count > 1, let last = words.last, let n = Self.numerals[last] { numeral = n; words.removeLast() }
+        var rank = 4
+        var prefixes = 0
+        while let first = words.first, let r = Self.seniority[first], words.count > 1 || prefixes == 0 {
+            // "Senior Staff" and "Senior Principal" sit just above Staff and Principal.
+            rank = prefixes == 0 ? r : max(rank, r) + (rank < r ? 1 : 0)
+            prefixes += 1
+            words.removeFirst()
+            if words.isEmpty { break }
+        }
+        if words.isEmpty {
+            // Bare seniority words: Junior, Mid, Senior (a "level" suffix allowed).
+            guard prefixes > 0 else { return nil }
+            self.init(family: "words", rank: [rank, numeral], stepsByOne: false, needsContext: true)
+            return
+        }
+        let management = words.first { ["manager", "director", "vp", "president"].contains($0) }
+        guard let noun = management ?? words.last.map({ $0.hasSuffix("s") ? String($0.dropLast()) : $0 }),
+              Self.roleNouns.contains(noun) else { return nil }
+        let role = words.joined(separator: " ")
+        if management != nil {
+            let base = noun == "manager" ? 4 : noun == "director" ? 20 : 40
+            self.init(family: "management", rank: [base + (prefixes > 0 ? rank : 0), numeral], stepsByOne: false,
+                      needsContext: false)
+            return
+        }
+        self.init(family: "title:" + role, rank: [rank, numeral], stepsByOne: false, needsContext: false)
+    }
+
+    private init(family: String, rank: [Int], stepsByOne: Bool, needsContext: Bool) {
+        (self.family, self.rank, self.stepsByOne, self.needsContext) = (family, rank, stepsByOne, needsContext)
+    }
+
+    private static func tail(_ s: String) -> String {
+        String(s.drop { " :.,-–—·".contains($0) }).trimmingCharacters(in: .whitespaces)
+    }
+
+    private static func namesCareer(_ tail: String) -> Bool {
+        tail.lowercased().split(whereSeparator: { !$0.isLetter }).contains { careerWords.contains(String($0)) }
+    }
+
+    /// One family, strictly ascending; ids and `Level N` one step at a time.
+    static func isRun(_ labels: [LevelLabel]) -> Bool {
+        guard labels.count >= 3, let family = labels.first?.family, labels.allSatisfy({ $0.family == family }) else {
+            return false
+        }
+        for (a, b) in zip(labels, labels.dropFirst()) {
+            guard a.rank.lexicographicallyPrecedes(b.rank) else { return false }
+            if a.stepsByOne, b.rank[0] != a.rank[0] + 1 { return false }
+        }
+        return true
+    }
+}
+
+extension String {
+    /// The capture groups of the first match of `pattern` (group 0 is the whole match).
+    func firstMatch(_ pattern: String) -> [String]? {
+        guard let regex = try? NSRegularExpression(pattern: pattern),
+              let m = regex.firstMatch(in: self, range: NSRange(startIndex..., in: self)) else { return nil }
+        return (0..<m.numberOfRanges).map { i in
+            Range(m.range(at: i), in: self).map { String(self[$0]) } ?? ""
+        }
+    }
+}
