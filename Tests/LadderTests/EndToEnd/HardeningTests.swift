@@ -9,8 +9,8 @@ import Testing
         defer { site.remove() }
         let start = Date()
         let result = site.ladder(["build", site.path, "--quiet"])
-        // Quadratic allocation took minutes at this size; linear takes seconds even in a debug build.
-        #expect(Date().timeIntervalSince(start) < 120)
+        // Quadratic allocation took many minutes at this size; linear takes well under one, even in a debug build on a busy machine.
+        #expect(Date().timeIntervalSince(start) < 300)
         #expect(result.status == 0, "\(result.err)")
         let page = try site.read("public/big/index.html")
         #expect(page.contains("<h2 id=\"section\">Section</h2>"))
