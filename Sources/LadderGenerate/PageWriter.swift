@@ -23,8 +23,8 @@ struct PageWriter {
     static let headerTrackLimit = 8
 
     final class Shared: @unchecked Sendable {
-        var siteByTrack: [String: [String: Any]] = [:]
-        var trackDictionaries: [String: [String: Any]] = [:]
+        var siteByTrack: [String: SharedContext<SiteContext>] = [:]
+        var tracks: [String: SharedContext<TrackContext>] = [:]
         var navMembers: [String: [Int]] = [:]
         /// The few levels that name an equivalent, with their track: each track looks for the ones that
         /// name its levels, and a site of 1,000 tracks must not walk every level of every track for each.
@@ -49,14 +49,12 @@ struct PageWriter {
         for track in model.tracks {
             for level in track.levels where level.equivalent != nil { shared.levelsWithEquivalents.append((track, level)) }
         }
-        for (track, dictionary) in zip(model.tracks, model.tracks.parallelMap(makeTrackDictionary)) {
-            shared.trackDictionaries[track.id] = dictionary
+        for (track, context) in zip(model.tracks, model.tracks.parallelMap { SharedContext(makeTrackContext($0)) }) {
+            shared.tracks[track.id] = context
         }
-        let allTracks = model.tracks.map { track -> [String: Any] in
-            [
-                "id": track.id, "title": track.title, "description": track.description, "url": href(track.url),
-                "levels": track.levels.map { ["id": $0.id, "title": $0.title, "display_name": $0.displayName, "url": href($0.url)] },
-            ]
+        let allTracks = model.tracks.map { track in
+            TrackLink(id: track.id, title: track.title, description: track.description, url: href(track.url),
+                      levels: track.levels.map { LevelLink(id: $0.id, title: $0.title, displayName: $0.displayName, url: href($0.url)) })
         }
         shared.siteByTrack[""] = makeSiteContext(tracks: allTracks, currentTrack: nil)
         // Only the header marks the current track, and it lists tracks only when there are few.
@@ -75,7 +73,7 @@ struct PageWriter {
     struct Output {
         var url: String
         var layout: String
-        var context: [String: Any]
+        var context: LayoutContext
         var inSitemap: Bool
         var lastmod: String?
     }
@@ -108,12 +106,10 @@ struct PageWriter {
     /// The files beside the pages: 404 page, redirects, sitemap, robots.txt, theme assets and static
     /// files. Returns how many it wrote.
     func writeSiteFiles(sitemap: String, to sink: OutputSink) throws -> Int {
-        try sink.write("404.html", templates.render(layout: "404", context: context(page: ["title": "Page not found"], current: "")))
+        try sink.write("404.html", templates.render(layout: "404", context: context(page: PageContext(title: "Page not found", url: nil), current: "")))
         for alias in urls.aliases {
-            let target = href(alias.to)
-            try sink.write(SiteURLs.filePath(for: alias.from), templates.render(layout: "redirect", context: [
-                "site": siteContext(current: ""), "target": target,
-            ]))
+            try sink.write(SiteURLs.filePath(for: alias.from), templates.render(layout: "redirect", context: LayoutContext(
+                site: siteContext(current: ""), page: nil, view: .redirect(target: href(alias.to)))))
         }
         try sink.write("sitemap.xml", sitemap)
         try sink.write("robots.txt", "User-agent: *\nAllow: /\nSitemap: \(absolute("/sitemap.xml"))\n")
@@ -153,74 +149,44 @@ struct PageWriter {
 
     // MARK: Contexts
 
-    func siteContext(current: String) -> [String: Any] {
+    func siteContext(current: String) -> SharedContext<SiteContext> {
         // Per-track variants exist only while the header lists tracks; otherwise every page shares one.
-        guard model.tracks.count <= Self.headerTrackLimit else { return shared.siteByTrack[""] ?? [:] }
-        let track = model.tracks.first { !current.isEmpty && current.hasPrefix($0.url) }
-        return shared.siteByTrack[track?.id ?? ""] ?? [:]
+        let track = model.tracks.count <= Self.headerTrackLimit ? model.tracks.first { !current.isEmpty && current.hasPrefix($0.url) } : nil
+        return shared.siteByTrack[track?.id ?? ""]!
     }
 
-    private func makeSiteContext(tracks: [[String: Any]], currentTrack: String?) -> [String: Any] {
+    private func makeSiteContext(tracks: [TrackLink], currentTrack: String?) -> SharedContext<SiteContext> {
         let navGroups = shared.navMembers
-        let navTracks = tracks.count > Self.headerTrackLimit ? [] : tracks.map { track -> [String: Any] in
+        let navTracks: [TrackLink] = tracks.count > Self.headerTrackLimit ? [] : tracks.map { track in
             var marked = track
-            marked["current"] = (track["id"] as? String) == currentTrack
+            marked.current = track.id == currentTrack
             return marked
         }
-        var site: [String: Any] = [
-            "title": model.config.title,
-            "description": model.config.description,
-            "language": model.config.language,
-            "base_url": model.config.baseURL,
-            "root": String(href("/").dropLast()),
-            "params": model.config.params,
-            "tracks": tracks,
-            // The header names every track while that fits in a bar; a site with dozens links home instead.
-            "nav_tracks": navTracks,
-            "many_tracks": tracks.count > PageWriter.headerTrackLimit,
-            "search": model.config.search,
-            "views": model.config.views,
-            "nav": navGroups.keys.sorted().map { name -> [String: Any] in
-                navGroup(name, pages: navGroups[name]!, current: "")
-            },
-        ]
-        // The header and footer read only `site`, so, like Hugo's `partialCached`, each is rendered once
-        // per site context and pasted into every page: a name lookup in swift-mustache costs microseconds,
-        // and these two make a dozen on each of tens of thousands of pages.
-        for name in ["header", "footer"] {
-            var html = templates.render(partial: name, context: ["site": site])
-            while html.hasSuffix("\n") { html.removeLast() }   // the line of `{{{site.header_html}}}` ends it
-            site[name + "_html"] = html
-        }
-        return site
+        return templates.shared(SiteContext(
+            title: model.config.title, description: model.config.description, language: model.config.language,
+            baseURL: model.config.baseURL, root: String(href("/").dropLast()), params: model.config.params,
+            tracks: tracks, navTracks: navTracks, manyTracks: tracks.count > PageWriter.headerTrackLimit,
+            search: model.config.search, views: model.config.views,
+            nav: navGroups.keys.sorted().map { navGroup($0, pages: navGroups[$0]!, current: "") }))
     }
 
-    func navGroup(_ name: String, pages: [Int], current: String) -> [String: Any] {
+    func navGroup(_ name: String, pages: [Int], current: String) -> NavGroup {
         let sorted = pages.sorted {
             let a = model.pages[$0], b = model.pages[$1]
             return (a.weight ?? Int.max, a.navTitle, a.url) < (b.weight ?? Int.max, b.navTitle, b.url)
         }
-        return [
-            "name": name,
-            "title": name.prefix(1).uppercased() + name.dropFirst(),
-            "pages": sorted.map { i -> [String: Any] in
-                let page = model.pages[i]
-                return ["title": page.navTitle, "url": href(page.url), "current": page.url == current]
-            },
-        ]
+        return NavGroup(name: name, title: name.prefix(1).uppercased() + name.dropFirst(), pages: sorted.map { i in
+            let page = model.pages[i]
+            return NavGroup.Page(title: page.navTitle, url: href(page.url), current: page.url == current)
+        })
     }
 
-    func context(page: [String: Any], current: String, extra: [String: Any] = [:], breadcrumbs: [(String, String?)] = []) -> [String: Any] {
-        var context: [String: Any] = ["site": siteContext(current: current), "page": page]
-        context["has_breadcrumbs"] = !breadcrumbs.isEmpty
-        context["breadcrumbs"] = breadcrumbs.isEmpty ? [] : ([("Home", "/")] + breadcrumbs).map { crumb -> [String: Any] in
-            // A flag, not a test of `url`: a section on a string makes every name inside it a slow lookup.
-            var item: [String: Any] = ["title": crumb.0, "current": crumb.1 == nil]
-            if let url = crumb.1 { item["url"] = href(url) }
-            return item
-        }
-        for (key, value) in extra { context[key] = value }
-        return context
+    /// A page's context: the site, the page, and crumbs from "Home" to the page (none on the home page).
+    func context(page: PageContext, current: String, track: Track? = nil, view: LayoutContext.View = .plain,
+                 breadcrumbs: [(String, String?)] = []) -> LayoutContext {
+        let crumbs = breadcrumbs.isEmpty ? [] : ([("Home", "/")] + breadcrumbs).map { Breadcrumb(title: $0.0, url: $0.1.map(href)) }
+        return LayoutContext(site: siteContext(current: current), page: page, breadcrumbs: crumbs,
+                             track: track.map(trackContext), view: view)
     }
 
     /// Blocks of a rendered page; a `#` title heading that became the page title is left out.
@@ -235,45 +201,36 @@ struct PageWriter {
         return html
     }
 
-    func pageDictionary(_ index: Int) -> [String: Any] {
+    func pageContext(_ index: Int) -> PageContext {
         let page = model.pages[index]
-        var dict: [String: Any] = [
-            "title": page.title, "description": page.description, "summary": page.summary,
-            "url": href(page.url), "permalink": absolute(page.url), "content": contentHTML(index),
-            "params": YAMLValue.map(page.params).templateValue, "kind": page.kind.rawValue,
-            "authors": page.authors, "authors_text": page.authors.joined(separator: ", "),
-            "tags": page.tags.map { ["name": $0, "url": href("/tags/\(Slug.make($0))/")] },
-            "has_tags": !page.tags.isEmpty,
-        ]
-        if let date = page.date { dict["date"] = date; dict["date_display"] = DateText.display(date) }
+        var context = PageContext(title: page.title, url: href(page.url), permalink: absolute(page.url),
+                                  description: page.description, summary: page.summary)
+        context.content = contentHTML(index)
+        context.params = YAMLValue.map(page.params).templateValue
+        context.kind = page.kind.rawValue
+        context.authors = page.authors
+        context.tags = page.tags.map { PageContext.Tag(name: $0, url: href("/tags/\(Slug.make($0))/")) }
+        context.date = page.date.map { PageContext.Dated(value: $0, display: DateText.display($0)) }
         if let lastmod = page.lastmod, lastmod != page.date {
-            dict["lastmod"] = lastmod
-            dict["lastmod_display"] = DateText.display(lastmod)
+            context.lastmod = PageContext.Dated(value: lastmod, display: DateText.display(lastmod))
         }
         if page.showTOC {
             let toc = page.outline.headings.filter { $0.depth == 2 || $0.depth == 3 }
             // A table of contents helps long pages only.
-            if toc.count >= 3 {
-                dict["has_toc"] = true
-                dict["toc"] = toc.map { ["text": $0.text, "anchor": $0.anchor, "depth": $0.depth] as [String: Any] }
-            }
+            if toc.count >= 3 { context.toc = toc.map { PageContext.TOCEntry(text: $0.text, anchor: $0.anchor, depth: $0.depth) } }
         }
         if let nav = page.nav {
-            dict["nav_group"] = navGroup(nav, pages: shared.navMembers[nav] ?? [], current: page.url)
+            context.navGroup = navGroup(nav, pages: shared.navMembers[nav] ?? [], current: page.url)
         }
-        return dict
+        return context
     }
 
     func pageOutput(_ index: Int, _ page: Page) -> Output {
         let layout = page.layout ?? (page.kind == .home ? "home" : page.isArticle ? "article" : "page")
-        var extra: [String: Any] = [:]
-        if page.kind == .trackPage, let track = model.tracks.first(where: { t in t.levels.contains { $0.pageIndex == index } }) {
-            extra["track"] = trackDictionary(track)
-        }
+        let track = page.kind == .trackPage ? model.tracks.first(where: { t in t.levels.contains { $0.pageIndex == index } }) : nil
         let crumbs: [(String, String?)] = page.kind == .home ? [] : [(page.title, nil)]
         return Output(url: page.url, layout: layout,
-                      context: context(page: pageDictionary(index), current: page.url, extra: extra, breadcrumbs: crumbs),
+                      context: context(page: pageContext(index), current: page.url, track: track, breadcrumbs: crumbs),
                       inSitemap: page.inSitemap, lastmod: page.lastmod ?? page.date)
     }
-
 }

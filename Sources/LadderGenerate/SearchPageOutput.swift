@@ -37,16 +37,10 @@ struct SearchPageOutput {
                 try sink.write("search/" + $0, $1)
             }
         }
-        let context = pages.context(
-            page: ["title": "Search", "url": pages.href(Self.url)], current: Self.url,
-            extra: ["search": [
-                "url": pages.href(Self.url),
-                "index_url": pages.href(Self.url + index.metaName),
-                "script_url": pages.href("/assets/search.js"),
-                // Fetched with the page rather than after the script: one round trip less to the first result.
-                "core_url": pages.href("/assets/search-core.js"),
-            ] as [String: Any]],
-            breadcrumbs: [("Search", nil)])
+        let search = SearchContext(url: pages.href(Self.url), indexURL: pages.href(Self.url + index.metaName),
+                                   scriptURL: pages.href("/assets/search.js"), coreURL: pages.href("/assets/search-core.js"))
+        let context = pages.context(page: PageContext(title: "Search", url: pages.href(Self.url)), current: Self.url,
+                                    view: .search(search), breadcrumbs: [("Search", nil)])
         try sink.write(SiteURLs.filePath(for: Self.url), pages.templates.render(layout: "search", context: context))
         return index.fileNames.count + 1
     }

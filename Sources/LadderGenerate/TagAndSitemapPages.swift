@@ -2,6 +2,7 @@ import Foundation
 import LadderCore
 import LadderMarkdown
 import LadderModel
+import LadderRender
 
 /// Tag pages and the sitemap.
 extension PageWriter {
@@ -10,21 +11,17 @@ extension PageWriter {
         var outputs: [Output] = []
         for tag in urls.tags {
             let pages = tag.pages.sorted { (model.pages[$0].date ?? "", model.pages[$0].url) > (model.pages[$1].date ?? "", model.pages[$1].url) }
+            let entries = pages.map { TagContext.Entry(title: model.pages[$0].title, url: href(model.pages[$0].url), date: model.pages[$0].date) }
             outputs.append(Output(
                 url: "/tags/\(tag.slug)/", layout: "tag",
-                context: context(page: ["title": "Tagged “\(tag.name)”", "url": href("/tags/\(tag.slug)/")], current: "",
-                                 extra: ["tag": ["name": tag.name, "pages": pages.map { i -> [String: Any] in
-                                     // No `date` key when there is none: an empty string is still "true" in a section.
-                                     var entry: [String: Any] = ["title": model.pages[i].title, "url": href(model.pages[i].url)]
-                                     if let date = model.pages[i].date { entry["date"] = date }
-                                     return entry
-                                 }]], breadcrumbs: [("Tags", "/tags/"), (tag.name, nil)]),
+                context: context(page: PageContext(title: "Tagged “\(tag.name)”", url: href("/tags/\(tag.slug)/")), current: "",
+                                 view: .tag(.init(name: tag.name, pages: entries)), breadcrumbs: [("Tags", "/tags/"), (tag.name, nil)]),
                 inSitemap: true, lastmod: nil))
         }
         outputs.append(Output(
             url: "/tags/", layout: "tag",
-            context: context(page: ["title": "Tags", "url": href("/tags/")], current: "",
-                             extra: ["tag": ["name": "", "pages": urls.tags.map { ["title": $0.name, "url": href("/tags/\($0.slug)/")] }]],
+            context: context(page: PageContext(title: "Tags", url: href("/tags/")), current: "",
+                             view: .tag(.init(name: "", pages: urls.tags.map { .init(title: $0.name, url: href("/tags/\($0.slug)/"), date: nil) })),
                              breadcrumbs: [("Tags", nil)]),
             inSitemap: true, lastmod: nil))
         return outputs

@@ -1,52 +1,45 @@
 import Foundation
 import LadderCore
+import LadderLoad
 import LadderMarkdown
 import LadderModel
+import LadderRender
 
 /// The pages of a track: its overview and one page per level, and the track and level contexts every
 /// view shares.
 extension PageWriter {
-    func levelSummary(_ level: Level) -> [String: Any] {
-        ["id": level.id, "title": level.title, "display_name": level.displayName, "summary": level.summary, "url": href(level.url)]
+    func levelSummary(_ level: Level) -> LevelSummary {
+        LevelSummary(id: level.id, title: level.title, displayName: level.displayName, summary: level.summary, url: href(level.url))
     }
 
-    func trackDictionary(_ track: Track) -> [String: Any] { shared.trackDictionaries[track.id] ?? [:] }
+    func trackContext(_ track: Track) -> SharedContext<TrackContext> { shared.tracks[track.id]! }
 
-    func makeTrackDictionary(_ track: Track) -> [String: Any] {
-        var dict: [String: Any] = [
-            "id": track.id, "title": track.title, "description": track.description, "url": href(track.url),
-            "levels": track.levels.map(levelSummary),
-            "has_levels": !track.levels.isEmpty, "level_count": track.levels.count,
-            "has_competencies": !track.competencies.isEmpty,
-        ]
-        if let intro = track.introPageIndex {
-            dict["intro_html"] = introHTML(of: track, page: intro)
-        }
-        // "All levels", shown on every level page: rendered once per track, under the page's own `##`.
-        if let shared = track.shared {
-            dict["shared_html"] = blocksUnderHeading(page: shared.pageIndex, blocks: shared.blocks, headingDepth: 2,
-                                                     anchorPrefix: "shared-")
-        }
-        dict["matrix_url"] = href("\(track.url)matrix/")
-        dict["compare_url"] = href("\(track.url)compare/")
-        dict["competencies"] = track.competencies.map {
-            ["id": $0.id, "name": $0.name, "description": $0.description, "url": href("\(track.url)competencies/\($0.id)/")]
-        }
+    func makeTrackContext(_ track: Track) -> TrackContext {
         // Cross-track equivalents, from either side (`equivalent: M1` on L5 shows on both tracks).
-        var equivalents: [[String: Any]] = []
+        var equivalents: [TrackContext.Equivalent] = []
         for level in track.levels {
             if let id = level.equivalent, let match = equivalentLevel(id, besides: track) {
-                equivalents.append(["level": levelSummary(level), "other": levelSummary(match.level), "other_track": match.track.title])
+                equivalents.append(.init(level: levelSummary(level), other: levelSummary(match.level), otherTrack: match.track.title))
             }
         }
         for (other, level) in shared.levelsWithEquivalents where other.id != track.id {
             if let id = level.equivalent, let mine = track.levels.first(where: { $0.slug == Slug.make(id) }) {
-                equivalents.append(["level": levelSummary(mine), "other": levelSummary(level), "other_track": other.title])
+                equivalents.append(.init(level: levelSummary(mine), other: levelSummary(level), otherTrack: other.title))
             }
         }
-        dict["equivalents"] = equivalents
-        dict["has_equivalents"] = !equivalents.isEmpty
-        return dict
+        return TrackContext(
+            id: track.id, title: track.title, description: track.description, url: href(track.url),
+            levels: track.levels.map(levelSummary),
+            introHTML: track.introPageIndex.map { introHTML(of: track, page: $0) },
+            // "All levels", shown on every level page: rendered once per track, under the page's own `##`.
+            sharedHTML: track.shared.map {
+                blocksUnderHeading(page: $0.pageIndex, blocks: $0.blocks, headingDepth: 2, anchorPrefix: "shared-")
+            },
+            matrixURL: href("\(track.url)matrix/"), compareURL: href("\(track.url)compare/"),
+            competencies: track.competencies.map {
+                .init(id: $0.id, name: $0.name, description: $0.description, url: href("\(track.url)competencies/\($0.id)/"))
+            },
+            equivalents: equivalents)
     }
 
     /// The track's introduction: its intro page, or, when that page is a track given as data, the prose
@@ -68,17 +61,16 @@ extension PageWriter {
     }
 
     func trackOutput(_ track: Track) -> Output {
-        var page: [String: Any] = ["title": track.title, "description": track.description, "url": href(track.url),
-                                   "permalink": absolute(track.url)]
+        var page = PageContext(title: track.title, url: href(track.url), permalink: absolute(track.url),
+                               description: track.description)
         var inSitemap = true
         if let intro = track.introPageIndex {
-            page = pageDictionary(intro)
-            page["title"] = track.title
+            page = pageContext(intro)
+            page.title = track.title
             inSitemap = model.pages[intro].inSitemap
         }
         return Output(url: track.url, layout: "track",
-                      context: context(page: page, current: track.url, extra: ["track": trackDictionary(track)],
-                                       breadcrumbs: [(track.title, nil)]),
+                      context: context(page: page, current: track.url, track: track, breadcrumbs: [(track.title, nil)]),
                       inSitemap: inSitemap, lastmod: nil)
     }
 
@@ -104,45 +96,34 @@ extension PageWriter {
                 sections.append((section, html))
             }
         }
-        var levelDict = levelSummary(level)
-        levelDict["position"] = position + 1
-        levelDict["intro_html"] = introHTML
-        levelDict["sections"] = sections.map {
-            ["name": $0.section.name, "anchor": $0.section.anchor, "html": $0.html, "competency": $0.section.competencyID]
-        }
-        levelDict["has_sections"] = !sections.isEmpty
         var after = ""
         for i in level.trailingBlocks { document.block(i)?.appendHTML(to: &after) }
-        levelDict["after_html"] = after
-        (levelDict["toc_html"], levelDict["sections_html"]) = Self.sectionsHTML(sections)
-        if let html = trackDictionary(track)["shared_html"] { levelDict["shared"] = ["html": html] }
-        levelDict["compare"] = compareLinks(level, position: position, in: track)
-        if position > 0 { levelDict["prev"] = levelSummary(track.levels[position - 1]) }
-        if position + 1 < track.levels.count { levelDict["next"] = levelSummary(track.levels[position + 1]) }
-        if let equivalent = level.equivalent, let match = equivalentLevel(equivalent, besides: track) {
-            var eq = levelSummary(match.level)
-            eq["track_title"] = match.track.title
-            levelDict["equivalent"] = eq
+        let (tocHTML, sectionsHTML) = Self.sectionsHTML(sections)
+        var equivalent: (level: LevelSummary, trackTitle: String)?
+        if let id = level.equivalent, let match = equivalentLevel(id, besides: track) {
+            equivalent = (levelSummary(match.level), match.track.title)
         } else if let (other, named) = shared.levelsWithEquivalents.first(where: { other, named in
             other.id != track.id && named.equivalent.map(Slug.make) == level.slug
         }) {
             // Named from the other side (`equivalent: L5` on M1): shown on both levels' pages.
-            var eq = levelSummary(named)
-            eq["track_title"] = other.title
-            levelDict["equivalent"] = eq
+            equivalent = (levelSummary(named), other.title)
         }
-        var page: [String: Any] = [
-            "title": "\(level.id) \(level.title)", "description": level.summary, "summary": level.summary,
-            "url": href(level.url), "permalink": absolute(level.url),
-        ]
+        let levelContext = LevelContext(
+            summary: levelSummary(level), position: position + 1, introHTML: introHTML,
+            sections: sections.map { .init(name: $0.section.name, anchor: $0.section.anchor, html: $0.html, competency: $0.section.competencyID) },
+            afterHTML: after, tocHTML: tocHTML, sectionsHTML: sectionsHTML, sharedHTML: trackContext(track).value.sharedHTML,
+            compare: compareLinks(level, position: position, in: track),
+            previous: position > 0 ? levelSummary(track.levels[position - 1]) : nil,
+            next: position + 1 < track.levels.count ? levelSummary(track.levels[position + 1]) : nil,
+            equivalent: equivalent)
+        var page = PageContext(title: "\(level.id) \(level.title)", url: href(level.url), permalink: absolute(level.url),
+                               description: level.summary, summary: level.summary)
         if level.origin == .file {
-            let own = pageDictionary(level.pageIndex)
-            page["params"] = own["params"]
-            if !source.description.isEmpty { page["description"] = source.description }
+            page.params = YAMLValue.map(source.params).templateValue
+            if !source.description.isEmpty { page.description = source.description }
         }
         return Output(url: level.url, layout: level.origin == .file ? (source.layout ?? "level") : "level",
-                      context: context(page: page, current: level.url,
-                                       extra: ["level": levelDict, "track": trackDictionary(track)],
+                      context: context(page: page, current: level.url, track: track, view: .level(levelContext),
                                        breadcrumbs: [(track.title, track.url), (level.id, nil)]),
                       inSitemap: source.inSitemap, lastmod: source.lastmod)
     }

@@ -24,7 +24,7 @@ extension PageWriter {
         case .page(let index):
             return [{ pageOutput(index, model.pages[index]) }]
         case .generatedHome:
-            return [{ Output(url: "/", layout: "home", context: context(page: ["title": model.config.title, "url": href("/")], current: "/"),
+            return [{ Output(url: "/", layout: "home", context: context(page: PageContext(title: model.config.title, url: href("/")), current: "/"),
                              inSitemap: true, lastmod: nil) }]
         case .track(let track):
             return [{ trackOutput(model.tracks[track]) }]

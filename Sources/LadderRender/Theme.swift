@@ -100,17 +100,17 @@ public struct Theme: Sendable {
     }
 }
 
-/// Compiled templates, ready to render from plain dictionaries.
+/// Compiled templates, ready to render a `LayoutContext`.
 public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     public let layouts: Set<String>
 
-    public func render(layout: String, context: [String: Any]) -> String {
-        library.render(context, withTemplate: "layouts/" + layout) ?? ""
+    public func render(layout: String, context: LayoutContext) -> String {
+        library.render(context.templateDictionary, withTemplate: "layouts/" + layout) ?? ""
     }
 
     /// A partial on its own; empty when the theme has none by that name.
-    public func render(partial: String, context: [String: Any]) -> String {
+    func render(partial: String, context: [String: Any]) -> String {
         library.render(context, withTemplate: partial) ?? ""
     }
 }

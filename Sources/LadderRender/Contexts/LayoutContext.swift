@@ -1,0 +1,119 @@
+/// What a layout is rendered with. Every layout gets `site`, and every page `page` and `breadcrumbs`;
+/// the rest depends on the kind of page (`view`). The names templates read are the keys written by the
+/// `templateDictionary` of each type in this folder, so a theme author reads one type to know what a
+/// layout gets:
+///
+/// | layout | keys |
+/// |---|---|
+/// | every page | `site` (`SiteContext`), `page` (`PageContext`), `breadcrumbs`, `has_breadcrumbs` (`Breadcrumb`) |
+/// | `track`, a track page | `track` (`TrackContext`) |
+/// | `level` | `track`, `level` (`LevelContext`) |
+/// | `competency` | `track`, `competency` (`CompetencyPageContext`) |
+/// | `matrix` | `track`, `matrix` (`MatrixContext`) |
+/// | `compare` | `track`, `compare` (`CompareContext`) |
+/// | `compare-index` | `track`, `compare` (`CompareIndexContext`) |
+/// | `tag` | `tag` (`TagContext`) |
+/// | `search` | `search` (`SearchContext`) |
+/// | `redirect` | `site`, `target` only |
+public struct LayoutContext {
+    /// Made once per site (and per current track while the header lists tracks): see `SiteContext`.
+    public var site: SharedContext<SiteContext>
+    public var page: PageContext?
+    /// With the "Home" crumb first; empty on the home page.
+    public var breadcrumbs: [Breadcrumb]
+    public var track: SharedContext<TrackContext>?
+    public var view: View
+
+    public enum View {
+        case plain
+        case level(LevelContext)
+        case competency(CompetencyPageContext)
+        case matrix(MatrixContext)
+        case compare(CompareContext)
+        case compareIndex(CompareIndexContext)
+        case tag(TagContext)
+        case search(SearchContext)
+        /// A page that only sends the browser elsewhere (`aliases`): no `page`, no breadcrumbs.
+        case redirect(target: String)
+    }
+
+    public init(site: SharedContext<SiteContext>, page: PageContext?, breadcrumbs: [Breadcrumb] = [],
+                track: SharedContext<TrackContext>? = nil, view: View = .plain) {
+        self.site = site
+        self.page = page
+        self.breadcrumbs = breadcrumbs
+        self.track = track
+        self.view = view
+    }
+
+    /// The dictionary swift-mustache renders: it looks names up in dictionaries fastest, so typed values
+    /// become dictionaries only here, at the edge.
+    public var templateDictionary: [String: Any] {
+        var context: [String: Any] = ["site": site.dictionary]
+        if case .redirect(let target) = view {
+            context["target"] = target
+            return context
+        }
+        if let page { context["page"] = page.templateDictionary }
+        context["has_breadcrumbs"] = !breadcrumbs.isEmpty
+        context["breadcrumbs"] = breadcrumbs.templateList
+        if let track { context["track"] = track.dictionary }
+        switch view {
+        case .plain, .redirect: break
+        case .level(let level): context["level"] = level.templateDictionary
+        case .competency(let competency): context["competency"] = competency.templateDictionary
+        case .matrix(let matrix): context["matrix"] = matrix.templateDictionary
+        case .compare(let compare): context["compare"] = compare.templateDictionary
+        case .compareIndex(let index): context["compare"] = index.templateDictionary
+        case .tag(let tag): context["tag"] = tag.templateDictionary
+        case .search(let search): context["search"] = search.templateDictionary
+        }
+        return context
+    }
+}
+
+/// A value templates read, by the keys its dictionary gives.
+public protocol TemplateContext {
+    var templateDictionary: [String: Any] { get }
+}
+
+extension Array where Element: TemplateContext {
+    var templateList: [[String: Any]] { map(\.templateDictionary) }
+}
+
+/// A context many pages share (the site, a track), turned into a dictionary once rather than per page.
+public struct SharedContext<Value: TemplateContext>: @unchecked Sendable {
+    public let value: Value
+    public let dictionary: [String: Any]
+
+    public init(_ value: Value) {
+        self.value = value
+        self.dictionary = value.templateDictionary
+    }
+
+    init(_ value: Value, dictionary: [String: Any]) {
+        self.value = value
+        self.dictionary = dictionary
+    }
+}
+
+/// A link with its text: crumbs, comparisons, navigation.
+public struct Link: TemplateContext {
+    public var url: String
+    public var label: String
+    public init(url: String, label: String) { self.url = url; self.label = label }
+    public var templateDictionary: [String: Any] { ["url": url, "label": label] }
+}
+
+public struct Breadcrumb: TemplateContext {
+    public var title: String
+    /// nil for the current page, the last crumb.
+    public var url: String?
+    public init(title: String, url: String?) { self.title = title; self.url = url }
+    public var templateDictionary: [String: Any] {
+        // A flag, not a test of `url`: a section on a string makes every name inside it a slow lookup.
+        var item: [String: Any] = ["title": title, "current": url == nil]
+        if let url { item["url"] = url }
+        return item
+    }
+}

@@ -1,0 +1,116 @@
+/// `site`: what every page shows of the site, from `site.yml` and the list of tracks.
+public struct SiteContext: TemplateContext {
+    public var title: String
+    public var description: String
+    public var language: String
+    public var baseURL: String
+    /// The base path without its trailing slash (`/careers`, or empty), for links templates write.
+    public var root: String
+    public var params: [String: Any]
+    public var tracks: [TrackLink]
+    /// The header names every track while that fits in a bar; a site with dozens links home instead.
+    public var navTracks: [TrackLink]
+    public var manyTracks: Bool
+    public var search: Bool
+    public var views: Bool
+    public var nav: [NavGroup]
+
+    public init(title: String, description: String, language: String, baseURL: String, root: String,
+                params: [String: Any], tracks: [TrackLink], navTracks: [TrackLink], manyTracks: Bool,
+                search: Bool, views: Bool, nav: [NavGroup]) {
+        self.title = title
+        self.description = description
+        self.language = language
+        self.baseURL = baseURL
+        self.root = root
+        self.params = params
+        self.tracks = tracks
+        self.navTracks = navTracks
+        self.manyTracks = manyTracks
+        self.search = search
+        self.views = views
+        self.nav = nav
+    }
+
+    public var templateDictionary: [String: Any] {
+        [
+            "title": title, "description": description, "language": language, "base_url": baseURL, "root": root,
+            "params": params, "tracks": tracks.templateList, "nav_tracks": navTracks.templateList,
+            "many_tracks": manyTracks, "search": search, "views": views, "nav": nav.templateList,
+        ]
+    }
+}
+
+extension TemplateSet {
+    /// The site context with `site.header_html` and `site.footer_html`: the header and footer read only
+    /// `site`, so, like Hugo's `partialCached`, each is rendered once per site context and pasted into
+    /// every page. A name lookup in swift-mustache costs microseconds, and these two make a dozen on each
+    /// of tens of thousands of pages.
+    public func shared(_ site: SiteContext) -> SharedContext<SiteContext> {
+        var dictionary = site.templateDictionary
+        for name in ["header", "footer"] {
+            var html = render(partial: name, context: ["site": dictionary])
+            while html.hasSuffix("\n") { html.removeLast() }   // the line of `{{{site.header_html}}}` ends it
+            dictionary[name + "_html"] = html
+        }
+        return SharedContext(site, dictionary: dictionary)
+    }
+}
+
+/// A track as the header and home page list it.
+public struct TrackLink: TemplateContext {
+    public var id: String
+    public var title: String
+    public var description: String
+    public var url: String
+    public var levels: [LevelLink]
+    /// Set only in `site.nav_tracks`, where the header marks the track of the page shown.
+    public var current: Bool?
+
+    public init(id: String, title: String, description: String, url: String, levels: [LevelLink], current: Bool? = nil) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.url = url
+        self.levels = levels
+        self.current = current
+    }
+
+    public var templateDictionary: [String: Any] {
+        var dict: [String: Any] = ["id": id, "title": title, "description": description, "url": url, "levels": levels.templateList]
+        if let current { dict["current"] = current }
+        return dict
+    }
+}
+
+public struct LevelLink: TemplateContext {
+    public var id: String
+    public var title: String
+    public var displayName: String
+    public var url: String
+    public init(id: String, title: String, displayName: String, url: String) {
+        self.id = id
+        self.title = title
+        self.displayName = displayName
+        self.url = url
+    }
+    public var templateDictionary: [String: Any] { ["id": id, "title": title, "display_name": displayName, "url": url] }
+}
+
+/// Pages grouped by their `nav:` front matter.
+public struct NavGroup: TemplateContext {
+    public var name: String
+    public var title: String
+    public var pages: [Page]
+
+    public struct Page: TemplateContext {
+        public var title: String
+        public var url: String
+        public var current: Bool
+        public init(title: String, url: String, current: Bool) { self.title = title; self.url = url; self.current = current }
+        public var templateDictionary: [String: Any] { ["title": title, "url": url, "current": current] }
+    }
+
+    public init(name: String, title: String, pages: [Page]) { self.name = name; self.title = title; self.pages = pages }
+    public var templateDictionary: [String: Any] { ["name": name, "title": title, "pages": pages.templateList] }
+}

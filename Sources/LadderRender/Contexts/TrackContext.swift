@@ -1,0 +1,169 @@
+/// `track`: the track a page belongs to, made once per track and shared by its overview, levels and views.
+public struct TrackContext: TemplateContext {
+    public var id: String
+    public var title: String
+    public var description: String
+    public var url: String
+    public var levels: [LevelSummary]
+    /// The track's introduction (its overview page's text), when it has one.
+    public var introHTML: String?
+    /// "All levels": expectations shown on every level page.
+    public var sharedHTML: String?
+    public var matrixURL: String
+    public var compareURL: String
+    public var competencies: [Competency]
+    /// Levels of this track paired with levels of other tracks (`equivalent:`), from either side.
+    public var equivalents: [Equivalent]
+
+    public struct Competency: TemplateContext {
+        public var id: String
+        public var name: String
+        public var description: String
+        public var url: String
+        public init(id: String, name: String, description: String, url: String) {
+            self.id = id
+            self.name = name
+            self.description = description
+            self.url = url
+        }
+        public var templateDictionary: [String: Any] { ["id": id, "name": name, "description": description, "url": url] }
+    }
+
+    public struct Equivalent: TemplateContext {
+        public var level: LevelSummary
+        public var other: LevelSummary
+        public var otherTrack: String
+        public init(level: LevelSummary, other: LevelSummary, otherTrack: String) {
+            self.level = level
+            self.other = other
+            self.otherTrack = otherTrack
+        }
+        public var templateDictionary: [String: Any] {
+            ["level": level.templateDictionary, "other": other.templateDictionary, "other_track": otherTrack]
+        }
+    }
+
+    public init(id: String, title: String, description: String, url: String, levels: [LevelSummary],
+                introHTML: String?, sharedHTML: String?, matrixURL: String, compareURL: String,
+                competencies: [Competency], equivalents: [Equivalent]) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.url = url
+        self.levels = levels
+        self.introHTML = introHTML
+        self.sharedHTML = sharedHTML
+        self.matrixURL = matrixURL
+        self.compareURL = compareURL
+        self.competencies = competencies
+        self.equivalents = equivalents
+    }
+
+    public var templateDictionary: [String: Any] {
+        var dict: [String: Any] = [
+            "id": id, "title": title, "description": description, "url": url,
+            "levels": levels.templateList, "has_levels": !levels.isEmpty, "level_count": levels.count,
+            "has_competencies": !competencies.isEmpty,
+            "matrix_url": matrixURL, "compare_url": compareURL, "competencies": competencies.templateList,
+            "equivalents": equivalents.templateList, "has_equivalents": !equivalents.isEmpty,
+        ]
+        if let introHTML { dict["intro_html"] = introHTML }
+        if let sharedHTML { dict["shared_html"] = sharedHTML }
+        return dict
+    }
+}
+
+/// A level as lists, links and view headers show it.
+public struct LevelSummary: TemplateContext {
+    public var id: String
+    public var title: String
+    /// `L3 Senior Engineer`.
+    public var displayName: String
+    public var summary: String
+    public var url: String
+    public init(id: String, title: String, displayName: String, summary: String, url: String) {
+        self.id = id
+        self.title = title
+        self.displayName = displayName
+        self.summary = summary
+        self.url = url
+    }
+    public var templateDictionary: [String: Any] {
+        ["id": id, "title": title, "display_name": displayName, "summary": summary, "url": url]
+    }
+}
+
+/// `level`: a level page. Its sections and their table of contents come pre-rendered (`sections_html`,
+/// `toc_html`), since a level page is the most common page and each template loop over its sections cost
+/// about 20 µs of its 150; `sections` keeps them as data for other markup.
+public struct LevelContext: TemplateContext {
+    public var summary: LevelSummary
+    /// 1 for the first level of the track.
+    public var position: Int
+    public var introHTML: String
+    public var sections: [Section]
+    /// Blocks after the last competency that belong to no competency.
+    public var afterHTML: String
+    public var tocHTML: String
+    public var sectionsHTML: String
+    /// The track's "All levels" section.
+    public var sharedHTML: String?
+    /// The comparisons with the neighbouring levels.
+    public var compare: [Link]
+    public var previous: LevelSummary?
+    public var next: LevelSummary?
+    /// The matching level of another track, with that track's title.
+    public var equivalent: (level: LevelSummary, trackTitle: String)?
+
+    public struct Section: TemplateContext {
+        public var name: String
+        public var anchor: String
+        public var html: String
+        public var competency: String
+        public init(name: String, anchor: String, html: String, competency: String) {
+            self.name = name
+            self.anchor = anchor
+            self.html = html
+            self.competency = competency
+        }
+        public var templateDictionary: [String: Any] { ["name": name, "anchor": anchor, "html": html, "competency": competency] }
+    }
+
+    public init(summary: LevelSummary, position: Int, introHTML: String, sections: [Section], afterHTML: String,
+                tocHTML: String, sectionsHTML: String, sharedHTML: String?, compare: [Link],
+                previous: LevelSummary?, next: LevelSummary?, equivalent: (level: LevelSummary, trackTitle: String)?) {
+        self.summary = summary
+        self.position = position
+        self.introHTML = introHTML
+        self.sections = sections
+        self.afterHTML = afterHTML
+        self.tocHTML = tocHTML
+        self.sectionsHTML = sectionsHTML
+        self.sharedHTML = sharedHTML
+        self.compare = compare
+        self.previous = previous
+        self.next = next
+        self.equivalent = equivalent
+    }
+
+    public var templateDictionary: [String: Any] {
+        var dict = summary.templateDictionary
+        dict["position"] = position
+        dict["intro_html"] = introHTML
+        dict["sections"] = sections.templateList
+        dict["has_sections"] = !sections.isEmpty
+        dict["after_html"] = afterHTML
+        dict["toc_html"] = tocHTML
+        dict["sections_html"] = sectionsHTML
+        if let sharedHTML { dict["shared"] = ["html": sharedHTML] }
+        dict["compare"] = compare.templateList
+        if let previous { dict["prev"] = previous.templateDictionary }
+        if let next { dict["next"] = next.templateDictionary }
+        if let equivalent {
+            var eq = equivalent.level.templateDictionary
+            eq["track_title"] = equivalent.trackTitle
+            dict["equivalent"] = eq
+        }
+        return dict
+    }
+}
