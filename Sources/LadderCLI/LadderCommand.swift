@@ -101,7 +101,7 @@ struct BuildCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Output folder (default: SITE/public).")
     var output: String?
 
-    @Flag(help: "Print only warnings and errors.")
+    @Flag(help: "Print errors only: no warnings, no summary.")
     var quiet = false
 
     mutating func execute(console: Console) -> Int32 {
@@ -115,14 +115,18 @@ struct BuildCommand: ParsableCommand {
         }
         do {
             let report = try AtomicOutput(destination: destination).replace { sink in try generator.build(into: sink) }
-            for warning in report.warnings { console.err(warning.description) }
             if !quiet {
+                // Repeats of one kind are counted past 20; `ladder check` lists every one.
+                for line in report.warnings.summarisedLines() { console.err(line) }
                 for line in report.recognised { console.out(line) }
                 console.out(report.summary + " → \(destination)")
             }
             return 0
         } catch let failure as BuildFailure {
-            for diagnostic in failure.diagnostics { console.err(diagnostic.description) }
+            for diagnostic in failure.errors { console.err(diagnostic.description) }
+            if !quiet {
+                for line in failure.diagnostics.filter({ $0.severity == .warning }).summarisedLines() { console.err(line) }
+            }
             console.err("Build failed with \(failure.errors.count) error\(failure.errors.count == 1 ? "" : "s"); \(destination) is unchanged.")
             return 1
         } catch {
@@ -150,7 +154,7 @@ struct CheckCommand: ParsableCommand {
                 return 1
             }
             for line in report.recognised { console.out(line) }
-            console.out("OK: \(report.pages) pages, \(report.levels) levels in \(report.tracks) tracks\(report.recognisedCount), no errors.")
+            console.out("OK: \(report.pages) pages, \(report.levels) levels in \(report.tracks) tracks\(report.recognisedCount), no errors\(report.warningCount).")
             return 0
         } catch let failure as BuildFailure {
             for diagnostic in failure.diagnostics { console.err(diagnostic.description) }

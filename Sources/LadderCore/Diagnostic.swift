@@ -76,3 +76,62 @@ package extension Array where Element == Diagnostic {
 
     public var hasErrors: Bool { contains { $0.severity == .error } }
 }
+
+extension Diagnostic {
+    /// What kind of problem this is, for grouping repeats: the message with its quoted names and its
+    /// numbers left out, so "link to missing file 'a.pdf'" and "… 'b.pdf'" are one kind.
+    public var kind: String {
+        var kind = ""
+        var quoted = false
+        var lastWasDigit = false
+        for character in message {
+            if character == "'" {
+                if !quoted { kind += "'…'" }
+                quoted.toggle()
+            } else if quoted {
+                continue
+            } else if character.isNumber {
+                if !lastWasDigit { kind += "N" }
+                lastWasDigit = true
+                continue
+            } else {
+                kind.append(character)
+            }
+            lastWasDigit = false
+        }
+        return "\(severity.rawValue): \(kind)"
+    }
+}
+
+public extension Array where Element == Diagnostic {
+    /// The lines a person reads: every diagnostic, except that past `limit` of one kind the rest are
+    /// counted in one line (a site with thousands of links to missing files must not bury the others).
+    func summarisedLines(limit: Int = 20) -> [String] {
+        var seen: [String: Int] = [:]
+        var kinds: [String] = []
+        var lines: [String] = []
+        for diagnostic in self {
+            let kind = diagnostic.kind
+            let count = seen[kind, default: 0]
+            if count == 0 { kinds.append(kind) }
+            seen[kind] = count + 1
+            if count < limit { lines.append(diagnostic.description) }
+        }
+        for kind in kinds where seen[kind]! > limit {
+            let more = seen[kind]! - limit
+            lines.append("… and \(Self.grouped(more)) more like this (\(kind)); ladder check lists them all")
+        }
+        return lines
+    }
+
+    /// `28,528`.
+    static func grouped(_ number: Int) -> String {
+        var digits = String(number)
+        var out = ""
+        while digits.count > 3 {
+            out = "," + digits.suffix(3) + out
+            digits.removeLast(3)
+        }
+        return digits + out
+    }
+}

@@ -36,7 +36,12 @@ public struct BuildReport: Sendable {
 
     public var summary: String {
         let time = String(format: "%.2f", seconds)
-        return "Built \(pages) pages (\(levels) levels in \(tracks) tracks\(recognisedCount)), \(files) files in \(time) s"
+        return "Built \(pages) pages (\(levels) levels in \(tracks) tracks\(recognisedCount)), \(files) files in \(time) s\(warningCount)"
+    }
+
+    /// ", 3 warnings" when there were any.
+    public var warningCount: String {
+        warnings.isEmpty ? "" : ", \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"
     }
 
     /// ", 2 recognised" when tracks were found in pages as they are.
