@@ -39,9 +39,40 @@ import Testing
     }
 
     @Test func nested_quoted_repeated_and_commented_front_matter_goes_to_yams() {
-        for text in ["tags:\n  - a\n", "title: \"x\"\n", "a: 1\na: 2\n", "# note\na: 1\n", "a: 1 # note\n",
-                     "  a: 1\n", "a: |\n  text\n", "a:\n", "a: [1, 2]\n", "a:\tb\n", "---\na: 1\n"] {
+        for text in ["tags:\n  - a: 1\n", "tags:\n  - a\n   - b\n", "tags:\n  - a\n\n  - b\n", "tags:\n  - [a]\n",
+                     "tags: [a, [b]]\n", "tags: [a,, b]\n", "tags: [a: b]\n", "tags: [a\n", "tags:\n  - a\n  # c\n",
+                     "tags:\n  -a\n", "title: \"x\"\n", "a: 1\na: 2\n", "# note\na: 1\n", "a: 1 # note\n",
+                     "  a: 1\n", "a: |\n  text\n", "a:\n", "a:\tb\n", "---\na: 1\n"] {
             #expect(FlatYAML.read(text, reader: reader) == nil, "\(text.debugDescription)")
+        }
+    }
+
+    /// Lists of plain values, as ordinary pages write `authors` and `tags`, in flow and block style.
+    @Test func lists_of_plain_values_equal_what_yams_reads() throws {
+        let lists = [
+            "tags: [a, b, c]\n", "tags: []\n", "tags: [ ]\n", "tags: [Swift, 3, true, 2021-01-21, null]\n",
+            "tags:   [ spaced ,  items ]  \n", "tags: [Café, résumé 🚀]\n",
+            "authors:\n  - Ada Lovelace\n  - Grace Hopper\ntitle: Notes\n", "authors:\n- Ada\n- Grace\n",
+            "title: T\nauthors:\n    - 1\n    - yes\n    - x y\n\ndate: 2024-05-01\n",
+            "tags:\r\n  - a\r\n  - b\r\n", "authors:\n  - Ada   \n", "a: [x]\nb:\n  - y\nc: z\n",
+        ]
+        for text in lists {
+            let yams = try reader.readMappingWithYams(text)
+            let flat = FlatYAML.read(text, reader: reader)
+            #expect(flat != nil, "\(text.debugDescription)")
+            guard let flat else { continue }
+            #expect(flat == yams, "\(text.debugDescription)")
+            #expect(flat.entries.map(\.keyLocation) == yams.entries.map(\.keyLocation), "\(text.debugDescription)")
+            #expect(flat.entries.map(\.valueLocation) == yams.entries.map(\.valueLocation), "\(text.debugDescription)")
+        }
+        // Every value of the scalar table inside a list too, where the fast path takes it.
+        for value in Self.values {
+            for text in ["tags: [\(value)]\n", "tags: [x, \(value)]\n", "tags:\n  - \(value)\n  - x\n"] {
+                let yams = try? reader.readMappingWithYams(text)
+                guard let flat = FlatYAML.read(text, reader: reader) else { continue }
+                #expect(flat == yams, "\(text.debugDescription)")
+                #expect(flat.entries.map(\.valueLocation) == yams?.entries.map(\.valueLocation), "\(text.debugDescription)")
+            }
         }
     }
 
