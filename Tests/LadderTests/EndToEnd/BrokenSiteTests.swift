@@ -76,7 +76,7 @@ import Testing
         ])
         defer { site.remove() }
         try FileManager.default.createSymbolicLink(atPath: site.path + "/content/loop", withDestinationPath: site.path + "/content")
-        let result = site.ladder(["build", site.path, "--quiet"])
+        let result = site.ladder(["build", site.path])
         #expect(result.status == 0, "\(result.err)")
         #expect(result.err.contains("skipped symbolic link"))
         #expect(try site.read("public/quotes/index.html").contains("deep"))
