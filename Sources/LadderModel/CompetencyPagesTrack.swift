@@ -38,8 +38,9 @@ enum CompetencyPagesTrack {
         let first = best[0]
         let texts = first.run.levels.map { first.page.headings[$0].text }
         let labels = texts.compactMap { LevelLabel($0) }
-        // Bare labels (`Level 1`, `Junior`) need a word about careers in the pages' own text.
-        if labels.contains(where: \.needsContext) {
+        // Bare ids and numbers (`L1`, `Level 1`) need a word about careers in the pages' own text; seniority
+        // words in order (`Junior`, `Mid`, `Senior`) on two pages or more are that word.
+        if labels.contains(where: { $0.needsContext && $0.family != "words" }) {
             let text = best.map { entry in
                 let levelLines = Set(entry.run.levels.map { entry.page.headings[$0].line })
                 return entry.page.lines.enumerated().filter { !levelLines.contains($0.offset) }.map { $0.element.lowercased() }
