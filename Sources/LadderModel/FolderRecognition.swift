@@ -94,6 +94,13 @@ package enum FolderRecognition {
         var shared = Set(chosen[0].page.sectionNames)
         for other in chosen.dropFirst() { shared.formIntersection(other.page.sectionNames) }
         guard shared.count >= 2 else { return nil }
+        // Files numbered in ladder order (`01 Junior.md`, `02 Expert.md`, `03 Senior-L1.md`) say the order
+        // themselves: a page among them with every shared section is a level even if its title names none.
+        let numbered = pages.allSatisfy { $0.fileNumber != nil }
+        if numbered, titled.count >= 2 {
+            let labelled = Set(chosen.map(\.page.index))
+            chosen += pages.filter { !labelled.contains($0.index) && shared.isSubset(of: $0.sectionNames) }.map { ($0, nil) }
+        }
         if titled.count < 2, shared.intersection(competencyWords).count < 2 { return nil }
         if chosen.contains(where: { $0.label?.needsContext == true }),
            !LadderRecognition.mentionsCareers(chosen.map { $0.page.source.body.lowercased() }.joined(separator: " ")) {
@@ -107,6 +114,7 @@ package enum FolderRecognition {
         chosen.sort { a, b in
             let (x, y) = (a.page.explicitOrder ?? Int.max, b.page.explicitOrder ?? Int.max)
             if x != y { return x < y }
+            if numbered, let l = a.page.fileNumber, let r = b.page.fileNumber, l != r { return l < r }
             if comparable, let l = a.label, let r = b.label, l.rank != r.rank { return l.rank.lexicographicallyPrecedes(r.rank) }
             return a.page.source.contentPath < b.page.source.contentPath
         }
@@ -120,6 +128,7 @@ package enum FolderRecognition {
     /// The leading token of the title where there is one (`L5`, `IC3`, `Level 3`), else its words (`senior-engineer`).
     static func levelID(title: String, label: LevelLabel?) -> String {
         let bare = title.replacingOccurrences(of: #"\s*\([^)]*\)"#, with: "", options: .regularExpression)
+            .replacingOccurrences(of: #"^\d{1,2}[a-z]?\s+(?=[A-Za-z])"#, with: "", options: .regularExpression)
             .trimmingCharacters(in: .whitespaces)
         if label?.family.hasPrefix("id:") == true { return LevelName.split(bare).id }
         if label?.family == "level", let m = bare.firstMatch(#"[Ll]evel\s+\d{1,2}"#) { return m[0] }
@@ -183,9 +192,20 @@ struct ScannedPage {
         explicitOrder = ["order", "weight", "nav_order"].lazy.compactMap { (try? source.frontMatter.int($0)) ?? nil }.first
     }
 
+    /// The leading number of a file name that orders it: `01 Junior.md`, `02-expert.md` → 1, 2.
+    var fileNumber: Int? {
+        let name = String(source.contentPath.split(separator: "/").last ?? "")
+        return name.firstMatch(#"^(\d{1,3})[a-z]?[ ._-]"#).flatMap { Int($0[1]) }
+    }
+
     /// Lowercased names of the headings at the page's top depth, the title's heading aside.
     var sectionNames: [String] {
-        let rest = headings.enumerated().filter { $0.offset != titleHeading }.map(\.element)
+        var rest = headings.enumerated().filter { $0.offset != titleHeading }.map(\.element)
+        // A lone first heading at the top depth is a title too (`# 01 Junior` under `title: Junior`).
+        if let top = rest.map(\.depth).min(), rest.count > 1, rest[0].depth == top,
+           rest.dropFirst().allSatisfy({ $0.depth > top }) {
+            rest.removeFirst()
+        }
         guard let depth = rest.map(\.depth).min() else { return [] }
         return rest.filter { $0.depth == depth }.map { $0.text.lowercased() }
     }

@@ -82,6 +82,17 @@ import Testing
         expectViews(site, track: "/ladder/", pair: "l1-vs-l3")
     }
 
+    @Test func numbered_file_names_order_the_levels_and_take_in_a_title_that_names_none() throws {
+        let (site, result) = try build("folder-numbered-files")
+        defer { site.remove() }
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.out.contains("content/levels/: track 'levels', 3 levels junior–senior-l1 from its level pages"), "\(result.out)")
+        // "Expert" alone would rank above "Senior-L1"'s words; `01`, `02`, `03` say otherwise.
+        #expect(try levelOrder(site, track: "/levels/", ids: ["junior", "expert", "senior-l1"]) == ["junior", "expert", "senior-l1"])
+        #expect(try site.read("public/levels/expert/index.html").contains("Chooses the right pattern for a problem and explains why."))
+        expectViews(site, track: "/levels/", pair: "junior-vs-senior-l1")
+    }
+
     @Test func pages_that_give_their_order_and_share_competency_sections() throws {
         let (site, result) = try build("folder-ordered-levels")
         defer { site.remove() }
