@@ -197,7 +197,7 @@ import Testing
         #expect(result.out.contains(", 4 recognised)"))
         #expect(try levelOrder(site, track: "/data-science/", ids: ["data-scientist-i", "data-scientist-ii", "senior-data-scientist", "staff-data-scientist"]))
         #expect(try levelOrder(site, track: "/pathway/", ids: ["junior", "mid", "senior"]))
-        #expect(try site.read("public/pathway/mid/index.html").contains("Takes an on-call shift and leads the fix for their own service."))
+        #expect(try site.read("public/pathway/mid/index.html").contains("Writes the runbook for a feature before it ships"))
         #expect(site.exists("public/pathway/competencies/code-review/index.html"))
         expectViews(site, track: "/data-science/", pair: "data-scientist-i-vs-staff-data-scientist")
         expectViews(site, track: "/pathway/", pair: "junior-vs-senior")
