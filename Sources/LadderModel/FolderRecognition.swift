@@ -26,45 +26,72 @@ package enum FolderRecognition {
         for (i, source) in sources.enumerated() {
             byFolder[folder(of: source.contentPath), default: []].append(i)
         }
+        // Each folder is decided on its own, in parallel (reading the pages is the costly part); ids and
+        // notes are then given in folder order, so the result does not depend on the schedule.
+        let folders = byFolder.keys.sorted().filter { !$0.isEmpty && (byFolder[$0]?.count ?? 0) >= 2 }
+        let decisions = folders.parallelMap { decide($0, indices: byFolder[$0] ?? [], sources: sources) }
         var out = sources
         var usedIDs: Set<String> = []
-        for folder in byFolder.keys.sorted() where !folder.isEmpty {
-            let indices = byFolder[folder] ?? []
-            // A folder that already says what it holds is left as it is.
-            guard indices.count >= 2, indices.allSatisfy({ LadderRecognition.mayRecognise(sources[$0].frontMatter) }) else { continue }
-            let markdown = indices.filter { isMarkdown(sources[$0].contentPath) }
-            let indexPage = markdown.first { isIndex(sources[$0].contentPath) }
-            let pages = markdown.filter { !isIndex(sources[$0].contentPath) && !isReadme(sources[$0].contentPath) }
-                .map { ScannedPage(sources[$0], index: $0) }
-            guard pages.count >= 2 else { continue }
-            let display = folderDisplay(sources[pages[0].index].displayPath)
+        for (folder, decision) in zip(folders, decisions) {
+            guard let decision else { continue }
+            let display = folderDisplay(sources[decision.firstPage].displayPath)
             let url = Page.url(forContentPath: folder + "/_index.md")
             var id = Slug.make(String(folder.split(separator: "/").last ?? ""))
             if id.isEmpty || usedIDs.contains(id) { id = Slug.make(folder.replacingOccurrences(of: "/", with: "-")) }
-            if let found = CompetencyPagesTrack.find(pages) {
-                usedIDs.insert(id)
+            usedIDs.insert(id)
+            switch decision.shape {
+            case .competencies(let found):
                 let note = { (role: FolderLadderNote.Role) in
                     FolderLadderNote(role: role, folder: display, trackID: id, trackURL: url, origin: "its competency pages")
                 }
                 for page in found.pages { out[page.page.index].folderLadder = note(.competency) }
-                let intro = indexPage.map { sources[$0] }
-                var track = CompetencyPagesTrack.source(found, intro: intro, folder: folder, display: display)
+                var track = CompetencyPagesTrack.source(found, intro: decision.indexPage.map { sources[$0] },
+                                                        folder: folder, display: display)
                 track.folderLadder = note(.track)
-                if let indexPage { out[indexPage] = track } else { out.append(track) }
-            } else if let levels = levelPages(pages) {
-                usedIDs.insert(id)
+                if let indexPage = decision.indexPage { out[indexPage] = track } else { out.append(track) }
+            case .levels(let levels):
                 for (n, level) in levels.enumerated() {
-                    out[level.page.index].folderLadder = FolderLadderNote(
+                    out[level.index].folderLadder = FolderLadderNote(
                         role: .level, folder: display, trackID: id, trackURL: url, levelID: level.id, order: n + 1,
                         origin: "its level pages")
                 }
-                if let indexPage {
+                if let indexPage = decision.indexPage {
                     out[indexPage].folderLadder = FolderLadderNote(role: .intro, folder: display, trackID: id,
                                                                    trackURL: url, origin: "its level pages")
                 }
             }
         }
         return out
+    }
+
+    /// What one folder holds, when it is a ladder.
+    struct Decision {
+        enum Shape {
+            case competencies(CompetencyPagesTrack.Found)
+            /// Source indices of the level pages in ladder order, with their ids.
+            case levels([(index: Int, id: String)])
+        }
+
+        var shape: Shape
+        var indexPage: Int?
+        var firstPage: Int
+    }
+
+    static func decide(_ folder: String, indices: [Int], sources: [PageSource]) -> Decision? {
+        // A folder that already says what it holds is left as it is.
+        guard indices.allSatisfy({ LadderRecognition.mayRecognise(sources[$0].frontMatter) }) else { return nil }
+        let markdown = indices.filter { isMarkdown(sources[$0].contentPath) }
+        let indexPage = markdown.first { isIndex(sources[$0].contentPath) }
+        let candidates = markdown.filter { !isIndex(sources[$0].contentPath) && !isReadme(sources[$0].contentPath) }
+        guard candidates.count >= 2 else { return nil }
+        let pages = candidates.map { ScannedPage(sources[$0], index: $0) }
+        if let found = CompetencyPagesTrack.find(pages) {
+            return Decision(shape: .competencies(found), indexPage: indexPage, firstPage: candidates[0])
+        }
+        if let levels = levelPages(pages) {
+            return Decision(shape: .levels(levels.map { ($0.page.index, $0.id) }), indexPage: indexPage, firstPage: candidates[0])
+        }
+        return nil
     }
 
     // MARK: - A folder of level pages
