@@ -31,13 +31,25 @@ package enum FolderRecognition {
         let folders = byFolder.keys.sorted().filter { !$0.isEmpty && (byFolder[$0]?.count ?? 0) >= 2 }
         let decisions = folders.parallelMap { decide($0, indices: byFolder[$0] ?? [], sources: sources) }
         var out = sources
+        guard decisions.contains(where: { $0 != nil }) else { return out }
+        // A folder's track is named after the folder, unless pages that say what they are already use that
+        // name (`engineering/l1.md` with `level:` is track `engineering`): then after its whole path.
         var usedIDs: Set<String> = []
+        let decided = Set(zip(folders, decisions).filter { $0.1 != nil }.map(\.0))
+        for source in sources where !LadderRecognition.mayRecognise(source.frontMatter) || source.frontMatter["track"] != nil {
+            if decided.contains(folder(of: source.contentPath)) { continue }
+            if let track = (try? source.frontMatter.string("track")) ?? nil { usedIDs.insert(Slug.make(track)) }
+            let parts = source.contentPath.split(separator: "/")
+            if parts.count > 1 { usedIDs.insert(Slug.make(String(parts[0]))) }
+        }
         for (folder, decision) in zip(folders, decisions) {
             guard let decision else { continue }
             let display = folderDisplay(sources[decision.firstPage].displayPath)
             let url = Page.url(forContentPath: folder + "/_index.md")
             var id = Slug.make(String(folder.split(separator: "/").last ?? ""))
             if id.isEmpty || usedIDs.contains(id) { id = Slug.make(folder.replacingOccurrences(of: "/", with: "-")) }
+            var n = 2
+            while usedIDs.contains(id) { id = Slug.make(folder.replacingOccurrences(of: "/", with: "-")) + "-\(n)"; n += 1 }
             usedIDs.insert(id)
             switch decision.shape {
             case .competencies(let found):

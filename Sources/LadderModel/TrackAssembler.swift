@@ -77,12 +77,14 @@ package struct TrackAssembler {
         switch page.kind {
         case .level:
             let folder = page.source.folderLadder
+            // A level page of a folder's ladder is in the folder's track, at the folder's URL, unless it names one.
+            let named = try fm.string("track").map(Slug.make)
             let fromFolder = try Self.trackID(of: page)
-            guard let track = folder?.trackID ?? fromFolder else {
+            guard let track = named ?? folder?.trackID ?? fromFolder else {
                 throw .error(fm.keyLocation("level"), "a level page needs 'track:' (or must sit in its track's folder)")
             }
             note(track: track)
-            if let folder { try setURL(folder.trackURL, of: track, at: fm.location) }
+            if let folder, named == nil { try setURL(folder.trackURL, of: track, at: fm.location) }
             let written = try fm.string("level")
             let id = written ?? folder?.levelID ?? ""
             let sections = SectionSplitter.sections(of: page.outline.headings, in: 0..<page.outline.blockCount,

@@ -165,6 +165,25 @@ import Testing
         #expect(!site.exists("public/skills/skill-1/l1/index.html"))
     }
 
+    @Test func a_folder_named_like_an_existing_track_is_a_track_of_its_own_and_check_says_so() throws {
+        var files = ["content/engineering/l1.md": "---\nlevel: L1\nsummary: First.\n---\n\n## Impact\n\n- Ships a task.\n"]
+        for name in ["l4-engineer", "l5-senior-engineer", "l6-staff-engineer"] {
+            files["content/careers/engineering/\(name).md"] = try String(
+                contentsOf: Repo.fixture("recognise/folder-role-pages/content/eng/\(name).md"), encoding: .utf8)
+        }
+        let site = try TempSite(files: files)
+        defer { site.remove() }
+        let result = site.ladder(["check", site.path])
+        #expect(result.status == 0, "\(result.err)")
+        // `engineering` is taken by the level file's track: the folder's track is named after its path.
+        #expect(result.out.contains("content/careers/engineering/: track 'careers-engineering', 3 levels L4–L6 from its level pages"), "\(result.out)")
+        #expect(result.out.contains("4 levels in 2 tracks, 1 recognised, no errors."), "\(result.out)")
+        let built = site.ladder(["build", site.path])
+        #expect(built.status == 0, "\(built.err)")
+        #expect(try levelOrder(site, track: "/careers/engineering/", ids: ["l4", "l5", "l6"]) == ["l4", "l5", "l6"])
+        #expect(try levelOrder(site, track: "/engineering/", ids: ["l1", "l4"]) == ["l1"])
+    }
+
     @Test(arguments: ["neg-folder-howto", "neg-folder-one-level", "neg-folder-team-pages", "neg-folder-game-levels"])
     func look_alike_folders_stay_plain_pages(_ fixture: String) throws {
         let (site, result) = try build(fixture)
