@@ -130,6 +130,33 @@ import Testing
         expectViews(site, track: "/pathway/", pair: "junior-vs-senior")
     }
 
+    @Test func pasted_level_lines_on_each_page_are_one_track_with_examples() throws {
+        let (site, result) = try build("competency-pasted-levels")
+        defer { site.remove() }
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.out.contains("content/growth/: track 'growth', 3 levels Level 1–Level 3 from its competency pages"), "\(result.out)")
+        #expect(try levelOrder(site, track: "/growth/", ids: ["level-1", "level-2", "level-3"]) == ["level-1", "level-2", "level-3"])
+        let level2 = try site.read("public/growth/level-2/index.html")
+        #expect(level2.contains("Plans and finishes a feature of their own"))
+        #expect(level2.contains("Solves tickets that need a fix in the code"))
+        // "E.g." lines are the examples of their level, not of the next one.
+        #expect(level2.contains("Shipped the export button") && level2.contains("Found the cause of the duplicate invoices"))
+        #expect(!level2.contains("Led the billing migration"))
+        #expect(site.exists("public/growth/competencies/delivery/index.html"))
+        #expect(site.exists("public/growth/competencies/support/index.html"))
+        expectViews(site, track: "/growth/", pair: "level-1-vs-level-3")
+    }
+
+    @Test func levels_none_on_the_index_keeps_the_folder_plain() throws {
+        let site = try TempSite(copying: Repo.fixture("recognise/competency-pathway"))
+        defer { site.remove() }
+        try site.write("content/pathway/index.md", "---\ntitle: Pathway\nlevels: none\n---\n\nThe skills.\n")
+        let result = site.ladder(["build", site.path])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(!result.out.contains("from its competency pages"), "\(result.out)")
+        #expect(!site.exists("public/pathway/matrix/index.html"))
+    }
+
     @Test func ten_competency_pages_are_one_track_not_ten() throws {
         var files: [String: String] = [:]
         for n in 1...10 {
