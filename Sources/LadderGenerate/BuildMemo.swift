@@ -151,7 +151,10 @@ public final class BuildMemo: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         return sources.map { source in
             guard let hash = hashByContentPath[source.contentPath], let cached = interpreted[source.contentPath],
-                  cached.contentHash == hash, cached.page.source.displayPath == source.displayPath else { return nil }
+                  cached.contentHash == hash, cached.page.source.displayPath == source.displayPath,
+                  // A page of a folder's ladder also depends on its siblings; a folder's track page on all of them.
+                  cached.page.source.folderLadder == source.folderLadder,
+                  source.folderLadder?.role != .track || cached.page.source.body == source.body else { return nil }
             return cached.page
         }
     }
@@ -176,6 +179,7 @@ public final class BuildMemo: @unchecked Sendable {
         for (old, new) in zip(last.model.pages, pages) {
             guard old.source.contentPath == new.source.contentPath, old.source.displayPath == new.source.displayPath,
                   old.source.bodyLine == new.source.bodyLine, old.source.frontMatter == new.source.frontMatter,
+                  old.source.folderLadder == new.source.folderLadder,
                   old.outline == new.outline else { return nil }
         }
         var model = last.model

@@ -6,11 +6,13 @@ import LadderModel
 enum RecognisedTracks {
     static func lines(_ model: SiteModel) -> [String] {
         model.tracks.compactMap { track in
-            guard let first = track.levels.first, let last = track.levels.last,
-                  let found = model.pages[first.pageIndex].recognised else { return nil }
+            guard let first = track.levels.first, let last = track.levels.last else { return nil }
+            let page = model.pages[first.pageIndex]
+            // A folder's ladder is said once, by its folder: `content/eng/: track 'eng', … from its level pages`.
+            guard let (place, origin) = page.source.folderLadder.map({ ($0.folder, $0.origin) })
+                    ?? page.recognised.map({ (page.source.displayPath, $0.origin) }) else { return nil }
             let count = track.levels.count
-            return "\(model.pages[first.pageIndex].source.displayPath): track '\(track.id)', \(count) level\(count == 1 ? "" : "s") "
-                + "\(first.id)–\(last.id) from \(found.origin)"
+            return "\(place): track '\(track.id)', \(count) level\(count == 1 ? "" : "s") \(first.id)–\(last.id) from \(origin)"
         }
     }
 }

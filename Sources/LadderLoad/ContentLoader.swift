@@ -15,10 +15,56 @@ public struct PageSource: Sendable {
     public var lineMap: [Int]? = nil
     /// For a body Ladder wrote itself: the id of each level heading, when the data names its levels by id.
     public var levelIDs: [String]? = nil
+    /// Set by the model stage when the page is part of a ladder found in its folder as a whole.
+    public var folderLadder: FolderLadderNote? = nil
 
     /// The file line of a line of `body` (1-based).
     public func fileLine(_ bodyLineNumber: Int) -> Int {
         FileLines(bodyLine: bodyLine, lineMap: lineMap).fileLine(bodyLineNumber)
+    }
+}
+
+extension PageSource {
+    /// A page Ladder writes itself (the track of a folder of competency pages).
+    public init(displayPath: String, contentPath: String, frontMatter: FrontMatter, body: String, bodyLine: Int,
+                lineMap: [Int]?) {
+        self.init(displayPath: displayPath, contentPath: contentPath, frontMatter: frontMatter, body: body,
+                  bodyLine: bodyLine)
+        self.lineMap = lineMap
+    }
+}
+
+/// What a page is in a ladder found in its folder (a folder of level pages or of competency pages),
+/// decided by the model stage from the folder's pages together and carried with the page, so that
+/// each page is still interpreted on its own and a build that reuses pages sees when it changed.
+public struct FolderLadderNote: Sendable, Hashable {
+    public enum Role: String, Sendable {
+        /// One level of the track: a page of a folder of level pages.
+        case level
+        /// The folder's `_index.md` or `index.md`: the track's introduction.
+        case intro
+        /// The track page Ladder wrote from a folder of competency pages.
+        case track
+        /// One competency page: it stays a plain page, and its sections are the track's.
+        case competency
+    }
+
+    public var role: Role
+    /// The folder as shown in messages: `content/engineering/`.
+    public var folder: String
+    public var trackID: String
+    /// The folder's URL, where the track lives: `/engineering/`.
+    public var trackURL: String
+    /// For a level page: its id and place in the track.
+    public var levelID: String?
+    public var order: Int?
+    /// How the levels were written, for the line `ladder build` prints: "its level pages".
+    public var origin: String
+
+    public init(role: Role, folder: String, trackID: String, trackURL: String, levelID: String? = nil,
+                order: Int? = nil, origin: String) {
+        (self.role, self.folder, self.trackID, self.trackURL) = (role, folder, trackID, trackURL)
+        (self.levelID, self.order, self.origin) = (levelID, order, origin)
     }
 }
 

@@ -64,6 +64,10 @@ public struct YAMLMap: Sendable, Equatable {
         public var keyLocation: SourceLocation
         /// Where the value starts.
         public var valueLocation: SourceLocation
+
+        public init(key: String, value: YAMLValue, keyLocation: SourceLocation, valueLocation: SourceLocation) {
+            (self.key, self.value, self.keyLocation, self.valueLocation) = (key, value, keyLocation, valueLocation)
+        }
     }
 
     public var entries: [Entry] = []

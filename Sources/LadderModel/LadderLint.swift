@@ -10,7 +10,7 @@ package enum LadderLint {
         let levels = track.levels
         // Data in Monzo's shape has no place for a level summary: its absence there is not a mistake.
         for level in levels where level.summary.isEmpty && !pages[level.pageIndex].isDataTrack
-            && pages[level.pageIndex].recognised == nil {
+            && pages[level.pageIndex].recognised == nil && pages[level.pageIndex].source.folderLadder == nil {
             out.append(.warning(level.location, "level \(level.id) has no summary (add 'summary:' or an opening paragraph)"))
         }
         let competencySets = levels.map { Set($0.sections.map(\.competencyID)) }

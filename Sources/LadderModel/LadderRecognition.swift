@@ -104,7 +104,7 @@ package enum LadderRecognition {
     }
 
     /// `Level 2 - Senior` → `Level 2`; `Junior level` → `Junior`; nil for ids and titles, which name themselves.
-    private static func ids(for texts: [String], labels: [LevelLabel]) -> [String]? {
+    static func ids(for texts: [String], labels: [LevelLabel]) -> [String]? {
         guard let family = labels.first?.family, family == "level" || family == "words" else { return nil }
         return texts.map { text in
             if family == "level", let m = text.firstMatch(#"[Ll]evel\s+\d{1,2}"#) { return m[0] }
@@ -128,10 +128,15 @@ package enum LadderRecognition {
         if normalised.count == 1, !(normalised.first ?? "").isEmpty { return false }
         if labels.contains(where: \.needsContext) {
             let text = ([title ?? "", firstParagraph ?? ""] + bodies).joined(separator: " ").lowercased()
-            let words = ["level", "ladder", "career", "progression", "promot", "senior", "engineer", "develop",
-                         "expectation", "competenc", "mentor", "e.g.", "for example", "#### examples"]
-            if !words.contains(where: { text.contains($0) }) { return false }
+            if !mentionsCareers(text) { return false }
         }
         return true
+    }
+
+    /// Whether lowercased text has a word about careers, which bare labels (`IC1`, `Junior`) need near them.
+    static func mentionsCareers(_ text: String) -> Bool {
+        let words = ["level", "ladder", "career", "progression", "promot", "senior", "engineer", "develop",
+                     "expectation", "competenc", "mentor", "e.g.", "for example", "#### examples"]
+        return words.contains { text.contains($0) }
     }
 }

@@ -39,6 +39,7 @@ struct LevelLabel: Equatable {
     ]
 
     init?(_ raw: String) {
+        guard Self.mayName(raw) else { return nil }
         var text = raw.trimmingCharacters(in: .whitespaces)
         // Emoji and ordering prefixes (`👷 `, `02 `, `04a `) are not part of the name.
         while let first = text.unicodeScalars.first, !first.properties.isAlphabetic, !("0"..."9").contains(first) {
@@ -102,6 +103,19 @@ struct LevelLabel: Equatable {
             return
         }
         self.init(family: "title:" + role, rank: [rank, numeral], stepsByOne: false, needsContext: false)
+    }
+
+    /// A quick test that every label passes (a digit, `level`, a seniority word, a role noun, a manager's
+    /// title), so the many headings that name no level ("Overview", "Steps") skip the patterns below.
+    static func mayName(_ text: String) -> Bool {
+        for token in text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }) {
+            if token.contains(where: \.isNumber) { return true }
+            let word = String(token)
+            if word == "level" || seniority[word] != nil || roleNouns.contains(word) { return true }
+            if word.hasSuffix("s"), roleNouns.contains(String(word.dropLast())) { return true }
+            if ["manager", "director", "vp", "president"].contains(word) { return true }
+        }
+        return false
     }
 
     private init(family: String, rank: [Int], stepsByOne: Bool, needsContext: Bool) {

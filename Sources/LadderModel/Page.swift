@@ -77,8 +77,10 @@ package extension Page {
         isDataTrack = DataTrack.isDataTrack(fm)
         if isDataTrack {
             kind = .trackPage
-        } else if try fm.string("level") != nil {
+        } else if try fm.string("level") != nil || source.folderLadder?.role == .level {
             kind = .level
+        } else if source.folderLadder?.role == .track {
+            kind = .trackPage
         } else if case .string(let mode)? = fm["levels"], mode != "none" {
             kind = .trackPage
         } else if source.contentPath == "index.md" || source.contentPath == "_index.md" {
@@ -88,7 +90,8 @@ package extension Page {
             kind = .page
         }
         var found: RecognisedLadder?
-        if kind == .page, LadderRecognition.mayRecognise(fm) {
+        // A page of a ladder found in its folder is a level or a competency of that ladder, not one of its own.
+        if kind == .page, LadderRecognition.mayRecognise(fm), source.folderLadder == nil {
             found = LadderRecognition.recognise(source: source, outline: outline, title: try fm.string("title"))
             if found != nil { kind = .trackPage }
         }

@@ -76,7 +76,7 @@ public struct ModelBuilder {
             }
             sources.append(source)
         }
-        return (sources, diagnostics)
+        return (FolderRecognition.apply(sources), diagnostics)
     }
 
     /// One page: its front matter read and its outline parsed with cmark (the costly part).

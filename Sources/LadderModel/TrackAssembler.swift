@@ -38,6 +38,7 @@ package struct TrackAssembler {
     /// otherwise the page's first-level folder is the track (`engineering/levels.md` → `engineering`).
     func track(ofTrackPage page: Page) throws(Diagnostic) -> (id: String, url: String?) {
         let fm = page.source.frontMatter
+        if let folder = page.source.folderLadder { return (folder.trackID, folder.trackURL) }
         if let explicit = try fm.string("track") { return (Slug.make(explicit), nil) }
         let parts = page.source.contentPath.split(separator: "/")
         // A data file (a job family's `.yml`) is a track of its own, named after the file.
@@ -75,11 +76,17 @@ package struct TrackAssembler {
         let fm = page.source.frontMatter
         switch page.kind {
         case .level:
-            guard let track = try Self.trackID(of: page) else {
+            let folder = page.source.folderLadder
+            // A level page of a folder's ladder is in the folder's track, at the folder's URL, unless it names one.
+            let named = try fm.string("track").map(Slug.make)
+            let fromFolder = try Self.trackID(of: page)
+            guard let track = named ?? folder?.trackID ?? fromFolder else {
                 throw .error(fm.keyLocation("level"), "a level page needs 'track:' (or must sit in its track's folder)")
             }
             note(track: track)
-            let id = try fm.string("level") ?? ""
+            if let folder, named == nil { try setURL(folder.trackURL, of: track, at: fm.location) }
+            let written = try fm.string("level")
+            let id = written ?? folder?.levelID ?? ""
             let sections = SectionSplitter.sections(of: page.outline.headings, in: 0..<page.outline.blockCount,
                                                     config: config)
             let firstSection = sections.first?.blocks.lowerBound ?? page.outline.blockCount
@@ -88,7 +95,7 @@ package struct TrackAssembler {
             let level = Level(
                 id: id, slug: Slug.make(id), title: page.title,
                 summary: page.summary.isEmpty ? Summary.firstSentences(page.outline.firstParagraph ?? "") : page.summary,
-                order: try Self.order(of: fm) ?? Self.numericOrder(id), trackID: track,
+                order: try Self.order(of: fm, folder: folder) ?? Self.numericOrder(id), trackID: track,
                 url: "/\(track)/\(Slug.make(id))/", equivalent: try fm.string("equivalent"),
                 pageIndex: index, origin: .file, location: fm.keyLocation("level"),
                 introBlocks: introStart..<max(introStart, firstSection), sections: sections,
@@ -97,14 +104,9 @@ package struct TrackAssembler {
         case .trackPage:
             let (track, url) = try self.track(ofTrackPage: page)
             note(track: track)
-            if let url {
-                if let other = trackURLs[track], other != url {
-                    throw .error(page.source.frontMatter.location,
-                                 "track '\(track)' is already at \(other); name this one with 'track:'")
-                }
-                trackURLs[track] = url
-            }
-            let mode = page.isDataTrack ? "headings" : try fm.string("levels") ?? page.recognised?.shape.rawValue ?? ""
+            if let url { try setURL(url, of: track, at: page.source.frontMatter.location) }
+            let headings = page.isDataTrack || page.source.folderLadder?.role == .track
+            let mode = headings ? "headings" : try fm.string("levels") ?? page.recognised?.shape.rawValue ?? ""
             switch mode {
             case "headings": try addHeadingLevels(page: page, index: index, track: track)
             case "list": try addListLevels(page: page, index: index, track: track)
@@ -115,12 +117,22 @@ package struct TrackAssembler {
         case .page, .home:
             // `engineering/index.md` introduces the engineering track when there is one.
             let parts = page.source.contentPath.split(separator: "/")
-            if parts.count == 2, page.url == "/\(parts[0])/" {
+            if let folder = page.source.folderLadder, folder.role == .intro {
+                trackPageIndex[folder.trackID] = index
+                try addShared(page: page, index: index, track: folder.trackID)
+            } else if page.source.folderLadder == nil, parts.count == 2, page.url == "/\(parts[0])/" {
                 let track = Slug.make(String(parts[0]))
                 trackPageIndex[track] = index
                 try addShared(page: page, index: index, track: track)
             }
         }
+    }
+
+    private mutating func setURL(_ url: String, of track: String, at location: SourceLocation) throws(Diagnostic) {
+        if let other = trackURLs[track], other != url {
+            throw .error(location, "track '\(track)' is already at \(other); name this one with 'track:'")
+        }
+        trackURLs[track] = url
     }
 
     /// Headings that name expectations shared by every level rather than a level.
@@ -205,6 +217,12 @@ package struct TrackAssembler {
                 introBlocks: 0..<0, sections: []))
         }
         levelLists[index] = (list.blockIndex, anchors)
+    }
+
+    /// A level's place: the one its folder's ladder gave it, else the file's own.
+    static func order(of fm: FrontMatter, folder: FolderLadderNote?) throws(Diagnostic) -> Int? {
+        if let order = folder?.order { return order }
+        return try order(of: fm)
     }
 
     /// A level file's explicit place: `order`, or `weight` (Hugo) or `nav_order` (just-the-docs).

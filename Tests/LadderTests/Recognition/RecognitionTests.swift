@@ -191,5 +191,15 @@ import Testing
         #expect(site.exists("public/design/competencies/craft/index.html"))
         expectViews(site, track: "/design/", pair: "designer-i-vs-staff-designer")
         expectViews(site, track: "/hiring/levels/", pair: "level-1-vs-level-4")
+        // A folder of level pages and a folder of competency pages, with nothing but titles.
+        #expect(result.out.contains("content/data-science/: track 'data-science', 4 levels data-scientist-i–staff-data-scientist from its level pages"))
+        #expect(result.out.contains("content/pathway/: track 'pathway', 3 levels Junior–Senior from its competency pages"))
+        #expect(result.out.contains(", 4 recognised)"))
+        #expect(try levelOrder(site, track: "/data-science/", ids: ["data-scientist-i", "data-scientist-ii", "senior-data-scientist", "staff-data-scientist"]))
+        #expect(try levelOrder(site, track: "/pathway/", ids: ["junior", "mid", "senior"]))
+        #expect(try site.read("public/pathway/mid/index.html").contains("Writes the runbook for a feature before it ships"))
+        #expect(site.exists("public/pathway/competencies/code-review/index.html"))
+        expectViews(site, track: "/data-science/", pair: "data-scientist-i-vs-staff-data-scientist")
+        expectViews(site, track: "/pathway/", pair: "junior-vs-senior")
     }
 }

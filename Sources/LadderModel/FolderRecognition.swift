@@ -1,0 +1,274 @@
+import Foundation
+import LadderCore
+import LadderLoad
+
+/// Ladders found in a folder as a whole, among pages that say nothing about levels (no `level:`,
+/// `levels:` or `topics:` key anywhere in the folder):
+///
+/// - **a folder of level pages**: one page per level, each with the same competency sections. At least
+///   two pages whose titles name levels of one ladder (`L5 Senior Engineer`, `Engineer II`, `Staff
+///   Engineer`) and that share at least two section names at their top depth; or, with no level titles,
+///   at least three pages that all give `order:`/`weight:` and share two section names that are
+///   competencies (Impact, Delivery…). A how-to folder (`## Prerequisites`, `## Steps` on every page) has
+///   neither level titles nor competency sections and stays plain; so does one level page alone.
+/// - **a folder of competency pages**: at least two pages holding the same run of level sections
+///   (`### Junior level` … `### Senior level`, `## L1` …). They become one track written as a
+///   `levels: headings` page (see `CompetencyPagesTrack`); the pages themselves stay plain pages.
+///
+/// Decided over the folder's sources together, before pages are interpreted one by one; what each page
+/// is travels with its source as a `FolderLadderNote`. Headings are found by a line scan (ATX headings
+/// outside fences), which is all a decision needs and costs far less than parsing every page twice.
+package enum FolderRecognition {
+    /// The sources with each recognised folder's notes set, and a track page added for each folder of
+    /// competency pages that has no index page to hold it.
+    static func apply(_ sources: [PageSource]) -> [PageSource] {
+        var byFolder: [String: [Int]] = [:]
+        for (i, source) in sources.enumerated() {
+            byFolder[folder(of: source.contentPath), default: []].append(i)
+        }
+        // Each folder is decided on its own, in parallel (reading the pages is the costly part); ids and
+        // notes are then given in folder order, so the result does not depend on the schedule.
+        let folders = byFolder.keys.sorted().filter { !$0.isEmpty && (byFolder[$0]?.count ?? 0) >= 2 }
+        let decisions = folders.parallelMap { decide($0, indices: byFolder[$0] ?? [], sources: sources) }
+        var out = sources
+        guard decisions.contains(where: { $0 != nil }) else { return out }
+        // A folder's track is named after the folder, unless pages that say what they are already use that
+        // name (`engineering/l1.md` with `level:` is track `engineering`): then after its whole path.
+        var usedIDs: Set<String> = []
+        let decided = Set(zip(folders, decisions).filter { $0.1 != nil }.map(\.0))
+        for source in sources where !LadderRecognition.mayRecognise(source.frontMatter) || source.frontMatter["track"] != nil {
+            if decided.contains(folder(of: source.contentPath)) { continue }
+            if let track = (try? source.frontMatter.string("track")) ?? nil { usedIDs.insert(Slug.make(track)) }
+            let parts = source.contentPath.split(separator: "/")
+            if parts.count > 1 { usedIDs.insert(Slug.make(String(parts[0]))) }
+        }
+        for (folder, decision) in zip(folders, decisions) {
+            guard let decision else { continue }
+            let display = folderDisplay(sources[decision.firstPage].displayPath)
+            let url = Page.url(forContentPath: folder + "/_index.md")
+            var id = Slug.make(String(folder.split(separator: "/").last ?? ""))
+            if id.isEmpty || usedIDs.contains(id) { id = Slug.make(folder.replacingOccurrences(of: "/", with: "-")) }
+            var n = 2
+            while usedIDs.contains(id) { id = Slug.make(folder.replacingOccurrences(of: "/", with: "-")) + "-\(n)"; n += 1 }
+            usedIDs.insert(id)
+            switch decision.shape {
+            case .competencies(let found):
+                let note = { (role: FolderLadderNote.Role) in
+                    FolderLadderNote(role: role, folder: display, trackID: id, trackURL: url, origin: "its competency pages")
+                }
+                for page in found.pages { out[page.page.index].folderLadder = note(.competency) }
+                var track = CompetencyPagesTrack.source(found, intro: decision.indexPage.map { sources[$0] },
+                                                        folder: folder, display: display)
+                track.folderLadder = note(.track)
+                if let indexPage = decision.indexPage { out[indexPage] = track } else { out.append(track) }
+            case .levels(let levels):
+                for (n, level) in levels.enumerated() {
+                    out[level.index].folderLadder = FolderLadderNote(
+                        role: .level, folder: display, trackID: id, trackURL: url, levelID: level.id, order: n + 1,
+                        origin: "its level pages")
+                }
+                if let indexPage = decision.indexPage {
+                    out[indexPage].folderLadder = FolderLadderNote(role: .intro, folder: display, trackID: id,
+                                                                   trackURL: url, origin: "its level pages")
+                }
+            }
+        }
+        return out
+    }
+
+    /// What one folder holds, when it is a ladder.
+    struct Decision {
+        enum Shape {
+            case competencies(CompetencyPagesTrack.Found)
+            /// Source indices of the level pages in ladder order, with their ids.
+            case levels([(index: Int, id: String)])
+        }
+
+        var shape: Shape
+        var indexPage: Int?
+        var firstPage: Int
+    }
+
+    static func decide(_ folder: String, indices: [Int], sources: [PageSource]) -> Decision? {
+        // A folder that already says what it holds is left as it is.
+        guard indices.allSatisfy({ LadderRecognition.mayRecognise(sources[$0].frontMatter) }) else { return nil }
+        let markdown = indices.filter { isMarkdown(sources[$0].contentPath) }
+        let indexPage = markdown.first { isIndex(sources[$0].contentPath) }
+        let candidates = markdown.filter { !isIndex(sources[$0].contentPath) && !isReadme(sources[$0].contentPath) }
+        guard candidates.count >= 2 else { return nil }
+        let pages = candidates.map { ScannedPage(sources[$0], index: $0) }
+        if let found = CompetencyPagesTrack.find(pages) {
+            return Decision(shape: .competencies(found), indexPage: indexPage, firstPage: candidates[0])
+        }
+        if let levels = levelPages(pages) {
+            return Decision(shape: .levels(levels.map { ($0.page.index, $0.id) }), indexPage: indexPage, firstPage: candidates[0])
+        }
+        return nil
+    }
+
+    // MARK: - A folder of level pages
+
+    /// Section names (the headings at a page's top depth under its title) common words for competencies,
+    /// which let a folder without level titles be a ladder when its pages give their order.
+    static let competencyWords: Set<String> = [
+        "impact", "ownership", "communication", "collaboration", "delivery", "leadership", "craft", "scope",
+        "technical skills", "technical skill", "technical excellence", "technical expertise", "mentoring",
+        "mentorship", "execution", "influence", "autonomy", "teamwork", "people", "strategy", "quality",
+        "growth", "business impact", "complexity", "ambiguity", "judgement", "judgment", "problem solving",
+        "expertise", "knowledge", "responsibilities", "expectations", "behaviours", "behaviors", "skills",
+        "accountability", "initiative", "product", "architecture", "operations", "culture",
+    ]
+
+    /// The level pages of a folder in ladder order with their ids, or nil when the folder is no ladder.
+    static func levelPages(_ pages: [ScannedPage]) -> [(page: ScannedPage, id: String)]? {
+        let titled = pages.compactMap { page in page.title.flatMap { t in LevelLabel(t).map { (page: page, label: Optional($0)) } } }
+        var chosen: [(page: ScannedPage, label: LevelLabel?)]
+        if titled.count >= 2 {
+            chosen = titled
+        } else if pages.count >= 3, pages.allSatisfy({ $0.explicitOrder != nil && $0.title != nil }) {
+            chosen = pages.map { ($0, nil) }
+        } else {
+            return nil
+        }
+        var shared = Set(chosen[0].page.sectionNames)
+        for other in chosen.dropFirst() { shared.formIntersection(other.page.sectionNames) }
+        guard shared.count >= 2 else { return nil }
+        // Files numbered in ladder order (`01 Junior.md`, `02 Expert.md`, `03 Senior-L1.md`) say the order
+        // themselves: a page among them with every shared section is a level even if its title names none.
+        let numbered = pages.allSatisfy { $0.fileNumber != nil }
+        if numbered, titled.count >= 2 {
+            let labelled = Set(chosen.map(\.page.index))
+            chosen += pages.filter { !labelled.contains($0.index) && shared.isSubset(of: $0.sectionNames) }.map { ($0, nil) }
+        }
+        if titled.count < 2, shared.intersection(competencyWords).count < 2 { return nil }
+        if chosen.contains(where: { $0.label?.needsContext == true }),
+           !LadderRecognition.mentionsCareers(chosen.map { $0.page.source.body.lowercased() }.joined(separator: " ")) {
+            return nil
+        }
+        // Order: `order`/`weight` first, then the seniority in the titles when the titles can be compared
+        // (one family of ids, or titles and seniority words), then the file name.
+        let labels = chosen.compactMap(\.label)
+        let ids = labels.filter { $0.family.hasPrefix("id:") || $0.family == "level" }
+        let comparable = labels.count == chosen.count && (ids.isEmpty || Set(labels.map(\.family)).count == 1)
+        chosen.sort { a, b in
+            let (x, y) = (a.page.explicitOrder ?? Int.max, b.page.explicitOrder ?? Int.max)
+            if x != y { return x < y }
+            if numbered, let l = a.page.fileNumber, let r = b.page.fileNumber, l != r { return l < r }
+            if comparable, let l = a.label, let r = b.label, l.rank != r.rank { return l.rank.lexicographicallyPrecedes(r.rank) }
+            return a.page.source.contentPath < b.page.source.contentPath
+        }
+        let result = chosen.map { ($0.page, levelID(title: $0.page.title ?? "", label: $0.label)) }
+        // Two pages with one id are not levels of one ladder (two teams' "Senior Engineer" pages).
+        guard Set(result.map { Slug.make($0.1) }).count == result.count, !result.contains(where: { Slug.make($0.1).isEmpty })
+        else { return nil }
+        return result
+    }
+
+    /// The leading token of the title where there is one (`L5`, `IC3`, `Level 3`), else its words (`senior-engineer`).
+    static func levelID(title: String, label: LevelLabel?) -> String {
+        let bare = title.replacingOccurrences(of: #"\s*\([^)]*\)"#, with: "", options: .regularExpression)
+            .replacingOccurrences(of: #"^\d{1,2}[a-z]?\s+(?=[A-Za-z])"#, with: "", options: .regularExpression)
+            .trimmingCharacters(in: .whitespaces)
+        if label?.family.hasPrefix("id:") == true { return LevelName.split(bare).id }
+        if label?.family == "level", let m = bare.firstMatch(#"[Ll]evel\s+\d{1,2}"#) { return m[0] }
+        return Slug.make(bare)
+    }
+
+    // MARK: - Paths
+
+    static func folder(of contentPath: String) -> String {
+        contentPath.split(separator: "/").dropLast().joined(separator: "/")
+    }
+
+    static func isMarkdown(_ path: String) -> Bool {
+        ContentLoader.markdownExtensions.contains { path.lowercased().hasSuffix($0) }
+    }
+
+    static func isIndex(_ path: String) -> Bool {
+        let name = String(path.split(separator: "/").last ?? "").lowercased()
+        return name.hasPrefix("index.") || name.hasPrefix("_index.")
+    }
+
+    static func isReadme(_ path: String) -> Bool {
+        String(path.split(separator: "/").last ?? "").lowercased().hasPrefix("readme.")
+    }
+
+    /// `content/engineering/l1.md` → `content/engineering/`.
+    static func folderDisplay(_ displayPath: String) -> String {
+        guard let slash = displayPath.lastIndex(of: "/") else { return displayPath }
+        return String(displayPath[...slash])
+    }
+}
+
+/// A page of a candidate folder, read just enough to decide: its title, headings and explicit order.
+struct ScannedPage {
+    struct Heading {
+        var depth: Int
+        var text: String
+        /// 0-based line of the body.
+        var line: Int
+    }
+
+    var source: PageSource
+    /// Index of the source among all sources.
+    var index: Int
+    var lines: [Substring]
+    var headings: [Heading]
+    /// `title:`, else the first heading (as `Page` takes it).
+    var title: String?
+    /// The heading the title came from, when it came from one.
+    var titleHeading: Int?
+    var explicitOrder: Int?
+
+    init(_ source: PageSource, index: Int) {
+        self.source = source
+        self.index = index
+        lines = source.body.split(separator: "\n", omittingEmptySubsequences: false)
+        headings = Self.scan(lines)
+        let fmTitle = (try? source.frontMatter.string("title")) ?? nil
+        title = fmTitle ?? headings.first?.text
+        titleHeading = fmTitle == nil && !headings.isEmpty ? 0 : nil
+        explicitOrder = ["order", "weight", "nav_order"].lazy.compactMap { (try? source.frontMatter.int($0)) ?? nil }.first
+    }
+
+    /// The leading number of a file name that orders it: `01 Junior.md`, `02-expert.md` → 1, 2.
+    var fileNumber: Int? {
+        let name = String(source.contentPath.split(separator: "/").last ?? "")
+        return name.firstMatch(#"^(\d{1,3})[a-z]?[ ._-]"#).flatMap { Int($0[1]) }
+    }
+
+    /// Lowercased names of the headings at the page's top depth, the title's heading aside.
+    var sectionNames: [String] {
+        var rest = headings.enumerated().filter { $0.offset != titleHeading }.map(\.element)
+        // A lone first heading at the top depth is a title too (`# 01 Junior` under `title: Junior`).
+        if let top = rest.map(\.depth).min(), rest.count > 1, rest[0].depth == top,
+           rest.dropFirst().allSatisfy({ $0.depth > top }) {
+            rest.removeFirst()
+        }
+        guard let depth = rest.map(\.depth).min() else { return [] }
+        return rest.filter { $0.depth == depth }.map { $0.text.lowercased() }
+    }
+
+    /// ATX headings outside fenced code, with their text stripped of emphasis and closing hashes.
+    static func scan(_ lines: [Substring]) -> [Heading] {
+        var out: [Heading] = []
+        var fence: Character?
+        for (n, raw) in lines.enumerated() {
+            let line = raw.drop { $0 == " " }
+            guard raw.count - line.count <= 3 else { continue }
+            if let mark = line.first, mark == "`" || mark == "~", line.prefix(3).allSatisfy({ $0 == mark }) {
+                if fence == nil { fence = mark } else if fence == mark { fence = nil }
+                continue
+            }
+            guard fence == nil, line.first == "#" else { continue }
+            let hashes = line.prefix { $0 == "#" }
+            let rest = line.dropFirst(hashes.count)
+            guard hashes.count <= 6, rest.isEmpty || rest.first == " " || rest.first == "\t" else { continue }
+            var text = rest.trimmingCharacters(in: .whitespaces)
+            if let closing = text.range(of: #"\s+#+$"#, options: .regularExpression) { text.removeSubrange(closing) }
+            text = text.trimmingCharacters(in: CharacterSet(charactersIn: "*_` ")).replacingOccurrences(of: "\\", with: "")
+            if !text.isEmpty { out.append(Heading(depth: hashes.count, text: text, line: n)) }
+        }
+        return out
+    }
+}
