@@ -88,11 +88,13 @@ extension PageWriter {
                 guard let block = document.block(i), block.plainText != level.summary else { continue }
                 block.appendHTML(to: &introHTML)
             }
+            // Each criterion's list item carries its id, so a criterion has a permalink.
+            let itemIDs = criteria(of: level).itemIDs
             for section in level.sections {
                 // Sections are `##` on a level page whatever depth they had in the source.
                 var html = ""
                 document.block(section.blocks.lowerBound)?.appendHTML(headingDepth: 2, anchor: section.anchor, to: &html)
-                html += blocksUnderHeading(page: level.pageIndex, blocks: section.blocks, headingDepth: 2)
+                html += blocksUnderHeading(page: level.pageIndex, blocks: section.blocks, headingDepth: 2, itemIDs: itemIDs)
                 sections.append((section, html))
             }
         }
@@ -146,7 +148,8 @@ extension PageWriter {
     /// The blocks under a heading, re-emitted for another page that prints that heading itself: the
     /// first block (the heading) is left out, and the headings under it keep their nesting relative to
     /// `headingDepth`, the depth the left-out heading has there.
-    func blocksUnderHeading(page: Int, blocks: Range<Int>, headingDepth: Int, anchorPrefix: String = "") -> String {
+    func blocksUnderHeading(page: Int, blocks: Range<Int>, headingDepth: Int, anchorPrefix: String = "",
+                            itemIDs: [Int: [String?]] = [:]) -> String {
         let document = documents[page]
         let baseDepth = document.block(blocks.lowerBound)?.heading?.depth ?? 2
         var html = ""
@@ -154,6 +157,8 @@ extension PageWriter {
             guard let block = document.block(i) else { continue }
             if let heading = block.heading {
                 block.appendHTML(headingDepth: heading.depth - baseDepth + headingDepth, anchor: anchorPrefix + heading.anchor, to: &html)
+            } else if let ids = itemIDs[i] {
+                block.appendHTML(itemIDs: ids, to: &html)
             } else {
                 block.appendHTML(to: &html)
             }

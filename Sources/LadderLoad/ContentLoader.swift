@@ -15,6 +15,9 @@ public struct PageSource: Sendable {
     public var lineMap: [Int]? = nil
     /// For a body Ladder wrote itself: the id of each level heading, when the data names its levels by id.
     public var levelIDs: [String]? = nil
+    /// For a body Ladder wrote itself: criterion ids the data gives (`id:` of a job family's competency),
+    /// by the body line (1-based) of the list item that holds the criterion.
+    public var criterionIDs: [Int: String] = [:]
 
     /// The file line of a line of `body` (1-based).
     public func fileLine(_ bodyLineNumber: Int) -> Int {

@@ -1,0 +1,98 @@
+import LadderCore
+import LadderMarkdown
+
+/// One expectation of a level, with an id that stays while its text does: what a self-assessment ticks,
+/// a permalink points at (`#c-<id>`), and `ladder.json` lists.
+public struct Criterion: Sendable, Hashable {
+    /// The id the data gives (a job family's `id:`), else 8 hex digits of a hash of the track, level,
+    /// competency and the text normalised (spacing collapsed, case folded); `-2`, `-3` for repeats.
+    public var id: String
+    /// Plain text of the criterion, without its examples.
+    public var text: String
+    public var examples: [String]
+    /// Anchor on the level page: `c-<id>` on a list item, or the section's anchor for a sentence of prose.
+    public var anchor: String
+}
+
+/// The criteria of one competency of a level, in page order.
+public struct CompetencyCriteria: Sendable, Hashable {
+    public var competencyID: String
+    public var name: String
+    /// The level page's section anchor (`impact`).
+    public var sectionAnchor: String
+    public var criteria: [Criterion]
+}
+
+/// Every criterion of a level, and the `id` each list item gets on the level page.
+public struct LevelCriteria: Sendable, Hashable {
+    public var competencies: [CompetencyCriteria]
+    /// Block index → HTML id of each of the list's items, for `RenderedBlock.appendHTML(itemIDs:)`.
+    public var itemIDs: [Int: [String?]]
+
+    public var all: [Criterion] { competencies.flatMap(\.criteria) }
+
+    /// What a level expects, competency by competency, read the way comparisons read it: each list item
+    /// of a section (under any sub-heading), or each sentence of a section's other blocks.
+    /// `given`: ids the data gives, by body line (`PageSource.criterionIDs`).
+    public static func of(_ level: Level, in document: RenderedDocument, given: [Int: String] = [:]) -> LevelCriteria {
+        var ids = IDAllocator()
+        var groups: [CompetencyCriteria] = []
+        var position: [String: Int] = [:]
+        var itemIDs: [Int: [String?]] = [:]
+        for section in level.sections {
+            let scope = "\(level.trackID)\n\(level.id)\n\(section.competencyID)"
+            var criteria: [Criterion] = []
+            for i in section.blocks.dropFirst() {
+                guard let block = document.block(i), block.heading == nil else { continue }
+                let items = block.listCriteria
+                if items.isEmpty {
+                    for sentence in LevelComparison.sentences(block.plainText) {
+                        let id = ids.make(scope: scope, text: sentence, given: nil)
+                        criteria.append(Criterion(id: id, text: sentence, examples: [], anchor: section.anchor))
+                    }
+                    continue
+                }
+                var htmlIDs: [String?] = []
+                for (item, line) in zip(items, block.itemLines) {
+                    let id = ids.make(scope: scope, text: item.text, given: given[line])
+                    let anchor = Self.anchor(for: id)
+                    htmlIDs.append(anchor)
+                    criteria.append(Criterion(id: id, text: item.text, examples: item.examples, anchor: anchor))
+                }
+                itemIDs[i] = htmlIDs
+            }
+            if let at = position[section.competencyID] {
+                groups[at].criteria += criteria
+            } else {
+                position[section.competencyID] = groups.count
+                groups.append(CompetencyCriteria(competencyID: section.competencyID, name: section.name,
+                                                 sectionAnchor: section.anchor, criteria: criteria))
+            }
+        }
+        return LevelCriteria(competencies: groups, itemIDs: itemIDs)
+    }
+
+    /// `c-` keeps criterion anchors apart from heading anchors; an id's spaces (a data id may have them)
+    /// become `-`, since an HTML id has none.
+    static func anchor(for id: String) -> String {
+        "c-" + String(id.map { $0.isWhitespace ? "-" : $0 })
+    }
+
+    /// Spacing collapsed and case folded: rewrapping a line or changing case keeps the id.
+    static func normalise(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").lowercased()
+    }
+
+    /// Hands out ids unique within one level page.
+    struct IDAllocator {
+        var used: Set<String> = []
+
+        mutating func make(scope: String, text: String, given: String?) -> String {
+            let base = given ?? String(ContentHash.hex(Array((scope + "\n" + LevelCriteria.normalise(text)).utf8)).prefix(8))
+            var id = base, n = 2
+            while used.contains(id) { id = "\(base)-\(n)"; n += 1 }
+            used.insert(id)
+            return id
+        }
+    }
+}
