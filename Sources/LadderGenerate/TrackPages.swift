@@ -110,7 +110,7 @@ extension PageWriter {
             // Named from the other side (`equivalent: L5` on M1): shown on both levels' pages.
             equivalent = (levelSummary(named), other.title)
         }
-        let levelContext = LevelContext(
+        var levelContext = LevelContext(
             summary: levelSummary(level), position: position + 1, introHTML: introHTML,
             sections: sections.map { .init(name: $0.section.name, anchor: $0.section.anchor, html: $0.html, competency: $0.section.competencyID) },
             afterHTML: after, tocHTML: tocHTML, sectionsHTML: sectionsHTML, sharedHTML: trackContext(track).value.sharedHTML,
@@ -118,6 +118,7 @@ extension PageWriter {
             previous: position > 0 ? levelSummary(track.levels[position - 1]) : nil,
             next: position + 1 < track.levels.count ? levelSummary(track.levels[position + 1]) : nil,
             equivalent: equivalent)
+        levelContext.assessURL = model.config.assess ? href(level.assessURL) : nil
         var page = PageContext(title: "\(level.id) \(level.title)", url: href(level.url), permalink: absolute(level.url),
                                description: level.summary, summary: level.summary)
         if level.origin == .file {
