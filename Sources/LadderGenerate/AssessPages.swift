@@ -14,9 +14,10 @@ extension PageWriter {
         let newAtNext = next.map { newExpectations(from: level, to: $0) } ?? []
         let assess = AssessContext(
             level: levelSummary(level),
-            competencies: own.competencies.map { group(of: $0, level: level, prefix: "") },
+            // What the track expects at every level is part of this level too.
+            competencies: (own.competencies + (sharedCriteria(of: track)?.competencies ?? [])).map { group(of: $0, level: level, prefix: "") },
             counts: model.config.assessCounts,
-            version: Self.assessVersion(level: level, own: own, next: newAtNext),
+            version: Self.assessVersion(level: level, own: own, next: newAtNext + (sharedCriteria(of: track)?.competencies ?? [])),
             scriptURL: href("/assets/assess.js"), fileName: "\(track.id)-\(level.slug)-assessment",
             next: next.map { next in
                 AssessContext.Next(level: levelSummary(next), assessURL: href(next.assessURL),

@@ -80,6 +80,15 @@ struct LadderDataOutput {
             JSONText.object([("id", s($0.id)), ("name", s($0.name)), ("description", s($0.description))])
         })))
         pairs.append(("levels", JSONText.array(levelItems)))
+        // "All levels": on every level page, so their URLs point at the first one.
+        if let shared = pages.sharedCriteria(of: track), let first = track.levels.first {
+            pairs.append(("shared", JSONText.array(shared.all.map { criterion in
+                JSONText.object([
+                    ("id", s(criterion.id)), ("text", s(criterion.text)), ("examples", JSONText.strings(criterion.examples)),
+                    ("url", s(pages.absolute(first.url) + "#" + criterion.anchor)),
+                ])
+            })))
+        }
         return JSONText.object(pairs)
     }
 
@@ -91,6 +100,11 @@ struct LadderDataOutput {
                 for criterion in group.criteria {
                     rows.append([track.id, level.id, group.name, criterion.id, criterion.text, pages.absolute(level.url) + "#" + criterion.anchor])
                 }
+            }
+        }
+        if let shared = pages.sharedCriteria(of: track), let first = track.levels.first {
+            for criterion in shared.all {
+                rows.append([track.id, "all", "At every level", criterion.id, criterion.text, pages.absolute(first.url) + "#" + criterion.anchor])
             }
         }
         return rows.map { $0.map(CSVField.quoted).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"

@@ -35,7 +35,8 @@ enum LadderSchema {
                 "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "description": {"type": "string"}}
               }
             },
-            "levels": {"type": "array", "items": {"$ref": "#/$defs/level"}}
+            "levels": {"type": "array", "items": {"$ref": "#/$defs/level"}},
+            "shared": {"type": "array", "description": "Criteria expected at every level of the track.", "items": {"$ref": "#/$defs/criterion"}}
           }
         },
         "level": {

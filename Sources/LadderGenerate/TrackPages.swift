@@ -33,7 +33,8 @@ extension PageWriter {
             introHTML: track.introPageIndex.map { introHTML(of: track, page: $0) },
             // "All levels", shown on every level page: rendered once per track, under the page's own `##`.
             sharedHTML: track.shared.map {
-                blocksUnderHeading(page: $0.pageIndex, blocks: $0.blocks, headingDepth: 2, anchorPrefix: "shared-")
+                blocksUnderHeading(page: $0.pageIndex, blocks: $0.blocks, headingDepth: 2, anchorPrefix: "shared-",
+                                   itemIDs: sharedCriteria(of: track)?.itemIDs ?? [:])
             },
             matrixURL: href("\(track.url)matrix/"), compareURL: href("\(track.url)compare/"),
             competencies: track.competencies.map {

@@ -40,27 +40,8 @@ public struct LevelCriteria: Sendable, Hashable {
         var position: [String: Int] = [:]
         var itemIDs: [Int: [String?]] = [:]
         for section in level.sections {
-            let scope = "\(level.trackID)\n\(level.id)\n\(section.competencyID)"
-            var criteria: [Criterion] = []
-            for i in section.blocks.dropFirst() {
-                guard let block = document.block(i), block.heading == nil else { continue }
-                let items = block.listCriteria
-                if items.isEmpty {
-                    for sentence in LevelComparison.sentences(block.plainText) {
-                        let id = ids.make(scope: scope, text: sentence, given: nil)
-                        criteria.append(Criterion(id: id, text: sentence, examples: [], anchor: section.anchor))
-                    }
-                    continue
-                }
-                var htmlIDs: [String?] = []
-                for (item, line) in zip(items, block.itemLines) {
-                    let id = ids.make(scope: scope, text: item.text, given: given[line])
-                    let anchor = Self.anchor(for: id)
-                    htmlIDs.append(anchor)
-                    criteria.append(Criterion(id: id, text: item.text, examples: item.examples, anchor: anchor))
-                }
-                itemIDs[i] = htmlIDs
-            }
+            let criteria = read(section.blocks, of: document, scope: "\(level.trackID)\n\(level.id)\n\(section.competencyID)",
+                                anchor: section.anchor, given: given, ids: &ids, itemIDs: &itemIDs)
             if let at = position[section.competencyID] {
                 groups[at].criteria += criteria
             } else {
@@ -70,6 +51,49 @@ public struct LevelCriteria: Sendable, Hashable {
             }
         }
         return LevelCriteria(competencies: groups, itemIDs: itemIDs)
+    }
+
+    /// The competency id and anchor of a track's "All levels" criteria, shown on every level page.
+    public static let sharedID = "all-levels"
+    public static let sharedAnchor = "shared-expectations"
+
+    /// A track's "All levels" section as one group of criteria (level `all` in their hash).
+    public static func shared(_ shared: SharedExpectations, of track: Track, in document: RenderedDocument,
+                              given: [Int: String] = [:]) -> LevelCriteria {
+        var ids = IDAllocator()
+        var itemIDs: [Int: [String?]] = [:]
+        let criteria = read(shared.blocks, of: document, scope: "\(track.id)\nall\n\(sharedID)", anchor: sharedAnchor,
+                            given: given, ids: &ids, itemIDs: &itemIDs)
+        return LevelCriteria(competencies: [CompetencyCriteria(competencyID: sharedID, name: "At every level",
+                                                               sectionAnchor: sharedAnchor, criteria: criteria)],
+                             itemIDs: itemIDs)
+    }
+
+    /// The criteria of the blocks after a section's heading: each list item (under any sub-heading), or
+    /// each sentence of the other blocks, as comparisons read them.
+    private static func read(_ blocks: Range<Int>, of document: RenderedDocument, scope: String, anchor: String,
+                             given: [Int: String], ids: inout IDAllocator, itemIDs: inout [Int: [String?]]) -> [Criterion] {
+        var criteria: [Criterion] = []
+        for i in blocks.dropFirst() {
+            guard let block = document.block(i), block.heading == nil else { continue }
+            let items = block.listCriteria
+            if items.isEmpty {
+                for sentence in LevelComparison.sentences(block.plainText) {
+                    let id = ids.make(scope: scope, text: sentence, given: nil)
+                    criteria.append(Criterion(id: id, text: sentence, examples: [], anchor: anchor))
+                }
+                continue
+            }
+            var htmlIDs: [String?] = []
+            for (item, line) in zip(items, block.itemLines) {
+                let id = ids.make(scope: scope, text: item.text, given: given[line])
+                let itemAnchor = Self.anchor(for: id)
+                htmlIDs.append(itemAnchor)
+                criteria.append(Criterion(id: id, text: item.text, examples: item.examples, anchor: itemAnchor))
+            }
+            itemIDs[i] = htmlIDs
+        }
+        return criteria
     }
 
     /// `c-` keeps criterion anchors apart from heading anchors; an id's spaces (a data id may have them)

@@ -94,6 +94,13 @@ class LadderDataTests(unittest.TestCase):
                         anchor = criterion["url"].split("#")[1]
                         self.assertIn(anchor, ids, criterion["url"])
         self.assertGreater(criteria, 100)
+        # "All levels" criteria: listed once per track, each with its id on the level pages.
+        shared = [t for t in data["tracks"] if t.get("shared")]
+        self.assertTrue(shared)
+        for track in shared:
+            page = read(local(self.example, data, track["shared"][0]["url"].split("#")[0], "index.html"))
+            for criterion in track["shared"]:
+                self.assertIn(' id="' + criterion["url"].split("#")[1] + '"', page)
         # The job family's own ids are kept.
         family = [t for t in data["tracks"] if t["url"].rstrip("/").endswith("warehouse-operations")][0]
         first = family["levels"][0]["competencies"][0]["criteria"][0]
@@ -110,6 +117,7 @@ class LadderDataTests(unittest.TestCase):
             self.assertEqual(rows[0], ["track", "level", "competency", "criterion_id", "text", "url"])
             expected = [[track["id"], level["id"], c["name"], k["id"], k["text"], k["url"]]
                         for level in track["levels"] for c in level["competencies"] for k in c["criteria"]]
+            expected += [[track["id"], "all", "At every level", k["id"], k["text"], k["url"]] for k in track.get("shared", [])]
             self.assertEqual(rows[1:], expected, track["id"])
 
     def test_quotes_commas_markup_and_unicode_survive_both_formats(self):

@@ -39,6 +39,18 @@ import Testing
         #expect(!l1.contains("data-counts"))
     }
 
+    @Test func what_every_level_expects_is_assessed_on_each_level_with_its_ids_on_the_level_page() throws {
+        let site = try TempSite(files: Self.files.merging(["content/eng/index.md": "---\ntitle: Eng\n---\n\n## All levels\n\n- Is kind in review.\n"]) { $1 })
+        defer { site.remove() }
+        #expect(site.ladder(["build", site.path, "--quiet"]).status == 0)
+        let level = try site.read("public/eng/l2/index.html")
+        let shared = try #require(CriterionIDTests.ids(level).first { $0.text == "Is kind in review." })
+        let assess = try site.read("public/eng/l2/assess/index.html")
+        #expect(assess.contains("id=\"a-all-levels\""))
+        #expect(assess.contains("value=\"\(shared.id.dropFirst(2))\""))
+        #expect(assess.contains("href=\"/eng/l2/#\(shared.id)\""))
+    }
+
     @Test func site_settings_turn_assess_pages_off_or_show_counts() throws {
         let off = try TempSite(files: Self.files.merging(["content/site.yml": "assess: false\n"]) { $1 })
         defer { off.remove() }
