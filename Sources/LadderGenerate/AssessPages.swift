@@ -43,22 +43,9 @@ extension PageWriter {
             })
     }
 
-    /// The criteria of `higher` that the comparison with `lower` marks new, by competency. The comparison
-    /// reads each competency's first section item by item in the order the criteria are listed, so the
-    /// `k`th item of a row is the `k`th criterion of that competency.
+    /// The criteria of `higher` that the comparison with `lower` marks new, by competency.
     func newExpectations(from lower: Level, to higher: Level) -> [CompetencyCriteria] {
-        let track = model.track(higher.trackID)
-        let comparison = LevelComparison(competencies: track?.competencies ?? [], lower: expectations(of: lower),
-                                         higher: expectations(of: higher))
-        let criteria = criteria(of: higher).competencies
-        return comparison.rows.compactMap { row in
-            guard let group = criteria.first(where: { $0.competencyID == row.competency.id }) else { return nil }
-            var new = group
-            new.criteria = row.higher.enumerated().compactMap { k, item in
-                item.isNew && k < group.criteria.count ? group.criteria[k] : nil
-            }
-            return new.criteria.isEmpty ? nil : new
-        }
+        criteria(of: higher).new(over: expectations(of: lower))
     }
 
     /// A hash of what the page asks about (ids and texts): a saved assessment made against another

@@ -12,6 +12,8 @@ public struct Criterion: Sendable, Hashable {
     public var examples: [String]
     /// Anchor on the level page: `c-<id>` on a list item, or the section's anchor for a sentence of prose.
     public var anchor: String
+    /// What a comparison of levels compares: the whole item, examples included, normalised.
+    var comparisonKey: String = ""
 }
 
 /// The criteria of one competency of a level, in page order.
@@ -69,31 +71,46 @@ public struct LevelCriteria: Sendable, Hashable {
                              itemIDs: itemIDs)
     }
 
-    /// The criteria of the blocks after a section's heading: each list item (under any sub-heading), or
-    /// each sentence of the other blocks, as comparisons read them.
+    /// The criteria of the blocks after a section's heading: each list item (under any sub-heading); in a
+    /// section with no list, each sentence of its prose. Prose beside lists frames them and is no criterion.
     private static func read(_ blocks: Range<Int>, of document: RenderedDocument, scope: String, anchor: String,
                              given: [Int: String], ids: inout IDAllocator, itemIDs: inout [Int: [String?]]) -> [Criterion] {
         var criteria: [Criterion] = []
-        for i in blocks.dropFirst() {
-            guard let block = document.block(i), block.heading == nil else { continue }
+        let content = blocks.dropFirst().compactMap { document.block($0) }.filter { $0.heading == nil }
+        let hasList = content.contains { !$0.listCriteria.isEmpty }
+        for block in content {
             let items = block.listCriteria
             if items.isEmpty {
+                guard !hasList else { continue }
                 for sentence in LevelComparison.sentences(block.plainText) {
                     let id = ids.make(scope: scope, text: sentence, given: nil)
-                    criteria.append(Criterion(id: id, text: sentence, examples: [], anchor: anchor))
+                    criteria.append(Criterion(id: id, text: sentence, examples: [], anchor: anchor,
+                                              comparisonKey: LevelComparison.normalise(sentence)))
                 }
                 continue
             }
             var htmlIDs: [String?] = []
-            for (item, line) in zip(items, block.itemLines) {
+            for ((item, line), whole) in zip(zip(items, block.itemLines), block.listItems) {
                 let id = ids.make(scope: scope, text: item.text, given: given[line])
                 let itemAnchor = Self.anchor(for: id)
                 htmlIDs.append(itemAnchor)
-                criteria.append(Criterion(id: id, text: item.text, examples: item.examples, anchor: itemAnchor))
+                criteria.append(Criterion(id: id, text: item.text, examples: item.examples, anchor: itemAnchor,
+                                          comparisonKey: LevelComparison.normalise(whole)))
             }
-            itemIDs[i] = htmlIDs
+            itemIDs[block.index] = htmlIDs
         }
         return criteria
+    }
+
+    /// The criteria a comparison with a lower level marks new: those whose item the lower level's section
+    /// of the same competency does not have (`lower`: `PageWriter.expectations`, by competency id).
+    public func new(over lower: [String: LevelComparison.Section]) -> [CompetencyCriteria] {
+        competencies.compactMap { group in
+            let keys = lower[group.competencyID]?.keys ?? []
+            var new = group
+            new.criteria = group.criteria.filter { !keys.contains($0.comparisonKey) }
+            return new.criteria.isEmpty ? nil : new
+        }
     }
 
     /// `c-` keeps criterion anchors apart from heading anchors; an id's spaces (a data id may have them)

@@ -4,7 +4,7 @@ import Testing
 /// `/<track>/<level>/assess/`: every criterion with a checkbox, the next level's new expectations apart.
 @Suite struct AssessPageTests {
     static let files = [
-        "content/eng/l1.md": "---\nlevel: L1\nsummary: One.\n---\n\n## Impact\n\n- Ships small features.\n- Writes tests for every change.\n",
+        "content/eng/l1.md": "---\nlevel: L1\nsummary: One.\n---\n\n## Impact\n\nFraming words beside the list.\n\n- Ships small features.\n- Writes tests for every change.\n\n## Craft\n\nWrites clear code. Reviews code kindly.\n",
         "content/eng/l2.md": "---\nlevel: L2\nsummary: Two.\n---\n\n## Impact\n\n- Ships whole projects.\n- Writes tests for every change.\n\n## Mentoring\n\n- Mentors one engineer.\n",
     ]
 
@@ -24,6 +24,12 @@ import Testing
             #expect(l1.contains("<label for=\"t-\(bare)\">"))
             #expect(l1.contains("<textarea id=\"n-\(bare)\""))
             #expect(l1.contains("href=\"/eng/l1/#\(id)\""))
+        }
+        // Prose beside a list frames it; a section of prose alone is assessed sentence by sentence.
+        #expect(!l1.contains("Framing words beside the list."))
+        for sentence in ["Writes clear code.", "Reviews code kindly."] {
+            #expect(l1.contains("\">\(sentence)</label>"), "\(sentence)")
+            #expect(l1.contains("href=\"/eng/l1/#craft\" aria-label=\"\(sentence) on the level page\""))
         }
         // New at L2: the reworded and added criteria, never the one both levels share.
         let next = try #require(l1.range(of: "assess-next")).lowerBound
