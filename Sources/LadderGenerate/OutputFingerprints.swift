@@ -20,6 +20,8 @@ enum OutputGroup: Hashable {
     case track(Int)
     /// One level page.
     case level(track: Int, position: Int)
+    /// One level's assess page, which reads the level and the next one.
+    case assess(track: Int, position: Int)
     /// One page of a track's views: the `number`th job of `viewOutputs` (competency page, matrix,
     /// comparison, compare index; see `PageWriter.viewReads`).
     case view(track: Int, number: Int)
@@ -134,6 +136,9 @@ struct OutputFingerprints {
             h.combine(trackIDs[track])
         case .level(let track, let position):
             h.combine(trackIDs[track]); h.combine(levels[track][position])
+        case .assess(let track, let position):
+            h.combine(trackIDs[track]); h.combine(levels[track][position])
+            if position + 1 < levels[track].count { h.combine(levels[track][position + 1]) }
         case .view(let track, let number):
             h.combine(trackIDs[track])
             if number < competencyIDs[track].count {

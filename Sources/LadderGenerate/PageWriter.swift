@@ -89,6 +89,9 @@ struct PageWriter {
         for (number, track) in model.tracks.enumerated() {
             groups.append(.track(number))
             for position in track.levels.indices { groups.append(.level(track: number, position: position)) }
+            if model.config.assess {
+                for position in track.levels.indices { groups.append(.assess(track: number, position: position)) }
+            }
             guard model.config.views else { continue }
             for view in Self.viewReads(track).indices { groups.append(.view(track: number, number: view)) }
         }

@@ -33,7 +33,8 @@ extension PageWriter {
             introHTML: track.introPageIndex.map { introHTML(of: track, page: $0) },
             // "All levels", shown on every level page: rendered once per track, under the page's own `##`.
             sharedHTML: track.shared.map {
-                blocksUnderHeading(page: $0.pageIndex, blocks: $0.blocks, headingDepth: 2, anchorPrefix: "shared-")
+                blocksUnderHeading(page: $0.pageIndex, blocks: $0.blocks, headingDepth: 2, anchorPrefix: "shared-",
+                                   itemIDs: sharedCriteria(of: track)?.itemIDs ?? [:])
             },
             matrixURL: href("\(track.url)matrix/"), compareURL: href("\(track.url)compare/"),
             competencies: track.competencies.map {
@@ -88,11 +89,13 @@ extension PageWriter {
                 guard let block = document.block(i), block.plainText != level.summary else { continue }
                 block.appendHTML(to: &introHTML)
             }
+            // Each criterion's list item carries its id, so a criterion has a permalink.
+            let itemIDs = criteria(of: level).itemIDs
             for section in level.sections {
                 // Sections are `##` on a level page whatever depth they had in the source.
                 var html = ""
                 document.block(section.blocks.lowerBound)?.appendHTML(headingDepth: 2, anchor: section.anchor, to: &html)
-                html += blocksUnderHeading(page: level.pageIndex, blocks: section.blocks, headingDepth: 2)
+                html += blocksUnderHeading(page: level.pageIndex, blocks: section.blocks, headingDepth: 2, itemIDs: itemIDs)
                 sections.append((section, html))
             }
         }
@@ -108,7 +111,7 @@ extension PageWriter {
             // Named from the other side (`equivalent: L5` on M1): shown on both levels' pages.
             equivalent = (levelSummary(named), other.title)
         }
-        let levelContext = LevelContext(
+        var levelContext = LevelContext(
             summary: levelSummary(level), position: position + 1, introHTML: introHTML,
             sections: sections.map { .init(name: $0.section.name, anchor: $0.section.anchor, html: $0.html, competency: $0.section.competencyID) },
             afterHTML: after, tocHTML: tocHTML, sectionsHTML: sectionsHTML, sharedHTML: trackContext(track).value.sharedHTML,
@@ -116,6 +119,7 @@ extension PageWriter {
             previous: position > 0 ? levelSummary(track.levels[position - 1]) : nil,
             next: position + 1 < track.levels.count ? levelSummary(track.levels[position + 1]) : nil,
             equivalent: equivalent)
+        levelContext.assessURL = model.config.assess ? href(level.assessURL) : nil
         var page = PageContext(title: "\(level.id) \(level.title)", url: href(level.url), permalink: absolute(level.url),
                                description: level.summary, summary: level.summary)
         if level.origin == .file {
@@ -146,7 +150,8 @@ extension PageWriter {
     /// The blocks under a heading, re-emitted for another page that prints that heading itself: the
     /// first block (the heading) is left out, and the headings under it keep their nesting relative to
     /// `headingDepth`, the depth the left-out heading has there.
-    func blocksUnderHeading(page: Int, blocks: Range<Int>, headingDepth: Int, anchorPrefix: String = "") -> String {
+    func blocksUnderHeading(page: Int, blocks: Range<Int>, headingDepth: Int, anchorPrefix: String = "",
+                            itemIDs: [Int: [String?]] = [:]) -> String {
         let document = documents[page]
         let baseDepth = document.block(blocks.lowerBound)?.heading?.depth ?? 2
         var html = ""
@@ -154,6 +159,8 @@ extension PageWriter {
             guard let block = document.block(i) else { continue }
             if let heading = block.heading {
                 block.appendHTML(headingDepth: heading.depth - baseDepth + headingDepth, anchor: anchorPrefix + heading.anchor, to: &html)
+            } else if let ids = itemIDs[i] {
+                block.appendHTML(itemIDs: ids, to: &html)
             } else {
                 block.appendHTML(to: &html)
             }

@@ -31,6 +31,9 @@ extension PageWriter {
         case .level(let track, let position):
             let track = model.tracks[track]
             return [{ levelOutput(track.levels[position], position: position, in: track) }]
+        case .assess(let track, let position):
+            let track = model.tracks[track]
+            return [{ assessOutput(track.levels[position], position: position, in: track) }]
         case .view(let track, let number):
             return views.job(track: track, number: number)
         case .tags:

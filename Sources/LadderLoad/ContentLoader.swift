@@ -17,6 +17,9 @@ public struct PageSource: Sendable {
     public var levelIDs: [String]? = nil
     /// Set by the model stage when the page is part of a ladder found in its folder as a whole.
     public var folderLadder: FolderLadderNote? = nil
+    /// For a body Ladder wrote itself: criterion ids the data gives (`id:` of a job family's competency),
+    /// by the body line (1-based) of the list item that holds the criterion.
+    public var criterionIDs: [Int: String] = [:]
 
     /// The file line of a line of `body` (1-based).
     public func fileLine(_ bodyLineNumber: Int) -> Int {

@@ -28,6 +28,11 @@ public struct SiteConfig: Sendable, Equatable {
     /// Write each track's views: competency pages, the matrix and the level comparisons (`views: false`
     /// leaves only the track overview and level pages, and no links to the views).
     public var views = true
+    /// Write a self-assessment page for every level (`assess: false` turns them off).
+    public var assess = true
+    /// Show "3 of 5" counts per competency on assess pages (`assess: {counts: true}`); off by default, so
+    /// an assessment reads as evidence rather than a score.
+    public var assessCounts = false
     /// Follow symbolic links under `content/` whose target is outside the site folder (off: a build of
     /// someone else's pull request must not publish the machine's files).
     public var followExternalSymlinks = false
@@ -45,7 +50,7 @@ public struct SiteConfig: Sendable, Equatable {
         a.title == b.title && a.description == b.description && a.baseURL == b.baseURL
             && a.language == b.language && a.rawHTML == b.rawHTML && a.tracks == b.tracks
             && a.competencies == b.competencies && a.linkLevelMentions == b.linkLevelMentions && a.search == b.search
-            && a.views == b.views
+            && a.views == b.views && a.assess == b.assess && a.assessCounts == b.assessCounts
     }
 
     /// Reads `site.yml` text; `path` is how diagnostics name the file.
@@ -62,6 +67,13 @@ public struct SiteConfig: Sendable, Equatable {
         config.search = try fields.bool("search") ?? true
         config.views = try fields.bool("views") ?? true
         config.followExternalSymlinks = try fields.bool("follow_external_symlinks") ?? false
+        if case .map(let assess)? = map["assess"] {
+            let f = FrontMatter(map: assess, location: fields.keyLocation("assess"))
+            config.assess = try f.bool("enabled") ?? true
+            config.assessCounts = try f.bool("counts") ?? false
+        } else {
+            config.assess = try fields.bool("assess") ?? true
+        }
 
         if let tracks = map["tracks"] {
             guard case .list(let items) = tracks else {
@@ -104,7 +116,7 @@ public struct SiteConfig: Sendable, Equatable {
             }
         }
         var extra = YAMLMap()
-        let known: Set = ["title", "description", "base_url", "language", "raw_html", "link_level_mentions", "search", "views", "tracks", "competencies", "follow_external_symlinks"]
+        let known: Set = ["title", "description", "base_url", "language", "raw_html", "link_level_mentions", "search", "views", "assess", "tracks", "competencies", "follow_external_symlinks"]
         for entry in map.entries where !known.contains(entry.key) {
             extra.append(entry)
             if let near = Spelling.nearMiss(of: entry.key, in: known.sorted()) {

@@ -44,12 +44,15 @@ public struct MarkdownRenderer {
         for (index, block) in tree.topLevelBlocks.enumerated() {
             var html: String
             var inner: Range<Int>?
+            var tagEnds: [Int] = []
             if let heading = headingByBlock[index] {
                 (html, inner) = headingHTML(block, anchor: heading.anchor)
             } else if let levelList, levelList.blockIndex == index {
                 let (listHTML, items) = levelListHTML(block, anchors: levelList.anchors)
                 html = listHTML
                 document.levelItemsHTML = items
+            } else if CMarkTree.type(block) == CMARK_NODE_LIST {
+                (html, tagEnds) = listHTML(block)
             } else {
                 html = CMarkTree.html(block, unsafe: allowRawHTML)
             }
@@ -57,16 +60,20 @@ public struct MarkdownRenderer {
             // A list's text is its items' text one after another, so each item is a range of it.
             var plain = ""
             var items: [Range<String.Index>] = []
+            var marks: [RenderedBlock.ItemMark] = []
             if CMarkTree.type(block) == CMARK_NODE_LIST {
-                for item in CMarkTree.children(of: block) {
+                for (n, item) in CMarkTree.children(of: block).enumerated() {
                     let start = plain.endIndex
-                    CMarkTree.appendPlainText(item, to: &plain)
+                    let (own, examples) = Self.appendItemText(item, to: &plain)
                     items.append(start..<plain.endIndex)
+                    marks.append(RenderedBlock.ItemMark(
+                        tagEnd: n < tagEnds.count ? Int32(clamping: tagEnds[n]) : -1, line: Int32(clamping: CMarkTree.line(item)),
+                        own: own, examples: examples))
                 }
             } else {
                 plain = CMarkTree.plainText(block)
             }
-            document.add(index: index, html: html, inner: inner, heading: headingByBlock[index], plain: plain, items: items)
+            document.add(index: index, html: html, inner: inner, heading: headingByBlock[index], plain: plain, items: items, marks: marks)
         }
         return document.build()
     }
@@ -82,6 +89,46 @@ public struct MarkdownRenderer {
         let open = "<h\(depth) id=\"\(HTML.escape(anchor))\">"
         let innerLength = inner.utf8.count
         return (open + inner + "</h\(depth)>\n", open.utf8.count..<(open.utf8.count + innerLength))
+    }
+
+    /// A list rendered item by item, the same bytes cmark writes for the whole list, with where each
+    /// top-level `<li` ends (UTF-8 offsets), so a page can give an item an `id` without parsing HTML
+    /// (which raw HTML in an item could make ambiguous).
+    func listHTML(_ list: CMarkTree.Node) -> (String, [Int]) {
+        let ordered = cmark_node_get_list_type(list) == CMARK_ORDERED_LIST
+        let start = Int(cmark_node_get_list_start(list))
+        var out = ordered ? (start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n") : "<ul>\n"
+        var tagEnds: [Int] = []
+        for item in CMarkTree.children(of: list) {
+            tagEnds.append(out.utf8.count + 3)
+            out += CMarkTree.html(item, unsafe: allowRawHTML)
+        }
+        out += ordered ? "</ol>\n" : "</ul>\n"
+        return (out, tagEnds)
+    }
+
+    /// Appends an item's plain text as `CMarkTree.appendPlainText` would, child by child, and returns
+    /// the ranges (UTF-8, from the start of `out`'s text before the call… as offsets into `out`) of its
+    /// own text (the blocks before its first nested list) and of each item of its nested lists (examples).
+    static func appendItemText(_ item: CMarkTree.Node, to out: inout String) -> (own: Range<Int32>, examples: [Range<Int32>]) {
+        let start = out.utf8.count
+        var ownEnd: Int?
+        var examples: [Range<Int32>] = []
+        for child in CMarkTree.children(of: item) {
+            if CMarkTree.type(child) == CMARK_NODE_LIST {
+                if ownEnd == nil { ownEnd = out.utf8.count }
+                for sub in CMarkTree.children(of: child) {
+                    let from = out.utf8.count
+                    CMarkTree.appendPlainText(sub, to: &out)
+                    examples.append(Int32(clamping: from)..<Int32(clamping: out.utf8.count))
+                }
+                if !out.isEmpty, out.last != " " { out += " " }
+            } else {
+                CMarkTree.appendPlainText(child, to: &out)
+            }
+        }
+        if !out.isEmpty, out.last != " " { out += " " }
+        return (Int32(clamping: start)..<Int32(clamping: ownEnd ?? out.utf8.count), examples)
     }
 
     /// A `levels: list` list, rendered item by item so each level's item carries its anchor.

@@ -60,6 +60,20 @@ public struct RenderedBlock: Sendable, Hashable {
     let innerRange: Range<Int32>?
     let headingNumber: Int32
     let blockIndex: Int32
+    /// For a list, one per item: where its `<li` tag ends, its line, its own text and its examples.
+    let marks: [ItemMark]
+
+    /// Where a top-level list item sits in the block, for criterion ids and their text.
+    struct ItemMark: Sendable, Hashable {
+        /// UTF-8 offset inside the block's HTML just after `<li`; -1 when unknown.
+        var tagEnd: Int32
+        /// Line of the item in the body (1-based).
+        var line: Int32
+        /// Plain text of the item's own blocks, before any nested list (document offsets).
+        var own: Range<Int32>
+        /// Plain text of each item of the item's nested lists (document offsets).
+        var examples: [Range<Int32>]
+    }
 
     /// Index among the document's top-level blocks (the same numbering as `Outline`).
     public var index: Int { Int(blockIndex) }
@@ -72,6 +86,33 @@ public struct RenderedBlock: Sendable, Hashable {
     public var listItems: [String] { itemRanges.map { String(text.plain($0)) } }
     /// For a heading: the HTML inside the `<hN>` tag, so it can be re-emitted at another depth or anchor.
     public var headingInnerHTML: String? { innerRange.map { String(text.html($0)) } }
+
+    /// For a list: each item's own text (without its nested lists) and its nested lists' items, the
+    /// shape of a criterion with examples.
+    public var listCriteria: [(text: String, examples: [String])] {
+        marks.map { (String(text.plain($0.own)), $0.examples.map { String(text.plain($0)) }) }
+    }
+
+    /// For a list: the body line (1-based) each item starts on.
+    public var itemLines: [Int] { marks.map { Int($0.line) } }
+
+    /// Appends a list's HTML with `id` attributes on its top-level items (`ids[n]` for item `n`; nil
+    /// or a missing entry leaves an item without one).
+    public func appendHTML(itemIDs ids: [String?], to out: inout String) {
+        guard !marks.isEmpty, ids.contains(where: { $0 != nil }) else { return appendHTML(to: &out) }
+        let html = text.html(htmlRange)
+        let utf8 = html.utf8
+        var from = utf8.startIndex
+        for (mark, id) in zip(marks, ids) {
+            guard let id, mark.tagEnd >= 0, Int(mark.tagEnd) <= utf8.count else { continue }
+            let at = utf8.index(utf8.startIndex, offsetBy: Int(mark.tagEnd))
+            guard at >= from else { continue }
+            out += html[from..<at]
+            out += " id=\"\(HTML.escape(id))\""
+            from = at
+        }
+        out += html[from...]
+    }
 
     /// Appends the block's HTML without making a string of it first.
     public func appendHTML(to out: inout String) { out += text.html(htmlRange) }
@@ -98,6 +139,8 @@ public struct RenderedBlock: Sendable, Hashable {
         a.blockIndex == b.blockIndex && a.text.html(a.htmlRange) == b.text.html(b.htmlRange)
             && a.text.plain(a.plainRange) == b.text.plain(b.plainRange) && a.listItems == b.listItems
             && a.heading == b.heading && a.headingInnerHTML == b.headingInnerHTML
+            && a.itemLines == b.itemLines && a.listCriteria.map(\.text) == b.listCriteria.map(\.text)
+            && a.listCriteria.map(\.examples) == b.listCriteria.map(\.examples)
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -108,6 +151,7 @@ public struct RenderedBlock: Sendable, Hashable {
         for range in itemRanges { hasher.combine(text.plain(range)) }
         hasher.combine(heading)
         hasher.combine(innerRange.map { text.html($0) })
+        hasher.combine(itemLines)
     }
 }
 
@@ -117,13 +161,13 @@ package struct RenderedDocumentBuilder {
     private var plain = ""
     private var headings: [Outline.Heading] = []
     private var pending: [(index: Int32, html: Range<Int32>, plain: Range<Int32>, items: [Range<Int32>],
-                           inner: Range<Int32>?, heading: Int32)] = []
+                           inner: Range<Int32>?, heading: Int32, marks: [RenderedBlock.ItemMark])] = []
     var levelItemsHTML: [String] = []
 
     /// `plain` and `items` untrimmed: a list's plain text is its items' one after another, so the items
     /// are ranges of it. Each piece is trimmed of spaces and newlines at both ends.
     mutating func add(index: Int, html blockHTML: String, inner: Range<Int>?, heading: Outline.Heading?,
-                      plain rawPlain: String, items rawItems: [Range<String.Index>]) {
+                      plain rawPlain: String, items rawItems: [Range<String.Index>], marks rawMarks: [RenderedBlock.ItemMark] = []) {
         let htmlStart = html.utf8.count
         html += blockHTML
         let htmlRange = Self.range(htmlStart, html.utf8.count)
@@ -133,7 +177,7 @@ package struct RenderedDocumentBuilder {
         let plainStart = plain.utf8.count
         let offset = rawPlain.utf8.distance(from: rawPlain.startIndex, to: trimmed.startIndex)
         plain += trimmed
-        let items = rawItems.map { item -> Range<Int32> in
+        func place(_ item: Range<String.Index>) -> Range<Int32> {
             let piece = rawPlain[item].trimmingSpacesAndNewlines()
             let start = rawPlain.utf8.distance(from: rawPlain.startIndex, to: piece.startIndex) - offset
             let length = piece.utf8.count
@@ -141,19 +185,29 @@ package struct RenderedDocumentBuilder {
             let lower = max(0, min(start, trimmed.utf8.count)), upper = max(lower, min(start + length, trimmed.utf8.count))
             return Self.range(plainStart + lower, plainStart + upper)
         }
+        let items = rawItems.map(place)
+        let utf8 = rawPlain.utf8
+        func stringIndex(_ offset: Int32) -> String.Index {
+            utf8.index(utf8.startIndex, offsetBy: max(0, min(Int(offset), utf8.count)))
+        }
+        let marks = rawMarks.map { mark in
+            RenderedBlock.ItemMark(tagEnd: mark.tagEnd, line: mark.line,
+                                   own: place(stringIndex(mark.own.lowerBound)..<stringIndex(mark.own.upperBound)),
+                                   examples: mark.examples.map { place(stringIndex($0.lowerBound)..<stringIndex($0.upperBound)) })
+        }
         var headingNumber: Int32 = -1
         if let heading {
             headingNumber = Int32(clamping: headings.count)
             headings.append(heading)
         }
-        pending.append((Int32(clamping: index), htmlRange, Self.range(plainStart, plain.utf8.count), items, innerRange, headingNumber))
+        pending.append((Int32(clamping: index), htmlRange, Self.range(plainStart, plain.utf8.count), items, innerRange, headingNumber, marks))
     }
 
     func build() -> RenderedDocument {
         let text = RenderedBlock.Text(html: Self.exactCopy(html), plain: Self.exactCopy(plain), headings: headings)
         return RenderedDocument(blocks: pending.map {
             RenderedBlock(text: text, htmlRange: $0.html, plainRange: $0.plain, itemRanges: $0.items,
-                          innerRange: $0.inner, headingNumber: $0.heading, blockIndex: $0.index)
+                          innerRange: $0.inner, headingNumber: $0.heading, blockIndex: $0.index, marks: $0.marks)
         }, levelItemsHTML: levelItemsHTML)
     }
 

@@ -46,6 +46,8 @@ package enum DataTrack {
     struct Item {
         var text: String
         var examples: [String] = []
+        /// The criterion's id when the data gives one (`id:`), kept so links to it survive rewording.
+        var id: String? = nil
     }
 
     /// What a topic expects at one level.
@@ -104,11 +106,11 @@ package enum DataTrack {
     /// The Markdown body for a data track page, the file line of each of its lines, and warnings.
     /// `generic`: the front matter of the framework every other inherits from, when the site has one.
     static func body(for source: PageSource, generic: FrontMatter? = nil) throws(Diagnostic)
-        -> (body: String, lineMap: [Int], levelIDs: [String]?, warnings: [Diagnostic]) {
+        -> (body: String, lineMap: [Int], levelIDs: [String]?, criterionIDs: [Int: String], warnings: [Diagnostic]) {
         let fm = source.frontMatter
         if JobFamily.isJobFamily(fm) {
-            let (body, lineMap, ids) = try JobFamily.body(for: source)
-            return (body, lineMap, ids, [])
+            let (body, lineMap, ids, criterionIDs) = try JobFamily.body(for: source)
+            return (body, lineMap, ids, criterionIDs, [])
         }
         var writer = BodyWriter()
         var warnings: [Diagnostic] = []
@@ -208,7 +210,7 @@ package enum DataTrack {
                 }
             }
         }
-        return (writer.text, writer.lineMap, nil, warnings)
+        return (writer.text, writer.lineMap, nil, writer.criterionIDs, warnings)
     }
 
     /// `1` → `L1` (with `level_prefix`), `"IC3"` → `IC3`, `"all"` → `all`.
@@ -247,7 +249,7 @@ package enum DataTrack {
                         default: examples = list.value.scalarText.map { [$0] } ?? []
                         }
                     }
-                    return Item(text: text, examples: examples)
+                    return Item(text: text, examples: examples, id: map.entry("id")?.value.scalarText)
                 }
                 throw .error(entry.valueLocation, "an item of '\(entry.key)' must be text or have 'criteria:'")
             case .list: throw .error(entry.valueLocation, "an item of '\(entry.key)' must be text, found a list")
@@ -276,6 +278,8 @@ package enum DataTrack {
     struct BodyWriter {
         var lines: [String] = []
         var lineMap: [Int] = []
+        /// Body line (1-based) of each list item whose data gave it an id.
+        var criterionIDs: [Int: String] = [:]
         var text: String { lines.joined(separator: "\n") + "\n" }
 
         mutating func add(_ line: String, line fileLine: Int) {
@@ -295,6 +299,7 @@ package enum DataTrack {
         mutating func list(_ items: [Item], line: Int) {
             guard !items.isEmpty else { return }
             for item in items {
+                if let id = item.id?.trimmingCharacters(in: .whitespacesAndNewlines), !id.isEmpty { criterionIDs[lines.count + 1] = id }
                 let parts = item.text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
                 for (n, part) in parts.enumerated() {
                     add(n == 0 ? "- " + Self.unblock(part) : "  " + part, line: line)

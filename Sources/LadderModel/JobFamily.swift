@@ -33,7 +33,7 @@ package enum JobFamily {
         return try fm.bool("isLegacy") == true ? name + " (legacy)" : name
     }
 
-    static func body(for source: PageSource) throws(Diagnostic) -> (body: String, lineMap: [Int], levelIDs: [String]) {
+    static func body(for source: PageSource) throws(Diagnostic) -> (body: String, lineMap: [Int], levelIDs: [String], criterionIDs: [Int: String]) {
         let fm = source.frontMatter
         var writer = DataTrack.BodyWriter()
         if try fm.bool("isLegacy") == true {
@@ -43,7 +43,7 @@ package enum JobFamily {
             writer.paragraph(summary, line: fm.keyLocation("summary").line)
         }
         guard case .list(let levelItems)? = fm["levels"], case .list(let competencyItems)? = fm["competencies"] else {
-            return (writer.text, writer.lineMap, [])
+            return (writer.text, writer.lineMap, [], [:])
         }
         var levels: [(id: String, name: String, line: Int)] = []
         for item in levelItems {
@@ -77,7 +77,8 @@ package enum JobFamily {
             while text.hasSuffix("\n") { text.removeLast() }
             if let proficiency = try f.string("proficiency"), !proficiency.isEmpty { text += " *(\(proficiency))*" }
             let examples = try f.stringList("examples")
-            cells[level, default: [:]][theme, default: []].append((DataTrack.Item(text: text, examples: examples), levelEntry.keyLocation.line))
+            cells[level, default: [:]][theme, default: []].append((DataTrack.Item(text: text, examples: examples, id: map.entry("id")?.value.scalarText),
+                                                                   levelEntry.keyLocation.line))
         }
         for level in levels {
             writer.add("## " + DataTrack.escapeInline(level.name), line: level.line)
@@ -89,6 +90,6 @@ package enum JobFamily {
                 writer.list(entries.map(\.0), line: entries[0].line)
             }
         }
-        return (writer.text, writer.lineMap, levels.map(\.id))
+        return (writer.text, writer.lineMap, levels.map(\.id), writer.criterionIDs)
     }
 }

@@ -66,6 +66,7 @@ public struct ModelBuilder {
                 do {
                     let data = try DataTrack.body(for: source, generic: generic)
                     (source.body, source.lineMap, source.levelIDs) = (data.body, data.lineMap, data.levelIDs)
+                    source.criterionIDs = data.criterionIDs
                     diagnostics += data.warnings
                 } catch {
                     diagnostics.append(error)

@@ -7,6 +7,9 @@ import LadderMarkdown
 package struct SiteURLs {
     /// The search page, which the build writes when `search` is on.
     package static let search = "/search/"
+    /// The ladder as data, and its JSON Schema.
+    package static let ladderJSON = "/ladder.json"
+    package static let ladderSchema = "/ladder.schema.json"
 
     package var allURLs: Set<String> = []
     package var tags: [(name: String, slug: String, pages: [Int])] = []
@@ -19,7 +22,11 @@ package struct SiteURLs {
         for page in model.pages { allURLs.insert(page.url) }
         for track in model.tracks {
             allURLs.insert(track.url)
-            for level in track.levels { allURLs.insert(level.url) }
+            for level in track.levels {
+                allURLs.insert(level.url)
+                if model.config.assess { allURLs.insert(level.assessURL) }
+            }
+            if !track.levels.isEmpty { allURLs.insert(track.matrixCSV) }
             guard !track.levels.isEmpty, model.config.views else { continue }
             allURLs.insert(track.url + "matrix/")
             allURLs.insert(track.url + "compare/")
@@ -31,6 +38,8 @@ package struct SiteURLs {
         allURLs.insert("/404.html")
         allURLs.insert("/sitemap.xml")
         allURLs.insert("/robots.txt")
+        allURLs.insert(SiteURLs.ladderJSON)
+        allURLs.insert(SiteURLs.ladderSchema)
         // The index files under /search/ get their names from their content, known only after rendering;
         // nothing links to them but the search page.
         if model.config.search {
@@ -99,7 +108,15 @@ package extension Track {
         return (0..<max(0, n - 1)).map { ($0, $0 + 1) }
     }
 
+    /// `/engineering/matrix.csv`: one row per criterion.
+    var matrixCSV: String { url + "matrix.csv" }
+
     func compareURL(_ a: Level, _ b: Level) -> String {
         "\(url)compare/\(a.slug)-vs-\(b.slug)/"
     }
+}
+
+package extension Level {
+    /// `/engineering/l3/assess/`: the level's self-assessment page.
+    var assessURL: String { url + "assess/" }
 }

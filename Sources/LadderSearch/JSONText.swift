@@ -5,7 +5,7 @@ import LadderMarkdown
 /// A small JSON writer for the search index: compact, with a fixed key order and integers only, so
 /// the same index is the same bytes on every build (Foundation's encoder promises neither).
 package enum JSONText {
-    static func string(_ value: String) -> String {
+    package static func string(_ value: String) -> String {
         // Works on UTF-8 bytes: tens of MB of snippet text go through here on a large site.
         var out: [UInt8] = [0x22]
         out.reserveCapacity(value.utf8.count + 2)
@@ -36,9 +36,9 @@ package enum JSONText {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
+    package static func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
 
-    static func strings(_ items: [String]) -> String { array(items.map(string)) }
+    package static func strings(_ items: [String]) -> String { array(items.map(string)) }
 
     static func ints(_ items: [Int]) -> String { array(items.map(String.init)) }
 
@@ -54,7 +54,7 @@ package enum JSONText {
     }
 
     /// An object with keys in the order given.
-    static func object(_ pairs: [(String, String)]) -> String {
+    package static func object(_ pairs: [(String, String)]) -> String {
         "{" + pairs.map { string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
     }
 }

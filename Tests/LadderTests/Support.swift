@@ -108,3 +108,8 @@ func runProcess(_ executable: URL, _ arguments: [String], in folder: URL) throws
     process.waitUntilExit()
     return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
 }
+
+/// A page with the criterion ids (`<li id="c-…">`) taken out, for tests about the text of list items.
+func withoutCriterionIDs(_ html: String) -> String {
+    html.replacingOccurrences(of: " id=\"c-[^\"]*\"", with: "", options: .regularExpression)
+}

@@ -14,6 +14,7 @@
 /// | `compare-index` | `track`, `compare` (`CompareIndexContext`) |
 /// | `tag` | `tag` (`TagContext`) |
 /// | `search` | `search` (`SearchContext`) |
+/// | `assess` | `track`, `assess` (`AssessContext`) |
 /// | `redirect` | `site`, `target` only |
 public struct LayoutContext {
     /// Made once per site (and per current track while the header lists tracks): see `SiteContext`.
@@ -33,6 +34,7 @@ public struct LayoutContext {
         case compareIndex(CompareIndexContext)
         case tag(TagContext)
         case search(SearchContext)
+        case assess(AssessContext)
         /// A page that only sends the browser elsewhere (`aliases`): no `page`, no breadcrumbs.
         case redirect(target: String)
     }
@@ -67,6 +69,7 @@ public struct LayoutContext {
         case .compareIndex(let index): context["compare"] = index.templateDictionary
         case .tag(let tag): context["tag"] = tag.templateDictionary
         case .search(let search): context["search"] = search.templateDictionary
+        case .assess(let assess): context["assess"] = assess.templateDictionary
         }
         return context
     }

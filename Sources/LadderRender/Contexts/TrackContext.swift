@@ -114,6 +114,8 @@ public struct LevelContext: TemplateContext {
     public var next: LevelSummary?
     /// The matching level of another track, with that track's title.
     public var equivalent: (level: LevelSummary, trackTitle: String)?
+    /// The level's self-assessment page, when the site has them.
+    public var assessURL: String?
 
     public struct Section: TemplateContext {
         public var name: String
@@ -157,6 +159,7 @@ public struct LevelContext: TemplateContext {
         dict["sections_html"] = sectionsHTML
         if let sharedHTML { dict["shared"] = ["html": sharedHTML] }
         dict["compare"] = compare.templateList
+        if let assessURL { dict["assess_url"] = assessURL }
         if let previous { dict["prev"] = previous.templateDictionary }
         if let next { dict["next"] = next.templateDictionary }
         if let equivalent {

@@ -34,12 +34,12 @@ import Testing
     @Test func a_topic_without_a_title_takes_title_and_criteria_from_the_generic_framework() throws {
         let site = try Self.built()
         defer { site.remove() }
-        let l3 = try site.read("public/engineering/backend/l3/index.html")
+        let l3 = withoutCriterionIDs(try site.read("public/engineering/backend/l3/index.html"))
         // `delivery` has no level 3 of its own: the generic criterion is shown, marked as inherited.
         #expect(l3.contains(">🚚 Delivery</h2>"))
         #expect(l3.contains("From the generic framework</h3>\n<ul>\n<li>Plans a multi-week piece of work and lands it</li>"))
         // Own criteria come first, then the generic ones.
-        let l2 = try site.read("public/engineering/backend/l2/index.html")
+        let l2 = withoutCriterionIDs(try site.read("public/engineering/backend/l2/index.html"))
         let own = try #require(l2.range(of: "Writes a rollback plan for each risky deploy"))
         let inherited = try #require(l2.range(of: "Ships medium-sized features without day-to-day supervision"))
         #expect(own.lowerBound < inherited.lowerBound)
@@ -56,13 +56,13 @@ import Testing
     @Test func example_objects_tabs_and_emoji_read_as_written() throws {
         let site = try Self.built()
         defer { site.remove() }
-        let l2 = try site.read("public/engineering/backend/l2/index.html")
+        let l2 = withoutCriterionIDs(try site.read("public/engineering/backend/l2/index.html"))
         #expect(l2.contains("<li>Breaks a feature into small, shippable pull requests\n<ul>\n<li>Ships the database migration before the code that reads it</li>"))
         // `-<TAB>"text"` is a list item like `- "text"`.
-        let web1 = try site.read("public/engineering/web/l1/index.html")
+        let web1 = withoutCriterionIDs(try site.read("public/engineering/web/l1/index.html"))
         #expect(web1.contains("<li>Publishes a small UI fix to the Acme storefront with review</li>"))
         // Plain-string and object examples side by side.
-        let web2 = try site.read("public/engineering/web/l2/index.html")
+        let web2 = withoutCriterionIDs(try site.read("public/engineering/web/l2/index.html"))
         #expect(web2.contains("<li>Keeps bundle size in check when adding a dependency</li>"))
         #expect(web2.contains("<li>Visible focus ring on every control</li>"))
         // Emoji stay in titles and never reach URLs or ids.

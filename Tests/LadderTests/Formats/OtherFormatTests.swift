@@ -19,7 +19,7 @@ import Testing
         for theme in ["delivery", "communication", "technical"] {
             #expect(site.exists("public/families/engineering/competencies/\(theme)/index.html"))
         }
-        let engineer = try site.read("public/families/engineering/engineer/index.html")
+        let engineer = withoutCriterionIDs(try site.read("public/families/engineering/engineer/index.html"))
         #expect(engineer.contains("<li>Estimates their own tasks and delivers them close to the estimate. <em>(Foundational)</em></li>"))
         #expect(engineer.contains("<li>Keeps the README's setup steps current</li>"))
         #expect(site.exists("public/families/engineering/compare/associate-vs-senior/index.html"))

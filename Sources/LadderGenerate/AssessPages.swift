@@ -1,0 +1,61 @@
+import LadderCore
+import LadderMarkdown
+import LadderModel
+import LadderRender
+
+/// `/<track>/<level>/assess/`: a self-assessment against one level. Each criterion has a checkbox and an
+/// evidence note, grouped by competency, and the next level's new expectations follow in a section of
+/// their own. The page's script keeps the state in the address and in the browser; without it the page
+/// is a printable checklist. A tool page: out of the sitemap and of search, and `noindex`.
+extension PageWriter {
+    func assessOutput(_ level: Level, position: Int, in track: Track) -> Output {
+        let own = criteria(of: level)
+        let next = position + 1 < track.levels.count ? track.levels[position + 1] : nil
+        let newAtNext = next.map { newExpectations(from: level, to: $0) } ?? []
+        let assess = AssessContext(
+            level: levelSummary(level),
+            // What the track expects at every level is part of this level too.
+            competencies: (own.competencies + (sharedCriteria(of: track)?.competencies ?? [])).map { group(of: $0, level: level, prefix: "") },
+            counts: model.config.assessCounts,
+            version: Self.assessVersion(level: level, own: own, next: newAtNext + (sharedCriteria(of: track)?.competencies ?? [])),
+            scriptURL: href("/assets/assess.js"), fileName: "\(track.id)-\(level.slug)-assessment",
+            next: next.map { next in
+                AssessContext.Next(level: levelSummary(next), assessURL: href(next.assessURL),
+                                   competencies: newAtNext.map { group(of: $0, level: next, prefix: "next-") })
+            })
+        let url = level.assessURL
+        let page = PageContext(title: "Assess: \(level.displayName) · \(track.title)", url: href(url), permalink: absolute(url),
+                               description: "Check yourself against the expectations of \(level.displayName).")
+        return Output(url: url, layout: "assess",
+                      context: context(page: page, current: url, track: track, view: .assess(assess),
+                                       breadcrumbs: [(track.title, track.url), (level.id, level.url), ("Assess", nil)]),
+                      inSitemap: false, lastmod: nil)
+    }
+
+    private func group(of group: CompetencyCriteria, level: Level, prefix: String) -> AssessContext.Group {
+        AssessContext.Group(
+            id: group.competencyID, name: group.name, url: href(level.url) + "#" + group.sectionAnchor,
+            fieldsetID: "a-\(prefix)\(group.competencyID)",
+            criteria: group.criteria.map { criterion in
+                AssessContext.Criterion(id: criterion.id, inputID: "t-\(prefix)\(Self.htmlID(criterion.id))",
+                                        noteID: "n-\(prefix)\(Self.htmlID(criterion.id))", text: criterion.text,
+                                        url: criterionURL(criterion, of: level), examples: criterion.examples)
+            })
+    }
+
+    /// The criteria of `higher` that the comparison with `lower` marks new, by competency.
+    func newExpectations(from lower: Level, to higher: Level) -> [CompetencyCriteria] {
+        criteria(of: higher).new(over: expectations(of: lower))
+    }
+
+    /// A hash of what the page asks about (ids and texts): a saved assessment made against another
+    /// version says which of its criteria changed.
+    static func assessVersion(level: Level, own: LevelCriteria, next: [CompetencyCriteria]) -> String {
+        var text = level.trackID + "\n" + level.id
+        for criterion in own.all + next.flatMap(\.criteria) { text += "\n" + criterion.id + "\t" + criterion.text }
+        return ContentHash.hex(Array(text.utf8))
+    }
+
+    /// An id attribute has no spaces.
+    static func htmlID(_ id: String) -> String { String(id.map { $0.isWhitespace ? "-" : $0 }) }
+}

@@ -1,0 +1,139 @@
+import LadderCore
+import LadderMarkdown
+
+/// One expectation of a level, with an id that stays while its text does: what a self-assessment ticks,
+/// a permalink points at (`#c-<id>`), and `ladder.json` lists.
+public struct Criterion: Sendable, Hashable {
+    /// The id the data gives (a job family's `id:`), else 8 hex digits of a hash of the track, level,
+    /// competency and the text normalised (spacing collapsed, case folded); `-2`, `-3` for repeats.
+    public var id: String
+    /// Plain text of the criterion, without its examples.
+    public var text: String
+    public var examples: [String]
+    /// Anchor on the level page: `c-<id>` on a list item, or the section's anchor for a sentence of prose.
+    public var anchor: String
+    /// What a comparison of levels compares: the whole item, examples included, normalised.
+    var comparisonKey: String = ""
+}
+
+/// The criteria of one competency of a level, in page order.
+public struct CompetencyCriteria: Sendable, Hashable {
+    public var competencyID: String
+    public var name: String
+    /// The level page's section anchor (`impact`).
+    public var sectionAnchor: String
+    public var criteria: [Criterion]
+}
+
+/// Every criterion of a level, and the `id` each list item gets on the level page.
+public struct LevelCriteria: Sendable, Hashable {
+    public var competencies: [CompetencyCriteria]
+    /// Block index → HTML id of each of the list's items, for `RenderedBlock.appendHTML(itemIDs:)`.
+    public var itemIDs: [Int: [String?]]
+
+    public var all: [Criterion] { competencies.flatMap(\.criteria) }
+
+    /// What a level expects, competency by competency, read the way comparisons read it: each list item
+    /// of a section (under any sub-heading), or each sentence of a section's other blocks.
+    /// `given`: ids the data gives, by body line (`PageSource.criterionIDs`).
+    public static func of(_ level: Level, in document: RenderedDocument, given: [Int: String] = [:]) -> LevelCriteria {
+        var ids = IDAllocator()
+        var groups: [CompetencyCriteria] = []
+        var position: [String: Int] = [:]
+        var itemIDs: [Int: [String?]] = [:]
+        for section in level.sections {
+            let criteria = read(section.blocks, of: document, scope: "\(level.trackID)\n\(level.id)\n\(section.competencyID)",
+                                anchor: section.anchor, given: given, ids: &ids, itemIDs: &itemIDs)
+            if let at = position[section.competencyID] {
+                groups[at].criteria += criteria
+            } else {
+                position[section.competencyID] = groups.count
+                groups.append(CompetencyCriteria(competencyID: section.competencyID, name: section.name,
+                                                 sectionAnchor: section.anchor, criteria: criteria))
+            }
+        }
+        return LevelCriteria(competencies: groups, itemIDs: itemIDs)
+    }
+
+    /// The competency id and anchor of a track's "All levels" criteria, shown on every level page.
+    public static let sharedID = "all-levels"
+    public static let sharedAnchor = "shared-expectations"
+
+    /// A track's "All levels" section as one group of criteria (level `all` in their hash).
+    public static func shared(_ shared: SharedExpectations, of track: Track, in document: RenderedDocument,
+                              given: [Int: String] = [:]) -> LevelCriteria {
+        var ids = IDAllocator()
+        var itemIDs: [Int: [String?]] = [:]
+        let criteria = read(shared.blocks, of: document, scope: "\(track.id)\nall\n\(sharedID)", anchor: sharedAnchor,
+                            given: given, ids: &ids, itemIDs: &itemIDs)
+        return LevelCriteria(competencies: [CompetencyCriteria(competencyID: sharedID, name: "At every level",
+                                                               sectionAnchor: sharedAnchor, criteria: criteria)],
+                             itemIDs: itemIDs)
+    }
+
+    /// The criteria of the blocks after a section's heading: each list item (under any sub-heading); in a
+    /// section with no list, each sentence of its prose. Prose beside lists frames them and is no criterion.
+    private static func read(_ blocks: Range<Int>, of document: RenderedDocument, scope: String, anchor: String,
+                             given: [Int: String], ids: inout IDAllocator, itemIDs: inout [Int: [String?]]) -> [Criterion] {
+        var criteria: [Criterion] = []
+        let content = blocks.dropFirst().compactMap { document.block($0) }.filter { $0.heading == nil }
+        let hasList = content.contains { !$0.listCriteria.isEmpty }
+        for block in content {
+            let items = block.listCriteria
+            if items.isEmpty {
+                guard !hasList else { continue }
+                for sentence in LevelComparison.sentences(block.plainText) {
+                    let id = ids.make(scope: scope, text: sentence, given: nil)
+                    criteria.append(Criterion(id: id, text: sentence, examples: [], anchor: anchor,
+                                              comparisonKey: LevelComparison.normalise(sentence)))
+                }
+                continue
+            }
+            var htmlIDs: [String?] = []
+            for ((item, line), whole) in zip(zip(items, block.itemLines), block.listItems) {
+                let id = ids.make(scope: scope, text: item.text, given: given[line])
+                let itemAnchor = Self.anchor(for: id)
+                htmlIDs.append(itemAnchor)
+                criteria.append(Criterion(id: id, text: item.text, examples: item.examples, anchor: itemAnchor,
+                                          comparisonKey: LevelComparison.normalise(whole)))
+            }
+            itemIDs[block.index] = htmlIDs
+        }
+        return criteria
+    }
+
+    /// The criteria a comparison with a lower level marks new: those whose item the lower level's section
+    /// of the same competency does not have (`lower`: `PageWriter.expectations`, by competency id).
+    public func new(over lower: [String: LevelComparison.Section]) -> [CompetencyCriteria] {
+        competencies.compactMap { group in
+            let keys = lower[group.competencyID]?.keys ?? []
+            var new = group
+            new.criteria = group.criteria.filter { !keys.contains($0.comparisonKey) }
+            return new.criteria.isEmpty ? nil : new
+        }
+    }
+
+    /// `c-` keeps criterion anchors apart from heading anchors; an id's spaces (a data id may have them)
+    /// become `-`, since an HTML id has none.
+    static func anchor(for id: String) -> String {
+        "c-" + String(id.map { $0.isWhitespace ? "-" : $0 })
+    }
+
+    /// Spacing collapsed and case folded: rewrapping a line or changing case keeps the id.
+    static func normalise(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").lowercased()
+    }
+
+    /// Hands out ids unique within one level page.
+    struct IDAllocator {
+        var used: Set<String> = []
+
+        mutating func make(scope: String, text: String, given: String?) -> String {
+            let base = given ?? String(ContentHash.hex(Array((scope + "\n" + LevelCriteria.normalise(text)).utf8)).prefix(8))
+            var id = base, n = 2
+            while used.contains(id) { id = "\(base)-\(n)"; n += 1 }
+            used.insert(id)
+            return id
+        }
+    }
+}

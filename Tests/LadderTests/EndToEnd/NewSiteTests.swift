@@ -1,0 +1,57 @@
+import Foundation
+import LadderCLI
+import Testing
+
+/// `ladder new` then `ladder build`, with the real binary.
+@Suite struct NewSiteTests {
+    static func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = Repo.binary
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    @Test func a_new_site_builds_as_it_is_without_a_warning() throws {
+        let parent = try TempSite()
+        defer { parent.remove() }
+        let folder = parent.path + "/my careers"
+        let made = try Self.run(["new", folder])
+        #expect(made.status == 0, "\(made.err)")
+        #expect(made.out.contains("ladder serve '\(folder)'"))
+        #expect(made.out.contains("ladder build '\(folder)'"))
+        let built = try Self.run(["build", folder])
+        #expect(built.status == 0, "\(built.err)")
+        #expect(built.err.isEmpty, "warnings: \(built.err)")
+        #expect(built.out.contains("(5 levels in 2 tracks)"))
+        let public_ = URL(fileURLWithPath: folder).appendingPathComponent("public")
+        for page in ["index.html", "about/index.html", "engineering/e2/index.html", "engineering/e2/assess/index.html",
+                     "support/s2/index.html", "ladder.json", "engineering/matrix.csv"] {
+            #expect(FileManager.default.fileExists(atPath: public_.appendingPathComponent(page).path), "\(page)")
+        }
+    }
+
+    @Test func a_folder_with_content_is_refused_and_left_alone() throws {
+        let site = try TempSite(files: [".keep": "mine\n"])
+        defer { site.remove() }
+        let refused = try Self.run(["new", site.path])
+        #expect(refused.status == 1)
+        #expect(refused.err.contains("error: the folder is not empty"))
+        #expect(try site.read(".keep") == "mine\n")
+        #expect(!site.exists("content"))
+        let file = try Self.run(["new", site.path + "/.keep"])
+        #expect(file.status == 1)
+    }
+
+    @Test func version_is_printed() throws {
+        let version = try Self.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.out.trimmingCharacters(in: .whitespacesAndNewlines) == LadderVersion.current)
+    }
+}
