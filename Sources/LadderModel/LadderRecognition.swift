@@ -137,6 +137,6 @@ package enum LadderRecognition {
     static func mentionsCareers(_ text: String) -> Bool {
         let words = ["level", "ladder", "career", "progression", "promot", "senior", "engineer", "develop",
                      "expectation", "competenc", "mentor", "e.g.", "for example", "#### examples"]
-        return words.contains { text.contains($0) }
+        return words.contains { text.containsBytes($0) }
     }
 }

@@ -51,7 +51,7 @@ struct LevelLabel: Equatable {
         // A parenthesised note (`(SE)`, `(Lead)`) is dropped; a résumé or a part list is not a ladder.
         text = text.replacingOccurrences(of: #"\s*\([^)]*\)"#, with: "", options: .regularExpression)
         if text.isEmpty || text.count > 60 { return nil }
-        for bad in ["@", "|", "?", ".md", "http"] where text.contains(bad) { return nil }
+        for bad in ["@", "|", "?", ".md", "http"] where text.containsBytes(bad) { return nil }
         if text.range(of: #"\b(19|20)\d\d\b"#, options: .regularExpression) != nil { return nil }
 
         // `L1`, `IC3: Senior`, `D1 - Developer 1`, `L1’s`, `L1 Engineers`.

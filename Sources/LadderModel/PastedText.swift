@@ -13,8 +13,8 @@ package enum PastedText {
         let fm = source.frontMatter
         guard LadderRecognition.mayRecognise(fm), source.body.utf8.count < 200_000 else { return nil }
         // Quick test: nothing to do unless a bullet character or "Level " is in the body at all.
-        guard source.body.contains("Level ") || source.body.contains("•") || source.body.contains("▪")
-            || source.body.contains("–") else { return nil }
+        guard source.body.containsBytes("Level ") || source.body.containsBytes("•") || source.body.containsBytes("▪")
+            || source.body.containsBytes("–") else { return nil }
         let lines = source.body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let hasTitle = fm["title"] != nil
         var out: [String] = []
