@@ -17,7 +17,17 @@ extension String {
             needle.withUTF8 { wanted in
                 guard !wanted.isEmpty else { return true }
                 guard text.count >= wanted.count, let a = text.baseAddress, let b = wanted.baseAddress else { return false }
-                return memmem(a, text.count, b, wanted.count) != nil
+                // memchr to each candidate first byte, memcmp the rest (glibc's memmem needs _GNU_SOURCE).
+                let first = Int32(wanted[0])
+                var start = 0
+                let last = text.count - wanted.count
+                while start <= last {
+                    guard let hit = memchr(a + start, first, last - start + 1) else { return false }
+                    let offset = UnsafeRawPointer(hit) - UnsafeRawPointer(a)
+                    if memcmp(a + offset, b, wanted.count) == 0 { return true }
+                    start = offset + 1
+                }
+                return false
             }
         }
     }

@@ -67,3 +67,15 @@ import Testing
         #expect([Diagnostic].grouped(1000000) == "1,000,000")
     }
 }
+
+@Suite struct ByteSearchTests {
+    @Test func finds_bytes_where_string_contains_does() {
+        let texts = ["", "a", "Level 3", "• pasted", "x – y", "prefix Level ", "Leve", "LLevel ", "café • résumé", "no match here"]
+        for text in texts {
+            for needle in ["Level ", "•", "–", "a", "é", "here", "ere!"] {
+                #expect(text.containsBytes(needle) == text.contains(needle), "\(text) / \(needle)")
+            }
+        }
+        #expect("abc".containsBytes(""))
+    }
+}
