@@ -43,10 +43,10 @@ extension PageWriter {
             equivalents: equivalents)
     }
 
-    /// The track's introduction: its intro page, or, when that page is a track given as data, the prose
-    /// written under the data (the levels it becomes have pages of their own).
+    /// The track's introduction: its intro page, or, when the page holds the levels as headings (a
+    /// `levels: headings` page, or a track given as data), the prose before the first level: the
+    /// overview links to the levels, which have pages of their own, rather than repeating them.
     func introHTML(of track: Track, page intro: Int) -> String {
-        guard model.pages[intro].isDataTrack else { return contentHTML(intro) }
         let firstLevel = track.levels.compactMap { level -> Int? in
             guard level.pageIndex == intro, case .heading(let blocks, _) = level.origin else { return nil }
             return blocks.lowerBound - 1
@@ -126,6 +126,8 @@ extension PageWriter {
             page.params = YAMLValue.map(source.params).templateValue
             if !source.description.isEmpty { page.description = source.description }
         }
+        // "Last updated" and "Edit this page" name the file the level is written in.
+        addPageMeta(level.pageIndex, to: &page)
         return Output(url: level.url, layout: level.origin == .file ? (source.layout ?? "level") : "level",
                       context: context(page: page, current: level.url, track: track, view: .level(levelContext),
                                        breadcrumbs: [(track.title, track.url), (level.id, nil)]),
