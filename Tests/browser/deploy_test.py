@@ -22,10 +22,9 @@ import urllib.error
 import urllib.request
 
 import linkcheck
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
+from site_qa import make_driver
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 LADDER = os.environ.get("LADDER", os.path.join(ROOT, ".build", "debug", "ladder"))
@@ -147,12 +146,7 @@ http {{
         self.assertGreater(checked, 100, "the crawl went through the whole site")
 
     def test_alias_and_search_in_chromium(self):
-        options = webdriver.ChromeOptions()
-        options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-        for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,900"):
-            options.add_argument(flag)
-        service = Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
-        driver = webdriver.Chrome(options=options, service=service)
+        driver = make_driver()
         try:
             # open-roles.md has `aliases: [/jobs/]`.
             driver.get(self.origin + "/careers/jobs/")

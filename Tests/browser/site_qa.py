@@ -215,6 +215,16 @@ def main():
                         for v in run_axe(driver, script):
                             targets = [" ".join(n.get("target", [])) for n in v.get("nodes", [])][:4]
                             findings["axe"].append(f"{where}: {v['id']} ({v.get('impact')}): {v['help']} at {targets}")
+                        if name == "home" and width < 500:
+                            # The phone's menu, open, with a nav group open inside it.
+                            driver.execute_script("""document.querySelector(".menu > summary").click();
+                                document.querySelector(".menu .nav-group summary")?.click();""")
+                            opened = where + " with the menu open"
+                            if driver.execute_script("return document.documentElement.scrollWidth") > width:
+                                findings["overflow"].append(f"{opened}: wider than {width} px")
+                            driver.save_screenshot(os.path.join(SHOTS, f"{name}-{width}-{scheme}-menu.png"))
+                            for v in run_axe(driver, script):
+                                findings["axe"].append(f"{opened}: {v['id']} ({v.get('impact')}): {v['help']}")
             set_view(driver, 1280, 900, "light")
             findings["print"] = check_print(driver, origin, SHOTS)
         finally:
