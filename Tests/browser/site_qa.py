@@ -53,6 +53,7 @@ PAGES = {
     "competency": "/engineering/competencies/impact/",
     "article": "/blog/career-paths/",
     "page": "/about/how-we-level/",
+    "assess": "/engineering/l3/assess/",
     "search": "/search/?q=ownership",
 }
 WIDTHS = {"wide": (1280, 900), "phone": (375, 812)}
