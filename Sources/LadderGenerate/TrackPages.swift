@@ -27,10 +27,20 @@ extension PageWriter {
                 equivalents.append(.init(level: levelSummary(mine), other: levelSummary(level), otherTrack: other.title))
             }
         }
-        return TrackContext(
+        let intro = track.introPageIndex.map { overviewText(of: track, page: $0) }
+        var context = TrackContext(
             id: track.id, title: track.title, description: track.description, url: href(track.url),
-            levels: track.levels.map(levelSummary),
-            introHTML: track.introPageIndex.map { introHTML(of: track, page: $0) },
+            levels: track.levels.map { level in
+                var summary = levelSummary(level)
+                if level.pageIndex == track.introPageIndex {
+                    switch level.origin {
+                    case .heading(_, let anchor), .listItem(_, let anchor): summary.anchor = anchor
+                    case .file: break
+                    }
+                }
+                return summary
+            },
+            introHTML: intro?.before,
             // "All levels", shown on every level page: rendered once per track, under the page's own `##`.
             sharedHTML: track.shared.map {
                 blocksUnderHeading(page: $0.pageIndex, blocks: $0.blocks, headingDepth: 2, anchorPrefix: "shared-",
@@ -41,24 +51,29 @@ extension PageWriter {
                 .init(id: $0.id, name: $0.name, description: $0.description, url: href("\(track.url)competencies/\($0.id)/"))
             },
             equivalents: equivalents)
+        context.afterHTML = intro?.after
+        return context
     }
 
-    /// The track's introduction: its intro page, or, when that page is a track given as data, the prose
-    /// written under the data (the levels it becomes have pages of their own).
-    func introHTML(of track: Track, page intro: Int) -> String {
-        guard model.pages[intro].isDataTrack else { return contentHTML(intro) }
-        let firstLevel = track.levels.compactMap { level -> Int? in
-            guard level.pageIndex == intro, case .heading(let blocks, _) = level.origin else { return nil }
-            return blocks.lowerBound - 1
-        }.min()
-        guard let firstLevel else { return contentHTML(intro) }
-        let page = model.pages[intro]
-        var html = ""
-        for block in documents[intro].blocks where block.index < firstLevel {
-            if page.titleFromHeading, let h = block.heading, h.blockIndex == 0 { continue }
-            block.appendHTML(to: &html)
+    /// The overview's text from the track's intro page. When that page holds the levels themselves (its
+    /// headings, its bold list, or a track given as data), the levels are left out: the overview lists
+    /// and links them, and each has a page of its own. What the page says before them comes first on the
+    /// overview, and what it says after them (an FAQ) after the list of levels.
+    func overviewText(of track: Track, page intro: Int) -> (before: String, after: String) {
+        var owned = IndexSet()
+        for level in track.levels where level.pageIndex == intro {
+            // A heading level's blocks start after its heading, which belongs to it too.
+            if case .heading(let blocks, _) = level.origin { owned.insert(integersIn: (blocks.lowerBound - 1)..<blocks.upperBound) }
         }
-        return html
+        if let list = model.levelLists[intro] { owned.insert(list.blockIndex) }
+        guard let first = owned.first else { return (contentHTML(intro), "") }
+        let page = model.pages[intro]
+        var before = "", after = ""
+        for block in documents[intro].blocks where !owned.contains(block.index) {
+            if page.titleFromHeading, let h = block.heading, h.blockIndex == 0 { continue }
+            if block.index < first { block.appendHTML(to: &before) } else { block.appendHTML(to: &after) }
+        }
+        return (before, after)
     }
 
     func trackOutput(_ track: Track) -> Output {
@@ -126,6 +141,8 @@ extension PageWriter {
             page.params = YAMLValue.map(source.params).templateValue
             if !source.description.isEmpty { page.description = source.description }
         }
+        // "Last updated" and "Edit this page" name the file the level is written in.
+        addPageMeta(level.pageIndex, to: &page)
         return Output(url: level.url, layout: level.origin == .file ? (source.layout ?? "level") : "level",
                       context: context(page: page, current: level.url, track: track, view: .level(levelContext),
                                        breadcrumbs: [(track.title, track.url), (level.id, nil)]),

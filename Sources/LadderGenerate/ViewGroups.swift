@@ -24,7 +24,9 @@ extension PageWriter {
         case .page(let index):
             return [{ pageOutput(index, model.pages[index]) }]
         case .generatedHome:
-            return [{ Output(url: "/", layout: "home", context: context(page: PageContext(title: model.config.title, url: href("/")), current: "/"),
+            let description = model.config.description.isEmpty ? nil : model.config.description
+            return [{ Output(url: "/", layout: "home", context: context(page: PageContext(title: model.config.title, url: href("/"),
+                                                                                          permalink: absolute("/"), description: description), current: "/"),
                              inSitemap: true, lastmod: nil) }]
         case .track(let track):
             return [{ trackOutput(model.tracks[track]) }]

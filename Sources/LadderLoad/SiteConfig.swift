@@ -36,6 +36,9 @@ public struct SiteConfig: Sendable, Equatable {
     /// Follow symbolic links under `content/` whose target is outside the site folder (off: a build of
     /// someone else's pull request must not publish the machine's files).
     public var followExternalSymlinks = false
+    /// "Edit this page" link: `{path}` is replaced by the page's path under `content/`
+    /// (`https://github.com/acme/careers/edit/main/content/{path}`). Empty: no link.
+    public var editURL = ""
     public var tracks: [TrackDeclaration] = []
     public var competencies: [CompetencyDeclaration] = []
     /// Everything else, for templates as `site.params`.
@@ -50,7 +53,7 @@ public struct SiteConfig: Sendable, Equatable {
         a.title == b.title && a.description == b.description && a.baseURL == b.baseURL
             && a.language == b.language && a.rawHTML == b.rawHTML && a.tracks == b.tracks
             && a.competencies == b.competencies && a.linkLevelMentions == b.linkLevelMentions && a.search == b.search
-            && a.views == b.views && a.assess == b.assess && a.assessCounts == b.assessCounts
+            && a.views == b.views && a.assess == b.assess && a.assessCounts == b.assessCounts && a.editURL == b.editURL
     }
 
     /// Reads `site.yml` text; `path` is how diagnostics name the file.
@@ -74,6 +77,7 @@ public struct SiteConfig: Sendable, Equatable {
         } else {
             config.assess = try fields.bool("assess") ?? true
         }
+        config.editURL = try fields.string("edit_url") ?? ""
 
         if let tracks = map["tracks"] {
             guard case .list(let items) = tracks else {
@@ -116,7 +120,7 @@ public struct SiteConfig: Sendable, Equatable {
             }
         }
         var extra = YAMLMap()
-        let known: Set = ["title", "description", "base_url", "language", "raw_html", "link_level_mentions", "search", "views", "assess", "tracks", "competencies", "follow_external_symlinks"]
+        let known: Set = ["title", "description", "base_url", "language", "raw_html", "link_level_mentions", "search", "views", "assess", "tracks", "competencies", "follow_external_symlinks", "edit_url"]
         for entry in map.entries where !known.contains(entry.key) {
             extra.append(entry)
             if let near = Spelling.nearMiss(of: entry.key, in: known.sorted()) {

@@ -40,8 +40,11 @@ public struct Page: Sendable {
     public var weight: Int?
     /// Front matter keys Ladder does not interpret, for templates as `page.params`.
     public var params: YAMLMap
-    /// The page's title is its first `#` heading (it is not repeated in the body).
+    /// The page's first `#` heading is its title (it gave the title, or says the same as `title:`), so
+    /// it is not repeated in the body: one `h1` per page, and search does not list the page twice.
     public var titleFromHeading: Bool
+    /// `edit: false`: no "Edit this page" link even when `site.yml` has `edit_url`.
+    public var showEditLink: Bool
     /// A track given as data (`topics:`): its body was written from the data, as `levels: headings`.
     public var isDataTrack: Bool
     /// A ladder Ladder found in a page that does not say `levels:` (its headings or bold list name levels).
@@ -57,7 +60,7 @@ package extension Page {
     static let knownKeys: Set<String> = [
         "title", "description", "summary", "layout", "sitemap", "toc", "nav", "draft", "date", "lastmod",
         "authors", "tags", "aliases", "redirect_from", "track", "level", "order", "levels", "weight", "equivalent", "level_prefix",
-        "path", "permalink", "nav_order", "sidebarTitle", "sidebarGroup", "topics",
+        "path", "permalink", "nav_order", "sidebarTitle", "sidebarGroup", "topics", "edit",
     ]
 
     /// Keys other generators and ladder formats use (Monzo's frameworks, Jekyll, Hugo, Middleman): kept as
@@ -102,7 +105,7 @@ package extension Page {
         let firstHeading = outline.headings.first.flatMap { found?.headingBlocks.contains($0.blockIndex) == true ? nil : $0 }
         if let title = try JobFamily.isJobFamily(fm) ? JobFamily.title(fm) : fm.string("title") {
             self.title = title
-            titleFromHeading = false
+            titleFromHeading = firstHeading.map { $0.depth == 1 && $0.blockIndex == 0 && Page.sameTitle($0.text, title) } ?? false
         } else if let h = firstHeading, h.depth == 1 {
             self.title = h.text
             titleFromHeading = true
@@ -118,6 +121,7 @@ package extension Page {
         layout = try fm.string("layout")
         inSitemap = try fm.bool("sitemap") ?? true
         showTOC = try fm.bool("toc") ?? true
+        showEditLink = try fm.bool("edit") ?? true
         let sidebarGroup = try fm.string("sidebarGroup")
         nav = try fm.string("nav") ?? sidebarGroup
         let sidebarTitle = try fm.string("sidebarTitle")
@@ -177,6 +181,12 @@ package extension Page {
         if last != "index" && last != "_index" { parts.append(last) }
         let segments = parts.map { $0.replacingOccurrences(of: " ", with: "-") }
         return segments.isEmpty ? "/" : "/" + segments.joined(separator: "/") + "/"
+    }
+
+    /// `# How we promote` under `title: How We Promote`: the same words, whatever their case and spacing.
+    static func sameTitle(_ heading: String, _ title: String) -> Bool {
+        func words(_ text: String) -> [Substring] { text.lowercased().split(whereSeparator: { $0.isWhitespace }) }
+        return words(heading) == words(title)
     }
 
     static func titleFromFileName(_ path: String) -> String {

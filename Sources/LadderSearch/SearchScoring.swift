@@ -9,6 +9,10 @@ import LadderModel
 /// and only the body is normalised by its length (a title is short whatever the page's length). A
 /// section inherits its page's title at a lower weight, so "senior impact" finds the Impact section of
 /// the Senior level, while "senior" alone ranks the level page itself above its sections.
+///
+/// A term of the document's own title or heading also earns a bonus outside BM25's saturation, as large
+/// as the most a body can score: a reader who types a section's name ("ownership", or the typo
+/// "ownrship") wants that section first, not a section that only mentions the word many times.
 package struct SearchScoring {
     /// Weight of one occurrence, by where it occurs.
     static let pageTitleWeight = 10
@@ -16,6 +20,8 @@ package struct SearchScoring {
     static let inheritedTitleWeight = 3
     static let bodyWeight = 1
     static let k1 = 1.2
+    /// The bonus for a term of the document's own title or heading, in units of the term's idf.
+    static let ownHeadingBonus = k1 + 1
     static let b = 0.75
 
     /// A posting: document number and score (BM25 × 10, rounded; at least 1: a tenth is fine enough to rank).
@@ -32,7 +38,8 @@ package struct SearchScoring {
         var termNumbers: [String: Int32] = [:]
         var terms: [String] = []
         // Pass 1 files each document's counts straight under its terms, packed where the score will go
-        // (weighted title and heading count in the high 16 bits, body count in the low 16); pass 2 turns
+        // (a flag for the document's own title or heading in the top bit, the weighted title and heading
+        // count in the next 15 bits, the body count in the low 16); pass 2 turns
         // them into scores in place. A 10,000-page site has millions of postings: one copy only.
         var postings: [[Posting]] = []
         var bodyLengths: [Float] = []
@@ -56,7 +63,8 @@ package struct SearchScoring {
                         terms.append(term)
                         postings.append([])
                     }
-                    let packed = UInt32(min(weights.short, 0xFFFF)) << 16 | UInt32(min(weights.body, 0xFFFF))
+                    let packed = (weights.own ? 1 << 31 : 0) | UInt32(min(weights.short, 0x7FFF)) << 16
+                        | UInt32(min(weights.body, 0xFFFF))
                     postings[number].append(Posting(document: document, score: Int32(bitPattern: packed)))
                 }
                 bodyLengths.append(Float(bodyLength))
@@ -72,8 +80,9 @@ package struct SearchScoring {
                 let packed = UInt32(bitPattern: postings[term][n].score)
                 let document = Int(postings[term][n].document)
                 let bodyNorm = 1 - Self.b + Self.b * Double(bodyLengths[document]) / averageBody
-                let frequency = Double(packed >> 16) + Double(packed & 0xFFFF) / bodyNorm
-                let score = idf * frequency * (Self.k1 + 1) / (frequency + Self.k1)
+                let frequency = Double(packed >> 16 & 0x7FFF) + Double(packed & 0xFFFF) / bodyNorm
+                let bonus = packed >> 31 == 1 ? Self.ownHeadingBonus : 0
+                let score = idf * (frequency * (Self.k1 + 1) / (frequency + Self.k1) + bonus)
                 postings[term][n].score = Int32(max(1, (score * 10).rounded()))
             }
         }
@@ -81,14 +90,21 @@ package struct SearchScoring {
         self.postings = postings
     }
 
-    /// A document's terms with their weighted (title, heading) and body counts, and its body length.
-    private static func count(_ document: SearchDocument) -> ([String: (short: Int, body: Int)], Int) {
-        var counts: [String: (short: Int, body: Int)] = [:]
+    /// A document's terms with their weighted (title, heading) and body counts, whether the term is in
+    /// the document's own title or heading (not one inherited from its page), and its body length.
+    private static func count(_ document: SearchDocument) -> ([String: (short: Int, body: Int, own: Bool)], Int) {
+        var counts: [String: (short: Int, body: Int, own: Bool)] = [:]
         let titleWeight = document.isSection ? inheritedTitleWeight : pageTitleWeight
-        for term in SearchTokenizer.terms(document.title) { counts[term, default: (0, 0)].short += titleWeight }
-        for term in SearchTokenizer.terms(document.heading) { counts[term, default: (0, 0)].short += headingWeight }
+        for term in SearchTokenizer.terms(document.title) {
+            counts[term, default: (0, 0, false)].short += titleWeight
+            if !document.isSection { counts[term]!.own = true }
+        }
+        for term in SearchTokenizer.terms(document.heading) {
+            counts[term, default: (0, 0, false)].short += headingWeight
+            counts[term]!.own = true
+        }
         let body = SearchTokenizer.terms(document.text)
-        for term in body { counts[term, default: (0, 0)].body += bodyWeight }
+        for term in body { counts[term, default: (0, 0, false)].body += bodyWeight }
         return (counts, body.count)
     }
 }

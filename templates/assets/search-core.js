@@ -7,6 +7,9 @@ export function terms(text) {
     .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
+/** "L3 Senior Engineer › Impact" for a section. */
+export const resultTitle = (r) => (r.heading && r.heading !== r.title ? `${r.title} › ${r.heading}` : r.title);
+
 /** Edit distance (insert, delete, substitute, swap two neighbours), or max + 1 once it exceeds max. */
 export function editDistance(a, b, max) {
   if (Math.abs(a.length - b.length) > max) return max + 1;

@@ -1,6 +1,6 @@
 // The /search/ page: connects its form to the query logic in search-core.js.
 // Index text only ever reaches the page as text nodes (never innerHTML), so it cannot inject markup.
-import { SearchEngine } from "./search-core.js";
+import { SearchEngine, resultTitle } from "./search-core.js";
 
 const byId = (id) => document.getElementById(id);
 const form = byId("search-form"), input = byId("search-query"), list = byId("search-results");
@@ -29,14 +29,12 @@ async function fillLevels(keep) {
 
 function resultItem(result) {
   const item = element("li");
-  const link = element("a", "", result.heading || result.title);
+  const link = element("a", "", resultTitle(result));
   link.href = result.url;
-  // A level's title starts with its id ("L3 Senior Engineer"), so track + title place it.
-  const where = [result.track, result.heading ? result.title : ""].filter(Boolean).join(" · ");
   const snippet = element("span", "result-snippet");
   for (const part of result.snippet) snippet.append(part.hit ? element("mark", "", part.text) : part.text);  // strings become text nodes
   item.append(link);
-  if (where) item.append(element("span", "result-where", where));
+  if (result.track) item.append(element("span", "result-where", result.track));
   item.append(snippet);
   return item;
 }

@@ -22,6 +22,10 @@ public struct PageContext: TemplateContext {
     public var toc: [TOCEntry]?
     /// The `nav:` group the page belongs to, with the page marked current.
     public var navGroup: NavGroup?
+    /// "Last updated": `lastmod`, else the file's last commit.
+    public var updated: Dated?
+    /// "Edit this page": `site.yml`'s `edit_url` for the page's file.
+    public var editURL: String?
 
     public struct Tag: TemplateContext {
         public var name: String
@@ -77,6 +81,9 @@ public struct PageContext: TemplateContext {
             dict["toc"] = toc.templateList
         }
         if let navGroup { dict["nav_group"] = navGroup.templateDictionary }
+        if let updated { dict["updated"] = updated.value; dict["updated_display"] = updated.display }
+        if let editURL { dict["edit_url"] = editURL }
+        if updated != nil || editURL != nil { dict["has_meta"] = true }
         return dict
     }
 }

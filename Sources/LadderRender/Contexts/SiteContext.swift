@@ -14,6 +14,20 @@ public struct SiteContext: TemplateContext {
     public var search: Bool
     public var views: Bool
     public var nav: [NavGroup]
+    /// The icon every page links: the site's own, else the theme's.
+    public var favicon: Favicon?
+
+    public struct Favicon: TemplateContext {
+        public var url: String
+        /// `image/svg+xml`; nil for an `.ico`, which browsers recognise by itself.
+        public var type: String?
+        public init(url: String, type: String?) { self.url = url; self.type = type }
+        public var templateDictionary: [String: Any] {
+            var dict: [String: Any] = ["url": url]
+            if let type { dict["type"] = type }
+            return dict
+        }
+    }
 
     public init(title: String, description: String, language: String, baseURL: String, root: String,
                 params: [String: Any], tracks: [TrackLink], navTracks: [TrackLink], manyTracks: Bool,
@@ -33,11 +47,13 @@ public struct SiteContext: TemplateContext {
     }
 
     public var templateDictionary: [String: Any] {
-        [
+        var dict: [String: Any] = [
             "title": title, "description": description, "language": language, "base_url": baseURL, "root": root,
             "params": params, "tracks": tracks.templateList, "nav_tracks": navTracks.templateList,
             "many_tracks": manyTracks, "search": search, "views": views, "nav": nav.templateList,
         ]
+        if let favicon { dict["favicon"] = favicon.templateDictionary }
+        return dict
     }
 }
 

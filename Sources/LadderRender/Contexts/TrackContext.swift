@@ -7,6 +7,8 @@ public struct TrackContext: TemplateContext {
     public var levels: [LevelSummary]
     /// The track's introduction (its overview page's text), when it has one.
     public var introHTML: String?
+    /// The overview page's text after its levels, when the page holds them (an FAQ under the ladder).
+    public var afterHTML: String?
     /// "All levels": expectations shown on every level page.
     public var sharedHTML: String?
     public var matrixURL: String
@@ -68,6 +70,7 @@ public struct TrackContext: TemplateContext {
             "equivalents": equivalents.templateList, "has_equivalents": !equivalents.isEmpty,
         ]
         if let introHTML { dict["intro_html"] = introHTML }
+        if let afterHTML, !afterHTML.isEmpty { dict["after_html"] = afterHTML }
         if let sharedHTML { dict["shared_html"] = sharedHTML }
         return dict
     }
@@ -81,6 +84,9 @@ public struct LevelSummary: TemplateContext {
     public var displayName: String
     public var summary: String
     public var url: String
+    /// Set in the overview's list of levels when the level was written on the overview's own page
+    /// (`## M1 Engineering Manager`): links to `/management/#m1-engineering-manager` still land on it.
+    public var anchor: String?
     public init(id: String, title: String, displayName: String, summary: String, url: String) {
         self.id = id
         self.title = title
@@ -89,7 +95,9 @@ public struct LevelSummary: TemplateContext {
         self.url = url
     }
     public var templateDictionary: [String: Any] {
-        ["id": id, "title": title, "display_name": displayName, "summary": summary, "url": url]
+        var dict: [String: Any] = ["id": id, "title": title, "display_name": displayName, "summary": summary, "url": url]
+        if let anchor { dict["anchor"] = anchor }
+        return dict
     }
 }
 

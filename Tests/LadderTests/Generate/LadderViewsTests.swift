@@ -13,7 +13,8 @@ import Testing
         #expect(page.contains("<mark class=\"diff-new\"><span class=\"visually-hidden\">New: </span>Writes code at depth 2.</mark>"))
         #expect(page.contains("<li>Writes code at depth 1.</li>"))
         // The alias "Scope and Impact" lines up with Impact, linking to the L2 section's anchor.
-        #expect(page.contains("href=\"/careers/eng/l2/#scope-and-impact\">L2 · Impact</a>"))
+        // The cell's link is an arrow on screen; its name says where it goes.
+        #expect(page.contains("href=\"/careers/eng/l2/#scope-and-impact\"><span aria-hidden=\"true\">→</span><span class=\"visually-hidden\">L2 · Impact on the level page</span></a>"))
         // Every pair exists; the index lists them and carries the picker.
         for pair in ["l1-vs-l2", "l1-vs-l3", "l2-vs-l3"] { #expect(site.exists("public/eng/compare/\(pair)/index.html")) }
         #expect(!site.exists("public/eng/compare/l2-vs-l1/index.html"))

@@ -11,7 +11,9 @@ import Testing
 
     /// The level URLs in the order the track overview lists them.
     func levelOrder(_ site: TempSite, track: String, ids: [String]) throws -> [String] {
-        let overview = try site.read("public\(track)index.html")
+        // The overview's list of levels (its introduction, above it, may mention the levels first).
+        let page = try site.read("public\(track)index.html")
+        let overview = page.range(of: "id=\"levels-at-a-glance\"").map { String(page[$0.lowerBound...]) } ?? page
         let found = ids.compactMap { id in overview.range(of: "href=\"\(track)\(id)/\"").map { (id, $0.lowerBound) } }
         return found.sorted { $0.1 < $1.1 }.map(\.0)
     }
