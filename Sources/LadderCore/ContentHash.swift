@@ -7,9 +7,19 @@ package enum ContentHash {
     /// not secrets, and needs no crypto package.
     package static func hex(_ bytes: some Sequence<UInt8>) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
+        // Over a buffer when there is one (a String's UTF-8): a generic iterator byte by byte was 5% of
+        // a build that names every search file after its content.
+        let done: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+            for byte in buffer {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100_0000_01b3
+            }
+        }
+        if done == nil {
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100_0000_01b3
+            }
         }
         let text = String(hash, radix: 16)
         return String((String(repeating: "0", count: 16 - text.count) + text).prefix(10))
