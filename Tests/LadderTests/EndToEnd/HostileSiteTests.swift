@@ -8,7 +8,7 @@ import Testing
     @Test func payloads_reach_html_only_escaped_and_json_only_as_text() throws {
         let site = try TempSite(copying: Repo.fixture("sites/hostile"))
         defer { site.remove() }
-        let result = site.ladder(["build", site.path, "--quiet"])
+        let result = site.ladder(["build", site.path])
         #expect(result.status == 0, "\(result.err)")
         #expect(result.err.contains("content/index.md:10:1: warning: link to a 'javascript:' URL removed"), "\(result.err)")
         let files = site.snapshot()
