@@ -15,4 +15,23 @@ import Testing
         #expect(result.out.contains("LadderFuzz: 150 runs"), "\(result.out)")
         #expect(!FileManager.default.fileExists(atPath: findings.path + "/crash-input"))
     }
+
+    /// Every input a fuzz run found (Fixtures/fuzz), once each, with a tight timeout: a hang found once
+    /// must not come back.
+    @Test func every_earlier_finding_runs_within_the_timeout() throws {
+        let fuzzer = Repo.binary.deletingLastPathComponent().appendingPathComponent("LadderFuzz")
+        try #require(FileManager.default.isExecutableFile(atPath: fuzzer.path))
+        let folder = Repo.fixture("fuzz")
+        let inputs = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") && $0 != "README.md" }
+        #expect(!inputs.isEmpty)
+        let corpus = FileManager.default.temporaryDirectory.appendingPathComponent("ladder-fuzz-findings-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: corpus) }
+        for name in inputs { try FileManager.default.copyItem(at: folder.appendingPathComponent(name), to: corpus.appendingPathComponent(name)) }
+        // Before its fix the dotted heading took 22 s in a debug build; after, well under one.
+        let result = try runProcess(fuzzer, ["--runs", "\(inputs.count)", "--timeout", "8", "--corpus", corpus.path,
+                                             "--findings", corpus.path + "/findings"], in: Repo.root)
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.out.contains("LadderFuzz: \(inputs.count) runs"), "\(result.out)")
+    }
 }
