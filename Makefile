@@ -23,11 +23,12 @@ test-search: deps
 	$(SWIFT) build --product ladder
 	LADDER=$(LADDER_BIN) node --test Tests/search/
 
-## test-browser: the search and assess pages in headless Chromium, served over HTTP on 127.0.0.1
+## test-browser: the search and assess pages, and hostile content (no script may run; the theme's scripts work under its CSP), in headless Chromium over HTTP on 127.0.0.1
 test-browser: deps browser-deps
 	$(SWIFT) build --product ladder
 	LADDER=$(LADDER_BIN) python3 Tests/browser/test_search.py
 	LADDER=$(LADDER_BIN) python3 Tests/browser/test_assess.py
+	LADDER=$(LADDER_BIN) python3 Tests/browser/test_hostile.py
 
 ## test-data: /ladder.json against its JSON Schema (Python's jsonschema) and each matrix.csv read back by Python's csv
 test-data: deps

@@ -75,6 +75,10 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "ladder", dependencies: ["LadderCLI"]),
+        // A seeded random-input driver over the stages that read user input (`bench/fuzz SECONDS`).
+        .executableTarget(name: "LadderFuzz", dependencies: [
+            "LadderCore", "LadderLoad", "LadderMarkdown", "LadderModel", "LadderGenerate",
+        ]),
         .testTarget(
             name: "LadderTests",
             dependencies: [

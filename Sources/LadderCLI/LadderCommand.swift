@@ -106,6 +106,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Print errors only: no warnings, no summary.")
     var quiet = false
 
+    @Flag(help: "Treat warnings as errors: the build fails and the output folder is left as it was.")
+    var strict = false
+
     mutating func execute(console: Console) -> Int32 {
         let destination = output ?? (siteOptions.site == "." ? "public" : siteOptions.site + "/public")
         let generator = SiteGenerator(options: siteOptions.buildOptions)
@@ -116,7 +119,13 @@ struct BuildCommand: ParsableCommand {
             return 1
         }
         do {
-            let report = try AtomicOutput(destination: destination).replace { sink in try generator.build(into: sink) }
+            let strict = self.strict
+            let report = try AtomicOutput(destination: destination).replace { sink in
+                let report = try generator.build(into: sink)
+                // Thrown inside, so the new folder is discarded and the old one stays.
+                if strict && !report.warnings.isEmpty { throw BuildFailure(report.warnings.map(\.promotedToError)) }
+                return report
+            }
             if !quiet {
                 // Repeats of one kind are counted past 20; `ladder check` lists every one.
                 for line in report.warnings.summarisedLines() { console.err(line) }
@@ -150,11 +159,12 @@ struct CheckCommand: ParsableCommand {
     mutating func execute(console: Console) -> Int32 {
         do {
             let report = try SiteGenerator(options: siteOptions.buildOptions).build(into: MemorySink())
-            for warning in report.warnings { console.err(warning.description) }
             if strict && !report.warnings.isEmpty {
+                for warning in report.warnings { console.err(warning.promotedToError.description) }
                 console.err("Check failed: \(report.warnings.count) warning(s) under --strict.")
                 return 1
             }
+            for warning in report.warnings { console.err(warning.description) }
             for line in report.recognised { console.out(line) }
             console.out("OK: \(report.pages) pages, \(report.levels) levels in \(report.tracks) tracks\(report.recognisedCount), no errors\(report.warningCount).")
             return 0
@@ -226,4 +236,9 @@ struct ServeCommand: ParsableCommand {
         func set(_ message: String) { lock.lock(); text = message; lock.unlock() }
         var message: String? { lock.lock(); defer { lock.unlock() }; return text }
     }
+}
+
+extension Diagnostic {
+    /// The same message as an error, as `--strict` reports a warning.
+    var promotedToError: Diagnostic { Diagnostic(.error, location, message) }
 }

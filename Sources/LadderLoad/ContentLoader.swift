@@ -247,20 +247,31 @@ package enum UTF8Validation {
     /// `\r\n` as one Character, so without this nothing that looks for `\n` would see a CRLF line end.)
     package static func decode(_ data: Data, displayPath: String) -> Result<String, Diagnostic> {
         let data = LineEndings.normalized(data)
-        if let text = String(validating: data, as: UTF8.self) { return .success(text) }
-        // Find the first invalid sequence to report its line and column.
+        if let text = String(validating: data, as: UTF8.self) {
+            // NUL is valid UTF-8, but no text editor writes it: the file is binary, or damaged, and cmark
+            // would quietly turn it into U+FFFD.
+            guard data.contains(0) else { return .success(text) }
+            return .failure(.error(firstStop(in: data, displayPath: displayPath, atNUL: true),
+                                   "file contains a NUL byte (is it a binary file named like a page?)"))
+        }
+        return .failure(.error(firstStop(in: data, displayPath: displayPath, atNUL: false), "file is not valid UTF-8"))
+    }
+
+    /// The line and column of the first invalid sequence (or the first NUL).
+    private static func firstStop(in data: Data, displayPath: String, atNUL: Bool) -> SourceLocation {
         var line = 1, column = 1
         var iterator = data.makeIterator()
         var decoder = UTF8()
         loop: while true {
             switch decoder.decode(&iterator) {
             case .scalarValue(let scalar):
+                if atNUL && scalar == "\0" { break loop }
                 if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
             case .emptyInput: break loop
             case .error: break loop
             }
         }
-        return .failure(.error(SourceLocation(path: displayPath, line: line, column: column), "file is not valid UTF-8"))
+        return SourceLocation(path: displayPath, line: line, column: column)
     }
 }
 
@@ -339,26 +350,64 @@ package enum FileWalker {
 
     private static func walk(_ folder: String, relative: String, site: String, into out: inout [(String, String)],
                              external: inout [(relative: String, absolute: String, target: String)], diagnostics: inout [Diagnostic]) {
-        guard let names = names(in: folder) else { return }
+        guard let names = names(in: folder) else {
+            // A folder the build cannot list would lose every page in it without a word.
+            diagnostics.append(.error(.whole(folder), "cannot read folder: \(String(cString: strerror(errno)))"))
+            return
+        }
         for name in names.sorted() where !isIgnored(name) {
             let absolute = folder + "/" + name
             let rel = relative.isEmpty ? name : relative + "/" + name
             var st = stat()
-            guard lstat(absolute, &st) == 0 else { continue }
+            guard lstat(absolute, &st) == 0 else {
+                diagnostics.append(.error(SourceLocation(path: absolute), "cannot read file: \(String(cString: strerror(errno)))"))
+                continue
+            }
             let type = st.st_mode & S_IFMT
             if type == S_IFDIR {
                 walk(absolute, relative: rel, site: site, into: &out, external: &external, diagnostics: &diagnostics)
             } else if type == S_IFREG {
-                out.append((rel, absolute))
+                if let problem = unreadable(absolute) { diagnostics.append(problem) } else { out.append((rel, absolute)) }
             } else if type == S_IFLNK {
                 var target = stat()
-                if stat(absolute, &target) == 0, target.st_mode & S_IFMT == S_IFREG {
+                let followed = stat(absolute, &target) == 0
+                let failure = followed ? 0 : errno
+                if followed, target.st_mode & S_IFMT == S_IFREG {
                     let resolved = realPath(absolute) ?? absolute
-                    if resolved.hasPrefix(site + "/") { out.append((rel, absolute)) } else { external.append((rel, absolute, resolved)) }
+                    if !resolved.hasPrefix(site + "/") {
+                        external.append((rel, absolute, resolved))
+                    } else if let problem = unreadable(absolute) {
+                        diagnostics.append(problem)
+                    } else {
+                        out.append((rel, absolute))
+                    }
+                } else if failure == ELOOP {
+                    // Unlike a link to a folder (skipped on purpose), a loop is a file that was meant to be there.
+                    diagnostics.append(.error(SourceLocation(path: absolute), "symbolic link loop: \(linkChain(from: absolute)); point the link at a real file"))
                 } else {
                     diagnostics.append(.warning(SourceLocation(path: absolute), "skipped symbolic link (to a folder, or broken)"))
                 }
             }
         }
+    }
+
+    /// A file that exists but cannot be opened (permissions), as an error at its path.
+    private static func unreadable(_ path: String) -> Diagnostic? {
+        guard access(path, R_OK) != 0 else { return nil }
+        return .error(SourceLocation(path: path), "cannot read file: \(String(cString: strerror(errno)))")
+    }
+
+    /// `a.md -> b.md -> a.md`: the targets of a looping link until one repeats.
+    private static func linkChain(from path: String) -> String {
+        var chain = [(path as NSString).lastPathComponent]
+        var current = path
+        var seen: Set<String> = [current]
+        while chain.count < 10, let target = try? FileManager.default.destinationOfSymbolicLink(atPath: current) {
+            chain.append(target)
+            current = target.hasPrefix("/") ? target : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(target)
+            current = (current as NSString).standardizingPath
+            if !seen.insert(current).inserted { break }
+        }
+        return chain.joined(separator: " -> ")
     }
 }

@@ -140,6 +140,10 @@ public struct YAMLReader {
 
     /// The full YAML parser, for what `FlatYAML` does not take.
     func readMappingWithYams(_ text: String) throws(Diagnostic) -> YAMLMap {
+        if let alias = YAMLAliasBudget.firstAliasOverBudget(in: text) {
+            throw .error(SourceLocation(path: path, line: firstLine + alias.line - 1, column: alias.column),
+                         "YAML aliases expand to more than \(YAMLAliasBudget.maximumWeight) bytes of values here (an alias bomb?); write the values out instead")
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -173,10 +177,33 @@ public struct YAMLReader {
         case .reader(let problem, _, _, _):
             return .error(location(nil), "invalid YAML: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return .error(location(context.mark), "duplicate key \(duplicates.joined(separator: ", "))")
+            let first = location(context.mark)
+            let key = duplicates.first ?? ""
+            let again = Self.repeatedKeyLine(key, after: context.mark, in: context.text)
+                .map { SourceLocation(path: path, line: firstLine + $0 - 1, column: context.mark.column) } ?? first
+            return .error(again, "duplicate key '\(key)' (first at line \(first.line)); a key may appear once, so one of the values would be lost")
         default:
             return .error(location(nil), "invalid YAML: \(error)")
         }
+    }
+
+    /// Where `key` is written again after its first place, at the same indentation (Yams points only at the
+    /// first), so the message lands on the line to delete.
+    static func repeatedKeyLine(_ key: String, after first: Mark, in yaml: String) -> Int? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        guard first.line >= 1, first.line < lines.count else { return nil }
+        let indent = first.column - 1
+        for number in (first.line + 1)...lines.count {
+            let line = lines[number - 1]
+            guard line.count > indent, line.prefix(indent).allSatisfy({ $0 == " " }) else { continue }
+            let rest = line.dropFirst(indent)
+            for spelling in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(spelling) {
+                if rest.dropFirst(spelling.count).drop(while: { $0 == " " }).hasPrefix(":") {
+                    return number
+                }
+            }
+        }
+        return nil
     }
 
     /// One line on how to fix the common mistakes, from what libyaml says and the line it points at.

@@ -126,12 +126,14 @@ package struct PipeTables {
     private mutating func makeRow(_ row: Row, tag: String, alignments: [Alignment]) -> CMarkTree.Node {
         let tr = Self.customBlock("<tr>", "</tr>")
         for (i, alignment) in alignments.enumerated() {
+            // A class, not GitHub's `style="text-align: …"`: the theme's Content-Security-Policy allows
+            // no inline style.
             let style: String
             switch alignment {
             case .none: style = ""
-            case .left: style = " style=\"text-align: left\""
-            case .center: style = " style=\"text-align: center\""
-            case .right: style = " style=\"text-align: right\""
+            case .left: style = " class=\"align-left\""
+            case .center: style = " class=\"align-center\""
+            case .right: style = " class=\"align-right\""
             }
             let cell = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
             cmark_node_set_on_enter(cell, "<\(tag)\(style)>")

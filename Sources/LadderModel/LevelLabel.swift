@@ -39,12 +39,14 @@ struct LevelLabel: Equatable {
     ]
 
     init?(_ raw: String) {
-        guard Self.mayName(raw) else { return nil }
-        var text = raw.trimmingCharacters(in: .whitespaces)
+        // A label is a few words (at most 60 characters once prefixes and notes are gone); a longer heading
+        // is not one, and is not worth the regular expressions below (a 40 KB heading of dots found by
+        // bench/fuzz took seconds when its prefix was stripped one character at a time).
+        guard raw.utf8.count <= 400, Self.mayName(raw) else { return nil }
         // Emoji and ordering prefixes (`👷 `, `02 `, `04a `) are not part of the name.
-        while let first = text.unicodeScalars.first, !first.properties.isAlphabetic, !("0"..."9").contains(first) {
-            text = String(text.unicodeScalars.dropFirst()).trimmingCharacters(in: .whitespaces)
-        }
+        let scalars = raw.unicodeScalars
+        let start = scalars.firstIndex { $0.properties.isAlphabetic || ("0"..."9").contains($0) } ?? scalars.endIndex
+        var text = String(scalars[start...]).trimmingCharacters(in: .whitespaces)
         if let r = text.range(of: #"^\d{1,2}[a-z]?\s+(?=[A-Za-z])"#, options: .regularExpression) {
             text.removeSubrange(r)
         }

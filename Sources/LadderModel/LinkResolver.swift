@@ -46,6 +46,10 @@ public struct LinkResolver: Sendable {
     }
 
     public func resolve(_ raw: String, from page: Page, pageIndex: Int, isImage: Bool, at location: SourceLocation) -> Outcome {
+        if let scheme = Self.scriptingScheme(raw, isImage: isImage) {
+            return Outcome(url: "", diagnostic: .warning(location,
+                "\(isImage ? "image" : "link") to a '\(scheme):' URL removed (it could run code in the reader's browser)"))
+        }
         if raw.isEmpty || Self.isExternal(raw) { return Outcome(url: raw) }
         var path = Substring(raw)
         var fragment: Substring?
@@ -105,6 +109,28 @@ public struct LinkResolver: Sendable {
             return Outcome(url: url, diagnostic: .warning(location, "link to missing \(what) '\(decodedPath)'"))
         }
         return Outcome(url: url)
+    }
+
+    /// `javascript:`, `vbscript:`, `file:` and `data:` (but for images in PNG, GIF, JPEG or WebP): the
+    /// schemes cmark's safe mode empties. Checked here too because a site with `raw_html: true` renders
+    /// unsafe, and as browsers read a URL: ASCII blanks and control characters anywhere in the scheme
+    /// (`java\tscript:`) are ignored, and case does not matter.
+    static func scriptingScheme(_ url: String, isImage: Bool) -> String? {
+        var scheme = ""
+        var hasColon = false
+        for byte in url.utf8 {
+            if byte <= 0x20 || byte == 0x7F { continue }
+            if byte == UInt8(ascii: ":") { hasColon = true; break }
+            guard scheme.utf8.count < 16 else { return nil }
+            scheme.unicodeScalars.append(Unicode.Scalar(byte))
+        }
+        scheme = scheme.lowercased()
+        guard hasColon, ["javascript", "vbscript", "file", "data"].contains(scheme) else { return nil }
+        if scheme == "data", isImage {
+            let compact = String(String.UnicodeScalarView(url.unicodeScalars.filter { $0.value > 0x20 })).lowercased()
+            if ["png", "gif", "jpeg", "webp"].contains(where: { compact.hasPrefix("data:image/\($0)") }) { return nil }
+        }
+        return scheme
     }
 
     static func isExternal(_ url: String) -> Bool {

@@ -45,6 +45,15 @@ public enum LiveReload {
         return nil
     }
 
+    /// Where the script and the overlay's stylesheet are served: files, not inline code, so that the
+    /// theme's Content-Security-Policy (`script-src 'self'; style-src 'self'`) lets them run.
+    public static let scriptPath = "/__ladder/live.js"
+    public static let stylePath = "/__ladder/overlay.css"
+
+    /// The policy `serve` sends with every response: the default theme's, from its `<meta>`.
+    public static let contentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; object-src 'none'; base-uri 'self'; form-action 'self'"
+
     /// Every error of the failed build, escaped, in a fixed box above the page.
     static func overlay(_ failure: BuildFailure) -> String {
         var rows = ""
@@ -53,12 +62,26 @@ public enum LiveReload {
                 + "<span>\(HTML.escape(d.message))</span></li>"
         }
         return """
-        <div id="ladder-overlay" role="alertdialog" aria-label="Build failed" style="position:fixed;inset:0;z-index:2147483647;\
-        overflow:auto;background:rgba(20,20,24,.94);color:#f5f5f5;font:15px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:2rem">\
-        <h2 style="color:#ff7b72;margin:0 0 1rem;font-size:1.2rem">Build failed: the last good build is shown under this box</h2>\
-        <ul style="margin:0;padding-left:1.2rem">\(rows)</ul>\
-        <p style="opacity:.7">It goes away by itself when the errors are fixed.</p></div>
+        <link rel="stylesheet" href="\(stylePath)" data-ladder-overlay>\
+        <div id="ladder-overlay" role="alertdialog" aria-label="Build failed">\
+        <h2>Build failed: the last good build is shown under this box</h2>\
+        <ul>\(rows)</ul>\
+        <p>It goes away by itself when the errors are fixed.</p></div>
         """
+    }
+
+    static let overlayStyle = """
+        #ladder-overlay{position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,24,.94);\
+        color:#f5f5f5;font:15px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:2rem}
+        #ladder-overlay h2{color:#ff7b72;margin:0 0 1rem;font-size:1.2rem}
+        #ladder-overlay ul{margin:0;padding-left:1.2rem}
+        #ladder-overlay p{opacity:.7}
+
+        """
+
+    /// The tag that loads the script; the build it was served with rides along as `data-version`.
+    static func script(version: Int) -> String {
+        "<script src=\"\(scriptPath)\" data-version=\"\(version)\"></script>"
     }
 
     /// Reloads on `reload`; swaps this site's stylesheets on `css` (the new one is added before the old
@@ -66,19 +89,18 @@ public enum LiveReload {
     /// build it is about, and a page already showing that build ignores it. On (re)connection the server
     /// says which build is current, and an older page reloads, so a change made while the page was
     /// loading is not missed.
-    static func script(version: Int) -> String {
+    static let scriptSource = """
+        (function(){var v=+document.currentScript.dataset.version;if(!window.EventSource)return;
+        var s=new EventSource("\(eventsPath)");
+        s.addEventListener("hello",function(e){if(+e.data!==v)location.reload();});
+        s.addEventListener("reload",function(e){if(+e.data!==v)location.reload();});
+        s.addEventListener("failed",function(e){if(JSON.parse(e.data).version!==v)location.reload();});
+        s.addEventListener("css",function(e){var n=JSON.parse(e.data);v=n.version;
+        document.querySelectorAll('link[rel="stylesheet"]:not([data-ladder-overlay])').forEach(function(l){
+        var u=new URL(l.href);if(u.origin!==location.origin)return;
+        u.searchParams.set("ladder",n.version);var c=l.cloneNode();c.href=u.href;
+        c.onload=function(){l.remove();};l.after(c);});});
+        })();
+
         """
-        <script>(function(){var v=\(version);if(!window.EventSource)return;\
-        var s=new EventSource("\(eventsPath)");\
-        s.addEventListener("hello",function(e){if(+e.data!==v)location.reload();});\
-        s.addEventListener("reload",function(e){if(+e.data!==v)location.reload();});\
-        s.addEventListener("failed",function(e){if(JSON.parse(e.data).version!==v)location.reload();});\
-        s.addEventListener("css",function(e){var n=JSON.parse(e.data);v=n.version;\
-        document.querySelectorAll('link[rel="stylesheet"]').forEach(function(l){\
-        var u=new URL(l.href);if(u.origin!==location.origin)return;\
-        u.searchParams.set("ladder",n.version);var c=l.cloneNode();c.href=u.href;\
-        c.onload=function(){l.remove();};l.after(c);});});\
-        })();</script>
-        """
-    }
 }

@@ -19,6 +19,9 @@ struct PreviewResponder: HTTPResponder {
         if target == LiveReload.eventsPath || target.hasPrefix(LiveReload.eventsPath + "?") {
             return events()
         }
+        let bare = target.split(separator: "?", maxSplits: 1).first.map(String.init) ?? target
+        if bare == LiveReload.scriptPath { return own(LiveReload.scriptSource, type: "text/javascript; charset=utf-8", head: request.method == .head) }
+        if bare == LiveReload.stylePath { return own(LiveReload.overlayStyle, type: "text/css; charset=utf-8", head: request.method == .head) }
         let snapshot = server.store.current
         let base = server.servedBasePath
         let query = target.firstIndex(of: "?").map { String(target[$0...]) } ?? ""
@@ -49,8 +52,18 @@ struct PreviewResponder: HTTPResponder {
             .contentLength: String(body.count),
             // A preview must never be served from a cache after an edit.
             .cacheControl: "no-store",
+            .contentSecurityPolicy: LiveReload.contentSecurityPolicy,
         ]
         return Response(status: status, headers: headers, body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    /// The server's own files (the live-reload script and the overlay's stylesheet).
+    func own(_ text: String, type: String, head: Bool) -> Response {
+        let headers: HTTPFields = [
+            .contentType: type, .contentLength: String(text.utf8.count), .cacheControl: "no-store",
+            .contentSecurityPolicy: LiveReload.contentSecurityPolicy,
+        ]
+        return Response(status: .ok, headers: headers, body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
 
     func notFound(_ snapshot: SiteSnapshot, head: Bool) -> Response {
@@ -62,7 +75,8 @@ struct PreviewResponder: HTTPResponder {
         if let page = snapshot.files["404.html"] {
             return file("404.html", page, snapshot: snapshot, status: .notFound, head: head)
         }
-        return Response(status: .notFound, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
+        return Response(status: .notFound, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store",
+                                                     .contentSecurityPolicy: LiveReload.contentSecurityPolicy],
                         body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(string: "Not found\n")))
     }
 

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// Every folder under Fixtures/broken is a site with one mistake; `expected.txt` holds the located
-/// message. The build must print it, exit 1, and leave an existing `public/` byte-identical.
+/// message, and `arguments.txt`, when present, flags given to both `build` and `check` (`--strict`). The
+/// build must print the message, exit 1, and leave an existing `public/` byte-identical.
 @Suite struct BrokenSiteTests {
     static let cases: [String] = {
         let folder = Repo.fixture("broken")
@@ -10,7 +11,7 @@ import Testing
     }()
 
     @Test func there_are_broken_fixtures() {
-        #expect(Self.cases.count >= 10)
+        #expect(Self.cases.count >= 17)
     }
 
     @Test(arguments: cases)
@@ -18,17 +19,18 @@ import Testing
         let site = try TempSite(copying: Repo.fixture("broken/\(name)"))
         defer { site.remove() }
         let expected = try site.read("expected.txt").trimmingCharacters(in: .whitespacesAndNewlines)
+        let flags = ((try? site.read("arguments.txt")) ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
         try site.write("public/index.html", "<p>previous good build</p>")
         try site.write("public/engineering/l1/index.html", "<p>old level</p>")
         let before = site.snapshot()
 
-        let result = try runProcess(Repo.binary, ["build", "."], in: site.folder)
-        #expect(result.status == 1)
+        let result = try runProcess(Repo.binary, ["build", "."] + flags, in: site.folder)
+        #expect(result.status == 1, "\(result.err)")
         #expect(result.err.split(separator: "\n").first { $0.contains(": error: ") }.map(String.init) == expected)
         #expect(result.err.contains(": error: "))
         #expect(site.snapshot() == before)
 
-        let check = site.ladder(["check", site.path])
+        let check = site.ladder(["check", site.path] + flags)
         #expect(check.status == 1)
         // In-process with an absolute site folder, paths are prefixed with it.
         let location = expected.components(separatedBy: ": error: ")[0]

@@ -55,7 +55,13 @@ import Testing
             let page = try await server.get(server.basePath + "eng/l2/")
             #expect(page.status == 200)
             #expect(page.text.contains("Mentors new joiners."))
-            #expect(page.text.contains("new EventSource(\"/__ladder/events\")"))
+            // The script is a file, so the theme's Content-Security-Policy (also sent as a header) lets it run.
+            #expect(page.text.contains("<script src=\"/__ladder/live.js\" data-version=\"\(server.server.snapshot.version)\"></script>"))
+            #expect(page.headers["content-security-policy"]?.contains("script-src 'self'") == true)
+            let script = try await server.get(LiveReload.scriptPath)
+            #expect(script.status == 200)
+            #expect(script.headers["content-type"]?.hasPrefix("text/javascript") == true)
+            #expect(script.text.contains("new EventSource(\"/__ladder/events\")"))
             #expect(Int(event?.data ?? "") == server.server.snapshot.version)
 
             // A stylesheet-only change swaps stylesheets instead of reloading.
@@ -161,7 +167,7 @@ import Testing
             #expect(page.status == 503)
             #expect(page.text.contains("id=\"ladder-overlay\""))
             #expect(page.text.contains("content/eng/l1.md:"))
-            #expect(page.text.contains(LiveReload.eventsPath))
+            #expect(page.text.contains(LiveReload.scriptPath))
 
             let fixed = try await edit(events) { try site.save("content/eng/l1.md", good) }
             #expect(fixed?.name == "reload")
