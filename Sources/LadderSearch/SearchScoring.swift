@@ -103,8 +103,11 @@ package struct SearchScoring {
             counts[term, default: (0, 0, false)].short += headingWeight
             counts[term]!.own = true
         }
-        let body = SearchTokenizer.terms(document.text)
-        for term in body { counts[term, default: (0, 0, false)].body += bodyWeight }
-        return (counts, body.count)
+        var bodyLength = 0
+        SearchTokenizer.forEachTerm(document.text) { term in
+            counts[term, default: (0, 0, false)].body += bodyWeight
+            bodyLength += 1
+        }
+        return (counts, bodyLength)
     }
 }

@@ -10,19 +10,28 @@ import LadderMarkdown
 package enum SearchTokenizer {
     static func terms(_ text: String) -> [String] {
         var out: [String] = []
-        var current = String.UnicodeScalarView()
+        forEachTerm(text) { out.append($0) }
+        return out
+    }
+
+    /// Calls `body` with each term of `text` in order, without collecting them (the index only counts).
+    /// A term is gathered as UTF-8 bytes in one reused buffer: most terms are short ASCII words, which
+    /// become small strings without an allocation.
+    static func forEachTerm(_ text: String, _ body: (String) -> Void) {
+        var current: [UInt8] = []
+        current.reserveCapacity(32)
         func flush() {
-            if !current.isEmpty { out.append(String(current)) }
-            current = String.UnicodeScalarView()
+            if !current.isEmpty { body(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
         }
         for scalar in text.unicodeScalars {
             if scalar.isASCII {
                 // Fast path: most ladder text is ASCII.
-                let v = scalar.value
+                let v = UInt8(scalar.value)
                 if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) {
-                    current.append(scalar)
+                    current.append(v)
                 } else if v >= 0x41 && v <= 0x5A {
-                    current.append(Unicode.Scalar(v + 0x20)!)
+                    current.append(v + 0x20)
                 } else {
                     flush()
                 }
@@ -36,7 +45,7 @@ package enum SearchTokenizer {
                     continue
                 default:
                     if properties.isAlphabetic || properties.numericType != nil {
-                        current.append(contentsOf: properties.lowercaseMapping.unicodeScalars)
+                        current.append(contentsOf: properties.lowercaseMapping.utf8)
                     } else {
                         flush()
                     }
@@ -44,7 +53,6 @@ package enum SearchTokenizer {
             }
         }
         flush()
-        return out
     }
 
     /// Term order used for shard ranges: UTF-16 code units, which is how JavaScript compares strings.

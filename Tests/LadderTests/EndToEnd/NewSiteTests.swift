@@ -4,18 +4,9 @@ import Testing
 
 /// `ladder new` then `ladder build`, with the real binary.
 @Suite struct NewSiteTests {
+    /// The real binary run with absolute paths, so the working folder does not matter.
     static func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = Repo.binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        try runProcess(Repo.binary, arguments, in: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     }
 
     @Test func a_new_site_builds_as_it_is_without_a_warning() throws {
