@@ -32,3 +32,29 @@ extension String {
         }
     }
 }
+
+extension String {
+    /// The text cut at each `"\n"`, empty lines kept: `split(separator: "\n", omittingEmptySubsequences:
+    /// false)`, by a byte scan. The Character split walked grapheme clusters and was a sixth of a build's
+    /// CPU (three passes over every body). As with the Character split, a `"\r\n"` pair is one Character
+    /// that is not `"\n"`, so a line is not cut there.
+    public func lineSlices() -> [Substring] {
+        var lines: [Substring] = []
+        let utf8 = self.utf8
+        var start = utf8.startIndex
+        var previous: UInt8 = 0
+        var index = start
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            let next = utf8.index(after: index)
+            if byte == 0x0A && previous != 0x0D {
+                lines.append(self[start..<index])
+                start = next
+            }
+            previous = byte
+            index = next
+        }
+        lines.append(self[start..<utf8.endIndex])
+        return lines
+    }
+}

@@ -73,9 +73,10 @@ extension BuildRun {
         }
         let pages = PageWriter(model: model, documents: documents, templates: templates.set,
                                theme: templates.theme, resolver: urls.resolver, urls: urls.site,
-                               lastCommitDates: GitDates.lastCommitDates(contentFolder: loader.contentFolder),
+                               lastCommitDates: gitDates.wait(),
                                shared: fingerprints.flatMap { memo?.sharedContext(for: $0.sharedContextKey) })
         if let memo, let fingerprints { memo.remember(sharedContext: pages.shared, for: fingerprints.sharedContextKey) }
+        BuildTrace.mark("page setup")
         do {
             var files = 0
             // The index first: what it holds while it is built is freed before the pages need room.

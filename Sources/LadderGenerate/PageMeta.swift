@@ -36,22 +36,54 @@ enum EditLink {
 enum GitDates {
     /// Content paths (`engineering/l3.md`) → `2026-03-14`. Empty when the folder is not in a git
     /// checkout or git is not installed: the pages then show no date, and nothing fails.
-    static func lastCommitDates(contentFolder: String) -> [String: String] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        // Newest first; each commit is a NUL-led date line and then the files it touched, relative to
-        // the content folder.
-        process.arguments = ["git", "-C", contentFolder, "log", "--format=%x00%cs", "--name-only", "--relative",
-                             "--no-renames", "-z", "--", "."]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch { return [:] }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return [:] }
-        return parse(String(decoding: data, as: UTF8.self))
+    /// One `git log` run in the background: started with the build and read when the pages are written,
+    /// so its tens of milliseconds overlap the stages before (it was a tenth of a 1,000-page build's wall).
+    final class Lookup: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        // Written once by the reading thread before `done` is signalled, read only after.
+        private var dates: [String: String] = [:]
+
+        init(contentFolder: String) {
+            // Outside a checkout git only fails: do not start it (unless GIT_DIR points somewhere).
+            guard ProcessInfo.processInfo.environment["GIT_DIR"] != nil || Self.inCheckout(contentFolder) else {
+                done.signal()
+                return
+            }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            // Newest first; each commit is a NUL-led date line and then the files it touched, relative to
+            // the content folder.
+            process.arguments = ["git", "-C", contentFolder, "log", "--format=%x00%cs", "--name-only", "--relative",
+                                 "--no-renames", "-z", "--", "."]
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            process.standardInput = FileHandle.nullDevice
+            do { try process.run() } catch { done.signal(); return }
+            DispatchQueue.global().async { [self] in
+                let data = output.fileHandleForReading.readDataToEndOfFile()
+                process.waitUntilExit()
+                if process.terminationStatus == 0 { dates = GitDates.parse(String(decoding: data, as: UTF8.self)) }
+                done.signal()
+            }
+        }
+
+        func wait() -> [String: String] {
+            done.wait()
+            done.signal()
+            return dates
+        }
+
+        /// Whether the folder or one above it holds `.git` (a folder, or a file in a worktree).
+        static func inCheckout(_ folder: String) -> Bool {
+            var url = URL(fileURLWithPath: folder).standardizedFileURL
+            while true {
+                if FileManager.default.fileExists(atPath: url.appendingPathComponent(".git").path) { return true }
+                let parent = url.deletingLastPathComponent()
+                if parent.path == url.path { return false }
+                url = parent
+            }
+        }
     }
 
     /// `git log --format=%x00%cs --name-only -z` output → the first (newest) date of each path.

@@ -37,12 +37,15 @@ final class BuildRun {
     let options: BuildOptions
     let memo: BuildMemo?
     let loader: ContentLoader
+    /// Each file's last commit date, looked up while the first stages run.
+    let gitDates: GitDates.Lookup
     private(set) var diagnostics: [Diagnostic] = []
 
     init(options: BuildOptions, memo: BuildMemo?) {
         self.options = options
         self.memo = memo
         self.loader = ContentLoader(siteFolder: options.siteFolder)
+        self.gitDates = GitDates.Lookup(contentFolder: loader.contentFolder)
         memo?.beginBuild()
         BuildTrace.begin()
     }

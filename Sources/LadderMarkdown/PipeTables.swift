@@ -27,7 +27,7 @@ package struct PipeTables {
         // Most pages have no pipe at all: their lines are never needed. (A byte scan: `String.contains`
         // with a string argument goes through Foundation, and was a tenth of a build's Markdown time.)
         guard body.utf8.contains(Self.pipe) else { lines = []; return }
-        lines = body.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        lines = body.lineSlices().map { line in
             line.hasSuffix("\r") ? line.dropLast() : line
         }
     }

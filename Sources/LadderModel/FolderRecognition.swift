@@ -223,7 +223,7 @@ struct ScannedPage {
     init(_ source: PageSource, index: Int) {
         self.source = source
         self.index = index
-        lines = source.body.split(separator: "\n", omittingEmptySubsequences: false)
+        lines = source.body.lineSlices()
         headings = Self.scan(lines)
         let fmTitle = (try? source.frontMatter.string("title")) ?? nil
         title = fmTitle ?? headings.first?.text
@@ -254,6 +254,9 @@ struct ScannedPage {
         var out: [Heading] = []
         var fence: Character?
         for (n, raw) in lines.enumerated() {
+            // Most lines start with neither a heading nor a fence mark: a byte test skips them.
+            let first = raw.utf8.first { $0 != 0x20 }
+            guard first == UInt8(ascii: "#") || first == UInt8(ascii: "`") || first == UInt8(ascii: "~") else { continue }
             let line = raw.drop { $0 == " " }
             guard raw.count - line.count <= 3 else { continue }
             if let mark = line.first, mark == "`" || mark == "~", line.prefix(3).allSatisfy({ $0 == mark }) {

@@ -149,7 +149,7 @@ struct BodyLines {
 
     init(source: PageSource) {
         self.source = source
-        lines = source.body.split(separator: "\n", omittingEmptySubsequences: false)
+        lines = source.body.lineSlices()
     }
 
     /// Body line index (0-based) of a file line.

@@ -40,16 +40,33 @@ package enum JSONText {
 
     package static func strings(_ items: [String]) -> String { array(items.map(string)) }
 
-    static func ints(_ items: [Int]) -> String { array(items.map(String.init)) }
-
-    /// `ints(items).utf8.count`, without making the text.
-    static func intsLength(_ items: [Int]) -> Int {
-        var length = 2 + max(0, items.count - 1)
-        for item in items {
-            var n = item.magnitude
-            length += item < 0 ? 2 : 1
-            while n >= 10 { n /= 10; length += 1 }
+    static func ints(_ items: [Int]) -> String {
+        var out: [UInt8] = [UInt8(ascii: "[")]
+        for (n, item) in items.enumerated() {
+            if n > 0 { out.append(UInt8(ascii: ",")) }
+            appendInt(item, to: &out)
         }
+        out.append(UInt8(ascii: "]"))
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `String(value)`'s bytes appended, without making the string.
+    static func appendInt(_ value: Int, to out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        var n = value.magnitude
+        let start = out.count
+        repeat {
+            out.append(UInt8(ascii: "0") + UInt8(n % 10))
+            n /= 10
+        } while n > 0
+        out[start...].reverse()
+    }
+
+    /// `String(value).utf8.count`.
+    static func digits(_ value: Int) -> Int {
+        var n = value.magnitude
+        var length = value < 0 ? 2 : 1
+        while n >= 10 { n /= 10; length += 1 }
         return length
     }
 

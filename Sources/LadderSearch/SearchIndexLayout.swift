@@ -85,22 +85,46 @@ package struct SearchIndexLayout {
     func termTables(_ scoring: SearchScoring, _ files: inout Files) throws -> [(String, String)] {
         let order = scoring.terms.indices.sorted { SearchTokenizer.precedes(scoring.terms[$0], scoring.terms[$1]) }
         let terms = order.map { scoring.terms[$0] }
-        // Postings as [documentDelta, score, …]: small numbers, few digits. Made a shard at a time (a
-        // 10,000-page site has millions); only their lengths are needed to cut the shards.
-        func flat(_ position: Int) -> [Int] {
-            var flat: [Int] = []
-            flat.reserveCapacity(scoring.postings[order[position]].count * 2)
-            var previous = 0
-            for posting in scoring.postings[order[position]] {
-                flat += [Int(posting.document) - previous, Int(posting.score)]
-                previous = Int(posting.document)
+        // Postings as [documentDelta, score, …]: small numbers, few digits. Written straight into a shard's
+        // bytes (a 10,000-page site has millions; an array and a string per number were most of this stage).
+        func appendPostings(_ position: Int, to out: inout [UInt8]) {
+            out.append(UInt8(ascii: "["))
+            var previous: Int32 = 0
+            for (n, posting) in scoring.postings[order[position]].enumerated() {
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                JSONText.appendInt(Int(posting.document - previous), to: &out)
+                out.append(UInt8(ascii: ","))
+                JSONText.appendInt(Int(posting.score), to: &out)
+                previous = posting.document
             }
-            return flat
+            out.append(UInt8(ascii: "]"))
         }
+        func postingsLength(_ position: Int) -> Int {
+            let postings = scoring.postings[order[position]]
+            var length = 2 + max(0, postings.count * 2 - 1)
+            var previous: Int32 = 0
+            for posting in postings {
+                length += JSONText.digits(Int(posting.document - previous)) + JSONText.digits(Int(posting.score))
+                previous = posting.document
+            }
+            return length
+        }
+        // `{"t":[terms…],"p":[[postings]…]}`
         func table(_ range: Range<Int>) -> String {
-            JSONText.object([("t", JSONText.strings(Array(terms[range]))), ("p", JSONText.array(range.map { JSONText.ints(flat($0)) }))])
+            var out: [UInt8] = Array(#"{"t":["#.utf8)
+            for position in range {
+                if position > range.lowerBound { out.append(UInt8(ascii: ",")) }
+                out += JSONText.string(terms[position]).utf8
+            }
+            out += #"],"p":["#.utf8
+            for position in range {
+                if position > range.lowerBound { out.append(UInt8(ascii: ",")) }
+                appendPostings(position, to: &out)
+            }
+            out += "]}".utf8
+            return String(decoding: out, as: UTF8.self)
         }
-        let sizes = terms.indices.map { terms[$0].utf8.count + JSONText.intsLength(flat($0)) + 4 }
+        let sizes = terms.indices.map { terms[$0].utf8.count + postingsLength($0) + 4 }
         if sizes.reduce(0, +) <= inlineLimit {
             return [("terms", table(terms.indices))]
         }
@@ -128,17 +152,24 @@ package struct SearchIndexLayout {
             chunk = []
             bytes = 0
         }
-        // Chunk by chunk, so the whole site's text is never held as JSON at once.
-        for number in 0..<corpus.count {
+        func record(_ number: Int) -> String {
             let document = corpus.entries[number]
             let text = JSONText.string(clipped(corpus.text(number)))
-            let record = titlesInMeta ? text : JSONText.array([
+            return titlesInMeta ? text : JSONText.array([
                 JSONText.string(document.url), JSONText.string(document.title), JSONText.string(document.heading), text,
             ])
-            if !chunk.isEmpty && bytes + record.utf8.count + 1 > chunkTarget { try flush() }
-            if chunk.isEmpty { first = number }
-            chunk.append(record)
-            bytes += record.utf8.count + 1
+        }
+        // Records are made a batch at a time on every core (putting each text together and escaping it
+        // was a fifth of the index's time, on one core), so the whole site's text is never held as JSON at once.
+        let batchSize = 1_024
+        for start in stride(from: 0, to: corpus.count, by: batchSize) {
+            let records = Array(start..<min(start + batchSize, corpus.count)).parallelMap(record)
+            for (offset, record) in records.enumerated() {
+                if !chunk.isEmpty && bytes + record.utf8.count + 1 > chunkTarget { try flush() }
+                if chunk.isEmpty { first = start + offset }
+                chunk.append(record)
+                bytes += record.utf8.count + 1
+            }
         }
         try flush()
         return JSONText.array(table)

@@ -21,4 +21,22 @@ import Testing
             #expect(input.trimmingCharacters(in: " ") == expected, "\(input.debugDescription)")
         }
     }
+
+    /// The byte scan cuts lines exactly where the Character split does, on a fixed list and on every
+    /// string of up to six pieces from an alphabet of the awkward cases.
+    @Test func line_slices_match_the_character_split() {
+        let fixed = ["", "\n", "a", "a\n", "\na", "a\r\nb", "a\rb\n", "\r\n\r\n", "é\n\u{301}x", "日本\n🚀\n\n"]
+        let alphabet = ["a", "\n", "\r", "\r\n", "\u{301}", "é", " "]
+        var all = fixed
+        func grow(_ prefix: String, _ depth: Int) {
+            all.append(prefix)
+            guard depth < 6 else { return }
+            for piece in alphabet { grow(prefix + piece, depth + 1) }
+        }
+        grow("", 0)
+        for text in all {
+            let expected = text.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(text.lineSlices() == expected, "\(text.debugDescription)")
+        }
+    }
 }
