@@ -121,6 +121,25 @@ public struct LevelCriteria: Sendable, Hashable {
 
     /// Spacing collapsed and case folded: rewrapping a line or changing case keeps the id.
     static func normalise(_ text: String) -> String {
+        // ASCII text (most criteria) by bytes: the same result, without Character properties, which were
+        // most of a self-assessment page's time.
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return slowNormalise(text) }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Runs of white space made one space, none at the ends, lowercased.
+    static func slowNormalise(_ text: String) -> String {
         text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").lowercased()
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LadderMarkdown
+@testable import LadderModel
 
 /// Criterion ids: stable while a criterion's text is, changed when it is reworded, and on the level page.
 @Suite struct CriterionIDTests {
@@ -122,5 +123,21 @@ import Testing
         #expect(criteria[0].examples == ["Moved billing", "Moved routing"])
         #expect(criteria[1].examples.isEmpty)
         #expect(document.blocks[0].itemLines == [1, 4])
+    }
+
+    /// Ids hash the normalised text, so the byte path for ASCII must give what the Character path gives:
+    /// every string of up to five pieces from an alphabet of white space, capitals and punctuation.
+    @Test func the_ascii_fast_path_normalises_as_the_character_path() {
+        let alphabet = ["A", "b", " ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "Z.", "é"]
+        var all: [String] = []
+        func grow(_ prefix: String, _ depth: Int) {
+            all.append(prefix)
+            guard depth < 5 else { return }
+            for piece in alphabet { grow(prefix + piece, depth + 1) }
+        }
+        grow("", 0)
+        for text in all {
+            #expect(LevelCriteria.normalise(text) == LevelCriteria.slowNormalise(text), "\(text.debugDescription)")
+        }
     }
 }
