@@ -29,8 +29,10 @@ struct LadderDataOutput {
 
     func make() -> [(path: String, text: String)] {
         let model = pages.model
-        let criteria = model.tracks.map { track in track.levels.map(pages.criteria) }
-        let tracks = zip(model.tracks, criteria).map { track, levels in trackJSON(track, levels) }
+        // Track by track on every core: reading every level's criteria and writing them out was a quarter
+        // of a 10,000-level build's CPU, on one core.
+        let criteria = model.tracks.parallelMap { track in track.levels.map(pages.criteria) }
+        let tracks = Array(model.tracks.indices).parallelMap { trackJSON(model.tracks[$0], criteria[$0]) }
         let body = JSONText.array(tracks)
         let version = Self.version(of: body)
         let json = JSONText.object([
@@ -42,9 +44,8 @@ struct LadderDataOutput {
         ]) + "\n"
         var files = [(path: String(SiteURLs.ladderJSON.dropFirst()), text: json),
                      (path: String(SiteURLs.ladderSchema.dropFirst()), text: LadderSchema.text)]
-        for (track, levels) in zip(model.tracks, criteria) where !track.levels.isEmpty {
-            files.append((String(track.matrixCSV.dropFirst()), csv(track, levels)))
-        }
+        let withLevels = model.tracks.indices.filter { !model.tracks[$0].levels.isEmpty }
+        files += withLevels.parallelMap { (path: String(model.tracks[$0].matrixCSV.dropFirst()), text: csv(model.tracks[$0], criteria[$0])) }
         return files
     }
 
