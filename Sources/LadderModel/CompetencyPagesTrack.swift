@@ -43,7 +43,7 @@ enum CompetencyPagesTrack {
         if labels.contains(where: { $0.needsContext && $0.family != "words" }) {
             let text = best.map { entry in
                 let levelLines = Set(entry.run.levels.map { entry.page.headings[$0].line })
-                return entry.page.lines.enumerated().filter { !levelLines.contains($0.offset) }.map { $0.element.lowercased() }
+                return entry.page.lines().enumerated().filter { !levelLines.contains($0.offset) }.map { $0.element.lowercased() }
                     .joined(separator: " ")
             }.joined(separator: " ")
             if !LadderRecognition.mentionsCareers(text) { return nil }
@@ -94,9 +94,9 @@ enum CompetencyPagesTrack {
             // A `# Title` first line is the page's title, not a heading of its introduction.
             let scanned = ScannedPage(intro, index: 0)
             if frontMatter["title"] == nil, let h = scanned.headings.first, h.depth == 1,
-               scanned.lines[..<h.line].allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+               scanned.lines()[..<h.line].allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
                 frontMatter.map.append(entry("title", h.text, at: SourceLocation(path: intro.displayPath, line: intro.fileLine(h.line + 1))))
-                var lines = scanned.lines.map(String.init)
+                var lines = scanned.lines().map(String.init)
                 lines[h.line] = ""
                 intro.body = lines.joined(separator: "\n")
             }
@@ -130,13 +130,14 @@ enum CompetencyPagesTrack {
     private static func section(_ heading: Int, of page: ScannedPage, depth: Int, into writer: inout DataTrack.BodyWriter) {
         let headings = page.headings
         let start = headings[heading].line + 1
-        let end = headings[(heading + 1)...].first { $0.depth <= depth }?.line ?? page.lines.count
+        let pageLines = page.lines()
+        let end = headings[(heading + 1)...].first { $0.depth <= depth }?.line ?? pageLines.count
         let name = competencyName(page, depth: depth)
         var lines: [(String, Int)] = []
         var deeper = headings[(heading + 1)...].filter { $0.line < end }.makeIterator()
         var next = deeper.next()
         for n in start..<max(start, end) {
-            var text = String(page.lines[n])
+            var text = String(pageLines[n])
             if let h = next, h.line == n {
                 next = deeper.next()
                 // A pasted page repeats its own name under each level (`### Testing`): said once already.

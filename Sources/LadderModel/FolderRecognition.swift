@@ -212,7 +212,6 @@ struct ScannedPage {
     var source: PageSource
     /// Index of the source among all sources.
     var index: Int
-    var lines: [Substring]
     var headings: [Heading]
     /// `title:`, else the first heading (as `Page` takes it).
     var title: String?
@@ -223,13 +222,16 @@ struct ScannedPage {
     init(_ source: PageSource, index: Int) {
         self.source = source
         self.index = index
-        lines = source.body.lineSlices()
-        headings = Self.scan(lines)
+        headings = Self.scan(source.body)
         let fmTitle = (try? source.frontMatter.string("title")) ?? nil
         title = fmTitle ?? headings.first?.text
         titleHeading = fmTitle == nil && !headings.isEmpty ? 0 : nil
         explicitOrder = ["order", "weight", "nav_order"].lazy.compactMap { (try? source.frontMatter.int($0)) ?? nil }.first
     }
+
+    /// The body's lines, numbered as `Heading.line` counts them. Only a folder found to be a ladder
+    /// needs them, so they are cut when asked for rather than for every page scanned.
+    func lines() -> [Substring] { source.body.lineSlices() }
 
     /// The leading number of a file name that orders it: `01 Junior.md`, `02-expert.md` → 1, 2.
     var fileNumber: Int? {
@@ -250,28 +252,70 @@ struct ScannedPage {
     }
 
     /// ATX headings outside fenced code, with their text stripped of emphasis and closing hashes.
-    static func scan(_ lines: [Substring]) -> [Heading] {
-        var out: [Heading] = []
-        var fence: Character?
-        for (n, raw) in lines.enumerated() {
-            // Most lines start with neither a heading nor a fence mark: a byte test skips them.
-            let first = raw.utf8.first { $0 != 0x20 }
-            guard first == UInt8(ascii: "#") || first == UInt8(ascii: "`") || first == UInt8(ascii: "~") else { continue }
-            let line = raw.drop { $0 == " " }
-            guard raw.count - line.count <= 3 else { continue }
-            if let mark = line.first, mark == "`" || mark == "~", line.prefix(3).allSatisfy({ $0 == mark }) {
-                if fence == nil { fence = mark } else if fence == mark { fence = nil }
-                continue
+    ///
+    /// Every page of every folder of two or more is scanned on every build (and every save in the
+    /// preview), so this walks the body's bytes once and makes strings only of the headings. Lines end
+    /// where `lineSlices` ends them: at a line feed that no carriage return precedes.
+    static func scan(_ body: String) -> [Heading] {
+        var body = body
+        return body.withUTF8 { bytes in
+            var out: [Heading] = []
+            var fence: UInt8 = 0
+            var line = 0
+            var start = 0
+            let count = bytes.count
+            while start <= count {
+                var end = start
+                while end < count, !(bytes[end] == 0x0A && (end == 0 || bytes[end - 1] != 0x0D)) { end += 1 }
+                defer { start = end + 1; line += 1 }
+                // Most lines start with neither a heading nor a fence mark: one byte test skips them.
+                var i = start
+                while i < end, bytes[i] == 0x20 { i += 1 }
+                guard i < end, i - start <= 3 else { continue }
+                let mark = bytes[i]
+                if mark == UInt8(ascii: "`") || mark == UInt8(ascii: "~") {
+                    guard i + 2 < end, bytes[i + 1] == mark, bytes[i + 2] == mark else { continue }
+                    if fence == 0 { fence = mark } else if fence == mark { fence = 0 }
+                    continue
+                }
+                guard fence == 0, mark == UInt8(ascii: "#") else { continue }
+                var j = i
+                while j < end, bytes[j] == UInt8(ascii: "#") { j += 1 }
+                guard j - i <= 6, j == end || bytes[j] == 0x20 || bytes[j] == 0x09 else { continue }
+                let text = headingText(UnsafeBufferPointer(rebasing: bytes[j..<end]))
+                if !text.isEmpty { out.append(Heading(depth: j - i, text: text, line: line)) }
             }
-            guard fence == nil, line.first == "#" else { continue }
-            let hashes = line.prefix { $0 == "#" }
-            let rest = line.dropFirst(hashes.count)
-            guard hashes.count <= 6, rest.isEmpty || rest.first == " " || rest.first == "\t" else { continue }
-            var text = rest.trimmingCharacters(in: .whitespaces)
-            if let closing = text.range(of: #"\s+#+$"#, options: .regularExpression) { text.removeSubrange(closing) }
-            text = text.trimmingCharacters(in: CharacterSet(charactersIn: "*_` ")).replacingOccurrences(of: "\\", with: "")
-            if !text.isEmpty { out.append(Heading(depth: hashes.count, text: text, line: n)) }
+            return out
         }
-        return out
+    }
+
+    /// What follows a heading's hashes, as a title: trimmed, without closing hashes, emphasis marks or
+    /// backslashes. Printable ASCII not ending in `#` (nearly every heading) is trimmed byte by byte;
+    /// anything else goes through `headingText(_: String)`, which says what the result must be.
+    static func headingText(_ rest: UnsafeBufferPointer<UInt8>) -> String {
+        let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+        guard rest.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 }) else {
+            return headingText(String(decoding: rest, as: UTF8.self))
+        }
+        var lower = rest.startIndex, upper = rest.endIndex
+        while lower < upper, isBlank(rest[lower]) { lower += 1 }
+        while upper > lower, isBlank(rest[upper - 1]) { upper -= 1 }
+        guard upper == lower || rest[upper - 1] != UInt8(ascii: "#") else {
+            return headingText(String(decoding: rest, as: UTF8.self))
+        }
+        let mark = { (byte: UInt8) in byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "`") || byte == 0x20 }
+        while lower < upper, mark(rest[lower]) { lower += 1 }
+        while upper > lower, mark(rest[upper - 1]) { upper -= 1 }
+        let text = UnsafeBufferPointer(rebasing: rest[lower..<upper])
+        guard text.contains(UInt8(ascii: "\\")) else { return String(decoding: text, as: UTF8.self) }
+        return String(decoding: text.filter { $0 != UInt8(ascii: "\\") }, as: UTF8.self)
+    }
+
+    static func headingText(_ rest: String) -> String {
+        var text = rest.trimmingCharacters(in: .whitespaces)
+        // The regular expression is slow and a closing sequence rare: only a text ending in `#` can have one.
+        if text.hasSuffix("#"), let closing = text.range(of: #"\s+#+$"#, options: .regularExpression) { text.removeSubrange(closing) }
+        text = text.trimmingCharacters(in: CharacterSet(charactersIn: "*_` "))
+        return text.contains("\\") ? text.replacingOccurrences(of: "\\", with: "") : text
     }
 }

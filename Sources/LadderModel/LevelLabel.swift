@@ -110,6 +110,12 @@ struct LevelLabel: Equatable {
     /// A quick test that every label passes (a digit, `level`, a seniority word, a role noun, a manager's
     /// title), so the many headings that name no level ("Overview", "Steps") skip the patterns below.
     static func mayName(_ text: String) -> Bool {
+        // Headings are scanned by the thousand on every build; most are ASCII, where a letter is
+        // `A-Z`/`a-z` and a number `0-9`, so the tokens are cut from the bytes.
+        text.utf8.allSatisfy({ $0 < 0x80 }) ? mayNameASCII(text) : mayNameByCharacter(text)
+    }
+
+    static func mayNameByCharacter(_ text: String) -> Bool {
         for token in text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }) {
             if token.contains(where: \.isNumber) { return true }
             let word = String(token)
@@ -118,6 +124,29 @@ struct LevelLabel: Equatable {
             if ["manager", "director", "vp", "president"].contains(word) { return true }
         }
         return false
+    }
+
+    /// `mayName` for ASCII text: the same tokens (runs of letters, digits and `-`), lowercased.
+    static func mayNameASCII(_ text: String) -> Bool {
+        var token: [UInt8] = []
+        token.reserveCapacity(16)
+        func names() -> Bool {
+            defer { token.removeAll(keepingCapacity: true) }
+            guard !token.isEmpty else { return false }
+            if token.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return true }
+            let word = String(decoding: token, as: UTF8.self)
+            if word == "level" || seniority[word] != nil || roleNouns.contains(word) { return true }
+            if word.hasSuffix("s"), roleNouns.contains(String(word.dropLast())) { return true }
+            return ["manager", "director", "vp", "president"].contains(word)
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case 0x41...0x5A: token.append(byte | 0x20)
+            case 0x61...0x7A, 0x30...0x39, 0x2D: token.append(byte)
+            default: if names() { return true }
+            }
+        }
+        return names()
     }
 
     private init(family: String, rank: [Int], stepsByOne: Bool, needsContext: Bool) {

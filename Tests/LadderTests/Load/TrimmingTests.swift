@@ -39,4 +39,28 @@ import Testing
             #expect(text.lineSlices() == expected, "\(text.debugDescription)")
         }
     }
+
+    /// A heading's text is trimmed from its bytes exactly as the Character path trims it, on every string
+    /// of up to five pieces from an alphabet of the awkward cases (closing hashes, emphasis, tabs, escapes).
+    @Test func heading_text_by_bytes_matches_the_character_path() {
+        let alphabet = ["a", " ", "\t", "#", "*", "_", "`", "\\", "é", "C#"]
+        var count = 0
+        func grow(_ text: String, _ depth: Int) {
+            var bytes = Array(text.utf8)
+            let fast = bytes.withUnsafeMutableBufferPointer { ScannedPage.headingText(UnsafeBufferPointer($0)) }
+            #expect(fast == ScannedPage.headingText(text), "\(text.debugDescription)")
+            count += 1
+            guard depth < 5 else { return }
+            for piece in alphabet { grow(text + piece, depth + 1) }
+        }
+        grow("", 0)
+        #expect(count > 100_000)
+    }
+
+    /// Headings are found by a byte scan: outside fences, at most three spaces in, up to six hashes.
+    @Test func the_heading_scan_finds_atx_headings_outside_fences() {
+        let body = "# Title\n   ## Three in ##\n    # four in\n```\n# fenced\n```\n####### seven\n#nospace\n~~~\n## in tilde\n~~~\n### *Impact*\n"
+        let found = ScannedPage.scan(body).map { "\($0.depth) \($0.text) \($0.line)" }
+        #expect(found == ["1 Title 0", "2 Three in 1", "3 Impact 11"])
+    }
 }

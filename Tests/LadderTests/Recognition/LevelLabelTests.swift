@@ -29,4 +29,19 @@ import Testing
         ["Q1", "Q2", "Q3"], ["L1", "IC2", "L3"], ["Junior", "Senior Developer", "Staff"],
     ])
     func look_alikes(_ texts: [String]) { #expect(!isRun(texts), "\(texts)") }
+
+    /// Every string of up to four pieces from an alphabet of the awkward cases: the ASCII byte path
+    /// decides as the Character path does.
+    @Test func may_name_by_bytes_matches_the_character_path() {
+        let alphabet = ["Senior", "engineer", "Engineers", "Level", "3", "-", " ", "_", "vp", "Overview", "s", "ManagerS"]
+        var count = 0
+        func grow(_ text: String, _ depth: Int) {
+            #expect(LevelLabel.mayNameASCII(text) == LevelLabel.mayNameByCharacter(text), "\(text.debugDescription)")
+            count += 1
+            guard depth < 4 else { return }
+            for piece in alphabet { grow(text + piece, depth + 1) }
+        }
+        grow("", 0)
+        #expect(count > 20_000)
+    }
 }
