@@ -44,6 +44,8 @@ public final class BuildMemo: @unchecked Sendable {
         public var documentsRendered = 0
         public var groupsRendered = 0
         public var groupsReused = 0
+        /// Search documents tokenised (nil: the index was not made again).
+        public var searchDocumentsCounted: Int?
         /// The ladder model (tracks, levels, anchors) was kept: no page's structure changed.
         public var modelReused = false
         /// Milliseconds per stage, in order: `load`, `model`, `markdown`, `pages` (and so on).
@@ -222,6 +224,23 @@ public final class BuildMemo: @unchecked Sendable {
         let value = make()
         lock.lock(); derivedValues[key] = value; lock.unlock()
         return value
+    }
+
+    private var searchState: SearchIndexState?
+
+    /// What the last search index build kept, handed over (an update changes it in place, so the memo
+    /// lets go of it); the build gives back the new one with `keep(searchState:)`. A build that fails in
+    /// between leaves none, and the next index is made from nothing.
+    func takeSearchState() -> SearchIndexState? {
+        lock.lock(); defer { lock.unlock() }
+        defer { searchState = nil }
+        return searchState
+    }
+
+    func keep(searchState: SearchIndexState) {
+        lock.lock(); defer { lock.unlock() }
+        self.searchState = searchState
+        lastStats.searchDocumentsCounted = searchState.documentsCounted
     }
 
     private var sections: [Int: [String: Int]] = [:]

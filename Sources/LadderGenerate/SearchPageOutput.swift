@@ -11,7 +11,8 @@ struct SearchPageOutput {
 
     let pages: PageWriter
     /// With the preview server's memo and a fingerprint of everything the index reads, an unchanged index
-    /// is not built again: the last build's files are written as they were.
+    /// is not built again: the last build's files are written as they were. A changed one is updated from
+    /// the last (`SearchIndexBuilder.update`).
     var memo: BuildMemo? = nil
     var key: Int? = nil
 
@@ -22,9 +23,9 @@ struct SearchPageOutput {
             let made = memo.cached("search", key: key) { () -> Result<(SearchIndex, [(String, String)]), Error> in
                 var files: [(String, String)] = []
                 return Result {
-                    let index = try SearchIndexBuilder.write(model: pages.model, documents: pages.documents, href: pages.href) {
-                        files.append(($0, $1))
-                    }
+                    let (index, state) = try SearchIndexBuilder.update(
+                        memo.takeSearchState(), model: pages.model, documents: pages.documents, href: pages.href) { files.append(($0, $1)) }
+                    memo.keep(searchState: state)
                     return (index, files)
                 }
             }

@@ -82,6 +82,15 @@ public struct RenderedBlock: Sendable, Hashable {
     public var heading: Outline.Heading? { headingNumber < 0 ? nil : text.headings[Int(headingNumber)] }
     /// What a reader sees, for summaries, search and comparisons.
     public var plainText: String { String(text.plain(plainRange)) }
+    /// Feeds the plain text (`plainText`, or item `item`'s) to `hasher` without making a string of it.
+    /// The bytes, not the String: hashing a String normalises it first, and byte-equal is all a cache needs.
+    public func combinePlainText(item: Int? = nil, into hasher: inout Hasher) {
+        let range = item.map { $0 < itemRanges.count ? itemRanges[$0] : 0..<0 } ?? plainRange
+        hasher.combine(range.count)
+        var plain = text.plain(range)
+        plain.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
     /// For a list, the plain text of each item, so comparisons can work item by item.
     public var listItems: [String] { itemRanges.map { String(text.plain($0)) } }
     /// For a heading: the HTML inside the `<hN>` tag, so it can be re-emitted at another depth or anchor.

@@ -55,12 +55,16 @@ enum CompetencyPagesTrack {
     /// The first run of at least three sibling headings naming levels of one ladder, in order.
     static func run(in page: ScannedPage) -> Run? {
         let headings = page.headings
+        // A run is three level labels at least: most pages (an article, a how-to) have none, and are
+        // done with after one label test per heading.
+        let labels = headings.map { LevelLabel($0.text) }
+        guard labels.lazy.filter({ $0 != nil }).count >= 3 else { return nil }
         for depth in Set(headings.map(\.depth)).sorted() {
             var stretch: [Int] = []
             var family: String?
             for i in Array(headings.indices) + [-1] {
                 if i >= 0, headings[i].depth > depth { continue }
-                let label = i >= 0 && headings[i].depth == depth ? LevelLabel(headings[i].text) : nil
+                let label = i >= 0 && headings[i].depth == depth ? labels[i] : nil
                 if i >= 0, headings[i].depth == depth, TrackAssembler.isSharedHeading(headings[i].text) {
                     stretch.append(i)
                     continue

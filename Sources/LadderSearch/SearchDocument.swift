@@ -57,7 +57,7 @@ public struct SearchCorpus: Sendable {
 
     /// Blocks of the rendered page `source`, by index: a level's section is a run of blocks, while a
     /// page's section skips what belongs to levels.
-    enum Blocks: Sendable {
+    enum Blocks: Sendable, Hashable {
         case range(Range<Int32>)
         case list([Int32])
     }
@@ -70,6 +70,25 @@ public struct SearchCorpus: Sendable {
     init(pages: [RenderedDocument]) { self.pages = pages }
 
     public var count: Int { entries.count }
+
+    /// A hash of everything document `number` is made from: its entry and the plain text of its blocks
+    /// (what `text(of:)` reads). Equal keys, equal documents: an update reads only the others.
+    func key(_ number: Int) -> Int {
+        let entry = entries[number]
+        var h = Hasher()
+        h.combine(entry.page); h.combine(entry.anchor); h.combine(entry.title); h.combine(entry.heading)
+        h.combine(entry.lead); h.combine(entry.blocks); h.combine(entry.listItem)
+        let page = pages[Int(entry.source)]
+        func add(_ index: Int32) {
+            guard let block = page.block(Int(index)) else { return h.combine(-1) }
+            block.combinePlainText(item: entry.listItem >= 0 ? Int(entry.listItem) : nil, into: &h)
+        }
+        switch entry.blocks {
+        case .range(let range): for index in range { add(index) }
+        case .list(let list): for index in list { add(index) }
+        }
+        return h.finalize()
+    }
 
     public func document(_ number: Int) -> SearchDocument {
         let entry = entries[number]

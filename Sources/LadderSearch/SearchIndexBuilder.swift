@@ -10,6 +10,30 @@ public enum SearchIndexBuilder {
                              to write: @escaping (String, String) throws -> Void) throws -> SearchIndex {
         let corpus = SearchCorpusBuilder(model: model, documents: documents, href: href).build()
         let scoring = SearchScoring(corpus: corpus)
-        return try SearchIndexLayout().write(corpus, scoring, to: write)
+        return try SearchIndexLayout().write(corpus, scoring, to: write).0
     }
+
+    /// The index made from the last one (`previous`, which this build hands on in its result): documents
+    /// whose entry and text are unchanged (`SearchCorpus.key`) are not tokenised again, and
+    /// only the files holding a changed term or document are made again. Writes what `write` above
+    /// writes for the same site, file for file.
+    public static func update(_ previous: SearchIndexState?, model: SiteModel, documents: [RenderedDocument],
+                              href: @escaping (String) -> String,
+                              to write: @escaping (String, String) throws -> Void) throws -> (SearchIndex, SearchIndexState) {
+        let corpus = SearchCorpusBuilder(model: model, documents: documents, href: href).build()
+        let keys = Array(corpus.entries.indices).parallelMap { corpus.key($0) }
+        let scoring = previous.flatMap { SearchScoring.updated($0.scoring, corpus: corpus, keys: keys) }
+            ?? SearchScoring(corpus: corpus, keys: keys)
+        let (index, layout) = try SearchIndexLayout().write(corpus, scoring, previous: previous?.layout, keep: true, to: write)
+        return (index, SearchIndexState(scoring: scoring, layout: layout!))
+    }
+}
+
+/// What one index build keeps for the next (the preview server holds it between rebuilds): each
+/// document's term counts, every term's postings, and the files as made.
+public struct SearchIndexState: @unchecked Sendable {
+    var scoring: SearchScoring
+    var layout: SearchIndexLayout.Kept
+    /// Documents tokenised by the build that made this state (all of them, when it was not an update).
+    public var documentsCounted: Int { scoring.changes?.documents.count ?? scoring.documentCount }
 }

@@ -36,20 +36,42 @@ package struct SearchIndexLayout {
     /// Characters of a document's text kept for its snippet.
     var textLimit = 1_000
 
+    /// What a layout keeps for the next one (the preview server's), so that after an update only the
+    /// files holding a changed term or document are made again: every other shard, vocabulary and
+    /// text chunk is the same bytes under the same name.
+    package struct Kept {
+        /// Terms with postings, in term order.
+        var order: [Int32] = []
+        var inOrder: [Bool] = []
+        /// Per term number: the term as a JSON string, and its postings as a JSON array.
+        var termJSON: [[UInt8]] = []
+        var postingJSON: [[UInt8]] = []
+        /// Shard files by their first term: last term, number of terms, name, content.
+        var shards: [Int32: (last: Int32, count: Int, name: String, content: String)] = [:]
+        var vocab: (table: [(String, String)], files: [(String, String)])?
+        /// Per document, its record in a text chunk; chunk files by first document.
+        var records: [String] = []
+        var titlesInMeta = false
+        var chunks: [Int: (count: Int, name: String, content: String)] = [:]
+    }
+
     /// Writes every file through `write(name, content)` as soon as it is made (a 10,000-page site's
-    /// index is tens of MB: it is never held whole).
-    func write(_ corpus: SearchCorpus, _ scoring: SearchScoring,
-               to write: @escaping (String, String) throws -> Void) throws -> SearchIndex {
+    /// index is tens of MB: it is never held whole, unless `keep`). With what the last layout kept and
+    /// the scoring's `changes` since it, files nothing changed in are handed out again as they were.
+    func write(_ corpus: SearchCorpus, _ scoring: SearchScoring, previous: Kept? = nil, keep: Bool = false,
+               to write: @escaping (String, String) throws -> Void) throws -> (SearchIndex, Kept?) {
         var files = Files(write: write)
+        let previous = scoring.changes == nil ? nil : previous
+        var kept: Kept? = keep ? Kept() : nil
         var meta: [(String, String)] = [("v", "1"), ("n", String(corpus.count))]
-        meta += try termTables(scoring, &files)
-        meta.append(("chunks", try textChunks(corpus, &files)))
+        meta += try termTables(scoring, &files, previous: previous, kept: &kept)
+        meta.append(("chunks", try textChunks(corpus, &files, changed: scoring.changes?.documents, previous: previous, kept: &kept)))
         meta.append(("tracks", try trackFacets(corpus, &files)))
         if corpus.count <= documentsInMetaLimit {
             meta.append(("docs", JSONText.array(corpus.entries.map { JSONText.strings([$0.url, $0.title, $0.heading]) })))
         }
         let metaName = try files.store("index", JSONText.object(meta))
-        return SearchIndex(fileNames: files.names.sorted(), metaName: metaName)
+        return (SearchIndex(fileNames: files.names.sorted(), metaName: metaName), kept)
     }
 
     /// Files named by kind and content hash, written as they are made.
@@ -59,8 +81,13 @@ package struct SearchIndexLayout {
 
         mutating func store(_ kind: String, _ content: String) throws -> String {
             let name = "\(kind).\(ContentHash.hex(content.utf8)).json"
-            if names.insert(name).inserted { try write(name, content) }
+            try store(name: name, content)
             return name
+        }
+
+        /// A file made by an earlier build, under the name it had.
+        mutating func store(name: String, _ content: String) throws {
+            if names.insert(name).inserted { try write(name, content) }
         }
     }
 
@@ -80,17 +107,39 @@ package struct SearchIndexLayout {
         return ranges
     }
 
+    /// Terms with postings in term order: the last order with lost terms taken out and new ones put in
+    /// where they sort, or all of them sorted.
+    func termOrder(_ scoring: SearchScoring, previous: Kept?) -> [Int32] {
+        let terms = scoring.terms, postings = scoring.postings
+        let precedes = { (a: Int32, b: Int32) in SearchTokenizer.precedes(terms[Int(a)], terms[Int(b)]) }
+        guard let previous, let changes = scoring.changes else {
+            return Array(Int32(0)..<Int32(terms.count)).filter { !postings[Int($0)].isEmpty }.sorted(by: precedes)
+        }
+        guard changes.termList else { return previous.order }
+        var order = previous.order.filter { !postings[Int($0)].isEmpty }
+        for term in changes.terms.sorted() where !postings[Int(term)].isEmpty
+            && (Int(term) >= previous.inOrder.count || !previous.inOrder[Int(term)]) {
+            var low = 0, high = order.count
+            while low < high {
+                let mid = (low + high) / 2
+                if precedes(order[mid], term) { low = mid + 1 } else { high = mid }
+            }
+            order.insert(term, at: low)
+        }
+        return order
+    }
+
     /// The term table: inline when small (`terms`), else shards by term range (`shards`) and one
     /// vocabulary file per first letter (`vocab`).
-    func termTables(_ scoring: SearchScoring, _ files: inout Files) throws -> [(String, String)] {
-        let order = scoring.terms.indices.sorted { SearchTokenizer.precedes(scoring.terms[$0], scoring.terms[$1]) }
-        let terms = order.map { scoring.terms[$0] }
+    func termTables(_ scoring: SearchScoring, _ files: inout Files, previous: Kept?, kept: inout Kept?) throws -> [(String, String)] {
+        let order = termOrder(scoring, previous: previous)
+        let changed = scoring.changes?.terms
         // Postings as [documentDelta, score, …]: small numbers, few digits. Written straight into a shard's
         // bytes (a 10,000-page site has millions; an array and a string per number were most of this stage).
-        func appendPostings(_ position: Int, to out: inout [UInt8]) {
+        func appendPostings(_ term: Int32, to out: inout [UInt8]) {
             out.append(UInt8(ascii: "["))
             var previous: Int32 = 0
-            for (n, posting) in scoring.postings[order[position]].enumerated() {
+            for (n, posting) in scoring.postings[Int(term)].enumerated() {
                 if n > 0 { out.append(UInt8(ascii: ",")) }
                 JSONText.appendInt(Int(posting.document - previous), to: &out)
                 out.append(UInt8(ascii: ","))
@@ -99,8 +148,8 @@ package struct SearchIndexLayout {
             }
             out.append(UInt8(ascii: "]"))
         }
-        func postingsLength(_ position: Int) -> Int {
-            let postings = scoring.postings[order[position]]
+        func postingsLength(_ term: Int32) -> Int {
+            let postings = scoring.postings[Int(term)]
             var length = 2 + max(0, postings.count * 2 - 1)
             var previous: Int32 = 0
             for posting in postings {
@@ -109,49 +158,86 @@ package struct SearchIndexLayout {
             }
             return length
         }
+        // Kept for the next layout: every term's JSON, made again only for changed terms.
+        if kept != nil {
+            var termJSON = previous?.termJSON ?? [], postingJSON = previous?.postingJSON ?? []
+            let known = termJSON.count
+            termJSON += scoring.terms[known...].map { Array(JSONText.string($0).utf8) }
+            postingJSON += Array(repeating: [], count: scoring.terms.count - known)
+            let redo = previous == nil ? Array(Int32(0)..<Int32(scoring.terms.count)) : (changed ?? []).sorted()
+            let made = redo.parallelMap { term -> [UInt8] in
+                var out: [UInt8] = []
+                appendPostings(term, to: &out)
+                return out
+            }
+            for (term, bytes) in zip(redo, made) { postingJSON[Int(term)] = bytes }
+            var inOrder = Array(repeating: false, count: scoring.terms.count)
+            for term in order { inOrder[Int(term)] = true }
+            (kept!.order, kept!.inOrder, kept!.termJSON, kept!.postingJSON) = (order, inOrder, termJSON, postingJSON)
+        }
+        let cached = kept
         // `{"t":[terms…],"p":[[postings]…]}`
         func table(_ range: Range<Int>) -> String {
             var out: [UInt8] = Array(#"{"t":["#.utf8)
             for position in range {
                 if position > range.lowerBound { out.append(UInt8(ascii: ",")) }
-                out += JSONText.string(terms[position]).utf8
+                if let cached { out += cached.termJSON[Int(order[position])] } else { out += JSONText.string(scoring.terms[Int(order[position])]).utf8 }
             }
             out += #"],"p":["#.utf8
             for position in range {
                 if position > range.lowerBound { out.append(UInt8(ascii: ",")) }
-                appendPostings(position, to: &out)
+                if let cached { out += cached.postingJSON[Int(order[position])] } else { appendPostings(order[position], to: &out) }
             }
             out += "]}".utf8
             return String(decoding: out, as: UTF8.self)
         }
-        let sizes = terms.indices.map { terms[$0].utf8.count + postingsLength($0) + 4 }
+        let sizes = order.map { term in
+            scoring.terms[Int(term)].utf8.count + (cached.map { $0.postingJSON[Int(term)].count } ?? postingsLength(term)) + 4
+        }
         if sizes.reduce(0, +) <= inlineLimit {
-            return [("terms", table(terms.indices))]
+            return [("terms", table(order.indices))]
         }
         let shards = try Self.pack(sizes, target: shardTarget).map { shard in
-            JSONText.array([JSONText.string(terms[shard.lowerBound]), JSONText.string(try files.store("terms", table(shard)))])
+            let first = order[shard.lowerBound], last = order[shard.upperBound - 1]
+            let name: String
+            if let old = previous?.shards[first], old.last == last, old.count == shard.count,
+               let changed, !order[shard].contains(where: changed.contains) {
+                try files.store(name: old.name, old.content)
+                name = old.name
+                kept?.shards[first] = old
+            } else {
+                let content = table(shard)
+                name = try files.store("terms", content)
+                kept?.shards[first] = (last, shard.count, name, content)
+            }
+            return JSONText.array([JSONText.string(scoring.terms[Int(first)]), JSONText.string(name)])
+        }
+        if let vocab = previous?.vocab, scoring.changes?.termList == false {
+            for (name, content) in vocab.files { try files.store(name: name, content) }
+            kept?.vocab = vocab
+            return [("shards", JSONText.array(shards)), ("vocab", JSONText.object(vocab.table))]
         }
         var byInitial: [(initial: String, terms: [String])] = []
-        for term in terms {
+        for term in order.lazy.map({ scoring.terms[Int($0)] }) {
             let initial = String(term.unicodeScalars.first!)
             if byInitial.last?.initial == initial { byInitial[byInitial.count - 1].terms.append(term) } else { byInitial.append((initial, [term])) }
         }
-        let vocab = try byInitial.map { ($0.initial, JSONText.string(try files.store("vocab", JSONText.strings($0.terms)))) }
+        var vocabFiles: [(String, String)] = []
+        let vocab = try byInitial.map { entry in
+            let content = JSONText.strings(entry.terms)
+            let name = try files.store("vocab", content)
+            if kept != nil { vocabFiles.append((name, content)) }
+            return (entry.initial, JSONText.string(name))
+        }
+        kept?.vocab = (vocab, vocabFiles)
         return [("shards", JSONText.array(shards)), ("vocab", JSONText.object(vocab))]
     }
 
     /// Snippet text in chunks of consecutive documents; the table lists each chunk's first document.
     /// When the always-loaded file does not list the documents, each record also has URL, title and heading.
-    func textChunks(_ corpus: SearchCorpus, _ files: inout Files) throws -> String {
+    func textChunks(_ corpus: SearchCorpus, _ files: inout Files, changed: Set<Int>?, previous: Kept?,
+                    kept: inout Kept?) throws -> String {
         let titlesInMeta = corpus.count <= documentsInMetaLimit
-        var table: [String] = []
-        var chunk: [String] = [], first = 0, bytes = 0
-        func flush() throws {
-            guard !chunk.isEmpty else { return }
-            table.append(JSONText.array([String(first), JSONText.string(try files.store("text", JSONText.array(chunk)))]))
-            chunk = []
-            bytes = 0
-        }
         func record(_ number: Int) -> String {
             let document = corpus.entries[number]
             let text = JSONText.string(clipped(corpus.text(number)))
@@ -159,11 +245,40 @@ package struct SearchIndexLayout {
                 JSONText.string(document.url), JSONText.string(document.title), JSONText.string(document.heading), text,
             ])
         }
+        let previous = previous?.titlesInMeta == titlesInMeta && previous?.records.count == corpus.count ? previous : nil
+        var table: [String] = []
+        var chunk: [String] = [], first = 0, bytes = 0
+        func flush() throws {
+            guard !chunk.isEmpty else { return }
+            let name: String
+            if let old = previous?.chunks[first], old.count == chunk.count, let changed,
+               !(first..<first + chunk.count).contains(where: changed.contains) {
+                try files.store(name: old.name, old.content)
+                name = old.name
+                kept?.chunks[first] = old
+            } else {
+                let content = JSONText.array(chunk)
+                name = try files.store("text", content)
+                kept?.chunks[first] = (chunk.count, name, content)
+            }
+            table.append(JSONText.array([String(first), JSONText.string(name)]))
+            chunk = []
+            bytes = 0
+        }
+        kept?.titlesInMeta = titlesInMeta
         // Records are made a batch at a time on every core (putting each text together and escaping it
-        // was a fifth of the index's time, on one core), so the whole site's text is never held as JSON at once.
+        // was a fifth of the index's time, on one core), so the whole site's text is never held as JSON at
+        // once, unless kept: then only the changed documents' records are made again.
         let batchSize = 1_024
         for start in stride(from: 0, to: corpus.count, by: batchSize) {
-            let records = Array(start..<min(start + batchSize, corpus.count)).parallelMap(record)
+            let numbers = Array(start..<min(start + batchSize, corpus.count))
+            let records: [String]
+            if let previous, let changed {
+                records = numbers.map { changed.contains($0) ? record($0) : previous.records[$0] }
+            } else {
+                records = numbers.parallelMap(record)
+            }
+            if kept != nil { kept!.records += records }
             for (offset, record) in records.enumerated() {
                 if !chunk.isEmpty && bytes + record.utf8.count + 1 > chunkTarget { try flush() }
                 if chunk.isEmpty { first = start + offset }
