@@ -226,6 +226,22 @@ public final class BuildMemo: @unchecked Sendable {
         return value
     }
 
+    private var plainFolders = PlainFolders()
+
+    /// Folders the last build found no ladder in (see `FolderRecognition.apply`), updated by `body`.
+    func withPlainFolders<T>(_ body: (inout PlainFolders) -> T) -> T {
+        lock.lock(); var folders = plainFolders; lock.unlock()
+        let result = body(&folders)
+        lock.lock(); plainFolders = folders; lock.unlock()
+        return result
+    }
+
+    /// The content hash of the page at this content path as loaded by this build (nil: not known, so not reusable).
+    func contentHash(ofContentPath path: String) -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        return hashByContentPath[path]
+    }
+
     private var searchState: SearchIndexState?
 
     /// What the last search index build kept, handed over (an update changes it in place, so the memo

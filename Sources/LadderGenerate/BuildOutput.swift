@@ -82,7 +82,8 @@ extension BuildRun {
             // The index first: what it holds while it is built is freed before the pages need room.
             if model.config.search {
                 // The preview server rebuilds the index only when something it reads changed.
-                files += try SearchPageOutput(pages: pages, memo: memo, key: fingerprints?.everything).write(to: sink)
+                files += try SearchPageOutput(pages: pages, memo: memo, key: fingerprints?.everything,
+                                              pageKeys: fingerprints?.pages ?? []).write(to: sink)
                 Memory.returnFreedPages()
             }
             BuildTrace.mark("search")

@@ -68,7 +68,11 @@ extension BuildRun {
     /// which only the next stage reads: they are let go as they are rendered.
     func modelLadder(_ content: consuming LoadedContent) -> ((SiteModel, bodies: [String]), [Diagnostic]) {
         let builder = ModelBuilder(includeDrafts: options.includeDrafts)
-        var (sources, diagnostics) = ModelBuilder.prepare(content.pages)
+        var (sources, diagnostics) = memo.map { memo in
+            memo.withPlainFolders { folders in
+                ModelBuilder.prepare(content.pages, folders: &folders, fileKey: { memo.contentHash(ofContentPath: $0.contentPath) })
+            }
+        } ?? ModelBuilder.prepare(content.pages)
         content.pages = []
         let reused = memo?.interpretedPages(for: sources) ?? Array(repeating: nil, count: sources.count)
         let interpreted = Array(sources.indices).parallelMap { index -> Result<Page, Diagnostic> in

@@ -12,9 +12,10 @@ struct SearchPageOutput {
     let pages: PageWriter
     /// With the preview server's memo and a fingerprint of everything the index reads, an unchanged index
     /// is not built again: the last build's files are written as they were. A changed one is updated from
-    /// the last (`SearchIndexBuilder.update`).
+    /// the last (`SearchIndexBuilder.update`), each page known by its fingerprint (`pageKeys`).
     var memo: BuildMemo? = nil
     var key: Int? = nil
+    var pageKeys: [Int] = []
 
     /// Returns how many files were written.
     func write(to sink: OutputSink) throws -> Int {
@@ -24,7 +25,8 @@ struct SearchPageOutput {
                 var files: [(String, String)] = []
                 return Result {
                     let (index, state) = try SearchIndexBuilder.update(
-                        memo.takeSearchState(), model: pages.model, documents: pages.documents, href: pages.href) { files.append(($0, $1)) }
+                        memo.takeSearchState(), model: pages.model, documents: pages.documents, pageKeys: pageKeys,
+                        href: pages.href) { files.append(($0, $1)) }
                     memo.keep(searchState: state)
                     return (index, files)
                 }

@@ -18,10 +18,20 @@ import LadderLoad
 /// Decided over the folder's sources together, before pages are interpreted one by one; what each page
 /// is travels with its source as a `FolderLadderNote`. Headings are found by a line scan (ATX headings
 /// outside fences), which is all a decision needs and costs far less than parsing every page twice.
+/// Folders found to hold no ladder, by a fingerprint of their files: what one build tells the next.
+package struct PlainFolders: Sendable {
+    var fingerprints: [String: Int] = [:]
+    package init() {}
+}
+
 package enum FolderRecognition {
     /// The sources with each recognised folder's notes set, and a track page added for each folder of
     /// competency pages that has no index page to hold it.
-    static func apply(_ sources: [PageSource]) -> [PageSource] {
+    ///
+    /// A folder is decided from its own sources alone, so one whose files are all unchanged since a
+    /// build that found no ladder in it (`plain`, fingerprints by `fileKey`) is not read again: the
+    /// preview server decides only the folder of the page saved.
+    static func apply(_ sources: [PageSource], plain: inout PlainFolders, fileKey: (PageSource) -> Int?) -> [PageSource] {
         var byFolder: [String: [Int]] = [:]
         for (i, source) in sources.enumerated() {
             byFolder[folder(of: source.contentPath), default: []].append(i)
@@ -29,7 +39,25 @@ package enum FolderRecognition {
         // Each folder is decided on its own, in parallel (reading the pages is the costly part); ids and
         // notes are then given in folder order, so the result does not depend on the schedule.
         let folders = byFolder.keys.sorted().filter { !$0.isEmpty && (byFolder[$0]?.count ?? 0) >= 2 }
-        let decisions = folders.parallelMap { decide($0, indices: byFolder[$0] ?? [], sources: sources) }
+        let fingerprints = folders.map { folder -> Int? in
+            var h = Hasher()
+            for index in byFolder[folder] ?? [] {
+                let source = sources[index]
+                // A data track's Markdown also depends on the generic framework, wherever that is.
+                guard let key = fileKey(source), !DataTrack.isDataTrack(source.frontMatter) else { return nil }
+                h.combine(source.contentPath); h.combine(source.displayPath); h.combine(key)
+            }
+            return h.finalize()
+        }
+        let known = plain
+        let decisions = Array(folders.indices).parallelMap { n -> Decision? in
+            if let fingerprint = fingerprints[n], known.fingerprints[folders[n]] == fingerprint { return nil }
+            return decide(folders[n], indices: byFolder[folders[n]] ?? [], sources: sources)
+        }
+        plain = PlainFolders()
+        for (n, decision) in decisions.enumerated() where decision == nil {
+            if let fingerprint = fingerprints[n] { plain.fingerprints[folders[n]] = fingerprint }
+        }
         var out = sources
         guard decisions.contains(where: { $0 != nil }) else { return out }
         // A folder's track is named after the folder, unless pages that say what they are already use that

@@ -56,7 +56,21 @@ public struct ModelBuilder {
     }
 
     /// Tracks given as data become Markdown first, so everything after treats them as prose.
+    /// With `folders` (what the last build found, kept by the build driver) and `fileKey` (a hash of a
+    /// source's file), a folder whose files are all unchanged and held no ladder is not read again.
+    package static func prepare(_ pages: [PageSource], folders: inout PlainFolders,
+                                fileKey: (PageSource) -> Int?) -> ([PageSource], [Diagnostic]) {
+        let (sources, diagnostics) = transform(pages)
+        return (FolderRecognition.apply(sources, plain: &folders, fileKey: fileKey), diagnostics)
+    }
+
     package static func prepare(_ pages: [PageSource]) -> ([PageSource], [Diagnostic]) {
+        var none = PlainFolders()
+        return prepare(pages, folders: &none, fileKey: { _ in nil })
+    }
+
+    /// Data tracks written out as Markdown, pasted pages normalised.
+    private static func transform(_ pages: [PageSource]) -> ([PageSource], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var sources: [PageSource] = []
         // Monzo's frameworks inherit topics from the one whose `path` is `/generic`.
@@ -77,7 +91,7 @@ public struct ModelBuilder {
             }
             sources.append(source)
         }
-        return (FolderRecognition.apply(sources), diagnostics)
+        return (sources, diagnostics)
     }
 
     /// One page: its front matter read and its outline parsed with cmark (the costly part).

@@ -71,13 +71,22 @@ public struct SearchCorpus: Sendable {
 
     public var count: Int { entries.count }
 
+    /// A hash of document `number`'s entry and of `pageKey`, a fingerprint of its page's rendering:
+    /// while both are unchanged, so is the document. Cheap, so it is taken of every document.
+    func key(_ number: Int, pageKey: Int) -> Int {
+        var h = Hasher()
+        combine(entries[number], into: &h)
+        h.combine(pageKey)
+        return h.finalize()
+    }
+
     /// A hash of everything document `number` is made from: its entry and the plain text of its blocks
-    /// (what `text(of:)` reads). Equal keys, equal documents: an update reads only the others.
-    func key(_ number: Int) -> Int {
+    /// (what `text(of:)` reads), taken of the documents of a changed page: one edited section of a page
+    /// leaves its other sections' documents as they were.
+    func textKey(_ number: Int) -> Int {
         let entry = entries[number]
         var h = Hasher()
-        h.combine(entry.page); h.combine(entry.anchor); h.combine(entry.title); h.combine(entry.heading)
-        h.combine(entry.lead); h.combine(entry.blocks); h.combine(entry.listItem)
+        combine(entry, into: &h)
         let page = pages[Int(entry.source)]
         func add(_ index: Int32) {
             guard let block = page.block(Int(index)) else { return h.combine(-1) }
@@ -88,6 +97,11 @@ public struct SearchCorpus: Sendable {
         case .list(let list): for index in list { add(index) }
         }
         return h.finalize()
+    }
+
+    private func combine(_ entry: Entry, into h: inout Hasher) {
+        h.combine(entry.page); h.combine(entry.anchor); h.combine(entry.title); h.combine(entry.heading)
+        h.combine(entry.lead); h.combine(entry.blocks); h.combine(entry.listItem); h.combine(entry.source)
     }
 
     public func document(_ number: Int) -> SearchDocument {

@@ -14,18 +14,24 @@ public enum SearchIndexBuilder {
     }
 
     /// The index made from the last one (`previous`, which this build hands on in its result): documents
-    /// whose entry and text are unchanged (`SearchCorpus.key`) are not tokenised again, and
-    /// only the files holding a changed term or document are made again. Writes what `write` above
-    /// writes for the same site, file for file.
+    /// whose entry and page fingerprint (`pageKeys`, by page index: a hash of each rendered page) are
+    /// unchanged are not read again, nor those of a changed page whose own text is unchanged; only the
+    /// files holding a changed term or document are made again. Writes what `write` above writes for
+    /// the same site, file for file.
     public static func update(_ previous: SearchIndexState?, model: SiteModel, documents: [RenderedDocument],
-                              href: @escaping (String) -> String,
+                              pageKeys: [Int], href: @escaping (String) -> String,
                               to write: @escaping (String, String) throws -> Void) throws -> (SearchIndex, SearchIndexState) {
         let corpus = SearchCorpusBuilder(model: model, documents: documents, href: href).build()
-        let keys = Array(corpus.entries.indices).parallelMap { corpus.key($0) }
+        let keys = corpus.entries.indices.map { corpus.key($0, pageKey: Self.pageKey(pageKeys, Int(corpus.entries[$0].source))) }
         let scoring = previous.flatMap { SearchScoring.updated($0.scoring, corpus: corpus, keys: keys) }
             ?? SearchScoring(corpus: corpus, keys: keys)
         let (index, layout) = try SearchIndexLayout().write(corpus, scoring, previous: previous?.layout, keep: true, to: write)
         return (index, SearchIndexState(scoring: scoring, layout: layout!))
+    }
+
+    /// A page without a fingerprint is taken as changed every time.
+    private static func pageKey(_ keys: [Int], _ page: Int) -> Int {
+        page < keys.count ? keys[page] : Int.random(in: .min ... .max)
     }
 }
 

@@ -48,8 +48,10 @@ package struct SearchScoring {
         /// Per term, its postings with the packed counts they were scored from.
         var counts: [[Posting]]
         var documents: [CountedDocument]
-        /// Each document's key (`SearchCorpus.key`): a document whose key is unchanged is not read again.
+        /// Each document's key (`SearchCorpus.key`): a document whose key is unchanged is not read again;
+        /// and its text key (`SearchCorpus.textKey`): nor is one whose text key is unchanged.
         var keys: [Int]
+        var textKeys: [Int]
         var bodyTotal: Int
     }
     private(set) var kept: Kept?
@@ -110,7 +112,9 @@ package struct SearchScoring {
         documentCount = corpus.count
         averageBody = Self.quantised(Double(bodyTotal) / Double(max(1, corpus.count)))
         if let keys {
-            kept = Kept(termNumbers: termNumbers, counts: postings, documents: documents, keys: keys, bodyTotal: bodyTotal)
+            let textKeys = Array(0..<corpus.count).parallelMap { corpus.textKey($0) }
+            kept = Kept(termNumbers: termNumbers, counts: postings, documents: documents, keys: keys,
+                        textKeys: textKeys, bodyTotal: bodyTotal)
         }
         for term in postings.indices { score(term: term, bodyLength: { bodyLengths[$0] }) }
     }
@@ -122,8 +126,11 @@ package struct SearchScoring {
     /// middle renumbers every document after it).
     static func updated(_ previous: SearchScoring, corpus: SearchCorpus, keys: [Int]) -> SearchScoring? {
         guard var kept = previous.kept, kept.keys.count == keys.count, keys.count == corpus.count else { return nil }
-        let changed = keys.indices.filter { keys[$0] != kept.keys[$0] }
-        guard changed.count <= max(8, keys.count / 8) else { return nil }
+        let suspects = keys.indices.filter { keys[$0] != kept.keys[$0] }
+        guard suspects.count <= max(8, keys.count / 8) else { return nil }
+        let textKeys = suspects.parallelMap { corpus.textKey($0) }
+        for (document, textKey) in zip(suspects, textKeys) { kept.textKeys[document] = textKey }
+        let changed = zip(suspects, textKeys).filter { previous.kept!.textKeys[$0.0] != $0.1 }.map(\.0)
         var next = previous
         next.kept = nil  // the arrays below are changed in place, not copied
         var touched = Set<Int32>()

@@ -51,4 +51,26 @@ import Testing
         #expect(out["eng/matrix/index.html"] != nil)
         #expect(out["eng/compare/l5-vs-l6/index.html"] != nil)
     }
+
+    /// A folder found plain is not read again while its files are unchanged (`PlainFolders`); an edit
+    /// that makes it a ladder must be seen all the same, and one that makes it plain again.
+    @Test func a_plain_folder_edited_into_a_ladder_and_back() throws {
+        let page = "# Notes TITLE\n\nLeads projects.\n\n## Impact\n\n- Moves a goal.\n\n## Ownership\n\n- Owns a service.\n"
+        let site = try TempSite(files: ["content/eng/a.md": page.replacingOccurrences(of: "TITLE", with: "one"),
+                                        "content/eng/b.md": page.replacingOccurrences(of: "TITLE", with: "two")])
+        defer { site.remove() }
+        let memo = BuildMemo()
+        var out = try build(site, memo: memo)
+        #expect(out["eng/matrix/index.html"] == nil)
+        _ = try build(site, memo: memo)
+        try site.write("content/eng/a.md", page.replacingOccurrences(of: "Notes TITLE", with: "L5 Senior Engineer"))
+        try site.write("content/eng/b.md", page.replacingOccurrences(of: "Notes TITLE", with: "L6 Staff Engineer"))
+        out = try build(site, memo: memo)
+        #expect(differences(out, try build(site)).isEmpty)
+        #expect(out["eng/matrix/index.html"] != nil)
+        try site.write("content/eng/b.md", page.replacingOccurrences(of: "TITLE", with: "two"))
+        out = try build(site, memo: memo)
+        #expect(differences(out, try build(site)).isEmpty)
+        #expect(out["eng/matrix/index.html"] == nil)
+    }
 }
