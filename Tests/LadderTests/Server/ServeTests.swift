@@ -55,6 +55,12 @@ import Testing
             let page = try await server.get(server.basePath + "eng/l2/")
             #expect(page.status == 200)
             #expect(page.text.contains("Mentors new joiners."))
+            // So is the search index the search page loads: it has the edit's new word.
+            let searchPage = try await server.get(server.basePath + "search/")
+            let indexURL = searchPage.text.firstMatch(#"search/index\.[0-9a-f]+\.json"#)?[0] ?? "missing"
+            let index = try await server.get(server.basePath + indexURL)
+            #expect(index.status == 200)
+            #expect(index.text.contains("\"joiners\""), "\(indexURL)")
             // The script is a file, so the theme's Content-Security-Policy (also sent as a header) lets it run.
             #expect(page.text.contains("<script src=\"/__ladder/live.js\" data-version=\"\(server.server.snapshot.version)\"></script>"))
             #expect(page.headers["content-security-policy"]?.contains("script-src 'self'") == true)
