@@ -88,7 +88,7 @@ struct PageWriter {
         var groups: [OutputGroup] = []
         let skip = levelFilePages.union(introPages)
         for index in model.pages.indices where !skip.contains(index) { groups.append(.page(index)) }
-        if !model.pages.contains(where: { $0.kind == .home }) { groups.append(.generatedHome) }
+        if !model.pages.indices.contains(where: { model.pages[$0].kind == .home }) { groups.append(.generatedHome) }
         for (number, track) in model.tracks.enumerated() {
             groups.append(.track(number))
             for position in track.levels.indices { groups.append(.level(track: number, position: position)) }

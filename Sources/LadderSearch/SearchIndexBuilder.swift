@@ -22,7 +22,7 @@ public enum SearchIndexBuilder {
                               pageKeys: [Int], href: @escaping (String) -> String,
                               to write: @escaping (String, String) throws -> Void) throws -> (SearchIndex, SearchIndexState) {
         let corpus = SearchCorpusBuilder(model: model, documents: documents, href: href).build()
-        let keys = corpus.entries.indices.map { corpus.key($0, pageKey: Self.pageKey(pageKeys, Int(corpus.entries[$0].source))) }
+        let keys = Array(corpus.entries.indices).parallelMap { corpus.key($0, pageKey: Self.pageKey(pageKeys, Int(corpus.entries[$0].source))) }
         let scoring = previous.flatMap { SearchScoring.updated($0.scoring, corpus: corpus, keys: keys) }
             ?? SearchScoring(corpus: corpus, keys: keys)
         let (index, layout) = try SearchIndexLayout().write(corpus, scoring, previous: previous?.layout, keep: true, to: write)
