@@ -88,6 +88,8 @@ extension BuildRun {
             }
             BuildTrace.mark("search")
             files += try LadderDataOutput(pages: pages, memo: memo, key: fingerprints?.everything).write(to: sink)
+            Memory.returnFreedPages()
+            BuildTrace.mark("ladder data")
             let views = ViewJobs(writer: pages)
             let entries = try IncrementalOutput(memo: memo, fingerprints: fingerprints)
                 .write(pages.groups(), jobs: { pages.jobs(for: $0, views: views) }, to: sink, render: pages.render)

@@ -1,3 +1,4 @@
+import Foundation
 import LadderCore
 import LadderMarkdown
 import LadderModel
@@ -5,17 +6,38 @@ import LadderModel
 /// Criteria with their ids, read from the rendered level pages: what the level pages' permalinks, the
 /// assess pages and the ladder as data share.
 extension PageWriter {
+    /// Read once a build: a level page, its assess page, the previous level's assess page and
+    /// `ladder.json` all ask, and reading was a sixth of a 10,000-level build's CPU when each read again.
     func criteria(of level: Level) -> LevelCriteria {
-        LevelCriteria.of(level, in: documents[level.pageIndex], given: model.pages[level.pageIndex].source.criterionIDs)
+        criteriaCache.value(for: "\(level.pageIndex)\n\(level.trackID)\n\(level.id)") {
+            LevelCriteria.of(level, in: documents[level.pageIndex], given: model.pages[level.pageIndex].source.criterionIDs)
+        }
     }
 
     /// A track's "All levels" criteria, shown on each of its level pages.
     func sharedCriteria(of track: Track) -> LevelCriteria? {
-        track.shared.map { LevelCriteria.shared($0, of: track, in: documents[$0.pageIndex], given: model.pages[$0.pageIndex].source.criterionIDs) }
+        guard let shared = track.shared else { return nil }
+        return criteriaCache.value(for: "shared\n\(track.id)") {
+            LevelCriteria.shared(shared, of: track, in: documents[shared.pageIndex], given: model.pages[shared.pageIndex].source.criterionIDs)
+        }
     }
 
     /// `/engineering/l3/#c-1a2b3c4d`, with the base path.
     func criterionURL(_ criterion: Criterion, of level: Level) -> String {
         href(level.url) + "#" + criterion.anchor
+    }
+}
+
+/// Each level's criteria, by its page, track and id, read the first time a page asks and kept for the build.
+/// Pages render on every core, hence the lock; two threads that ask at once both read, and get the same.
+final class CriteriaCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var byKey: [String: LevelCriteria] = [:]
+
+    func value(for key: String, read: () -> LevelCriteria) -> LevelCriteria {
+        if let known = lock.withLock({ byKey[key] }) { return known }
+        let made = read()
+        lock.withLock { byKey[key] = made }
+        return made
     }
 }

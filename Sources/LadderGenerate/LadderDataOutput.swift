@@ -15,7 +15,7 @@ struct LadderDataOutput {
     var key: Int? = nil
 
     /// Every file, by path: made once and kept by the memo when there is one.
-    func files() -> [(path: String, text: String)] {
+    func files() -> [(path: String, bytes: Data)] {
         guard let memo, let key else { return make() }
         return memo.cached("ladder-data", key: key) { make() }
     }
@@ -23,99 +23,155 @@ struct LadderDataOutput {
     /// Returns how many files were written.
     func write(to sink: OutputSink) throws -> Int {
         let made = files()
-        for file in made { try sink.write(file.path, file.text) }
+        for file in made { try sink.write(file.path, file.bytes) }
         return made.count
     }
 
-    func make() -> [(path: String, text: String)] {
+    func make() -> [(path: String, bytes: Data)] {
         let model = pages.model
-        // Track by track on every core: reading every level's criteria and writing them out was a quarter
-        // of a 10,000-level build's CPU, on one core.
-        let criteria = model.tracks.parallelMap { track in track.levels.map(pages.criteria) }
-        let tracks = Array(model.tracks.indices).parallelMap { trackJSON(model.tracks[$0], criteria[$0]) }
-        let body = JSONText.array(tracks)
-        let version = Self.version(of: body)
-        let json = JSONText.object([
-            ("$schema", JSONText.string(pages.absolute(SiteURLs.ladderSchema))),
-            ("version", JSONText.string(version)),
-            ("title", JSONText.string(model.config.title)),
-            ("url", JSONText.string(pages.absolute("/"))),
-            ("tracks", body),
-        ]) + "\n"
-        var files = [(path: String(SiteURLs.ladderJSON.dropFirst()), text: json),
-                     (path: String(SiteURLs.ladderSchema.dropFirst()), text: LadderSchema.text)]
+        // Track by track on every core, as bytes: reading every level's criteria and writing them out was
+        // a quarter of a 10,000-level build's CPU, and its nested strings most of the build's peak memory.
+        var tracks = Array(model.tracks.indices).parallelMap { trackJSON(model.tracks[$0]) }
+        // The version is a hash of the tracks array, taken piece by piece rather than over a joined copy.
+        var version = ContentHash.Running()
+        version.add([0x5B])
+        for (n, track) in tracks.enumerated() {
+            if n > 0 { version.add([0x2C]) }
+            version.add(track)
+        }
+        version.add([0x5D])
+        var json = JSONWriter(capacity: tracks.reduce(512) { $0 + $1.count + 1 })
+        json.object { json in
+            json.field("$schema", pages.absolute(SiteURLs.ladderSchema))
+            json.field("version", version.hex)
+            json.field("title", model.config.title)
+            json.field("url", pages.absolute("/"))
+            json.key("tracks")
+            json.array { json in
+                // Each track let go once copied: the file is ~5 KB a level, and held twice it was most of
+                // the build's peak memory.
+                for n in tracks.indices {
+                    json.raw(tracks[n])
+                    tracks[n] = []
+                }
+            }
+        }
+        json.newline()
+        var files = [(path: String(SiteURLs.ladderJSON.dropFirst()), bytes: json.data()),
+                     (path: String(SiteURLs.ladderSchema.dropFirst()), bytes: Data(LadderSchema.text.utf8))]
         let withLevels = model.tracks.indices.filter { !model.tracks[$0].levels.isEmpty }
-        files += withLevels.parallelMap { (path: String(model.tracks[$0].matrixCSV.dropFirst()), text: csv(model.tracks[$0], criteria[$0])) }
+        files += withLevels.parallelMap { (path: String(model.tracks[$0].matrixCSV.dropFirst()), bytes: csv(model.tracks[$0])) }
         return files
     }
 
-    /// What a link made against this ladder remembers: 10 hex digits of a hash of every track's data.
-    static func version(of tracksJSON: String) -> String { ContentHash.hex(Array(tracksJSON.utf8)) }
+    func trackJSON(_ track: Track) -> [UInt8] {
+        var json = JSONWriter(capacity: 4096 * (track.levels.count + 1))
+        json.object { json in
+            json.field("id", track.id)
+            json.field("title", track.title)
+            json.field("description", track.description)
+            json.field("url", pages.absolute(track.url))
+            if !track.levels.isEmpty { json.field("matrix_csv", pages.absolute(track.matrixCSV)) }
+            json.key("competencies")
+            json.array { json in
+                for competency in track.competencies {
+                    json.object { json in
+                        json.field("id", competency.id)
+                        json.field("name", competency.name)
+                        json.field("description", competency.description)
+                    }
+                }
+            }
+            json.key("levels")
+            json.array { json in
+                for level in track.levels { levelJSON(level, into: &json) }
+            }
+            // "All levels": on every level page, so their URLs point at the first one.
+            if let shared = pages.sharedCriteria(of: track), let first = track.levels.first {
+                json.key("shared")
+                json.array { json in
+                    for criterion in shared.all { criterionJSON(criterion, levelURL: pages.absolute(first.url), into: &json) }
+                }
+            }
+        }
+        return json.bytes
+    }
 
-    func trackJSON(_ track: Track, _ levels: [LevelCriteria]) -> String {
-        let s = JSONText.string
-        let levelItems = zip(track.levels, levels).map { level, criteria -> String in
-            var pairs: [(String, String)] = [
-                ("id", s(level.id)), ("title", s(level.title)), ("summary", s(level.summary)), ("url", s(pages.absolute(level.url))),
-            ]
-            if pages.model.config.assess { pairs.append(("assess_url", s(pages.absolute(level.assessURL)))) }
-            pairs.append(("competencies", JSONText.array(criteria.competencies.map { group in
-                JSONText.object([
-                    ("id", s(group.competencyID)), ("name", s(group.name)),
-                    ("url", s(pages.absolute(level.url) + "#" + group.sectionAnchor)),
-                    ("criteria", JSONText.array(group.criteria.map { criterion in
-                        JSONText.object([
-                            ("id", s(criterion.id)), ("text", s(criterion.text)), ("examples", JSONText.strings(criterion.examples)),
-                            ("url", s(pages.absolute(level.url) + "#" + criterion.anchor)),
-                        ])
-                    })),
-                ])
-            })))
-            return JSONText.object(pairs)
+    private func levelJSON(_ level: Level, into json: inout JSONWriter) {
+        let url = pages.absolute(level.url)
+        json.object { json in
+            json.field("id", level.id)
+            json.field("title", level.title)
+            json.field("summary", level.summary)
+            json.field("url", url)
+            if pages.model.config.assess { json.field("assess_url", pages.absolute(level.assessURL)) }
+            json.key("competencies")
+            json.array { json in
+                for group in pages.criteria(of: level).competencies {
+                    json.object { json in
+                        json.field("id", group.competencyID)
+                        json.field("name", group.name)
+                        json.field("url", url + "#" + group.sectionAnchor)
+                        json.key("criteria")
+                        json.array { json in
+                            for criterion in group.criteria { criterionJSON(criterion, levelURL: url, into: &json) }
+                        }
+                    }
+                }
+            }
         }
-        var pairs: [(String, String)] = [
-            ("id", s(track.id)), ("title", s(track.title)), ("description", s(track.description)), ("url", s(pages.absolute(track.url))),
-        ]
-        if !track.levels.isEmpty { pairs.append(("matrix_csv", s(pages.absolute(track.matrixCSV)))) }
-        pairs.append(("competencies", JSONText.array(track.competencies.map {
-            JSONText.object([("id", s($0.id)), ("name", s($0.name)), ("description", s($0.description))])
-        })))
-        pairs.append(("levels", JSONText.array(levelItems)))
-        // "All levels": on every level page, so their URLs point at the first one.
-        if let shared = pages.sharedCriteria(of: track), let first = track.levels.first {
-            pairs.append(("shared", JSONText.array(shared.all.map { criterion in
-                JSONText.object([
-                    ("id", s(criterion.id)), ("text", s(criterion.text)), ("examples", JSONText.strings(criterion.examples)),
-                    ("url", s(pages.absolute(first.url) + "#" + criterion.anchor)),
-                ])
-            })))
+    }
+
+    private func criterionJSON(_ criterion: Criterion, levelURL: String, into json: inout JSONWriter) {
+        json.object { json in
+            json.field("id", criterion.id)
+            json.field("text", criterion.text)
+            json.key("examples")
+            json.strings(criterion.examples)
+            json.field("url", levelURL + "#" + criterion.anchor)
         }
-        return JSONText.object(pairs)
     }
 
     /// RFC 4180: a header row, CRLF line ends, fields with a comma, quote or line break quoted.
-    func csv(_ track: Track, _ levels: [LevelCriteria]) -> String {
-        var rows = [["track", "level", "competency", "criterion_id", "text", "url"]]
-        for (level, criteria) in zip(track.levels, levels) {
-            for group in criteria.competencies {
+    func csv(_ track: Track) -> Data {
+        var out: [UInt8] = []
+        out.reserveCapacity(4096 * track.levels.count)
+        func row(_ fields: String...) {
+            for (n, field) in fields.enumerated() {
+                if n > 0 { out.append(0x2C) }
+                CSVField.append(field, to: &out)
+            }
+            out += [0x0D, 0x0A]
+        }
+        row("track", "level", "competency", "criterion_id", "text", "url")
+        for level in track.levels {
+            let url = pages.absolute(level.url)
+            for group in pages.criteria(of: level).competencies {
                 for criterion in group.criteria {
-                    rows.append([track.id, level.id, group.name, criterion.id, criterion.text, pages.absolute(level.url) + "#" + criterion.anchor])
+                    row(track.id, level.id, group.name, criterion.id, criterion.text, url + "#" + criterion.anchor)
                 }
             }
         }
         if let shared = pages.sharedCriteria(of: track), let first = track.levels.first {
+            let url = pages.absolute(first.url)
             for criterion in shared.all {
-                rows.append([track.id, "all", "At every level", criterion.id, criterion.text, pages.absolute(first.url) + "#" + criterion.anchor])
+                row(track.id, "all", "At every level", criterion.id, criterion.text, url + "#" + criterion.anchor)
             }
         }
-        return rows.map { $0.map(CSVField.quoted).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return Data(out)
     }
 }
 
 /// One CSV field as RFC 4180 writes it.
 enum CSVField {
-    static func quoted(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    static func append(_ field: String, to out: inout [UInt8]) {
+        let utf8 = field.utf8
+        guard utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return out += utf8 }
+        out.append(0x22)
+        for byte in utf8 {
+            if byte == 0x22 { out.append(0x22) }
+            out.append(byte)
+        }
+        out.append(0x22)
     }
 }

@@ -21,6 +21,8 @@ struct PageWriter {
     let siteOrigin: String?
     /// Each content file's last commit date (`engineering/l3.md` → `2026-03-14`), for "Last updated".
     let lastCommitDates: [String: String]
+    /// Each level's criteria, read once: from this build's documents, so never kept for another build.
+    let criteriaCache = CriteriaCache()
 
     static let headerTrackLimit = 8
 

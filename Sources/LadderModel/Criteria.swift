@@ -148,7 +148,7 @@ public struct LevelCriteria: Sendable, Hashable {
         var used: Set<String> = []
 
         mutating func make(scope: String, text: String, given: String?) -> String {
-            let base = given ?? String(ContentHash.hex(Array((scope + "\n" + LevelCriteria.normalise(text)).utf8)).prefix(8))
+            let base = given ?? String(ContentHash.hex((scope + "\n" + LevelCriteria.normalise(text)).utf8).prefix(8))
             var id = base, n = 2
             while used.contains(id) { id = "\(base)-\(n)"; n += 1 }
             used.insert(id)

@@ -1,3 +1,4 @@
+import Foundation
 import LadderCore
 import LadderModel
 import LadderMarkdown
@@ -6,10 +7,25 @@ import LadderMarkdown
 /// the same index is the same bytes on every build (Foundation's encoder promises neither).
 package enum JSONText {
     package static func string(_ value: String) -> String {
-        // Works on UTF-8 bytes: tens of MB of snippet text go through here on a large site.
-        var out: [UInt8] = [0x22]
+        var out: [UInt8] = []
         out.reserveCapacity(value.utf8.count + 2)
-        let hex = Array("0123456789abcdef".utf8)
+        appendString(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static let hex = Array("0123456789abcdef".utf8)
+
+    /// `string(value)`'s bytes appended. Works on UTF-8 bytes: tens of MB of snippet and criterion text
+    /// go through here on a large site.
+    package static func appendString(_ value: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        // Most text needs no escape: copied whole.
+        let plain: Bool? = value.utf8.withContiguousStorageIfAvailable { buffer in
+            guard !buffer.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) else { return false }
+            out.append(contentsOf: buffer)
+            return true
+        }
+        if plain == true { out.append(0x22); return }
         var bytes = value.utf8.makeIterator()
         while let byte = bytes.next() {
             switch byte {
@@ -18,7 +34,7 @@ package enum JSONText {
             case 0x0A: out += [0x5C, 0x6E]                      // \n
             case 0x0D: out += [0x5C, 0x72]                      // \r
             case 0x09: out += [0x5C, 0x74]                      // \t
-            case 0..<0x20: out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            case 0..<0x20: out += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]  // \u00XX
             case 0xE2:
                 // U+2028/2029 (E2 80 A8/A9) are valid JSON but not valid JavaScript source: escape them too.
                 let second = bytes.next(), third = bytes.next()
@@ -33,7 +49,6 @@ package enum JSONText {
             }
         }
         out.append(0x22)
-        return String(decoding: out, as: UTF8.self)
     }
 
     package static func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
@@ -73,5 +88,62 @@ package enum JSONText {
     /// An object with keys in the order given.
     package static func object(_ pairs: [(String, String)]) -> String {
         "{" + pairs.map { string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
+    }
+}
+
+/// Writes JSON straight into bytes, in the order it is told, with the same output as `JSONText`'s
+/// functions nested. For the large files (`ladder.json` is ~5 KB a level): nesting strings copied each
+/// piece once per level of nesting and held them all at once.
+package struct JSONWriter {
+    package private(set) var bytes: [UInt8] = []
+    /// Whether the next value or key in the open container follows another.
+    private var follows = false
+
+    package init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    package mutating func object(_ fill: (inout JSONWriter) -> Void) { open(0x7B); fill(&self); close(0x7D) }
+    package mutating func array(_ fill: (inout JSONWriter) -> Void) { open(0x5B); fill(&self); close(0x5D) }
+
+    /// `"name":`; the value comes next.
+    package mutating func key(_ name: String) {
+        if follows { bytes.append(0x2C) }
+        JSONText.appendString(name, to: &bytes)
+        bytes.append(0x3A)
+        follows = false
+    }
+
+    package mutating func string(_ value: String) {
+        if follows { bytes.append(0x2C) }
+        JSONText.appendString(value, to: &bytes)
+        follows = true
+    }
+
+    package mutating func strings(_ values: [String]) { array { for value in values { $0.string(value) } } }
+
+    /// `"name":"value"`.
+    package mutating func field(_ name: String, _ value: String) { key(name); string(value) }
+
+    /// JSON made elsewhere, as one value.
+    package mutating func raw(_ json: some Collection<UInt8>) {
+        if follows { bytes.append(0x2C) }
+        bytes.append(contentsOf: json)
+        follows = true
+    }
+
+    /// Ends a file.
+    package mutating func newline() { bytes.append(0x0A) }
+
+    /// The bytes as `Data`, for an `OutputSink`.
+    package func data() -> Data { Data(bytes) }
+
+    private mutating func open(_ mark: UInt8) {
+        if follows { bytes.append(0x2C) }
+        bytes.append(mark)
+        follows = false
+    }
+
+    private mutating func close(_ mark: UInt8) {
+        bytes.append(mark)
+        follows = true
     }
 }

@@ -113,3 +113,16 @@ func runProcess(_ executable: URL, _ arguments: [String], in folder: URL) throws
 func withoutCriterionIDs(_ html: String) -> String {
     html.replacingOccurrences(of: " id=\"c-[^\"]*\"", with: "", options: .regularExpression)
 }
+
+/// Every string of up to `pieces` pieces from `alphabet` (the empty string first), for checking a fast
+/// path against the slow one it replaces on all the awkward combinations.
+func everyString(over alphabet: [String], upTo pieces: Int) -> [String] {
+    var all: [String] = []
+    func grow(_ prefix: String, _ depth: Int) {
+        all.append(prefix)
+        guard depth < pieces else { return }
+        for piece in alphabet { grow(prefix + piece, depth + 1) }
+    }
+    grow("", 0)
+    return all
+}

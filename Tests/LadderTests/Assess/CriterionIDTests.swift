@@ -129,15 +129,19 @@ import Testing
     /// every string of up to five pieces from an alphabet of white space, capitals and punctuation.
     @Test func the_ascii_fast_path_normalises_as_the_character_path() {
         let alphabet = ["A", "b", " ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "Z.", "é"]
-        var all: [String] = []
-        func grow(_ prefix: String, _ depth: Int) {
-            all.append(prefix)
-            guard depth < 5 else { return }
-            for piece in alphabet { grow(prefix + piece, depth + 1) }
-        }
-        grow("", 0)
-        for text in all {
+        for text in everyString(over: alphabet, upTo: 5) {
             #expect(LevelCriteria.normalise(text) == LevelCriteria.slowNormalise(text), "\(text.debugDescription)")
+        }
+    }
+
+    /// What comparisons (and "new at the next level") match items by: the byte path for ASCII gives what
+    /// the scalar path gives, on every string of up to five pieces from an alphabet of cases and marks.
+    @Test func the_comparison_key_by_bytes_matches_the_scalar_path() {
+        let alphabet = ["A", "z", "0", "9", " ", "-", "'", "\t", "Zé", "@[`{"]
+        let all = everyString(over: alphabet, upTo: 5)
+        #expect(all.count > 100_000)
+        for text in all {
+            #expect(LevelComparison.normalise(text) == LevelComparison.scalarNormalise(text), "\(text.debugDescription)")
         }
     }
 }

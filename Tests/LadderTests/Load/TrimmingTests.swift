@@ -27,14 +27,7 @@ import Testing
     @Test func line_slices_match_the_character_split() {
         let fixed = ["", "\n", "a", "a\n", "\na", "a\r\nb", "a\rb\n", "\r\n\r\n", "é\n\u{301}x", "日本\n🚀\n\n"]
         let alphabet = ["a", "\n", "\r", "\r\n", "\u{301}", "é", " "]
-        var all = fixed
-        func grow(_ prefix: String, _ depth: Int) {
-            all.append(prefix)
-            guard depth < 6 else { return }
-            for piece in alphabet { grow(prefix + piece, depth + 1) }
-        }
-        grow("", 0)
-        for text in all {
+        for text in fixed + everyString(over: alphabet, upTo: 6) {
             let expected = text.split(separator: "\n", omittingEmptySubsequences: false)
             #expect(text.lineSlices() == expected, "\(text.debugDescription)")
         }
@@ -44,17 +37,13 @@ import Testing
     /// of up to five pieces from an alphabet of the awkward cases (closing hashes, emphasis, tabs, escapes).
     @Test func heading_text_by_bytes_matches_the_character_path() {
         let alphabet = ["a", " ", "\t", "#", "*", "_", "`", "\\", "é", "C#"]
-        var count = 0
-        func grow(_ text: String, _ depth: Int) {
+        let all = everyString(over: alphabet, upTo: 5)
+        #expect(all.count > 100_000)
+        for text in all {
             var bytes = Array(text.utf8)
             let fast = bytes.withUnsafeMutableBufferPointer { ScannedPage.headingText(UnsafeBufferPointer($0)) }
             #expect(fast == ScannedPage.headingText(text), "\(text.debugDescription)")
-            count += 1
-            guard depth < 5 else { return }
-            for piece in alphabet { grow(text + piece, depth + 1) }
         }
-        grow("", 0)
-        #expect(count > 100_000)
     }
 
     /// Headings are found by a byte scan: outside fences, at most three spaces in, up to six hashes.
