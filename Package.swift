@@ -14,7 +14,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         // Hummingbird's own dependencies, named here because the server imports them directly (the bound
@@ -37,12 +36,13 @@ let package = Package(
         .target(name: "LadderMarkdown", dependencies: ["LadderCore", "CCmark"]),
         // Pages, tracks, levels, competencies, URLs and links, as values.
         .target(name: "LadderModel", dependencies: ["LadderCore", "LadderLoad", "LadderMarkdown"]),
-        // The theme: templates compiled with swift-mustache, the built-in copy and a site's overrides.
+        // The theme: Mustache templates (our own compiler and renderer, Mustache/), the built-in copy and a
+        // site's overrides.
         // The built-in copy of templates/ is generated at build time by ThemePlugin.
         .target(
             name: "LadderRender",
             dependencies: [
-                "LadderCore", "LadderLoad", "LadderModel", .product(name: "Mustache", package: "swift-mustache"),
+                "LadderCore", "LadderLoad", "LadderModel",
             ],
             plugins: ["ThemePlugin"]
         ),

@@ -129,7 +129,7 @@ extension PageWriter {
         var levelContext = LevelContext(
             summary: levelSummary(level), position: position + 1, introHTML: introHTML,
             sections: sections.map { .init(name: $0.section.name, anchor: $0.section.anchor, html: $0.html, competency: $0.section.competencyID) },
-            afterHTML: after, tocHTML: tocHTML, sectionsHTML: sectionsHTML, sharedHTML: trackContext(track).value.sharedHTML,
+            afterHTML: after, tocHTML: tocHTML, sectionsHTML: sectionsHTML, sharedHTML: trackContext(track).context.sharedHTML,
             compare: compareLinks(level, position: position, in: track),
             previous: position > 0 ? levelSummary(track.levels[position - 1]) : nil,
             next: position + 1 < track.levels.count ? levelSummary(track.levels[position + 1]) : nil,

@@ -2,7 +2,6 @@ import Foundation
 import LadderCore
 import LadderLoad
 import LadderModel
-import Mustache
 
 /// The templates and assets a site is rendered with: the built-in theme, with the site's own
 /// `templates/` files taking precedence file by file.
@@ -58,45 +57,14 @@ public struct Theme: Sendable {
             else if path.hasPrefix("layouts/") { name = String(path.dropLast(9)) }
             else { continue }
             do {
-                library.register(try MustacheTemplate(string: Self.fastEscapePragma + text), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                let display = displayPaths[path] ?? "templates/\(path) (built-in)"
-                diagnostics.append(.error(
-                    SourceLocation(path: display, line: error.context.lineNumber - 1, column: error.context.columnNumber + 1),
-                    "template syntax error: \(Self.describe(error.error))"))
+                library.templates[name] = try MustacheParser.parse(text)
             } catch {
-                diagnostics.append(.error(SourceLocation(path: displayPaths[path] ?? "templates/\(path)"), "template error: \(error)"))
+                let display = displayPaths[path] ?? "templates/\(path) (built-in)"
+                diagnostics.append(.error(SourceLocation(path: display, line: error.line, column: error.column),
+                                          "template syntax error: \(error.message)"))
             }
         }
         return (TemplateSet(library: library, layouts: Set(layoutNames)), diagnostics)
-    }
-
-    /// swift-mustache escapes `{{value}}` one Character at a time through a dictionary, which was a quarter
-    /// of a build's time. Every template starts with this pragma (on a line of its own, which Mustache drops,
-    /// so template line numbers are off by one, corrected above) to escape the same five characters with
-    /// `HTML.escape` instead.
-    static let fastEscapePragma: String = {
-        MustacheContentTypes.register(FastHTMLEscaping(), named: "LADDER_HTML")
-        return "{{% CONTENT_TYPE: LADDER_HTML}}\n"
-    }()
-
-    struct FastHTMLEscaping: MustacheContentType {
-        func escapeText(_ text: String) -> String { HTML.escape(text) }
-    }
-
-    static func describe(_ error: Error) -> String {
-        switch error as? MustacheTemplate.Error {
-        case .sectionCloseNameIncorrect?: return "closing tag does not match the open section"
-        case .unfinishedName?: return "unfinished tag"
-        case .expectedSectionEnd?: return "section is never closed"
-        case .invalidSetDelimiter?: return "invalid set-delimiter tag"
-        case .transformAppliedToInheritanceSection?: return "a transform cannot apply to an inherited section"
-        case .illegalTokenInsideInheritSection?: return "only blocks may appear inside an inherited partial"
-        case .textInsideInheritSection?: return "text inside an inherited partial"
-        case .invalidConfigVariableSyntax?: return "invalid pragma syntax"
-        case .unrecognisedConfigVariable?: return "unknown pragma"
-        case nil: return "\(error)"
-        }
     }
 }
 
@@ -106,11 +74,11 @@ public struct TemplateSet: Sendable {
     public let layouts: Set<String>
 
     public func render(layout: String, context: LayoutContext) -> String {
-        library.render(context.templateDictionary, withTemplate: "layouts/" + layout) ?? ""
+        library.render(context.templateValue, template: "layouts/" + layout) ?? ""
     }
 
     /// A partial on its own; empty when the theme has none by that name.
-    func render(partial: String, context: [String: Any]) -> String {
-        library.render(context, withTemplate: partial) ?? ""
+    func render(partial: String, context: TemplateValue) -> String {
+        library.render(context, template: partial) ?? ""
     }
 }

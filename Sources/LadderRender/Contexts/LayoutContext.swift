@@ -48,30 +48,33 @@ public struct LayoutContext {
         self.view = view
     }
 
-    /// The dictionary swift-mustache renders: it looks names up in dictionaries fastest, so typed values
-    /// become dictionaries only here, at the edge.
-    public var templateDictionary: [String: Any] {
-        var context: [String: Any] = ["site": site.dictionary]
+    /// The value templates read. Shared parts (site, track) were converted once; the rest is per page.
+    public var templateValue: TemplateValue {
+        var context: [String: TemplateValue] = ["site": site.value]
         if case .redirect(let target) = view {
-            context["target"] = target
-            return context
+            context["target"] = .string(target)
+            return .object(context)
         }
-        if let page { context["page"] = page.templateDictionary }
-        context["has_breadcrumbs"] = !breadcrumbs.isEmpty
-        context["breadcrumbs"] = breadcrumbs.templateList
-        if let track { context["track"] = track.dictionary }
+        if let page { context["page"] = Self.value(page.templateDictionary) }
+        context["has_breadcrumbs"] = .bool(!breadcrumbs.isEmpty)
+        context["breadcrumbs"] = .list(breadcrumbs.map { Self.value($0.templateDictionary) })
+        if let track { context["track"] = track.value }
         switch view {
         case .plain, .redirect: break
-        case .level(let level): context["level"] = level.templateDictionary
-        case .competency(let competency): context["competency"] = competency.templateDictionary
-        case .matrix(let matrix): context["matrix"] = matrix.templateDictionary
-        case .compare(let compare): context["compare"] = compare.templateDictionary
-        case .compareIndex(let index): context["compare"] = index.templateDictionary
-        case .tag(let tag): context["tag"] = tag.templateDictionary
-        case .search(let search): context["search"] = search.templateDictionary
-        case .assess(let assess): context["assess"] = assess.templateDictionary
+        case .level(let level): context["level"] = Self.value(level.templateDictionary)
+        case .competency(let competency): context["competency"] = Self.value(competency.templateDictionary)
+        case .matrix(let matrix): context["matrix"] = Self.value(matrix.templateDictionary)
+        case .compare(let compare): context["compare"] = Self.value(compare.templateDictionary)
+        case .compareIndex(let index): context["compare"] = Self.value(index.templateDictionary)
+        case .tag(let tag): context["tag"] = Self.value(tag.templateDictionary)
+        case .search(let search): context["search"] = Self.value(search.templateDictionary)
+        case .assess(let assess): context["assess"] = Self.value(assess.templateDictionary)
         }
-        return context
+        return .object(context)
+    }
+
+    private static func value(_ dictionary: [String: Any]) -> TemplateValue {
+        .object(dictionary.compactMapValues(TemplateValue.init))
     }
 }
 
@@ -84,19 +87,19 @@ extension Array where Element: TemplateContext {
     var templateList: [[String: Any]] { map(\.templateDictionary) }
 }
 
-/// A context many pages share (the site, a track), turned into a dictionary once rather than per page.
-public struct SharedContext<Value: TemplateContext>: @unchecked Sendable {
-    public let value: Value
-    public let dictionary: [String: Any]
+/// A context many pages share (the site, a track), turned into a template value once rather than per page.
+public struct SharedContext<Context: TemplateContext>: @unchecked Sendable {
+    public let context: Context
+    public let value: TemplateValue
 
-    public init(_ value: Value) {
-        self.value = value
-        self.dictionary = value.templateDictionary
+    public init(_ context: Context) {
+        self.context = context
+        self.value = TemplateValue(context.templateDictionary)!
     }
 
-    init(_ value: Value, dictionary: [String: Any]) {
+    init(_ context: Context, value: TemplateValue) {
+        self.context = context
         self.value = value
-        self.dictionary = dictionary
     }
 }
 

@@ -60,16 +60,15 @@ public struct SiteContext: TemplateContext {
 extension TemplateSet {
     /// The site context with `site.header_html` and `site.footer_html`: the header and footer read only
     /// `site`, so, like Hugo's `partialCached`, each is rendered once per site context and pasted into
-    /// every page. A name lookup in swift-mustache costs microseconds, and these two make a dozen on each
-    /// of tens of thousands of pages.
+    /// every page: they make a dozen lookups on each of tens of thousands of pages.
     public func shared(_ site: SiteContext) -> SharedContext<SiteContext> {
-        var dictionary = site.templateDictionary
+        guard case .object(var fields) = TemplateValue(site.templateDictionary)! else { preconditionFailure("a dictionary is an object") }
         for name in ["header", "footer"] {
-            var html = render(partial: name, context: ["site": dictionary])
+            var html = render(partial: name, context: .object(["site": .object(fields)]))
             while html.hasSuffix("\n") { html.removeLast() }   // the line of `{{{site.header_html}}}` ends it
-            dictionary[name + "_html"] = html
+            fields[name + "_html"] = .string(html)
         }
-        return SharedContext(site, dictionary: dictionary)
+        return SharedContext(site, value: .object(fields))
     }
 }
 

@@ -1,0 +1,61 @@
+/// A value a template reads: text, a flag, a number, a list or an object of named values.
+///
+/// The theme's contexts are typed values (`LayoutContext` and the types beside it) that become this tree
+/// at the edge. Rendering then looks names up in plain dictionaries of a closed set of cases, where
+/// swift-mustache asked the Swift runtime, for every name on every page, whether an `Any` conformed to
+/// one of its protocols (two thirds of a full build's time went to those casts).
+public enum TemplateValue: Sendable {
+    case string(String)
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case list([TemplateValue])
+    case object([String: TemplateValue])
+
+    /// The tree of a context value: strings, numbers, flags, arrays and `[String: …]` dictionaries of
+    /// them, or values already converted. nil for what a template cannot read (an absent optional).
+    public init?(_ any: Any) {
+        switch any {
+        case let value as TemplateValue: self = value
+        case let string as String: self = .string(string)
+        case let flag as Bool: self = .bool(flag)
+        case let number as Int: self = .int(number)
+        case let number as Double: self = .double(number)
+        case let dictionary as [String: Any]: self = .object(dictionary.compactMapValues(TemplateValue.init))
+        case let list as [[String: Any]]: self = .list(list.map { .object($0.compactMapValues(TemplateValue.init)) })
+        case let list as [String]: self = .list(list.map(TemplateValue.string))
+        case let list as [Any]: self = .list(list.compactMap(TemplateValue.init))
+        case let substring as Substring: self = .string(String(substring))
+        case let number as any BinaryInteger: self = .int(Int(truncatingIfNeeded: number))
+        default: return nil
+        }
+    }
+
+    /// The value named `name` when this is an object.
+    @inline(__always)
+    func child(_ name: String) -> TemplateValue? {
+        if case .object(let fields) = self { return fields[name] }
+        return nil
+    }
+
+    /// How `{{name}}` writes the value (before escaping): text as it is, numbers and flags in Swift's
+    /// spelling, lists and objects in Swift's literal syntax (a template that prints one is a mistake,
+    /// but a visible one).
+    var text: String {
+        switch self {
+        case .string(let string): return string
+        case .bool(let flag): return flag ? "true" : "false"
+        case .int(let number): return String(number)
+        case .double(let number): return String(number)
+        case .list(let items): return "[" + items.map(\.literal).joined(separator: ", ") + "]"
+        case .object(let fields):
+            if fields.isEmpty { return "[:]" }
+            return "[" + fields.keys.sorted().map { "\"\($0)\": " + fields[$0]!.literal }.joined(separator: ", ") + "]"
+        }
+    }
+
+    private var literal: String {
+        if case .string(let string) = self { return "\"" + string + "\"" }
+        return text
+    }
+}
