@@ -29,7 +29,7 @@ public struct AssessContext: TemplateContext {
             self.url = url
             self.examples = examples
         }
-        public var templateDictionary: [String: Any] {
+        public var templateFields: TemplateFields {
             ["id": id, "input_id": inputID, "note_id": noteID, "text": text, "url": url,
              "examples": examples, "has_examples": !examples.isEmpty]
         }
@@ -50,7 +50,7 @@ public struct AssessContext: TemplateContext {
             self.fieldsetID = fieldsetID
             self.criteria = criteria
         }
-        public var templateDictionary: [String: Any] {
+        public var templateFields: TemplateFields {
             ["id": id, "name": name, "url": url, "fieldset_id": fieldsetID, "total": criteria.count, "criteria": criteria.templateList]
         }
     }
@@ -65,8 +65,8 @@ public struct AssessContext: TemplateContext {
             self.assessURL = assessURL
             self.competencies = competencies
         }
-        public var templateDictionary: [String: Any] {
-            ["level": level.templateDictionary, "assess_url": assessURL, "competencies": competencies.templateList,
+        public var templateFields: TemplateFields {
+            ["level": level.templateFields, "assess_url": assessURL, "competencies": competencies.templateList,
              "has_new": !competencies.isEmpty]
         }
     }
@@ -82,13 +82,13 @@ public struct AssessContext: TemplateContext {
         self.next = next
     }
 
-    public var templateDictionary: [String: Any] {
-        var dict: [String: Any] = [
-            "level": level.templateDictionary, "level_url": level.url, "competencies": competencies.templateList,
+    public var templateFields: TemplateFields {
+        var dict: TemplateFields = [
+            "level": level.templateFields, "level_url": level.url, "competencies": competencies.templateList,
             "has_criteria": competencies.contains { !$0.criteria.isEmpty }, "counts": counts, "version": version,
             "script_url": scriptURL, "file_name": fileName,
         ]
-        if let next { dict["next"] = next.templateDictionary }
+        if let next { dict["next"] = next.templateFields }
         return dict
     }
 }

@@ -1,6 +1,6 @@
 /// What a layout is rendered with. Every layout gets `site`, and every page `page` and `breadcrumbs`;
 /// the rest depends on the kind of page (`view`). The names templates read are the keys written by the
-/// `templateDictionary` of each type in this folder, so a theme author reads one type to know what a
+/// `templateFields` of each type in this folder, so a theme author reads one type to know what a
 /// layout gets:
 ///
 /// | layout | keys |
@@ -55,36 +55,37 @@ public struct LayoutContext {
             context["target"] = .string(target)
             return .object(context)
         }
-        if let page { context["page"] = Self.value(page.templateDictionary) }
+        if let page { context["page"] = page.templateValue }
         context["has_breadcrumbs"] = .bool(!breadcrumbs.isEmpty)
-        context["breadcrumbs"] = .list(breadcrumbs.map { Self.value($0.templateDictionary) })
+        context["breadcrumbs"] = breadcrumbs.templateList
         if let track { context["track"] = track.value }
         switch view {
         case .plain, .redirect: break
-        case .level(let level): context["level"] = Self.value(level.templateDictionary)
-        case .competency(let competency): context["competency"] = Self.value(competency.templateDictionary)
-        case .matrix(let matrix): context["matrix"] = Self.value(matrix.templateDictionary)
-        case .compare(let compare): context["compare"] = Self.value(compare.templateDictionary)
-        case .compareIndex(let index): context["compare"] = Self.value(index.templateDictionary)
-        case .tag(let tag): context["tag"] = Self.value(tag.templateDictionary)
-        case .search(let search): context["search"] = Self.value(search.templateDictionary)
-        case .assess(let assess): context["assess"] = Self.value(assess.templateDictionary)
+        case .level(let level): context["level"] = level.templateValue
+        case .competency(let competency): context["competency"] = competency.templateValue
+        case .matrix(let matrix): context["matrix"] = matrix.templateValue
+        case .compare(let compare): context["compare"] = compare.templateValue
+        case .compareIndex(let index): context["compare"] = index.templateValue
+        case .tag(let tag): context["tag"] = tag.templateValue
+        case .search(let search): context["search"] = search.templateValue
+        case .assess(let assess): context["assess"] = assess.templateValue
         }
         return .object(context)
     }
 
-    private static func value(_ dictionary: [String: Any]) -> TemplateValue {
-        .object(dictionary.compactMapValues(TemplateValue.init))
-    }
 }
 
-/// A value templates read, by the keys its dictionary gives.
-public protocol TemplateContext {
-    var templateDictionary: [String: Any] { get }
+/// A value templates read, by the keys its fields give.
+public protocol TemplateContext: TemplateRepresentable {
+    var templateFields: TemplateFields { get }
+}
+
+extension TemplateContext {
+    public var templateValue: TemplateValue { .object(templateFields.values) }
 }
 
 extension Array where Element: TemplateContext {
-    var templateList: [[String: Any]] { map(\.templateDictionary) }
+    var templateList: TemplateValue { .list(map(\.templateValue)) }
 }
 
 /// A context many pages share (the site, a track), turned into a template value once rather than per page.
@@ -94,7 +95,7 @@ public struct SharedContext<Context: TemplateContext>: @unchecked Sendable {
 
     public init(_ context: Context) {
         self.context = context
-        self.value = TemplateValue(context.templateDictionary)!
+        self.value = context.templateValue
     }
 
     init(_ context: Context, value: TemplateValue) {
@@ -108,7 +109,7 @@ public struct Link: TemplateContext {
     public var url: String
     public var label: String
     public init(url: String, label: String) { self.url = url; self.label = label }
-    public var templateDictionary: [String: Any] { ["url": url, "label": label] }
+    public var templateFields: TemplateFields { ["url": url, "label": label] }
 }
 
 public struct Breadcrumb: TemplateContext {
@@ -116,9 +117,9 @@ public struct Breadcrumb: TemplateContext {
     /// nil for the current page, the last crumb.
     public var url: String?
     public init(title: String, url: String?) { self.title = title; self.url = url }
-    public var templateDictionary: [String: Any] {
+    public var templateFields: TemplateFields {
         // A flag, not a test of `url`: a section on a string makes every name inside it a slow lookup.
-        var item: [String: Any] = ["title": title, "current": url == nil]
+        var item: TemplateFields = ["title": title, "current": url == nil]
         if let url { item["url"] = url }
         return item
     }

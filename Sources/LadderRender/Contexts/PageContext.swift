@@ -31,7 +31,7 @@ public struct PageContext: TemplateContext {
         public var name: String
         public var url: String
         public init(name: String, url: String) { self.name = name; self.url = url }
-        public var templateDictionary: [String: Any] { ["name": name, "url": url] }
+        public var templateFields: TemplateFields { ["name": name, "url": url] }
     }
 
     /// `2026-03-01`, and the same date for people (`1 March 2026`).
@@ -46,7 +46,7 @@ public struct PageContext: TemplateContext {
         public var anchor: String
         public var depth: Int
         public init(text: String, anchor: String, depth: Int) { self.text = text; self.anchor = anchor; self.depth = depth }
-        public var templateDictionary: [String: Any] { ["text": text, "anchor": anchor, "depth": depth] }
+        public var templateFields: TemplateFields { ["text": text, "anchor": anchor, "depth": depth] }
     }
 
     public init(title: String, url: String?, permalink: String? = nil, description: String? = nil, summary: String? = nil) {
@@ -57,14 +57,14 @@ public struct PageContext: TemplateContext {
         self.summary = summary
     }
 
-    public var templateDictionary: [String: Any] {
-        var dict: [String: Any] = ["title": title]
+    public var templateFields: TemplateFields {
+        var dict: TemplateFields = ["title": title]
         if let url { dict["url"] = url }
         if let permalink { dict["permalink"] = permalink }
         if let description { dict["description"] = description }
         if let summary { dict["summary"] = summary }
         if let content { dict["content"] = content }
-        if let params { dict["params"] = params }
+        if let params, let value = TemplateValue(params) { dict["params"] = value }
         if let kind { dict["kind"] = kind }
         if let authors {
             dict["authors"] = authors
@@ -80,7 +80,7 @@ public struct PageContext: TemplateContext {
             dict["has_toc"] = true
             dict["toc"] = toc.templateList
         }
-        if let navGroup { dict["nav_group"] = navGroup.templateDictionary }
+        if let navGroup { dict["nav_group"] = navGroup.templateFields }
         if let updated { dict["updated"] = updated.value; dict["updated_display"] = updated.display }
         if let editURL { dict["edit_url"] = editURL }
         if updated != nil || editURL != nil { dict["has_meta"] = true }

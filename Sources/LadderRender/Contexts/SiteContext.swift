@@ -22,8 +22,8 @@ public struct SiteContext: TemplateContext {
         /// `image/svg+xml`; nil for an `.ico`, which browsers recognise by itself.
         public var type: String?
         public init(url: String, type: String?) { self.url = url; self.type = type }
-        public var templateDictionary: [String: Any] {
-            var dict: [String: Any] = ["url": url]
+        public var templateFields: TemplateFields {
+            var dict: TemplateFields = ["url": url]
             if let type { dict["type"] = type }
             return dict
         }
@@ -46,13 +46,13 @@ public struct SiteContext: TemplateContext {
         self.nav = nav
     }
 
-    public var templateDictionary: [String: Any] {
-        var dict: [String: Any] = [
+    public var templateFields: TemplateFields {
+        var dict: TemplateFields = [
             "title": title, "description": description, "language": language, "base_url": baseURL, "root": root,
-            "params": params, "tracks": tracks.templateList, "nav_tracks": navTracks.templateList,
+            "params": TemplateValue(params) ?? .object([:]), "tracks": tracks.templateList, "nav_tracks": navTracks.templateList,
             "many_tracks": manyTracks, "search": search, "views": views, "nav": nav.templateList,
         ]
-        if let favicon { dict["favicon"] = favicon.templateDictionary }
+        if let favicon { dict["favicon"] = favicon.templateFields }
         return dict
     }
 }
@@ -62,7 +62,7 @@ extension TemplateSet {
     /// `site`, so, like Hugo's `partialCached`, each is rendered once per site context and pasted into
     /// every page: they make a dozen lookups on each of tens of thousands of pages.
     public func shared(_ site: SiteContext) -> SharedContext<SiteContext> {
-        guard case .object(var fields) = TemplateValue(site.templateDictionary)! else { preconditionFailure("a dictionary is an object") }
+        var fields = site.templateFields.values
         for name in ["header", "footer"] {
             var html = render(partial: name, context: .object(["site": .object(fields)]))
             while html.hasSuffix("\n") { html.removeLast() }   // the line of `{{{site.header_html}}}` ends it
@@ -91,8 +91,8 @@ public struct TrackLink: TemplateContext {
         self.current = current
     }
 
-    public var templateDictionary: [String: Any] {
-        var dict: [String: Any] = ["id": id, "title": title, "description": description, "url": url, "levels": levels.templateList]
+    public var templateFields: TemplateFields {
+        var dict: TemplateFields = ["id": id, "title": title, "description": description, "url": url, "levels": levels.templateList]
         if let current { dict["current"] = current }
         return dict
     }
@@ -109,7 +109,7 @@ public struct LevelLink: TemplateContext {
         self.displayName = displayName
         self.url = url
     }
-    public var templateDictionary: [String: Any] { ["id": id, "title": title, "display_name": displayName, "url": url] }
+    public var templateFields: TemplateFields { ["id": id, "title": title, "display_name": displayName, "url": url] }
 }
 
 /// Pages grouped by their `nav:` front matter.
@@ -123,9 +123,9 @@ public struct NavGroup: TemplateContext {
         public var url: String
         public var current: Bool
         public init(title: String, url: String, current: Bool) { self.title = title; self.url = url; self.current = current }
-        public var templateDictionary: [String: Any] { ["title": title, "url": url, "current": current] }
+        public var templateFields: TemplateFields { ["title": title, "url": url, "current": current] }
     }
 
     public init(name: String, title: String, pages: [Page]) { self.name = name; self.title = title; self.pages = pages }
-    public var templateDictionary: [String: Any] { ["name": name, "title": title, "pages": pages.templateList] }
+    public var templateFields: TemplateFields { ["name": name, "title": title, "pages": pages.templateList] }
 }

@@ -28,7 +28,7 @@ public struct TrackContext: TemplateContext {
             self.description = description
             self.url = url
         }
-        public var templateDictionary: [String: Any] { ["id": id, "name": name, "description": description, "url": url] }
+        public var templateFields: TemplateFields { ["id": id, "name": name, "description": description, "url": url] }
     }
 
     public struct Equivalent: TemplateContext {
@@ -40,8 +40,8 @@ public struct TrackContext: TemplateContext {
             self.other = other
             self.otherTrack = otherTrack
         }
-        public var templateDictionary: [String: Any] {
-            ["level": level.templateDictionary, "other": other.templateDictionary, "other_track": otherTrack]
+        public var templateFields: TemplateFields {
+            ["level": level.templateFields, "other": other.templateFields, "other_track": otherTrack]
         }
     }
 
@@ -61,8 +61,8 @@ public struct TrackContext: TemplateContext {
         self.equivalents = equivalents
     }
 
-    public var templateDictionary: [String: Any] {
-        var dict: [String: Any] = [
+    public var templateFields: TemplateFields {
+        var dict: TemplateFields = [
             "id": id, "title": title, "description": description, "url": url,
             "levels": levels.templateList, "has_levels": !levels.isEmpty, "level_count": levels.count,
             "has_competencies": !competencies.isEmpty,
@@ -94,8 +94,8 @@ public struct LevelSummary: TemplateContext {
         self.summary = summary
         self.url = url
     }
-    public var templateDictionary: [String: Any] {
-        var dict: [String: Any] = ["id": id, "title": title, "display_name": displayName, "summary": summary, "url": url]
+    public var templateFields: TemplateFields {
+        var dict: TemplateFields = ["id": id, "title": title, "display_name": displayName, "summary": summary, "url": url]
         if let anchor { dict["anchor"] = anchor }
         return dict
     }
@@ -136,7 +136,7 @@ public struct LevelContext: TemplateContext {
             self.html = html
             self.competency = competency
         }
-        public var templateDictionary: [String: Any] { ["name": name, "anchor": anchor, "html": html, "competency": competency] }
+        public var templateFields: TemplateFields { ["name": name, "anchor": anchor, "html": html, "competency": competency] }
     }
 
     public init(summary: LevelSummary, position: Int, introHTML: String, sections: [Section], afterHTML: String,
@@ -156,8 +156,8 @@ public struct LevelContext: TemplateContext {
         self.equivalent = equivalent
     }
 
-    public var templateDictionary: [String: Any] {
-        var dict = summary.templateDictionary
+    public var templateFields: TemplateFields {
+        var dict = summary.templateFields
         dict["position"] = position
         dict["intro_html"] = introHTML
         dict["sections"] = sections.templateList
@@ -165,13 +165,16 @@ public struct LevelContext: TemplateContext {
         dict["after_html"] = afterHTML
         dict["toc_html"] = tocHTML
         dict["sections_html"] = sectionsHTML
-        if let sharedHTML { dict["shared"] = ["html": sharedHTML] }
+        if let sharedHTML {
+            let shared: TemplateFields = ["html": sharedHTML]
+            dict["shared"] = shared
+        }
         dict["compare"] = compare.templateList
         if let assessURL { dict["assess_url"] = assessURL }
-        if let previous { dict["prev"] = previous.templateDictionary }
-        if let next { dict["next"] = next.templateDictionary }
+        if let previous { dict["prev"] = previous.templateFields }
+        if let next { dict["next"] = next.templateFields }
         if let equivalent {
-            var eq = equivalent.level.templateDictionary
+            var eq = equivalent.level.templateFields
             eq["track_title"] = equivalent.trackTitle
             dict["equivalent"] = eq
         }

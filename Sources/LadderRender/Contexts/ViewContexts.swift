@@ -14,7 +14,7 @@ public struct CompetencyPageContext: TemplateContext {
         public var url: String
         public var html: String
         public init(level: LevelSummary, url: String, html: String) { self.level = level; self.url = url; self.html = html }
-        public var templateDictionary: [String: Any] { ["level": level.templateDictionary, "url": url, "html": html] }
+        public var templateFields: TemplateFields { ["level": level.templateFields, "url": url, "html": html] }
     }
 
     public init(name: String, description: String, levels: [Entry]) {
@@ -22,7 +22,7 @@ public struct CompetencyPageContext: TemplateContext {
         self.description = description
         self.levels = levels
     }
-    public var templateDictionary: [String: Any] { ["name": name, "description": description, "levels": levels.templateList] }
+    public var templateFields: TemplateFields { ["name": name, "description": description, "levels": levels.templateList] }
 }
 
 /// `matrix`: competencies down, levels across.
@@ -35,7 +35,7 @@ public struct MatrixContext: TemplateContext {
         public var url: String
         public var cells: [Cell]
         public init(name: String, url: String, cells: [Cell]) { self.name = name; self.url = url; self.cells = cells }
-        public var templateDictionary: [String: Any] { ["name": name, "url": url, "cells": cells.templateList] }
+        public var templateFields: TemplateFields { ["name": name, "url": url, "cells": cells.templateList] }
     }
 
     /// One level's expectations for the row's competency; `entry` nil where the level has none.
@@ -43,14 +43,14 @@ public struct MatrixContext: TemplateContext {
         public var level: String
         public var entry: (url: String, items: [String])?
         public init(level: String, entry: (url: String, items: [String])?) { self.level = level; self.entry = entry }
-        public var templateDictionary: [String: Any] {
+        public var templateFields: TemplateFields {
             guard let entry else { return ["has": false, "level": level] }
             return ["has": true, "level": level, "url": entry.url, "items": entry.items]
         }
     }
 
     public init(levels: [LevelSummary], rows: [Row]) { self.levels = levels; self.rows = rows }
-    public var templateDictionary: [String: Any] { ["levels": levels.templateList, "rows": rows.templateList] }
+    public var templateFields: TemplateFields { ["levels": levels.templateList, "rows": rows.templateList] }
 }
 
 /// `compare`: two levels of a track, competency by competency, with what is new at the higher one marked.
@@ -64,7 +64,7 @@ public struct CompareContext: TemplateContext {
         public var text: String
         public var isNew: Bool
         public init(text: String, isNew: Bool) { self.text = text; self.isNew = isNew }
-        public var templateDictionary: [String: Any] { ["text": text, "new": isNew] }
+        public var templateFields: TemplateFields { ["text": text, "new": isNew] }
     }
 
     public struct Row: TemplateContext {
@@ -88,8 +88,8 @@ public struct CompareContext: TemplateContext {
             self.higherHTML = higherHTML
         }
 
-        public var templateDictionary: [String: Any] {
-            var dict: [String: Any] = [
+        public var templateFields: TemplateFields {
+            var dict: TemplateFields = [
                 "name": name, "lower_url": lowerLink?.url ?? "", "higher_url": higherLink?.url ?? "",
                 "lower": lower.templateList, "higher": higher.templateList,
                 "lower_html": lowerHTML, "higher_html": higherHTML,
@@ -97,8 +97,8 @@ public struct CompareContext: TemplateContext {
             ]
             // The cell links as small objects: inside a section on a string (`{{#lower_url}}`) every other
             // name is looked up through reflection first, which made a comparison 20% slower.
-            if let lowerLink { dict["lower_link"] = lowerLink.templateDictionary }
-            if let higherLink { dict["higher_link"] = higherLink.templateDictionary }
+            if let lowerLink { dict["lower_link"] = lowerLink.templateFields }
+            if let higherLink { dict["higher_link"] = higherLink.templateFields }
             return dict
         }
     }
@@ -110,9 +110,9 @@ public struct CompareContext: TemplateContext {
         self.picker = picker
     }
 
-    public var templateDictionary: [String: Any] {
-        ["lower": lower.templateDictionary, "higher": higher.templateDictionary, "rows": rows.templateList,
-         "picker": picker.templateDictionary]
+    public var templateFields: TemplateFields {
+        ["lower": lower.templateFields, "higher": higher.templateFields, "rows": rows.templateList,
+         "picker": picker.templateFields]
     }
 }
 
@@ -126,13 +126,13 @@ public struct CompareIndexContext: TemplateContext {
         public var lower: LevelSummary
         public var higher: LevelSummary
         public init(url: String, lower: LevelSummary, higher: LevelSummary) { self.url = url; self.lower = lower; self.higher = higher }
-        public var templateDictionary: [String: Any] {
-            ["url": url, "lower": lower.templateDictionary, "higher": higher.templateDictionary]
+        public var templateFields: TemplateFields {
+            ["url": url, "lower": lower.templateFields, "higher": higher.templateFields]
         }
     }
 
     public init(pairs: [Pair], picker: LevelPicker) { self.pairs = pairs; self.picker = picker }
-    public var templateDictionary: [String: Any] { ["pairs": pairs.templateList, "picker": picker.templateDictionary] }
+    public var templateFields: TemplateFields { ["pairs": pairs.templateList, "picker": picker.templateFields] }
 }
 
 /// Two selects of a track's levels; the form goes to the compare index, whose script (or, without
@@ -150,7 +150,7 @@ public struct LevelPicker: TemplateContext {
         public var label: String
         public var selected: Bool
         public init(value: String, label: String, selected: Bool) { self.value = value; self.label = label; self.selected = selected }
-        public var templateDictionary: [String: Any] { ["value": value, "label": label, "selected": selected] }
+        public var templateFields: TemplateFields { ["value": value, "label": label, "selected": selected] }
     }
 
     public init(action: String, lower: [Option], higher: [Option], lowerOptionsHTML: String, higherOptionsHTML: String) {
@@ -161,7 +161,7 @@ public struct LevelPicker: TemplateContext {
         self.higherOptionsHTML = higherOptionsHTML
     }
 
-    public var templateDictionary: [String: Any] {
+    public var templateFields: TemplateFields {
         ["action": action, "lower_options_html": lowerOptionsHTML, "higher_options_html": higherOptionsHTML,
          "lower": lower.templateList, "higher": higher.templateList]
     }
@@ -177,16 +177,16 @@ public struct TagContext: TemplateContext {
         public var url: String
         public var date: String?
         public init(title: String, url: String, date: String?) { self.title = title; self.url = url; self.date = date }
-        public var templateDictionary: [String: Any] {
+        public var templateFields: TemplateFields {
             // No `date` key when there is none: an empty string is still "true" in a section.
-            var entry: [String: Any] = ["title": title, "url": url]
+            var entry: TemplateFields = ["title": title, "url": url]
             if let date { entry["date"] = date }
             return entry
         }
     }
 
     public init(name: String, pages: [Entry]) { self.name = name; self.pages = pages }
-    public var templateDictionary: [String: Any] { ["name": name, "pages": pages.templateList] }
+    public var templateFields: TemplateFields { ["name": name, "pages": pages.templateList] }
 }
 
 /// `search`: where the search page finds its index and scripts.
@@ -202,7 +202,7 @@ public struct SearchContext: TemplateContext {
         self.scriptURL = scriptURL
         self.coreURL = coreURL
     }
-    public var templateDictionary: [String: Any] {
+    public var templateFields: TemplateFields {
         ["url": url, "index_url": indexURL, "script_url": scriptURL, "core_url": coreURL]
     }
 }

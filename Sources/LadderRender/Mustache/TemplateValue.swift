@@ -59,3 +59,46 @@ public enum TemplateValue: Sendable {
         return text
     }
 }
+
+/// A Swift value that is also a template value: what a context's fields may hold.
+public protocol TemplateRepresentable {
+    var templateValue: TemplateValue { get }
+}
+
+extension TemplateValue: TemplateRepresentable {
+    public var templateValue: TemplateValue { self }
+}
+
+extension String: TemplateRepresentable {
+    public var templateValue: TemplateValue { .string(self) }
+}
+
+extension Bool: TemplateRepresentable {
+    public var templateValue: TemplateValue { .bool(self) }
+}
+
+extension Int: TemplateRepresentable {
+    public var templateValue: TemplateValue { .int(self) }
+}
+
+extension Array: TemplateRepresentable where Element: TemplateRepresentable {
+    public var templateValue: TemplateValue { .list(map(\.templateValue)) }
+}
+
+/// The named values of one context object, written as a dictionary literal of Swift values
+/// (`["id": id, "has_levels": !levels.isEmpty]`) and kept as template values.
+public struct TemplateFields: ExpressibleByDictionaryLiteral, TemplateRepresentable {
+    public var values: [String: TemplateValue]
+
+    public init(dictionaryLiteral elements: (String, any TemplateRepresentable)...) {
+        values = Dictionary(minimumCapacity: elements.count)
+        for (key, value) in elements { values[key] = value.templateValue }
+    }
+
+    public subscript(key: String) -> (any TemplateRepresentable)? {
+        get { values[key] }
+        set { values[key] = newValue?.templateValue }
+    }
+
+    public var templateValue: TemplateValue { .object(values) }
+}
