@@ -1,8 +1,20 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
+extension Data {
+    /// Whether `byte` occurs: one `memchr`. `Data.contains(_:)` walked a generic iterator byte by byte,
+    /// and every page read asks it twice (a carriage return, a NUL).
+    public func containsByte(_ byte: UInt8) -> Bool {
+        withUnsafeBytes { raw in
+            guard let base = raw.baseAddress, raw.count > 0 else { return false }
+            return memchr(base, Int32(byte), raw.count) != nil
+        }
+    }
+}
 
 extension String {
     /// Whether `needle`'s UTF-8 bytes occur in the text: a byte scan. `String.contains(_:)` with a string

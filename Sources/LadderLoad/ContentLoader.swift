@@ -250,7 +250,7 @@ package enum UTF8Validation {
         if let text = String(validating: data, as: UTF8.self) {
             // NUL is valid UTF-8, but no text editor writes it: the file is binary, or damaged, and cmark
             // would quietly turn it into U+FFFD.
-            guard data.contains(0) else { return .success(text) }
+            guard data.containsByte(0) else { return .success(text) }
             return .failure(.error(firstStop(in: data, displayPath: displayPath, atNUL: true),
                                    "file contains a NUL byte (is it a binary file named like a page?)"))
         }
@@ -278,7 +278,7 @@ package enum UTF8Validation {
 /// CRLF and lone CR line endings, as LF.
 package enum LineEndings {
     package static func normalized(_ data: Data) -> Data {
-        guard data.contains(13) else { return data }
+        guard data.containsByte(13) else { return data }
         var out = Data()
         out.reserveCapacity(data.count)
         var previousWasCR = false

@@ -1,7 +1,8 @@
 import LadderCore
 
-/// A fast path for the front matter most pages have: one `key: value` per line, plain values, and
-/// lists of plain values (`tags: [a, b]`, or `- a` lines under `authors:`), nothing else nested. Yams took about 100 µs per page, most of a 10,000-page site's load time; this reads such a
+/// A fast path for the front matter most pages have: one `key: value` per line, plain values (with a
+/// ` # comment` after them or not), and lists of plain values (`tags: [a, b]`, or `- a` lines under
+/// `authors:`), nothing else nested. Yams took about 100 µs per page, most of a 10,000-page site's load time; this reads such a
 /// block in a few µs. Anything else (quotes, maps, lists of anything but plain values, comments, block scalars, flow collections,
 /// anchors, tabs, a repeated key) returns nil and goes to Yams, so the two never disagree about what
 /// they both accept: `FlatYAMLTests` checks that against Yams line by line.
@@ -23,6 +24,8 @@ package enum FlatYAML {
             let lineNumber = reader.firstLine + number - 1
             let keyLocation = SourceLocation(path: reader.path, line: lineNumber, column: 1)
             var value = line[valueStart...]
+            // `title: Notes #1`: YAML ends a plain value at ` #`, where a comment starts.
+            if value.first != UInt8(ascii: "#"), let comment = commentStart(value) { value = value[..<comment] }
             while value.last == space { value = value.dropLast() }
             let column = line.distance(from: line.startIndex, to: valueStart) + 1
             let parsed: YAMLValue
@@ -90,6 +93,16 @@ package enum FlatYAML {
     }
 
     private static let space = UInt8(ascii: " ")
+
+    /// Where a ` #` comment starts in a line's value, if one does.
+    private static func commentStart(_ value: Substring.UTF8View.SubSequence) -> Substring.UTF8View.Index? {
+        var previous: UInt8 = 0
+        for index in value.indices {
+            if value[index] == UInt8(ascii: "#") && previous == space { return index }
+            previous = value[index]
+        }
+        return nil
+    }
 
     /// YAML also breaks lines at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR, and drops a byte order mark.
     private static func hasYAMLLineBreak(_ text: String) -> Bool {

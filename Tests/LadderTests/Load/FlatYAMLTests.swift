@@ -41,10 +41,22 @@ import Testing
     @Test func nested_quoted_repeated_and_commented_front_matter_goes_to_yams() {
         for text in ["tags:\n  - a: 1\n", "tags:\n  - a\n   - b\n", "tags:\n  - a\n\n  - b\n", "tags:\n  - [a]\n",
                      "tags: [a, [b]]\n", "tags: [a,, b]\n", "tags: [a: b]\n", "tags: [a\n", "tags:\n  - a\n  # c\n",
-                     "tags:\n  -a\n", "title: \"x\"\n", "a: 1\na: 2\n", "# note\na: 1\n", "a: 1 # note\n",
+                     "tags:\n  -a\n", "title: \"x\"\n", "a: 1\na: 2\n", "# note\na: 1\n", "a: # note\n",
                      "  a: 1\n", "a: |\n  text\n", "a:\n", "a:\tb\n", "---\na: 1\n"] {
             #expect(FlatYAML.read(text, reader: reader) == nil, "\(text.debugDescription)")
         }
+    }
+
+    /// A comment after a value ends it, as in YAML: `title: Notes #1` is the title "Notes".
+    @Test func a_comment_after_a_value_is_read_as_yams_reads_it() throws {
+        for text in ["title: Notes on mentoring #1\n", "a: 1 # note\n", "tags: [a, b] # two\n", "a: x#y #z\nb: 2\n",
+                     "date: 2021-02-02   # the day\n", "a: b ## c\n"] {
+            let yams = try reader.readMappingWithYams(text)
+            let flat = try #require(FlatYAML.read(text, reader: reader), "\(text.debugDescription)")
+            #expect(flat == yams, "\(text.debugDescription)")
+            #expect(flat.entries.map(\.valueLocation) == yams.entries.map(\.valueLocation), "\(text.debugDescription)")
+        }
+        #expect(try reader.readMappingWithYams("title: Notes on mentoring #1\n").entries.first?.value == .string("Notes on mentoring"))
     }
 
     /// Lists of plain values, as ordinary pages write `authors` and `tags`, in flow and block style.
