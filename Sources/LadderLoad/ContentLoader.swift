@@ -336,34 +336,46 @@ package enum FileWalker {
     /// The entries of a folder (without `.` and `..`), read with readdir: the preview server lists
     /// every folder on every rebuild, and Foundation's listing costs several times more.
     static func names(in folder: String) -> [String]? {
+        entries(in: folder)?.map(\.name)
+    }
+
+    /// The entries of a folder with the type readdir gives (`DT_REG`, `DT_DIR`, `DT_LNK`; `DT_UNKNOWN` on
+    /// file systems that do not say), so the walk need not stat each file to tell files from folders.
+    static func entries(in folder: String) -> [(name: String, type: UInt8)]? {
         guard let dir = opendir(folder) else { return nil }
         defer { closedir(dir) }
-        var names: [String] = []
+        var entries: [(name: String, type: UInt8)] = []
         while let entry = readdir(dir) {
             let name = withUnsafePointer(to: &entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
             }
-            if name != "." && name != ".." { names.append(name) }
+            if name != "." && name != ".." { entries.append((name, entry.pointee.d_type)) }
         }
-        return names
+        return entries
     }
 
     private static func walk(_ folder: String, relative: String, site: String, into out: inout [(String, String)],
                              external: inout [(relative: String, absolute: String, target: String)], diagnostics: inout [Diagnostic]) {
-        guard let names = names(in: folder) else {
+        guard let entries = entries(in: folder) else {
             // A folder the build cannot list would lose every page in it without a word.
             diagnostics.append(.error(.whole(folder), "cannot read folder: \(String(cString: strerror(errno)))"))
             return
         }
-        for name in names.sorted() where !isIgnored(name) {
+        for (name, entryType) in entries.sorted(by: { $0.name < $1.name }) where !isIgnored(name) {
             let absolute = folder + "/" + name
             let rel = relative.isEmpty ? name : relative + "/" + name
-            var st = stat()
-            guard lstat(absolute, &st) == 0 else {
-                diagnostics.append(.error(SourceLocation(path: absolute), "cannot read file: \(String(cString: strerror(errno)))"))
-                continue
+            let type: mode_t
+            switch Int32(entryType) {
+            case Int32(DT_REG): type = S_IFREG
+            case Int32(DT_DIR): type = S_IFDIR
+            default:
+                var st = stat()
+                guard lstat(absolute, &st) == 0 else {
+                    diagnostics.append(.error(SourceLocation(path: absolute), "cannot read file: \(String(cString: strerror(errno)))"))
+                    continue
+                }
+                type = st.st_mode & S_IFMT
             }
-            let type = st.st_mode & S_IFMT
             if type == S_IFDIR {
                 walk(absolute, relative: rel, site: site, into: &out, external: &external, diagnostics: &diagnostics)
             } else if type == S_IFREG {
