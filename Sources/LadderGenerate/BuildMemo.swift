@@ -178,11 +178,14 @@ public final class BuildMemo: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         guard let last = lastModel, last.model.pages.count == pages.count, last.model.config == config,
               last.model.staticFiles == staticFiles else { return nil }
-        for (old, new) in zip(last.model.pages, pages) {
-            guard old.source.contentPath == new.source.contentPath, old.source.displayPath == new.source.displayPath,
-                  old.source.bodyLine == new.source.bodyLine, old.source.frontMatter == new.source.frontMatter,
-                  old.source.folderLadder == new.source.folderLadder,
-                  old.outline == new.outline else { return nil }
+        // By index, comparing fields in place: a `for (old, new) in zip(…)` copied two whole pages per step.
+        for index in pages.indices {
+            guard last.model.pages[index].source.contentPath == pages[index].source.contentPath,
+                  last.model.pages[index].source.displayPath == pages[index].source.displayPath,
+                  last.model.pages[index].source.bodyLine == pages[index].source.bodyLine,
+                  last.model.pages[index].source.frontMatter == pages[index].source.frontMatter,
+                  last.model.pages[index].source.folderLadder == pages[index].source.folderLadder,
+                  last.model.pages[index].outline == pages[index].outline else { return nil }
         }
         var model = last.model
         model.pages = pages
