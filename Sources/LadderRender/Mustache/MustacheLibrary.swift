@@ -9,24 +9,20 @@ struct MustacheLibrary: Sendable {
         guard let template = templates[name] else { return nil }
         var out = ""
         out.reserveCapacity(16 * 1024)
-        render(template, Frame(stack: [value]), into: &out)
+        var stack = [value]
+        stack.reserveCapacity(8)
+        render(template, Frame(), &stack, into: &out)
         return out
     }
 
-    /// Where rendering is: the values sections have entered (innermost last), the indentation of the
-    /// standalone partials it is inside, the block overrides of the parents it is inside, and whether
-    /// `{{x}}` escapes HTML.
+    /// Where rendering is, besides the stack of values the sections entered (one array, pushed and
+    /// popped as sections open and close, rather than copied for every list item): the indentation of
+    /// the standalone partials it is inside, the block overrides of the parents it is inside, and
+    /// whether `{{x}}` escapes HTML.
     private struct Frame {
-        var stack: [TemplateValue]
         var indentation: String? = nil
         var overrides: [String: MustacheTemplate]? = nil
         var escapesHTML = true
-
-        func entering(_ value: TemplateValue) -> Frame {
-            var frame = self
-            frame.stack.append(value)
-            return frame
-        }
 
         func indented(by more: String?) -> Frame {
             guard let more else { return self }
@@ -36,53 +32,78 @@ struct MustacheLibrary: Sendable {
         }
     }
 
-    private func render(_ template: MustacheTemplate, _ initial: Frame, into out: inout String) {
+    private func render(_ template: MustacheTemplate, _ initial: Frame, _ stack: inout [TemplateValue], into out: inout String) {
         var frame = initial
         guard let indentation = frame.indentation, !indentation.isEmpty else {
-            for token in template.tokens { render(token, &frame, into: &out) }
+            for token in template.tokens { render(token, &frame, &stack, into: &out) }
             return
         }
         // Inside an indented partial, each piece that starts a line of this template's output starts
         // with the indentation.
         let start = out.utf8.count
-        for token in template.tokens {
-            var piece = ""
-            render(token, &frame, into: &piece)
-            if piece.isEmpty { continue }
+        func append(_ piece: String) {
+            if piece.isEmpty { return }
             if out.utf8.count > start, out.utf8.last == 0x0A { out += indentation }
             out += piece
         }
+        for token in template.tokens {
+            // Text and variables are appended as they are; only what renders further tokens (a section,
+            // a partial) is rendered on its own first, to know whether it wrote anything.
+            switch token {
+            case .text(let text):
+                append(text)
+            case .variable(let name, let escaped):
+                guard let value = Self.lookup(name, in: stack) else { continue }
+                append(escaped && frame.escapesHTML ? HTML.escape(value.text) : value.text)
+            default:
+                var piece = ""
+                render(token, &frame, &stack, into: &piece)
+                append(piece)
+            }
+        }
     }
 
-    private func render(_ token: MustacheTemplate.Token, _ frame: inout Frame, into out: inout String) {
+    private func render(_ token: MustacheTemplate.Token, _ frame: inout Frame, _ stack: inout [TemplateValue], into out: inout String) {
         switch token {
         case .text(let text):
             out += text
 
         case .variable(let name, let escaped):
-            guard let value = Self.lookup(name, in: frame.stack) else { return }
+            guard let value = Self.lookup(name, in: stack) else { return }
             out += escaped && frame.escapesHTML ? HTML.escape(value.text) : value.text
 
         case .section(let name, let content):
-            switch Self.lookup(name, in: frame.stack) {
+            switch Self.lookup(name, in: stack) {
             case nil: return
-            case .bool(let flag)?: if flag { render(content, frame, into: &out) }
-            case .list(let items)?: for item in items { render(content, frame.entering(item), into: &out) }
-            case let value?: render(content, frame.entering(value), into: &out)
+            case .bool(let flag)?: if flag { render(content, frame, &stack, into: &out) }
+            case .list(let items)?:
+                for item in items {
+                    stack.append(item)
+                    render(content, frame, &stack, into: &out)
+                    stack.removeLast()
+                }
+            case let value?:
+                stack.append(value)
+                render(content, frame, &stack, into: &out)
+                stack.removeLast()
             }
 
         case .invertedSection(let name, let content):
-            switch Self.lookup(name, in: frame.stack) {
-            case nil: render(content, frame, into: &out)
-            case .bool(let flag)?: if !flag { render(content, frame, into: &out) }
-            case .list(let items)?: if items.isEmpty { render(content, frame.entering(.list(items)), into: &out) }
+            switch Self.lookup(name, in: stack) {
+            case nil: render(content, frame, &stack, into: &out)
+            case .bool(let flag)?: if !flag { render(content, frame, &stack, into: &out) }
+            case .list(let items)?:
+                guard items.isEmpty else { return }
+                stack.append(.list(items))
+                render(content, frame, &stack, into: &out)
+                stack.removeLast()
             case .some: return
             }
 
         case .partial(let written, let dynamic, let indentation, let overrides):
             let name: String
             if dynamic {
-                guard case .string(let named)? = Self.lookup(.init(written), in: frame.stack) else { return }
+                guard case .string(let named)? = Self.lookup(.init(written), in: stack) else { return }
                 name = named
             } else {
                 name = written
@@ -95,10 +116,10 @@ struct MustacheLibrary: Sendable {
                 // The outermost override of a block wins: a layout's `{{$main}}` over its base's default.
                 inner.overrides = frame.overrides.map { $0.merging(overrides) { outer, _ in outer } } ?? overrides
             }
-            render(partial, inner, into: &out)
+            render(partial, inner, &stack, into: &out)
 
         case .block(let name, let defaultContent, let indentation):
-            render(frame.overrides?[name] ?? defaultContent, frame.indented(by: indentation), into: &out)
+            render(frame.overrides?[name] ?? defaultContent, frame.indented(by: indentation), &stack, into: &out)
 
         case .blockDefinition:
             // Read by the parser into its parent's overrides; never rendered on its own.
