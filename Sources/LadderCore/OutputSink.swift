@@ -8,6 +8,9 @@ public protocol OutputSink: Sendable {
     func copy(from absolutePath: String, to path: String) throws
     /// Writes many files (the preview server copies most of the last build's pages this way).
     func write(batch: [(path: String, bytes: Data)]) throws
+    /// Writes one file made of `pieces`, one after another, without joining them first (`ladder.json`,
+    /// tens of megabytes made track by track).
+    func write(_ path: String, pieces: [Data]) throws
 }
 
 package extension OutputSink {
@@ -15,6 +18,12 @@ package extension OutputSink {
 
     public func write(batch: [(path: String, bytes: Data)]) throws {
         for file in batch { try write(file.path, file.bytes) }
+    }
+
+    public func write(_ path: String, pieces: [Data]) throws {
+        var whole = Data(capacity: pieces.reduce(0) { $0 + $1.count })
+        for piece in pieces { whole.append(piece) }
+        try write(path, whole)
     }
 }
 
@@ -25,6 +34,10 @@ public struct DirectorySink: OutputSink {
     public init(root: String) { self.root = root }
 
     public func write(_ path: String, _ bytes: Data) throws {
+        try write(path, pieces: [bytes])
+    }
+
+    public func write(_ path: String, pieces: [Data]) throws {
         let target = root + "/" + path
         // POSIX calls rather than FileManager: a build writes thousands of files, and the folder is made
         // only when opening fails for want of it (not checked before every file).
@@ -36,13 +49,15 @@ public struct DirectorySink: OutputSink {
         }
         guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target]) }
         defer { close(fd) }
-        try bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target]) }
-                offset += n
+        for bytes in pieces {
+            try bytes.withUnsafeBytes { buffer in
+                var offset = 0
+                while offset < buffer.count {
+                    let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                    if n < 0 && errno == EINTR { continue }
+                    guard n > 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target]) }
+                    offset += n
+                }
             }
         }
     }

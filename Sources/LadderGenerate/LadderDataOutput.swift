@@ -14,8 +14,8 @@ struct LadderDataOutput {
     var memo: BuildMemo? = nil
     var key: Int? = nil
 
-    /// Every file, by path: made once and kept by the memo when there is one.
-    func files() -> [(path: String, bytes: Data)] {
+    /// Every file, by path, as the pieces it is written from: made once and kept by the memo when there is one.
+    func files() -> [(path: String, pieces: [Data])] {
         guard let memo, let key else { return make() }
         return memo.cached("ladder-data", key: key) { make() }
     }
@@ -23,14 +23,15 @@ struct LadderDataOutput {
     /// Returns how many files were written.
     func write(to sink: OutputSink) throws -> Int {
         let made = files()
-        for file in made { try sink.write(file.path, file.bytes) }
+        for file in made { try sink.write(file.path, pieces: file.pieces) }
         return made.count
     }
 
-    func make() -> [(path: String, bytes: Data)] {
+    func make() -> [(path: String, pieces: [Data])] {
         let model = pages.model
         // Track by track on every core, as bytes: reading every level's criteria and writing them out was
-        // a quarter of a 10,000-level build's CPU, and its nested strings most of the build's peak memory.
+        // a quarter of a 10,000-level build's CPU. The file is written from these pieces as they are:
+        // joined, it was held two and three times over (~5 KB a level), most of the build's peak memory.
         var tracks = Array(model.tracks.indices).parallelMap { trackJSON(model.tracks[$0]) }
         // The version is a hash of the tracks array, taken piece by piece rather than over a joined copy.
         var version = ContentHash.Running()
@@ -40,27 +41,30 @@ struct LadderDataOutput {
             version.add(track)
         }
         version.add([0x5D])
-        var json = JSONWriter(capacity: tracks.reduce(512) { $0 + $1.count + 1 })
-        json.object { json in
+        var head = JSONWriter(capacity: 512)
+        head.object { json in
             json.field("$schema", pages.absolute(SiteURLs.ladderSchema))
             json.field("version", version.hex)
             json.field("title", model.config.title)
             json.field("url", pages.absolute("/"))
             json.key("tracks")
-            json.array { json in
-                // Each track let go once copied: the file is ~5 KB a level, and held twice it was most of
-                // the build's peak memory.
-                for n in tracks.indices {
-                    json.raw(tracks[n])
-                    tracks[n] = []
-                }
-            }
+            json.array { _ in }
         }
-        json.newline()
-        var files = [(path: String(SiteURLs.ladderJSON.dropFirst()), bytes: json.data()),
-                     (path: String(SiteURLs.ladderSchema.dropFirst()), bytes: Data(LadderSchema.text.utf8))]
+        // `{…,"tracks":[]}` cut after its `[`: the tracks go there, then `]}`.
+        var opening = head.bytes
+        opening.removeLast(2)
+        var pieces = [Data(opening)]
+        pieces.reserveCapacity(tracks.count * 2 + 1)
+        for n in tracks.indices {
+            if n > 0 { pieces.append(Data([0x2C])) }
+            pieces.append(Data(tracks[n]))
+            tracks[n] = []
+        }
+        pieces.append(Data("]}\n".utf8))
+        var files = [(path: String(SiteURLs.ladderJSON.dropFirst()), pieces: pieces),
+                     (path: String(SiteURLs.ladderSchema.dropFirst()), pieces: [Data(LadderSchema.text.utf8)])]
         let withLevels = model.tracks.indices.filter { !model.tracks[$0].levels.isEmpty }
-        files += withLevels.parallelMap { (path: String(model.tracks[$0].matrixCSV.dropFirst()), bytes: csv(model.tracks[$0])) }
+        files += withLevels.parallelMap { (path: String(model.tracks[$0].matrixCSV.dropFirst()), pieces: [csv(model.tracks[$0])]) }
         return files
     }
 
