@@ -78,33 +78,38 @@ package struct SearchScoring {
 
     /// Scores `corpus` from nothing; with `keys`, keeps what `updated` needs.
     init(corpus: SearchCorpus, keys: [Int]? = nil) {
-        var termNumbers: [String: Int32] = [:]
+        var table = SearchTermTable(capacity: 1 << 14)
         var documents: [CountedDocument] = []
         var bodyLengths: [Int32] = []
         bodyLengths.reserveCapacity(corpus.count)
         // Tokenising is most of the work and each document is independent: batches are spread over all
         // cores, and each batch's word counts are filed before the next. Counts are filed straight under
         // their terms, packed where the score will go; scoring then turns them into scores in place
-        // (a 10,000-page site has millions of postings: one copy only, unless kept for updates).
+        // (a 10,000-page site has millions of postings: one copy only, unless kept for updates). Terms are
+        // numbered by their bytes (`SearchTermTable`): a String is made once per distinct term.
         let batchSize = 1_024
         for start in stride(from: 0, to: corpus.count, by: batchSize) {
             let batch = Array(start..<min(start + batchSize, corpus.count))
             let counted = batch.parallelMap { Self.count(corpus.document($0)) }
-            for (offset, (counts, bodyLength)) in counted.enumerated() {
+            for (offset, counts) in counted.enumerated() {
                 let document = Int32(start + offset)
                 var numbered: [(term: Int32, packed: UInt32)] = []
-                if keys != nil { numbered.reserveCapacity(counts.count) }
+                if keys != nil { numbered.reserveCapacity(counts.weights.count) }
                 // Numbering order does not matter: terms are sorted when the files are written.
-                for (term, weights) in counts {
-                    let number = Self.number(term, in: &termNumbers, terms: &terms, postings: &postings)
-                    let packed = Self.pack(weights)
+                for local in counts.weights.indices {
+                    let number = counts.terms.withBytes(local) { table.number($0) }
+                    if Int(number) == terms.count {
+                        terms.append(counts.terms.string(local))
+                        postings.append([])
+                    }
+                    let packed = Self.pack(counts.weights[local])
                     postings[Int(number)].append(Posting(document: document, score: Int32(bitPattern: packed)))
                     if keys != nil { numbered.append((number, packed)) }
                 }
-                bodyLengths.append(Int32(clamping: bodyLength))
+                bodyLengths.append(Int32(clamping: counts.bodyLength))
                 if keys != nil {
                     numbered.sort { $0.term < $1.term }
-                    documents.append(CountedDocument(terms: numbered, bodyLength: Int32(clamping: bodyLength)))
+                    documents.append(CountedDocument(terms: numbered, bodyLength: Int32(clamping: counts.bodyLength)))
                 }
             }
         }
@@ -113,6 +118,7 @@ package struct SearchScoring {
         averageBody = Self.quantised(Double(bodyTotal) / Double(max(1, corpus.count)))
         if let keys {
             let textKeys = Array(0..<corpus.count).parallelMap { corpus.textKey($0) }
+            let termNumbers = Dictionary(uniqueKeysWithValues: zip(terms, Int32(0)...))
             kept = Kept(termNumbers: termNumbers, counts: postings, documents: documents, keys: keys,
                         textKeys: textKeys, bodyTotal: bodyTotal)
         }
@@ -135,13 +141,15 @@ package struct SearchScoring {
         next.kept = nil  // the arrays below are changed in place, not copied
         var touched = Set<Int32>()
         let recounted = changed.parallelMap { Self.count(corpus.document($0)) }
-        for (document, (counts, bodyLength)) in zip(changed, recounted) {
+        for (document, counts) in zip(changed, recounted) {
             let number = Int32(document)
-            var numbered: [(term: Int32, packed: UInt32)] = counts.map { term, weights in
+            let bodyLength = counts.bodyLength
+            var numbered: [(term: Int32, packed: UInt32)] = counts.weights.indices.map { local in
+                let term = counts.terms.string(local)
                 let known = kept.termNumbers[term] != nil
-                let term = Self.number(term, in: &kept.termNumbers, terms: &next.terms, postings: &next.postings)
+                let number = Self.number(term, in: &kept.termNumbers, terms: &next.terms, postings: &next.postings)
                 if !known { kept.counts.append([]) }
-                return (term, Self.pack(weights))
+                return (number, Self.pack(counts.weights[local]))
             }
             numbered.sort { $0.term < $1.term }
             let old = kept.documents[document]
@@ -239,24 +247,37 @@ package struct SearchScoring {
         }
     }
 
-    /// A document's terms with their weighted (title, heading) and body counts, whether the term is in
-    /// the document's own title or heading (not one inherited from its page), and its body length.
-    private static func count(_ document: SearchDocument) -> ([String: (short: Int, body: Int, own: Bool)], Int) {
-        var counts: [String: (short: Int, body: Int, own: Bool)] = [:]
+    /// One document's terms, numbered as first seen, with their weighted (title, heading) and body
+    /// counts and whether the term is in the document's own title or heading (not one inherited from its
+    /// page); and its body length.
+    struct DocumentCounts {
+        var terms: SearchTermTable
+        var weights: [(short: Int, body: Int, own: Bool)]
+        var bodyLength: Int
+    }
+
+    private static func count(_ document: SearchDocument) -> DocumentCounts {
+        var counts = DocumentCounts(terms: SearchTermTable(capacity: 64), weights: [], bodyLength: 0)
+        func slot(_ term: UnsafeBufferPointer<UInt8>) -> Int {
+            let local = Int(counts.terms.number(term))
+            if local == counts.weights.count { counts.weights.append((0, 0, false)) }
+            return local
+        }
         let titleWeight = document.isSection ? inheritedTitleWeight : pageTitleWeight
-        for term in SearchTokenizer.terms(document.title) {
-            counts[term, default: (0, 0, false)].short += titleWeight
-            if !document.isSection { counts[term]!.own = true }
+        SearchTokenizer.forEachTermBytes(document.title) { term in
+            let local = slot(term)
+            counts.weights[local].short += titleWeight
+            if !document.isSection { counts.weights[local].own = true }
         }
-        for term in SearchTokenizer.terms(document.heading) {
-            counts[term, default: (0, 0, false)].short += headingWeight
-            counts[term]!.own = true
+        SearchTokenizer.forEachTermBytes(document.heading) { term in
+            let local = slot(term)
+            counts.weights[local].short += headingWeight
+            counts.weights[local].own = true
         }
-        var bodyLength = 0
-        SearchTokenizer.forEachTerm(document.text) { term in
-            counts[term, default: (0, 0, false)].body += bodyWeight
-            bodyLength += 1
+        SearchTokenizer.forEachTermBytes(document.text) { term in
+            counts.weights[slot(term)].body += bodyWeight
+            counts.bodyLength += 1
         }
-        return (counts, bodyLength)
+        return counts
     }
 }
