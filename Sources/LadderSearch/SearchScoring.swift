@@ -44,7 +44,7 @@ package struct SearchScoring {
 
     /// What an update needs, kept only when asked for (the preview server): `ladder build` holds none of it.
     struct Kept {
-        var termNumbers: [String: Int32]
+        var termNumbers: SearchTermTable
         /// Per term, its postings with the packed counts they were scored from.
         var counts: [[Posting]]
         var documents: [CountedDocument]
@@ -78,7 +78,7 @@ package struct SearchScoring {
 
     /// Scores `corpus` from nothing; with `keys`, keeps what `updated` needs.
     init(corpus: SearchCorpus, keys: [Int]? = nil) {
-        var termNumbers: [String: Int32] = [:]
+        var termNumbers = SearchTermTable(capacity: 1 << 16)
         var documents: [CountedDocument] = []
         var bodyLengths: [Int32] = []
         bodyLengths.reserveCapacity(corpus.count)
@@ -89,18 +89,19 @@ package struct SearchScoring {
         let batchSize = 1_024
         for start in stride(from: 0, to: corpus.count, by: batchSize) {
             let batch = Array(start..<min(start + batchSize, corpus.count))
-            let counted = batch.parallelMap { Self.count(corpus.document($0)) }
-            for (offset, (counts, bodyLength)) in counted.enumerated() {
+            let counted = batch.parallelMap(runs: 32) { Self.count(corpus, $0) }
+            for (offset, counts) in counted.enumerated() {
                 let document = Int32(start + offset)
                 var numbered: [(term: Int32, packed: UInt32)] = []
-                if keys != nil { numbered.reserveCapacity(counts.count) }
+                if keys != nil { numbered.reserveCapacity(counts.terms.count) }
                 // Numbering order does not matter: terms are sorted when the files are written.
-                for (term, weights) in counts {
-                    let number = Self.number(term, in: &termNumbers, terms: &terms, postings: &postings)
-                    let packed = Self.pack(weights)
+                for local in 0..<counts.terms.count {
+                    let number = Self.number(local, of: counts, in: &termNumbers, terms: &terms, postings: &postings)
+                    let packed = counts.packed[local]
                     postings[Int(number)].append(Posting(document: document, score: Int32(bitPattern: packed)))
                     if keys != nil { numbered.append((number, packed)) }
                 }
+                let bodyLength = counts.bodyLength
                 bodyLengths.append(Int32(clamping: bodyLength))
                 if keys != nil {
                     numbered.sort { $0.term < $1.term }
@@ -134,14 +135,15 @@ package struct SearchScoring {
         var next = previous
         next.kept = nil  // the arrays below are changed in place, not copied
         var touched = Set<Int32>()
-        let recounted = changed.parallelMap { Self.count(corpus.document($0)) }
-        for (document, (counts, bodyLength)) in zip(changed, recounted) {
+        let recounted = changed.parallelMap { Self.count(corpus, $0) }
+        for (document, counts) in zip(changed, recounted) {
             let number = Int32(document)
-            var numbered: [(term: Int32, packed: UInt32)] = counts.map { term, weights in
-                let known = kept.termNumbers[term] != nil
-                let term = Self.number(term, in: &kept.termNumbers, terms: &next.terms, postings: &next.postings)
-                if !known { kept.counts.append([]) }
-                return (term, Self.pack(weights))
+            let bodyLength = counts.bodyLength
+            var numbered: [(term: Int32, packed: UInt32)] = (0..<counts.terms.count).map { local in
+                let known = kept.termNumbers.count
+                let term = Self.number(local, of: counts, in: &kept.termNumbers, terms: &next.terms, postings: &next.postings)
+                if Int(term) >= known { kept.counts.append([]) }
+                return (term, counts.packed[local])
             }
             numbered.sort { $0.term < $1.term }
             let old = kept.documents[document]
@@ -197,14 +199,15 @@ package struct SearchScoring {
         return next
     }
 
-    /// The number of `term`, numbering it (with no postings yet) when it is new.
-    private static func number(_ term: String, in numbers: inout [String: Int32], terms: inout [String],
+    /// The number of a document's term `local`, numbering it (with no postings yet) when it is new: only
+    /// then is a String made of it.
+    private static func number(_ local: Int, of counts: Counts, in numbers: inout SearchTermTable, terms: inout [String],
                                postings: inout [[Posting]]) -> Int32 {
-        if let known = numbers[term] { return known }
-        let number = Int32(terms.count)
-        numbers[term] = number
-        terms.append(term)
-        postings.append([])
+        let number = numbers.number(of: local, in: counts.terms)
+        if Int(number) == terms.count {
+            terms.append(counts.terms.string(local))
+            postings.append([])
+        }
         return number
     }
 
@@ -220,8 +223,8 @@ package struct SearchScoring {
 
     /// A flag for the document's own title or heading in the top bit, the weighted title and heading
     /// count in the next 15 bits, the body count in the low 16.
-    private static func pack(_ weights: (short: Int, body: Int, own: Bool)) -> UInt32 {
-        (weights.own ? 1 << 31 : 0) | UInt32(min(weights.short, 0x7FFF)) << 16 | UInt32(min(weights.body, 0xFFFF))
+    private static func pack(short: Int, body: Int, own: Bool) -> UInt32 {
+        (own ? 1 << 31 : 0) | UInt32(min(short, 0x7FFF)) << 16 | UInt32(min(body, 0xFFFF))
     }
 
     /// Turns the packed counts of `term`'s postings into scores, in place.
@@ -239,24 +242,56 @@ package struct SearchScoring {
         }
     }
 
-    /// A document's terms with their weighted (title, heading) and body counts, whether the term is in
-    /// the document's own title or heading (not one inherited from its page), and its body length.
-    private static func count(_ document: SearchDocument) -> ([String: (short: Int, body: Int, own: Bool)], Int) {
-        var counts: [String: (short: Int, body: Int, own: Bool)] = [:]
-        let titleWeight = document.isSection ? inheritedTitleWeight : pageTitleWeight
-        for term in SearchTokenizer.terms(document.title) {
-            counts[term, default: (0, 0, false)].short += titleWeight
-            if !document.isSection { counts[term]!.own = true }
+    /// One document's terms, numbered in the order first met, with their counts packed (see `pack`),
+    /// and its body length.
+    struct Counts {
+        var terms: SearchTermTable
+        var packed: [UInt32]
+        var bodyLength: Int
+    }
+
+    /// Counts the terms of one document as bytes, in a table of the document's own: no String is made.
+    private struct Counter: SearchTermSink {
+        struct Weights {
+            var short = 0
+            var body = 0
+            var own = false
         }
-        for term in SearchTokenizer.terms(document.heading) {
-            counts[term, default: (0, 0, false)].short += headingWeight
-            counts[term]!.own = true
-        }
+        var terms = SearchTermTable(capacity: 64)
+        var weights: [Weights] = []
         var bodyLength = 0
-        SearchTokenizer.forEachTerm(document.text) { term in
-            counts[term, default: (0, 0, false)].body += bodyWeight
-            bodyLength += 1
+        /// What the terms being read weigh: in the title or heading (`short` > 0), else the body.
+        var short = 0
+        var own = false
+
+        mutating func take(_ term: UnsafeBufferPointer<UInt8>) {
+            let local = Int(terms.number(term))
+            if local == weights.count { weights.append(Weights()) }
+            if short > 0 {
+                weights[local].short += short
+                if own { weights[local].own = true }
+            } else {
+                weights[local].body += bodyWeight
+                bodyLength += 1
+            }
         }
-        return (counts, bodyLength)
+    }
+
+    /// Document `number`'s terms with their weighted (title, heading) and body counts, whether the term
+    /// is in the document's own title or heading (not one inherited from its page), and its body length.
+    private static func count(_ corpus: SearchCorpus, _ number: Int) -> Counts {
+        let entry = corpus.entries[number]
+        var counter = Counter()
+        var scratch: [UInt8] = []
+        let isSection = !entry.heading.isEmpty
+        var title = entry.title, heading = entry.heading
+        (counter.short, counter.own) = (isSection ? inheritedTitleWeight : pageTitleWeight, !isSection)
+        title.withUTF8 { SearchTokenizer.forEachTerm(utf8: $0, scratch: &scratch, into: &counter) }
+        (counter.short, counter.own) = (headingWeight, true)
+        heading.withUTF8 { SearchTokenizer.forEachTerm(utf8: $0, scratch: &scratch, into: &counter) }
+        (counter.short, counter.own) = (0, false)
+        corpus.forEachTextPiece(number) { SearchTokenizer.forEachTerm(utf8: $0, scratch: &scratch, into: &counter) }
+        let packed = counter.weights.map { pack(short: $0.short, body: $0.body, own: $0.own) }
+        return Counts(terms: counter.terms, packed: packed, bodyLength: counter.bodyLength)
     }
 }
