@@ -85,10 +85,18 @@ public struct RenderedBlock: Sendable, Hashable {
     /// Feeds the plain text (`plainText`, or item `item`'s) to `hasher` without making a string of it.
     /// The bytes, not the String: hashing a String normalises it first, and byte-equal is all a cache needs.
     public func combinePlainText(item: Int? = nil, into hasher: inout Hasher) {
+        withPlainText(item: item) { bytes in
+            hasher.combine(bytes.count)
+            hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+        }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of the plain text (`plainText`, or item `item`'s: none when
+    /// there is no such item), without making a string of it.
+    public func withPlainText<T>(item: Int? = nil, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
         let range = item.map { $0 < itemRanges.count ? itemRanges[$0] : 0..<0 } ?? plainRange
-        hasher.combine(range.count)
         var plain = text.plain(range)
-        plain.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        return try plain.withUTF8(body)
     }
 
     /// For a list, the plain text of each item, so comparisons can work item by item.

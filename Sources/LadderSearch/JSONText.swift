@@ -18,15 +18,20 @@ package enum JSONText {
     /// `string(value)`'s bytes appended. Works on UTF-8 bytes: tens of MB of snippet and criterion text
     /// go through here on a large site.
     package static func appendString(_ value: String, to out: inout [UInt8]) {
+        let done: Void? = value.utf8.withContiguousStorageIfAvailable { appendString(utf8: $0, to: &out) }
+        if done == nil { appendString(utf8: Array(value.utf8), to: &out) }
+    }
+
+    /// `appendString` of the string with these UTF-8 bytes.
+    package static func appendString(utf8 buffer: some Collection<UInt8>, to out: inout [UInt8]) {
         out.append(0x22)
         // Most text needs no escape: copied whole.
-        let plain: Bool? = value.utf8.withContiguousStorageIfAvailable { buffer in
-            guard !buffer.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) else { return false }
+        guard buffer.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) else {
             out.append(contentsOf: buffer)
-            return true
+            out.append(0x22)
+            return
         }
-        if plain == true { out.append(0x22); return }
-        var bytes = value.utf8.makeIterator()
+        var bytes = buffer.makeIterator()
         while let byte = bytes.next() {
             switch byte {
             case 0x22: out += [0x5C, 0x22]                      // \"

@@ -113,39 +113,53 @@ public struct SearchCorpus: Sendable {
     public func text(_ number: Int) -> String { text(of: entries[number]) }
 
     func text(of entry: Entry) -> String {
-        var out = entry.lead
-        let page = pages[Int(entry.source)]
-        func add(_ wanted: Int32) {
-            guard let block = page.block(Int(wanted)) else { return }
-            var piece = block.plainText
-            if entry.listItem >= 0 {
-                let items = block.listItems
-                piece = Int(entry.listItem) < items.count ? items[Int(entry.listItem)] : ""
-            }
-            guard !piece.isEmpty else { return }
-            if !out.isEmpty { out += " " }
-            out += piece
-        }
-        switch entry.blocks {
-        case .range(let range): for index in range { add(index) }
-        case .list(let list): for index in list { add(index) }
-        }
-        return Self.collapsingSpaces(out)
+        var out: [UInt8] = []
+        appendText(of: entry, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Runs of spaces, tabs and newlines become one space; none at either end.
-    static func collapsingSpaces(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
+    /// The bytes of `text(number)` appended to `out`: made from the pieces without joining them first.
+    func appendText(_ number: Int, to out: inout [UInt8]) { appendText(of: entries[number], to: &out) }
+
+    /// The pieces (see `forEachTextPiece`) joined by a space, with each run of spaces, tabs and newlines
+    /// made one space, none at either end; joined and collapsed in one pass.
+    func appendText(of entry: Entry, to out: inout [UInt8]) {
+        let start = out.count
         var pendingSpace = false
-        for byte in text.utf8 {
+        forEachTextPiece(of: entry) { Self.appendCollapsing($0, to: &out, from: start, pendingSpace: &pendingSpace) }
+    }
+
+    private static func appendCollapsing(_ piece: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], from start: Int,
+                                         pendingSpace: inout Bool) {
+        pendingSpace = out.count > start
+        for byte in piece {
             if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                pendingSpace = !out.isEmpty
+                pendingSpace = out.count > start
             } else {
                 if pendingSpace { out.append(0x20); pendingSpace = false }
                 out.append(byte)
             }
         }
-        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Calls `body` with the UTF-8 bytes of each piece `text(_:)` joins for document `number` (the lead,
+    /// then each block's plain text), without joining them: the tokenizer finds the same terms in the
+    /// pieces as in the joined text, since spaces only separate terms.
+    func forEachTextPiece(_ number: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        forEachTextPiece(of: entries[number], body)
+    }
+
+    func forEachTextPiece(of entry: Entry, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var lead = entry.lead
+        lead.withUTF8(body)
+        let page = pages[Int(entry.source)]
+        func add(_ wanted: Int32) {
+            guard let block = page.block(Int(wanted)) else { return }
+            block.withPlainText(item: entry.listItem >= 0 ? Int(entry.listItem) : nil, body)
+        }
+        switch entry.blocks {
+        case .range(let range): for index in range { add(index) }
+        case .list(let list): for index in list { add(index) }
+        }
     }
 }

@@ -47,8 +47,7 @@ package struct SearchIndexLayout {
         var termJSON: [[UInt8]] = []
         var postingJSON: [[UInt8]] = []
         /// Shard files by their first term: last term, number of terms, name, content.
-        typealias Shard = (last: Int32, count: Int, name: String, content: String)
-        var shards: [Int32: Shard] = [:]
+        var shards: [Int32: (last: Int32, count: Int, name: String, content: String)] = [:]
         var vocab: (table: [(String, String)], files: [(String, String)])?
         /// Per document, its record in a text chunk; chunk files by first document.
         var records: [String] = []
@@ -86,7 +85,7 @@ package struct SearchIndexLayout {
             return name
         }
 
-        /// `terms.3f2a9c1b07.json`: the kind and a hash of the content.
+        /// The name `store(kind, content)` gives: taken on any core, for files made on every core.
         static func name(_ kind: String, _ content: String) -> String {
             "\(kind).\(ContentHash.hex(content.utf8)).json"
         }
@@ -95,6 +94,11 @@ package struct SearchIndexLayout {
         mutating func store(name: String, _ content: String) throws {
             if names.insert(name).inserted { try write(name, content) }
         }
+    }
+
+    /// `0..<count` cut into consecutive ranges of `size` (the last shorter), to spread over the cores.
+    static func slices(_ count: Int, by size: Int) -> [Range<Int>] {
+        stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
     }
 
     /// Consecutive items of these sizes cut into ranges of about `target` bytes (at least one item each).
@@ -197,45 +201,35 @@ package struct SearchIndexLayout {
             out += "]}".utf8
             return String(decoding: out, as: UTF8.self)
         }
-        // Sizes, then the shards' contents and names, on every core: a site of 10,000 pages has millions
-        // of postings, and writing them on one core was a fifth of the index's time.
-        let sizes = order.parallelMap { term in
-            scoring.terms[Int(term)].utf8.count + (cached.map { $0.postingJSON[Int(term)].count } ?? postingsLength(term)) + 4
-        }
+        // Sizes, then shards' contents and names, on every core (in slices: a 10,000-page site has hundreds
+        // of thousands of terms); the files are handed out in order, a batch of shards at a time.
+        let sizes = Self.slices(order.count, by: 4_096).parallelMap { slice in
+            slice.map { position -> Int in
+                let term = order[position]
+                return scoring.terms[Int(term)].utf8.count + (cached.map { $0.postingJSON[Int(term)].count } ?? postingsLength(term)) + 4
+            }
+        }.flatMap { $0 }
         if sizes.reduce(0, +) <= inlineLimit {
             return [("terms", table(order.indices))]
         }
-        let packed = Self.pack(sizes, target: shardTarget)
-        func reusable(_ shard: Range<Int>) -> Kept.Shard? {
-            let first = order[shard.lowerBound], last = order[shard.upperBound - 1]
-            guard let old = previous?.shards[first], old.last == last, old.count == shard.count,
-                  let changed, !order[shard].contains(where: changed.contains) else { return nil }
-            return old
-        }
-        // 32 shards at a time (about 1 MB), each group written before the next is made: their contents
-        // are never all held at once.
+        let ranges = Self.pack(sizes, target: shardTarget)
         var shards: [String] = []
-        for start in stride(from: 0, to: packed.count, by: 32) {
-            let group = Array(packed[start..<min(start + 32, packed.count)])
-            let made = group.parallelMap { shard -> (name: String, content: String)? in
-                if reusable(shard) != nil { return nil }
+        shards.reserveCapacity(ranges.count)
+        for batch in Self.slices(ranges.count, by: 64) {
+            let made = Array(ranges[batch]).parallelMap { shard -> (name: String, content: String) in
+                let first = order[shard.lowerBound], last = order[shard.upperBound - 1]
+                if let old = previous?.shards[first], old.last == last, old.count == shard.count,
+                   let changed, !order[shard].contains(where: changed.contains) {
+                    return (old.name, old.content)
+                }
                 let content = table(shard)
                 return (Files.name("terms", content), content)
             }
-            for (shard, made) in zip(group, made) {
+            for (shard, file) in zip(ranges[batch], made) {
                 let first = order[shard.lowerBound], last = order[shard.upperBound - 1]
-                let name: String
-                if let made {
-                    try files.store(name: made.name, made.content)
-                    name = made.name
-                    kept?.shards[first] = (last, shard.count, made.name, made.content)
-                } else {
-                    let old = reusable(shard)!
-                    try files.store(name: old.name, old.content)
-                    name = old.name
-                    kept?.shards[first] = old
-                }
-                shards.append(JSONText.array([JSONText.string(scoring.terms[Int(first)]), JSONText.string(name)]))
+                try files.store(name: file.name, file.content)
+                kept?.shards[first] = (last, shard.count, file.name, file.content)
+                shards.append(JSONText.array([JSONText.string(scoring.terms[Int(first)]), JSONText.string(file.name)]))
             }
         }
         if let vocab = previous?.vocab, scoring.changes?.termList == false {
@@ -264,30 +258,53 @@ package struct SearchIndexLayout {
     func textChunks(_ corpus: SearchCorpus, _ files: inout Files, changed: Set<Int>?, previous: Kept?,
                     kept: inout Kept?) throws -> String {
         let titlesInMeta = corpus.count <= documentsInMetaLimit
+        // Written as bytes, the text straight from its pieces: only a text long enough to be clipped is
+        // made a String (clipping counts characters).
         func record(_ number: Int) -> String {
             let document = corpus.entries[number]
-            let text = JSONText.string(clipped(corpus.text(number)))
-            return titlesInMeta ? text : JSONText.array([
-                JSONText.string(document.url), JSONText.string(document.title), JSONText.string(document.heading), text,
-            ])
+            var text: [UInt8] = []
+            corpus.appendText(number, to: &text)
+            var out: [UInt8] = []
+            out.reserveCapacity(text.count + (titlesInMeta ? 8 : document.page.utf8.count + document.title.utf8.count + 64))
+            if !titlesInMeta {
+                out.append(UInt8(ascii: "["))
+                for field in [document.url, document.title, document.heading] {
+                    JSONText.appendString(field, to: &out)
+                    out.append(UInt8(ascii: ","))
+                }
+            }
+            if text.count <= textLimit {
+                JSONText.appendString(utf8: text, to: &out)
+            } else {
+                JSONText.appendString(clipped(String(decoding: text, as: UTF8.self)), to: &out)
+            }
+            if !titlesInMeta { out.append(UInt8(ascii: "]")) }
+            return String(decoding: out, as: UTF8.self)
         }
         let previous = previous?.titlesInMeta == titlesInMeta && previous?.records.count == corpus.count ? previous : nil
         var table: [String] = []
         var chunk: [String] = [], first = 0, bytes = 0
-        func flush() throws {
-            guard !chunk.isEmpty else { return }
-            let name: String
-            if let old = previous?.chunks[first], old.count == chunk.count, let changed,
-               !(first..<first + chunk.count).contains(where: changed.contains) {
-                try files.store(name: old.name, old.content)
-                name = old.name
-                kept?.chunks[first] = old
-            } else {
-                let content = JSONText.array(chunk)
-                name = try files.store("text", content)
-                kept?.chunks[first] = (chunk.count, name, content)
+        var done: [(first: Int, records: [String])] = []
+        // Chunks filled: their contents and names made on every core, then handed out in order.
+        func store() throws {
+            let made = done.parallelMap { chunk -> (name: String, content: String) in
+                if let old = previous?.chunks[chunk.first], old.count == chunk.records.count, let changed,
+                   !(chunk.first..<chunk.first + chunk.records.count).contains(where: changed.contains) {
+                    return (old.name, old.content)
+                }
+                let content = JSONText.array(chunk.records)
+                return (Files.name("text", content), content)
             }
-            table.append(JSONText.array([String(first), JSONText.string(name)]))
+            for (chunk, file) in zip(done, made) {
+                try files.store(name: file.name, file.content)
+                kept?.chunks[chunk.first] = (chunk.records.count, file.name, file.content)
+                table.append(JSONText.array([String(chunk.first), JSONText.string(file.name)]))
+            }
+            done = []
+        }
+        func flush() {
+            guard !chunk.isEmpty else { return }
+            done.append((first, chunk))
             chunk = []
             bytes = 0
         }
@@ -302,17 +319,19 @@ package struct SearchIndexLayout {
             if let previous, let changed {
                 records = numbers.map { changed.contains($0) ? record($0) : previous.records[$0] }
             } else {
-                records = numbers.parallelMap(record)
+                records = numbers.parallelMap(runs: 32, record)
             }
             if kept != nil { kept!.records += records }
             for (offset, record) in records.enumerated() {
-                if !chunk.isEmpty && bytes + record.utf8.count + 1 > chunkTarget { try flush() }
+                if !chunk.isEmpty && bytes + record.utf8.count + 1 > chunkTarget { flush() }
                 if chunk.isEmpty { first = start + offset }
                 chunk.append(record)
                 bytes += record.utf8.count + 1
             }
+            try store()
         }
-        try flush()
+        flush()
+        try store()
         return JSONText.array(table)
     }
 
@@ -339,5 +358,15 @@ package struct SearchIndexLayout {
         var cut = text.prefix(textLimit)
         if let space = cut.lastIndex(of: " ") { cut = cut[..<space] }
         return cut + " …"
+    }
+}
+
+extension Array {
+    /// `parallelMap` handing each core runs of `run` consecutive elements rather than one at a time:
+    /// consecutive documents are mostly one page's, whose text they share, and two cores taking turns
+    /// at one page's blocks fought over their reference counts.
+    func parallelMap<T>(runs run: Int, _ transform: (Element) -> T) -> [T] {
+        guard count > run else { return parallelMap(transform) }
+        return SearchIndexLayout.slices(count, by: run).parallelMap { self[$0].map(transform) }.flatMap { $0 }
     }
 }

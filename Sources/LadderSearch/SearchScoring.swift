@@ -44,7 +44,7 @@ package struct SearchScoring {
 
     /// What an update needs, kept only when asked for (the preview server): `ladder build` holds none of it.
     struct Kept {
-        var termNumbers: [String: Int32]
+        var termNumbers: SearchTermTable
         /// Per term, its postings with the packed counts they were scored from.
         var counts: [[Posting]]
         var documents: [CountedDocument]
@@ -78,38 +78,34 @@ package struct SearchScoring {
 
     /// Scores `corpus` from nothing; with `keys`, keeps what `updated` needs.
     init(corpus: SearchCorpus, keys: [Int]? = nil) {
-        var table = SearchTermTable(capacity: 1 << 14)
+        var termNumbers = SearchTermTable(capacity: 1 << 16)
         var documents: [CountedDocument] = []
         var bodyLengths: [Int32] = []
         bodyLengths.reserveCapacity(corpus.count)
         // Tokenising is most of the work and each document is independent: batches are spread over all
         // cores, and each batch's word counts are filed before the next. Counts are filed straight under
         // their terms, packed where the score will go; scoring then turns them into scores in place
-        // (a 10,000-page site has millions of postings: one copy only, unless kept for updates). Terms are
-        // numbered by their bytes (`SearchTermTable`): a String is made once per distinct term.
+        // (a 10,000-page site has millions of postings: one copy only, unless kept for updates).
         let batchSize = 1_024
         for start in stride(from: 0, to: corpus.count, by: batchSize) {
             let batch = Array(start..<min(start + batchSize, corpus.count))
-            let counted = batch.parallelMap { Self.count(corpus.document($0)) }
+            let counted = batch.parallelMap(runs: 32) { Self.count(corpus, $0) }
             for (offset, counts) in counted.enumerated() {
                 let document = Int32(start + offset)
                 var numbered: [(term: Int32, packed: UInt32)] = []
-                if keys != nil { numbered.reserveCapacity(counts.weights.count) }
+                if keys != nil { numbered.reserveCapacity(counts.terms.count) }
                 // Numbering order does not matter: terms are sorted when the files are written.
-                for local in counts.weights.indices {
-                    let number = counts.terms.withBytes(local) { table.number($0) }
-                    if Int(number) == terms.count {
-                        terms.append(counts.terms.string(local))
-                        postings.append([])
-                    }
-                    let packed = Self.pack(counts.weights[local])
+                for local in 0..<counts.terms.count {
+                    let number = Self.number(local, of: counts, in: &termNumbers, terms: &terms, postings: &postings)
+                    let packed = counts.packed[local]
                     postings[Int(number)].append(Posting(document: document, score: Int32(bitPattern: packed)))
                     if keys != nil { numbered.append((number, packed)) }
                 }
-                bodyLengths.append(Int32(clamping: counts.bodyLength))
+                let bodyLength = counts.bodyLength
+                bodyLengths.append(Int32(clamping: bodyLength))
                 if keys != nil {
                     numbered.sort { $0.term < $1.term }
-                    documents.append(CountedDocument(terms: numbered, bodyLength: Int32(clamping: counts.bodyLength)))
+                    documents.append(CountedDocument(terms: numbered, bodyLength: Int32(clamping: bodyLength)))
                 }
             }
         }
@@ -118,7 +114,6 @@ package struct SearchScoring {
         averageBody = Self.quantised(Double(bodyTotal) / Double(max(1, corpus.count)))
         if let keys {
             let textKeys = Array(0..<corpus.count).parallelMap { corpus.textKey($0) }
-            let termNumbers = Dictionary(uniqueKeysWithValues: zip(terms, Int32(0)...))
             kept = Kept(termNumbers: termNumbers, counts: postings, documents: documents, keys: keys,
                         textKeys: textKeys, bodyTotal: bodyTotal)
         }
@@ -140,16 +135,15 @@ package struct SearchScoring {
         var next = previous
         next.kept = nil  // the arrays below are changed in place, not copied
         var touched = Set<Int32>()
-        let recounted = changed.parallelMap { Self.count(corpus.document($0)) }
+        let recounted = changed.parallelMap { Self.count(corpus, $0) }
         for (document, counts) in zip(changed, recounted) {
             let number = Int32(document)
             let bodyLength = counts.bodyLength
-            var numbered: [(term: Int32, packed: UInt32)] = counts.weights.indices.map { local in
-                let term = counts.terms.string(local)
-                let known = kept.termNumbers[term] != nil
-                let number = Self.number(term, in: &kept.termNumbers, terms: &next.terms, postings: &next.postings)
-                if !known { kept.counts.append([]) }
-                return (number, Self.pack(counts.weights[local]))
+            var numbered: [(term: Int32, packed: UInt32)] = (0..<counts.terms.count).map { local in
+                let known = kept.termNumbers.count
+                let term = Self.number(local, of: counts, in: &kept.termNumbers, terms: &next.terms, postings: &next.postings)
+                if Int(term) >= known { kept.counts.append([]) }
+                return (term, counts.packed[local])
             }
             numbered.sort { $0.term < $1.term }
             let old = kept.documents[document]
@@ -205,14 +199,15 @@ package struct SearchScoring {
         return next
     }
 
-    /// The number of `term`, numbering it (with no postings yet) when it is new.
-    private static func number(_ term: String, in numbers: inout [String: Int32], terms: inout [String],
+    /// The number of a document's term `local`, numbering it (with no postings yet) when it is new: only
+    /// then is a String made of it.
+    private static func number(_ local: Int, of counts: Counts, in numbers: inout SearchTermTable, terms: inout [String],
                                postings: inout [[Posting]]) -> Int32 {
-        if let known = numbers[term] { return known }
-        let number = Int32(terms.count)
-        numbers[term] = number
-        terms.append(term)
-        postings.append([])
+        let number = numbers.number(of: local, in: counts.terms)
+        if Int(number) == terms.count {
+            terms.append(counts.terms.string(local))
+            postings.append([])
+        }
         return number
     }
 
@@ -228,8 +223,8 @@ package struct SearchScoring {
 
     /// A flag for the document's own title or heading in the top bit, the weighted title and heading
     /// count in the next 15 bits, the body count in the low 16.
-    private static func pack(_ weights: (short: Int, body: Int, own: Bool)) -> UInt32 {
-        (weights.own ? 1 << 31 : 0) | UInt32(min(weights.short, 0x7FFF)) << 16 | UInt32(min(weights.body, 0xFFFF))
+    private static func pack(short: Int, body: Int, own: Bool) -> UInt32 {
+        (own ? 1 << 31 : 0) | UInt32(min(short, 0x7FFF)) << 16 | UInt32(min(body, 0xFFFF))
     }
 
     /// Turns the packed counts of `term`'s postings into scores, in place.
@@ -247,37 +242,56 @@ package struct SearchScoring {
         }
     }
 
-    /// One document's terms, numbered as first seen, with their weighted (title, heading) and body
-    /// counts and whether the term is in the document's own title or heading (not one inherited from its
-    /// page); and its body length.
-    struct DocumentCounts {
+    /// One document's terms, numbered in the order first met, with their counts packed (see `pack`),
+    /// and its body length.
+    struct Counts {
         var terms: SearchTermTable
-        var weights: [(short: Int, body: Int, own: Bool)]
+        var packed: [UInt32]
         var bodyLength: Int
     }
 
-    private static func count(_ document: SearchDocument) -> DocumentCounts {
-        var counts = DocumentCounts(terms: SearchTermTable(capacity: 64), weights: [], bodyLength: 0)
-        func slot(_ term: UnsafeBufferPointer<UInt8>) -> Int {
-            let local = Int(counts.terms.number(term))
-            if local == counts.weights.count { counts.weights.append((0, 0, false)) }
-            return local
+    /// Counts the terms of one document as bytes, in a table of the document's own: no String is made.
+    private struct Counter: SearchTermSink {
+        struct Weights {
+            var short = 0
+            var body = 0
+            var own = false
         }
-        let titleWeight = document.isSection ? inheritedTitleWeight : pageTitleWeight
-        SearchTokenizer.forEachTermBytes(document.title) { term in
-            let local = slot(term)
-            counts.weights[local].short += titleWeight
-            if !document.isSection { counts.weights[local].own = true }
+        var terms = SearchTermTable(capacity: 64)
+        var weights: [Weights] = []
+        var bodyLength = 0
+        /// What the terms being read weigh: in the title or heading (`short` > 0), else the body.
+        var short = 0
+        var own = false
+
+        mutating func take(_ term: UnsafeBufferPointer<UInt8>) {
+            let local = Int(terms.number(term))
+            if local == weights.count { weights.append(Weights()) }
+            if short > 0 {
+                weights[local].short += short
+                if own { weights[local].own = true }
+            } else {
+                weights[local].body += bodyWeight
+                bodyLength += 1
+            }
         }
-        SearchTokenizer.forEachTermBytes(document.heading) { term in
-            let local = slot(term)
-            counts.weights[local].short += headingWeight
-            counts.weights[local].own = true
-        }
-        SearchTokenizer.forEachTermBytes(document.text) { term in
-            counts.weights[slot(term)].body += bodyWeight
-            counts.bodyLength += 1
-        }
-        return counts
+    }
+
+    /// Document `number`'s terms with their weighted (title, heading) and body counts, whether the term
+    /// is in the document's own title or heading (not one inherited from its page), and its body length.
+    private static func count(_ corpus: SearchCorpus, _ number: Int) -> Counts {
+        let entry = corpus.entries[number]
+        var counter = Counter()
+        var scratch: [UInt8] = []
+        let isSection = !entry.heading.isEmpty
+        var title = entry.title, heading = entry.heading
+        (counter.short, counter.own) = (isSection ? inheritedTitleWeight : pageTitleWeight, !isSection)
+        title.withUTF8 { SearchTokenizer.forEachTerm(utf8: $0, scratch: &scratch, into: &counter) }
+        (counter.short, counter.own) = (headingWeight, true)
+        heading.withUTF8 { SearchTokenizer.forEachTerm(utf8: $0, scratch: &scratch, into: &counter) }
+        (counter.short, counter.own) = (0, false)
+        corpus.forEachTextPiece(number) { SearchTokenizer.forEachTerm(utf8: $0, scratch: &scratch, into: &counter) }
+        let packed = counter.weights.map { pack(short: $0.short, body: $0.body, own: $0.own) }
+        return Counts(terms: counter.terms, packed: packed, bodyLength: counter.bodyLength)
     }
 }

@@ -24,6 +24,16 @@ struct SearchTermTable {
     mutating func number(_ term: UnsafeBufferPointer<UInt8>) -> Int32 {
         var hash: UInt32 = 0x811C_9DC5
         for byte in term { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+        return number(term, hash: hash)
+    }
+
+    /// The number here of term `other` of another table, numbered now when it is new (its hash is not
+    /// taken again).
+    mutating func number(of other: Int, in table: SearchTermTable) -> Int32 {
+        table.withBytes(other) { number($0, hash: table.hashes[other]) }
+    }
+
+    private mutating func number(_ term: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int32 {
         let mask = slots.count - 1
         var slot = Int(hash) & mask
         while true {
