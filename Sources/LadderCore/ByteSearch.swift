@@ -51,22 +51,28 @@ extension String {
     /// CPU (three passes over every body). As with the Character split, a `"\r\n"` pair is one Character
     /// that is not `"\n"`, so a line is not cut there.
     public func lineSlices() -> [Substring] {
-        var lines: [Substring] = []
-        let utf8 = self.utf8
-        var start = utf8.startIndex
-        var previous: UInt8 = 0
-        var index = start
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            let next = utf8.index(after: index)
-            if byte == 0x0A && previous != 0x0D {
-                lines.append(self[start..<index])
-                start = next
+        // Cut offsets found with memchr over the UTF-8 bytes; the UTF8View walk cost a tenth of the model stage.
+        var cuts: [Int] = []
+        var text = self
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var from = 0
+            while from < bytes.count, let hit = memchr(base + from, 0x0A, bytes.count - from) {
+                let offset = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                if offset == 0 || bytes[offset - 1] != 0x0D { cuts.append(offset) }
+                from = offset + 1
             }
-            previous = byte
-            index = next
         }
-        lines.append(self[start..<utf8.endIndex])
+        let utf8 = text.utf8
+        var lines: [Substring] = []
+        lines.reserveCapacity(cuts.count + 1)
+        var start = utf8.startIndex
+        for cut in cuts {
+            let end = utf8.index(utf8.startIndex, offsetBy: cut)
+            lines.append(text[start..<end])
+            start = utf8.index(after: end)
+        }
+        lines.append(text[start..<utf8.endIndex])
         return lines
     }
 }

@@ -74,6 +74,7 @@ extension BuildRun {
             }
         } ?? ModelBuilder.prepare(content.pages)
         content.pages = []
+        BuildTrace.mark("model: prepare")
         let reused = memo?.interpretedPages(for: sources) ?? Array(repeating: nil, count: sources.count)
         let interpreted = Array(sources.indices).parallelMap { index -> Result<Page, Diagnostic> in
             if let page = reused[index] { return .success(page) }
@@ -82,6 +83,7 @@ extension BuildRun {
             return result
         }
         sources = []
+        BuildTrace.mark("model: interpret")
         var pages: [Page] = []
         var unreadable = false
         for result in interpreted {

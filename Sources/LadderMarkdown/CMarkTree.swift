@@ -40,15 +40,24 @@ package final class CMarkTree {
 
     /// The text a reader sees: literals of text and code, soft breaks as spaces.
     static func plainText(_ node: Node) -> String {
-        var out = ""
+        var out: [UInt8] = []
         appendPlainText(node, to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Iterative (cmark's own iterator), so 100,000 nested block quotes cannot overflow the stack.
-    static func appendPlainText(_ node: Node, to out: inout String) {
+    /// Iterative (cmark's own iterator), so 100,000 nested block quotes cannot overflow the stack. Bytes,
+    /// not a String: a String made of every text node was a fifth of the Markdown stage. cmark's literals
+    /// are valid UTF-8 (it replaces invalid input), so a caller decodes the whole once.
+    static func appendPlainText(_ node: Node, to out: inout [UInt8]) {
         guard let iterator = cmark_iter_new(node) else { return }
         defer { cmark_iter_free(iterator) }
+        let space = UInt8(ascii: " ")
+        func appendLiteral(_ node: Node) {
+            guard let pointer = cmark_node_get_literal(node) else { return }
+            pointer.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
+                out.append(contentsOf: UnsafeBufferPointer(start: bytes, count: strlen(pointer)))
+            }
+        }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
@@ -57,18 +66,18 @@ package final class CMarkTree {
             let isBlock = t.rawValue < CMARK_NODE_FIRST_INLINE.rawValue
             if event == CMARK_EVENT_EXIT {
                 // Blocks and table cells are separated by a space.
-                if isBlock || t == CMARK_NODE_CUSTOM_INLINE, !out.isEmpty, out.last != " " { out += " " }
+                if isBlock || t == CMARK_NODE_CUSTOM_INLINE, !out.isEmpty, out.last != space { out.append(space) }
                 continue
             }
             switch t {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                out += literal(current)
+                appendLiteral(current)
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                out += " "
+                out.append(space)
             case CMARK_NODE_CODE_BLOCK:
-                if !out.isEmpty, out.last != " " { out += " " }
-                out += literal(current)
-                out += " "
+                if !out.isEmpty, out.last != space { out.append(space) }
+                appendLiteral(current)
+                out.append(space)
             default:
                 break
             }

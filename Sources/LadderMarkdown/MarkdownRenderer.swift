@@ -58,22 +58,23 @@ public struct MarkdownRenderer {
             }
             if html.isEmpty { continue }
             // A list's text is its items' text one after another, so each item is a range of it.
-            var plain = ""
-            var items: [Range<String.Index>] = []
+            var plain: [UInt8] = []
+            var items: [Range<Int>] = []
             var marks: [RenderedBlock.ItemMark] = []
             if CMarkTree.type(block) == CMARK_NODE_LIST {
                 for (n, item) in CMarkTree.children(of: block).enumerated() {
-                    let start = plain.endIndex
+                    let start = plain.count
                     let (own, examples) = Self.appendItemText(item, to: &plain)
-                    items.append(start..<plain.endIndex)
+                    items.append(start..<plain.count)
                     marks.append(RenderedBlock.ItemMark(
                         tagEnd: n < tagEnds.count ? Int32(clamping: tagEnds[n]) : -1, line: Int32(clamping: CMarkTree.line(item)),
                         own: own, examples: examples))
                 }
             } else {
-                plain = CMarkTree.plainText(block)
+                CMarkTree.appendPlainText(block, to: &plain)
             }
-            document.add(index: index, html: html, inner: inner, heading: headingByBlock[index], plain: plain, items: items, marks: marks)
+            document.add(index: index, html: html, inner: inner, heading: headingByBlock[index],
+                         plain: String(decoding: plain, as: UTF8.self), items: items, marks: marks)
         }
         return document.build()
     }
@@ -110,25 +111,26 @@ public struct MarkdownRenderer {
     /// Appends an item's plain text as `CMarkTree.appendPlainText` would, child by child, and returns
     /// the ranges (UTF-8, from the start of `out`'s text before the call… as offsets into `out`) of its
     /// own text (the blocks before its first nested list) and of each item of its nested lists (examples).
-    static func appendItemText(_ item: CMarkTree.Node, to out: inout String) -> (own: Range<Int32>, examples: [Range<Int32>]) {
-        let start = out.utf8.count
+    static func appendItemText(_ item: CMarkTree.Node, to out: inout [UInt8]) -> (own: Range<Int32>, examples: [Range<Int32>]) {
+        let start = out.count
+        let space = UInt8(ascii: " ")
         var ownEnd: Int?
         var examples: [Range<Int32>] = []
         for child in CMarkTree.children(of: item) {
             if CMarkTree.type(child) == CMARK_NODE_LIST {
-                if ownEnd == nil { ownEnd = out.utf8.count }
+                if ownEnd == nil { ownEnd = out.count }
                 for sub in CMarkTree.children(of: child) {
-                    let from = out.utf8.count
+                    let from = out.count
                     CMarkTree.appendPlainText(sub, to: &out)
-                    examples.append(Int32(clamping: from)..<Int32(clamping: out.utf8.count))
+                    examples.append(Int32(clamping: from)..<Int32(clamping: out.count))
                 }
-                if !out.isEmpty, out.last != " " { out += " " }
+                if !out.isEmpty, out.last != space { out.append(space) }
             } else {
                 CMarkTree.appendPlainText(child, to: &out)
             }
         }
-        if !out.isEmpty, out.last != " " { out += " " }
-        return (Int32(clamping: start)..<Int32(clamping: ownEnd ?? out.utf8.count), examples)
+        if !out.isEmpty, out.last != space { out.append(space) }
+        return (Int32(clamping: start)..<Int32(clamping: ownEnd ?? out.count), examples)
     }
 
     /// A `levels: list` list, rendered item by item so each level's item carries its anchor.

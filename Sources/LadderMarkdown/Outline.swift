@@ -55,9 +55,12 @@ public struct Outline: Sendable, Equatable {
                                         anchor: anchors.allocate(text),
                                         line: lines.fileLine(CMarkTree.line(block)), blockIndex: index))
             case CMARK_NODE_PARAGRAPH:
+                // Only the first paragraph and those right under a heading are read (a page has dozens).
+                let underHeading = headings.last.map { $0.blockIndex == index - 1 } ?? false
+                guard firstParagraph == nil || underHeading else { break }
                 let text = CMarkTree.plainText(block).trimmingCharacters(in: " ")
                 if firstParagraph == nil { firstParagraph = text }
-                if let last = headings.last, last.blockIndex == index - 1 { headings[headings.count - 1].firstParagraph = text }
+                if underHeading { headings[headings.count - 1].firstParagraph = text }
             case CMARK_NODE_LIST where boldLedList == nil:
                 if let items = Self.boldLedItems(block, lines: lines) { boldLedList = (index, items) }
             default: break
@@ -73,7 +76,7 @@ public struct Outline: Sendable, Equatable {
                 return nil
             }
             let bold = CMarkTree.plainText(strong).trimmingCharacters(in: " ")
-            var rest = ""
+            var rest: [UInt8] = []
             var node = cmark_node_next(strong)
             while let n = node {
                 CMarkTree.appendPlainText(n, to: &rest)
@@ -84,7 +87,7 @@ public struct Outline: Sendable, Equatable {
                 CMarkTree.appendPlainText(s, to: &rest)
                 sibling = cmark_node_next(s)
             }
-            items.append(BoldLedItem(boldText: bold, rest: rest.trimmingCharacters(in: " "),
+            items.append(BoldLedItem(boldText: bold, rest: String(decoding: rest, as: UTF8.self).trimmingCharacters(in: " "),
                                      line: lines.fileLine(CMarkTree.line(item))))
         }
         return items.isEmpty ? nil : items

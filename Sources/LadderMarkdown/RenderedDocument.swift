@@ -184,7 +184,7 @@ package struct RenderedDocumentBuilder {
     /// `plain` and `items` untrimmed: a list's plain text is its items' one after another, so the items
     /// are ranges of it. Each piece is trimmed of spaces and newlines at both ends.
     mutating func add(index: Int, html blockHTML: String, inner: Range<Int>?, heading: Outline.Heading?,
-                      plain rawPlain: String, items rawItems: [Range<String.Index>], marks rawMarks: [RenderedBlock.ItemMark] = []) {
+                      plain rawPlain: String, items rawItemOffsets: [Range<Int>], marks rawMarks: [RenderedBlock.ItemMark] = []) {
         let htmlStart = html.utf8.count
         html += blockHTML
         let htmlRange = Self.range(htmlStart, html.utf8.count)
@@ -202,11 +202,11 @@ package struct RenderedDocumentBuilder {
             let lower = max(0, min(start, trimmed.utf8.count)), upper = max(lower, min(start + length, trimmed.utf8.count))
             return Self.range(plainStart + lower, plainStart + upper)
         }
-        let items = rawItems.map(place)
         let utf8 = rawPlain.utf8
-        func stringIndex(_ offset: Int32) -> String.Index {
+        func stringIndex<Offset: BinaryInteger>(_ offset: Offset) -> String.Index {
             utf8.index(utf8.startIndex, offsetBy: max(0, min(Int(offset), utf8.count)))
         }
+        let items = rawItemOffsets.map { place(stringIndex($0.lowerBound)..<stringIndex($0.upperBound)) }
         let marks = rawMarks.map { mark in
             RenderedBlock.ItemMark(tagEnd: mark.tagEnd, line: mark.line,
                                    own: place(stringIndex(mark.own.lowerBound)..<stringIndex(mark.own.upperBound)),

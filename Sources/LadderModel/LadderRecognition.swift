@@ -35,15 +35,14 @@ package enum LadderRecognition {
         // Cheap test first: most pages have neither three headings nor a bold-led list.
         let listCount = outline.boldLedList?.items.count ?? 0
         guard outline.headings.count >= 3 || listCount >= 3 else { return nil }
-        let lines = BodyLines(source: source)
-        if let found = headingRun(outline: outline, lines: lines, title: title) { return found }
+        if let found = headingRun(outline: outline, source: source, title: title) { return found }
         if let found = listRun(outline: outline, title: title, pasted: source.lineMap != nil) { return found }
         return nil
     }
 
     // MARK: - Runs
 
-    private static func headingRun(outline: Outline, lines: BodyLines, title: String?) -> RecognisedLadder? {
+    private static func headingRun(outline: Outline, source: PageSource, title: String?) -> RecognisedLadder? {
         let headings = outline.headings
         guard headings.count >= 3 else { return nil }
         for depth in Set(headings.map(\.depth)).sorted() {
@@ -61,7 +60,7 @@ package enum LadderRecognition {
                         stretch.append(i)
                         continue
                     }
-                    if let found = check(stretch: stretch, outline: outline, lines: lines, depth: depth, title: title) {
+                    if let found = check(stretch: stretch, outline: outline, source: source, depth: depth, title: title) {
                         return found
                     }
                     stretch = []
@@ -71,13 +70,15 @@ package enum LadderRecognition {
         return nil
     }
 
-    private static func check(stretch: [Int], outline: Outline, lines: BodyLines, depth: Int,
+    private static func check(stretch: [Int], outline: Outline, source: PageSource, depth: Int,
                               title: String?) -> RecognisedLadder? {
         let headings = outline.headings
         let levelIndices = stretch.filter { !TrackAssembler.isSharedHeading(headings[$0].text) }
         guard levelIndices.count >= 3, stretch.count - levelIndices.count <= 1 else { return nil }
         let labels = levelIndices.compactMap { LevelLabel(headings[$0].text) }
         guard labels.count == levelIndices.count, LevelLabel.isRun(labels) else { return nil }
+        // The body's lines only now: most pages with three headings stop at the labels.
+        let lines = BodyLines(source: source)
         // Each level's body: from its heading to the next heading at its depth or shallower.
         let bodies = levelIndices.map { i -> String in
             let end = headings[(i + 1)...].first { $0.depth <= depth }?.line

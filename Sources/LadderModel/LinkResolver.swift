@@ -96,8 +96,8 @@ public struct LinkResolver: Sendable {
         let exists = staticPaths.contains(target) || knownURLs.contains(target) || knownURLs.contains(asDirectory)
             || (target.hasSuffix("/index.html") && knownURLs.contains(String(target.dropLast(10))))
         let url = href(target) + query + (fragment.map { "#" + $0 } ?? "")
-        let lastPart = target.split(separator: "/").last ?? ""
-        let isPageURL = target.hasSuffix("/") || !lastPart.contains(".")
+        let lastPart = target.utf8.split(separator: UInt8(ascii: "/")).last ?? Substring("").utf8
+        let isPageURL = target.hasSuffix("/") || !lastPart.contains(UInt8(ascii: "."))
         if !exists, isPageURL, !isImage {
             return Outcome(url: url, diagnostic: .error(location, "link to missing page '\(decodedPath)' (no page has the URL \(asDirectory))"))
         }
@@ -154,13 +154,17 @@ public struct LinkResolver: Sendable {
 
     /// Resolves `relative` against the folder of `base` (both inside content/); `/x` is from the root.
     static func join(base: String, relative: String) -> String {
-        var parts: [Substring] = relative.hasPrefix("/") ? [] : base.split(separator: "/").dropLast()
-        for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..": if !parts.isEmpty { parts.removeLast() }
-            default: parts.append(part)
+        // Split on the byte `/` (a Character split walked grapheme clusters; a page resolves ten links).
+        let slash = UInt8(ascii: "/")
+        var parts: [Substring] = relative.utf8.first == slash ? []
+            : base.utf8.split(separator: slash).dropLast().map { Substring($0) }
+        for part in relative.utf8.split(separator: slash, omittingEmptySubsequences: true) {
+            if part.elementsEqual(".".utf8) { continue }
+            if part.elementsEqual("..".utf8) {
+                if !parts.isEmpty { parts.removeLast() }
+                continue
             }
+            parts.append(Substring(part))
         }
         let joined = parts.joined(separator: "/")
         return relative.hasSuffix("/") && !joined.isEmpty ? joined + "/" : joined
