@@ -16,6 +16,17 @@ extension Data {
     }
 }
 
+extension StringProtocol {
+    /// Whether `byte` occurs in the UTF-8 text: one `memchr` (the generic `utf8.contains` went byte by byte
+    /// through an iterator, and a 3 KB page body is scanned for `|` by every render).
+    public func containsByte(_ byte: UInt8) -> Bool {
+        utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+            return memchr(base, Int32(byte), bytes.count) != nil
+        } ?? utf8.contains(byte)
+    }
+}
+
 extension String {
     /// Whether `needle`'s UTF-8 bytes occur in the text: a byte scan. `String.contains(_:)` with a string
     /// goes through Foundation's locale-aware search, which folded character clusters one at a time and

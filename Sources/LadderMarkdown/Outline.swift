@@ -121,8 +121,10 @@ package extension Substring {
             guard before.map({ $0 < 0x80 && $0 != 0x0D }) ?? true else { break }
             s = s[..<s.utf8.index(before: s.utf8.endIndex)]
         }
-        while s.first == " " || s.first == "\n" { s = s.dropFirst() }
-        while s.last == " " || s.last == "\n" { s = s.dropLast() }
+        // As Characters only where the byte loops stopped at a space or newline before a non-ASCII byte:
+        // a Character that is a space or newline is that one byte.
+        while edge(s.utf8.first), s.first == " " || s.first == "\n" { s = s.dropFirst() }
+        while edge(s.utf8.last), s.last == " " || s.last == "\n" { s = s.dropLast() }
         return s
     }
 }

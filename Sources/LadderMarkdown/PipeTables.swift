@@ -19,17 +19,14 @@ package struct PipeTables {
 
     enum Alignment { case none, left, center, right }
 
-    private let lines: [Substring]
+    private let body: String
+    /// The body's lines, cut only once a paragraph of two lines or more (a table's least) is found.
+    private var lines: [Substring] = []
     /// Fragments parsed out of the body, by the node that holds them.
     private(set) var origins: [CMarkTree.Node: FragmentOrigin] = [:]
 
     init(body: String) {
-        // Most pages have no pipe at all: their lines are never needed. (A byte scan: `String.contains`
-        // with a string argument goes through Foundation, and was a tenth of a build's Markdown time.)
-        guard body.utf8.contains(Self.pipe) else { lines = []; return }
-        lines = body.lineSlices().map { line in
-            line.hasSuffix("\r") ? line.dropLast() : line
-        }
+        self.body = body
     }
 
     private static let pipe = UInt8(ascii: "|")
@@ -37,9 +34,16 @@ package struct PipeTables {
     /// Replaces every paragraph that holds a pipe table. The number of top-level blocks never changes (a
     /// paragraph with text before its table becomes one wrapper block), so block indices stay valid.
     mutating func transform(_ root: CMarkTree.Node) {
-        // Most pages have no pipe at all (their lines were never split): skip the walk.
-        guard !lines.isEmpty else { return }
-        for paragraph in paragraphs(under: root) { replaceIfTable(paragraph) }
+        // Most pages have no pipe at all, or none in a paragraph of two lines: their lines are never cut.
+        // (A byte scan: `String.contains` with a string argument goes through Foundation, and was a tenth
+        // of a build's Markdown time.)
+        guard body.containsByte(Self.pipe) else { return }
+        let candidates = paragraphs(under: root).filter { cmark_node_get_end_line($0) > cmark_node_get_start_line($0) }
+        guard !candidates.isEmpty else { return }
+        lines = body.lineSlices().map { line in
+            line.utf8.last == 0x0D ? line.dropLast() : line
+        }
+        for paragraph in candidates { replaceIfTable(paragraph) }
     }
 
     private func paragraphs(under root: CMarkTree.Node) -> [CMarkTree.Node] {
@@ -217,7 +221,7 @@ package struct PipeTables {
 
     /// `| :--- | :-: | --: |` → alignments; nil when the line is not a delimiter row.
     static func delimiterRow(_ line: Substring) -> [Alignment]? {
-        guard line.utf8.contains(Self.pipe) else { return nil }
+        guard line.containsByte(Self.pipe) else { return nil }
         var out: [Alignment] = []
         for cell in cells(of: line).map(\.text) {
             let left = cell.hasPrefix(":"), right = cell.hasSuffix(":") && cell.count > 1

@@ -63,7 +63,7 @@ public struct LinkResolver: Sendable {
             query = path[q...]
             path = path[..<q]
         }
-        let decodedPath = path.utf8.contains(UInt8(ascii: "%")) ? (String(path).removingPercentEncoding ?? String(path)) : String(path)
+        let decodedPath = path.containsByte(UInt8(ascii: "%")) ? (String(path).removingPercentEncoding ?? String(path)) : String(path)
 
         if decodedPath.isEmpty {
             // Same-page anchor.
@@ -116,7 +116,7 @@ public struct LinkResolver: Sendable {
     /// unsafe, and as browsers read a URL: ASCII blanks and control characters anywhere in the scheme
     /// (`java\tscript:`) are ignored, and case does not matter.
     static func scriptingScheme(_ url: String, isImage: Bool) -> String? {
-        guard url.utf8.contains(UInt8(ascii: ":")) else { return nil }
+        guard url.containsByte(UInt8(ascii: ":")) else { return nil }
         var scheme = ""
         var hasColon = false
         for byte in url.utf8 {
@@ -146,7 +146,7 @@ public struct LinkResolver: Sendable {
 
     static func isExternal(_ url: String) -> Bool {
         if url.hasPrefix("//") { return true }
-        guard url.utf8.contains(UInt8(ascii: ":")), let colon = url.firstIndex(of: ":") else { return false }
+        guard url.containsByte(UInt8(ascii: ":")), let colon = url.firstIndex(of: ":") else { return false }
         let scheme = url[..<colon]
         return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
             && scheme.first!.isLetter
