@@ -30,6 +30,16 @@ package enum BuildTrace {
         last = now
     }
 
+    /// Runs `work` (a stage that runs beside others) and prints its own time when it ends.
+    package static func timing<T>(stage: String, _ work: () throws -> T) rethrows -> T {
+        guard enabled else { return try work() }
+        let start = DispatchTime.now().uptimeNanoseconds
+        let result = try work()
+        let elapsed = (DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+        FileHandle.standardError.write(Data("\(stage): \(elapsed) ms\n".utf8))
+        return result
+    }
+
     nonisolated(unsafe) private static var layouts: [String: (nanoseconds: UInt64, pages: Int)] = [:]
 
     /// Runs `render`, adding its time to the layout's total when tracing.

@@ -79,14 +79,18 @@ extension BuildRun {
         BuildTrace.mark("page setup")
         do {
             var files = 0
-            // The index first: what it holds while it is built is freed before the pages need room.
-            if model.config.search {
-                // The preview server rebuilds the index only when something it reads changed.
-                files += try SearchPageOutput(pages: pages, memo: memo, key: fingerprints?.everything,
-                                              pageKeys: fingerprints?.pages ?? []).write(to: sink)
+            // The index is made beside the pages, on a thread of its own: both only read the rendered site
+            // and write files of their own, and each has stretches that keep one core busy. (The preview
+            // server rebuilds the index only when something it reads changed.)
+            let memo = self.memo
+            let search = !model.config.search ? nil : BackgroundWork { () throws -> Int in
+                let made = try BuildTrace.timing(stage: "search (beside the pages)") {
+                    try SearchPageOutput(pages: pages, memo: memo, key: fingerprints?.everything,
+                                         pageKeys: fingerprints?.pages ?? []).write(to: sink)
+                }
                 Memory.returnFreedPages()
+                return made
             }
-            BuildTrace.mark("search")
             files += try LadderDataOutput(pages: pages, memo: memo, key: fingerprints?.everything).write(to: sink)
             Memory.returnFreedPages()
             BuildTrace.mark("ladder data")
@@ -96,8 +100,10 @@ extension BuildRun {
             BuildTrace.reportLayouts()
             let sitemap = memo?.sitemap(entries, site: fingerprints?.site) { pages.sitemap(entries) } ?? pages.sitemap(entries)
             files += try pages.writeSiteFiles(sitemap: sitemap, to: sink)
-            memo?.mark("pages")
             BuildTrace.mark("pages")
+            files += try search?.wait() ?? 0
+            memo?.mark("pages")
+            BuildTrace.mark("search, after the pages")
             return (entries.count, files + entries.count)
         } catch let failure as BuildFailure {
             throw BuildFailure(diagnostics + failure.diagnostics)

@@ -9,9 +9,7 @@ public enum SearchIndexBuilder {
     public static func write(model: SiteModel, documents: [RenderedDocument], href: @escaping (String) -> String,
                              to write: @escaping (String, String) throws -> Void) throws -> SearchIndex {
         let corpus = SearchCorpusBuilder(model: model, documents: documents, href: href).build()
-        BuildTrace.mark("search: corpus")
         let scoring = SearchScoring(corpus: corpus)
-        BuildTrace.mark("search: scoring")
         return try SearchIndexLayout().write(corpus, scoring, to: write).0
     }
 

@@ -65,7 +65,6 @@ package struct SearchIndexLayout {
         var kept: Kept? = keep ? Kept() : nil
         var meta: [(String, String)] = [("v", "1"), ("n", String(corpus.count))]
         meta += try termTables(scoring, &files, previous: previous, kept: &kept)
-        BuildTrace.mark("search: terms")
         meta.append(("chunks", try textChunks(corpus, &files, changed: scoring.changes?.documents, previous: previous, kept: &kept)))
         meta.append(("tracks", try trackFacets(corpus, &files)))
         if corpus.count <= documentsInMetaLimit {
