@@ -72,14 +72,25 @@ package enum JSONText {
 
     /// `String(value)`'s bytes appended, without making the string.
     static func appendInt(_ value: Int, to out: inout [UInt8]) {
+        // Postings are millions of one- and two-digit numbers: those without a loop.
+        let zero = UInt8(ascii: "0")
+        if value >= 0 && value < 10 { return out.append(zero + UInt8(value)) }
+        if value >= 10 && value < 100 {
+            out.append(zero + UInt8(value / 10))
+            return out.append(zero + UInt8(value % 10))
+        }
         if value < 0 { out.append(UInt8(ascii: "-")) }
         var n = value.magnitude
-        let start = out.count
-        repeat {
-            out.append(UInt8(ascii: "0") + UInt8(n % 10))
-            n /= 10
-        } while n > 0
-        out[start...].reverse()
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // 24 bytes: room for any Int's 20 digits
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                count += 1
+                buffer[24 - count] = zero + UInt8(n % 10)
+                n /= 10
+            } while n > 0
+            out.append(contentsOf: buffer[(24 - count)...])
+        }
     }
 
     /// `String(value).utf8.count`.

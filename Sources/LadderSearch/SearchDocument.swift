@@ -132,13 +132,21 @@ public struct SearchCorpus: Sendable {
     private static func appendCollapsing(_ piece: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], from start: Int,
                                          pendingSpace: inout Bool) {
         pendingSpace = out.count > start
-        for byte in piece {
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+        // Runs of other bytes are copied whole: a byte at a time was a fifth of the text chunks' time.
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+        var i = 0
+        let end = piece.count
+        while i < end {
+            if isSpace(piece[i]) {
                 pendingSpace = out.count > start
-            } else {
-                if pendingSpace { out.append(0x20); pendingSpace = false }
-                out.append(byte)
+                i += 1
+                continue
             }
+            var j = i + 1
+            while j < end && !isSpace(piece[j]) { j += 1 }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: piece[i..<j]))
+            i = j
         }
     }
 

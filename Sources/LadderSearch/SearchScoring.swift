@@ -89,14 +89,21 @@ package struct SearchScoring {
         let batchSize = 1_024
         for start in stride(from: 0, to: corpus.count, by: batchSize) {
             let batch = Array(start..<min(start + batchSize, corpus.count))
-            let counted = batch.parallelMap(runs: 32) { Self.count(corpus, $0) }
-            for (offset, counts) in counted.enumerated() {
+            // Each document's terms are looked up, on every core, in the table as the batches before left
+            // it (most words of a site are met early); only the rest are numbered here, one after another.
+            let known = termNumbers
+            let counted = batch.parallelMap(runs: 32) { number -> (Counts, [Int32]) in
+                let counts = Self.count(corpus, number)
+                return (counts, (0..<counts.terms.count).map { known.existingNumber(of: $0, in: counts.terms) ?? -1 })
+            }
+            for (offset, (counts, found)) in counted.enumerated() {
                 let document = Int32(start + offset)
                 var numbered: [(term: Int32, packed: UInt32)] = []
                 if keys != nil { numbered.reserveCapacity(counts.terms.count) }
                 // Numbering order does not matter: terms are sorted when the files are written.
                 for local in 0..<counts.terms.count {
-                    let number = Self.number(local, of: counts, in: &termNumbers, terms: &terms, postings: &postings)
+                    let number = found[local] >= 0 ? found[local]
+                        : Self.number(local, of: counts, in: &termNumbers, terms: &terms, postings: &postings)
                     let packed = counts.packed[local]
                     postings[Int(number)].append(Posting(document: document, score: Int32(bitPattern: packed)))
                     if keys != nil { numbered.append((number, packed)) }

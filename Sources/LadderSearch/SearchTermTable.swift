@@ -33,6 +33,23 @@ struct SearchTermTable {
         table.withBytes(other) { number($0, hash: table.hashes[other]) }
     }
 
+    /// The number of term `other` of another table if this table has it (nothing is numbered: a reader
+    /// on any core may ask while no one numbers).
+    func existingNumber(of other: Int, in table: SearchTermTable) -> Int32? {
+        table.withBytes(other) { term in
+            let hash = table.hashes[other]
+            let mask = slots.count - 1
+            var slot = Int(hash) & mask
+            while true {
+                let entry = slots[slot]
+                if entry == 0 { return nil }
+                let known = Int(entry - 1)
+                if hashes[known] == hash && equals(known, term) { return Int32(known) }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
     private mutating func number(_ term: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int32 {
         let mask = slots.count - 1
         var slot = Int(hash) & mask
