@@ -16,7 +16,18 @@ package struct SearchCorpusBuilder {
 
     typealias Entry = SearchCorpus.Entry
 
-    func build() -> SearchCorpus {
+    /// An ordinary page's documents as one build made them, and the page's fingerprint then.
+    struct PageEntries {
+        var pageKey: Int
+        var entries: [Entry]
+    }
+
+    func build() -> SearchCorpus { build(pageKeys: [], previous: [:]).corpus }
+
+    /// With each page's fingerprint (`pageKeys`, by page index), an ordinary page whose fingerprint is
+    /// the one in `previous` keeps the documents made then: the preview server rebuilds the index on
+    /// every save, and one page changed. Also returns every ordinary page's documents for the next time.
+    func build(pageKeys: [Int], previous: [Int: PageEntries]) -> (corpus: SearchCorpus, pages: [Int: PageEntries]) {
         var corpus = SearchCorpus(pages: documents)
         // Blocks of `levels:` pages that belong to a level: they are indexed under the level's own URL.
         var blocksOwnedByLevels: [Int: Set<Int>] = [:]
@@ -53,12 +64,23 @@ package struct SearchCorpusBuilder {
         }
         // Ordinary pages are most of a site: their entries are made on every core, then joined in page order.
         let rest = model.pages.indices.filter { !done.contains($0) }
-        for entries in rest.parallelMap({ index in
-            pageEntries(index, title: model.pages[index].title, lead: "", skipping: blocksOwnedByLevels[index] ?? [])
-        }) {
-            corpus.entries += entries
+        let made = rest.parallelMap { index -> PageEntries? in
+            let owned = blocksOwnedByLevels[index] ?? []
+            let key = index < pageKeys.count && owned.isEmpty ? pageKeys[index] : nil
+            // The fingerprint covers the page's file, URL and rendering: its title and headings too; the
+            // site's base path is checked apart.
+            if let key, let old = previous[index], old.pageKey == key,
+               old.entries.first?.page == href(model.pages[index].url) { return old }
+            let entries = pageEntries(index, title: model.pages[index].title, lead: "", skipping: owned)
+            return PageEntries(pageKey: key ?? 0, entries: entries)
         }
-        return corpus
+        var kept: [Int: PageEntries] = [:]
+        for (index, page) in zip(rest, made) {
+            guard let page else { continue }
+            corpus.entries += page.entries
+            if !pageKeys.isEmpty, (blocksOwnedByLevels[index] ?? []).isEmpty, index < pageKeys.count { kept[index] = page }
+        }
+        return (corpus, kept)
     }
 
     /// The level itself (its summary and introduction) and one document per competency section.

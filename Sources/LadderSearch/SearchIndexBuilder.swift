@@ -21,12 +21,13 @@ public enum SearchIndexBuilder {
     public static func update(_ previous: SearchIndexState?, model: SiteModel, documents: [RenderedDocument],
                               pageKeys: [Int], href: @escaping (String) -> String,
                               to write: @escaping (String, String) throws -> Void) throws -> (SearchIndex, SearchIndexState) {
-        let corpus = SearchCorpusBuilder(model: model, documents: documents, href: href).build()
+        let (corpus, pages) = SearchCorpusBuilder(model: model, documents: documents, href: href)
+            .build(pageKeys: pageKeys, previous: previous?.pages ?? [:])
         let keys = Array(corpus.entries.indices).parallelMap { corpus.key($0, pageKey: Self.pageKey(pageKeys, Int(corpus.entries[$0].source))) }
         let scoring = previous.flatMap { SearchScoring.updated($0.scoring, corpus: corpus, keys: keys) }
             ?? SearchScoring(corpus: corpus, keys: keys)
         let (index, layout) = try SearchIndexLayout().write(corpus, scoring, previous: previous?.layout, keep: true, to: write)
-        return (index, SearchIndexState(scoring: scoring, layout: layout!))
+        return (index, SearchIndexState(scoring: scoring, layout: layout!, pages: pages))
     }
 
     /// A page without a fingerprint is taken as changed every time.
@@ -40,6 +41,8 @@ public enum SearchIndexBuilder {
 public struct SearchIndexState: @unchecked Sendable {
     var scoring: SearchScoring
     var layout: SearchIndexLayout.Kept
+    /// Each ordinary page's documents, made again only for a page whose fingerprint changed.
+    var pages: [Int: SearchCorpusBuilder.PageEntries]
     /// Documents tokenised by the build that made this state (all of them, when it was not an update).
     public var documentsCounted: Int { scoring.changes?.documents.count ?? scoring.documentCount }
 }

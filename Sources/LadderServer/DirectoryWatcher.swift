@@ -16,10 +16,13 @@ import Foundation
 ///
 /// Events are grouped: a burst ends when nothing happened for `quiet`, or after `longest` however busy
 /// the folder is, so `git checkout` makes one rebuild while a single save is seen within milliseconds.
+/// When the last event closed a file written or renamed one into place (where a save ends), `settled`
+/// is the quiet wanted: a follow-up (a chmod, the next file of a checkout) comes sooner than that.
 /// Reading happens on a thread of its own; `stop()` wakes it through a pipe.
 public final class DirectoryWatcher: @unchecked Sendable {
     public let roots: [String]
     let quiet: Double
+    let settled: Double
     let longest: Double
     private let onChange: @Sendable ([String]) -> Void
     private var fd: Int32 = -1
@@ -28,9 +31,11 @@ public final class DirectoryWatcher: @unchecked Sendable {
     private var thread: Thread?
 
     /// `roots` need not exist yet: their parent folder is watched for them to appear.
-    public init(roots: [String], quiet: Double = 0.01, longest: Double = 0.1, onChange: @escaping @Sendable ([String]) -> Void) {
+    public init(roots: [String], quiet: Double = 0.01, settled: Double = 0.004, longest: Double = 0.1,
+                onChange: @escaping @Sendable ([String]) -> Void) {
         self.roots = roots.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
         self.quiet = quiet
+        self.settled = min(settled, quiet)
         self.longest = longest
         self.onChange = onChange
     }
@@ -97,7 +102,7 @@ public final class DirectoryWatcher: @unchecked Sendable {
 
     private func run() {
         var pending: [String] = []
-        var burstStart = 0.0, lastEvent = 0.0
+        var burstStart = 0.0, lastEvent = 0.0, wait = quiet
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 8)
         defer {
             buffer.deallocate()
@@ -107,7 +112,7 @@ public final class DirectoryWatcher: @unchecked Sendable {
             var timeout: Int32 = -1
             if !pending.isEmpty {
                 let now = Self.now()
-                let due = min(lastEvent + quiet, burstStart + longest)
+                let due = min(lastEvent + wait, burstStart + longest)
                 timeout = Int32(max(0, ((due - now) * 1000).rounded(.up)))
             }
             var polls = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0), pollfd(fd: wake[0], events: Int16(POLLIN), revents: 0)]
@@ -117,18 +122,19 @@ public final class DirectoryWatcher: @unchecked Sendable {
             if ready > 0 && polls[0].revents != 0 {
                 let count = read(fd, buffer.baseAddress, buffer.count)
                 if count > 0 {
-                    let changed = parse(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+                    let (changed, saved) = parse(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
                     if !changed.isEmpty {
                         let now = Self.now()
                         if pending.isEmpty { burstStart = now }
                         lastEvent = now
+                        wait = saved ? settled : quiet
                         pending += changed
                     }
                 }
             }
             if !pending.isEmpty {
                 let now = Self.now()
-                if now >= lastEvent + quiet || now >= burstStart + longest {
+                if now >= lastEvent + wait || now >= burstStart + longest {
                     var seen = Set<String>()
                     onChange(pending.filter { seen.insert($0).inserted })
                     pending = []
@@ -138,8 +144,10 @@ public final class DirectoryWatcher: @unchecked Sendable {
     }
 
     /// Decodes `struct inotify_event` records: wd, mask, cookie, len, then `len` bytes of name.
-    private func parse(_ bytes: UnsafeRawBufferPointer) -> [String] {
+    /// Also says whether the last event ended a save: a file closed after writing, or renamed into place.
+    private func parse(_ bytes: UnsafeRawBufferPointer) -> (changed: [String], saved: Bool) {
         var changed: [String] = []
+        var saved = false
         var offset = 0
         while offset + 16 <= bytes.count {
             let wd = bytes.loadUnaligned(fromByteOffset: offset, as: Int32.self)
@@ -152,6 +160,7 @@ public final class DirectoryWatcher: @unchecked Sendable {
             if mask & Self.overflow != 0 {
                 // Events were lost: say every root changed; the build compares files itself.
                 changed += roots
+                saved = false
                 continue
             }
             if mask & Self.ignored != 0 { folders[wd] = nil; continue }
@@ -162,8 +171,9 @@ public final class DirectoryWatcher: @unchecked Sendable {
                 changed += addTree(path)
             }
             changed.append(path)
+            saved = mask & Self.isFolder == 0 && mask & (Self.closeWrite | Self.movedTo) != 0
         }
-        return changed
+        return (changed, saved)
     }
 
     static func now() -> Double {
