@@ -142,6 +142,9 @@ package struct SearchScoring {
         var next = previous
         next.kept = nil  // the arrays below are changed in place, not copied
         var touched = Set<Int32>()
+        // Terms that gained or lost a document: their idf moved, and so every score of theirs. The others
+        // touched changed only in the recounted documents' postings.
+        var dfChanged = Set<Int32>()
         let recounted = changed.parallelMap { Self.count(corpus, $0) }
         for (document, counts) in zip(changed, recounted) {
             let number = Int32(document)
@@ -164,11 +167,13 @@ package struct SearchScoring {
                 if a < b {
                     if let at = Self.position(of: number, in: kept.counts[Int(a)]) { kept.counts[Int(a)].remove(at: at) }
                     touched.insert(a)
+                    dfChanged.insert(a)
                     i += 1
                 } else if b < a {
                     let at = Self.position(of: number, in: kept.counts[Int(b)]) ?? kept.counts[Int(b)].count
                     kept.counts[Int(b)].insert(Posting(document: number, score: Int32(bitPattern: numbered[j].packed)), at: at)
                     touched.insert(b)
+                    dfChanged.insert(b)
                     j += 1
                 } else {
                     if old.terms[i].packed != numbered[j].packed, let at = Self.position(of: number, in: kept.counts[Int(a)]) {
@@ -195,13 +200,32 @@ package struct SearchScoring {
         next.averageBody = average
         let documents = kept.documents
         let rescored = all ? Array(Int32(0)..<Int32(next.terms.count)) : touched.sorted()
+        var differ: [Int32] = []
+        let recountedDocuments = changed.sorted().map(Int32.init)
         for term in rescored {
-            next.postings[Int(term)] = kept.counts[Int(term)]
-            next.score(term: Int(term), bodyLength: { documents[$0].bodyLength })
+            let index = Int(term)
+            if all || dfChanged.contains(term) || index >= known {
+                next.postings[index] = kept.counts[index]
+                next.score(term: index, bodyLength: { documents[$0].bodyLength })
+                // Scores are rounded to tenths: many a rescored term scores as it did, and its shard can stay.
+                if index >= known || next.postings[index] != previous.postings[index] { differ.append(term) }
+                continue
+            }
+            // Same documents, same idf: only the recounted documents' postings can score otherwise.
+            var moved = false
+            for document in recountedDocuments {
+                guard let at = Self.position(of: document, in: kept.counts[index]),
+                      kept.counts[index][at].document == document else { continue }
+                let score = next.score(packed: UInt32(bitPattern: kept.counts[index][at].score), term: index,
+                                       bodyLength: documents[Int(document)].bodyLength)
+                if next.postings[index][at].score != score {
+                    next.postings[index][at].score = score
+                    moved = true
+                }
+            }
+            if moved { differ.append(term) }
         }
         next.kept = kept
-        // Scores are rounded to tenths: many a rescored term scores as it did, and its shard can stay.
-        let differ = rescored.filter { Int($0) >= known || next.postings[Int($0)] != previous.postings[Int($0)] }
         next.changes = Changes(terms: Set(differ), documents: Set(changed), termList: termList)
         return next
     }
@@ -236,17 +260,31 @@ package struct SearchScoring {
 
     /// Turns the packed counts of `term`'s postings into scores, in place.
     private mutating func score(term: Int, bodyLength: (Int) -> Int32) {
-        let count = Double(max(1, documentCount))
-        let df = Double(postings[term].count)
-        let idf = log(1 + (count - df + 0.5) / (df + 0.5))
+        let idf = idf(term)
         for n in postings[term].indices {
             let packed = UInt32(bitPattern: postings[term][n].score)
-            let bodyNorm = 1 - Self.b + Self.b * Double(bodyLength(Int(postings[term][n].document))) / averageBody
-            let frequency = Double(packed >> 16 & 0x7FFF) + Double(packed & 0xFFFF) / bodyNorm
-            let bonus = packed >> 31 == 1 ? Self.ownHeadingBonus : 0
-            let score = idf * (frequency * (Self.k1 + 1) / (frequency + Self.k1) + bonus)
-            postings[term][n].score = Int32(max(1, (score * 10).rounded()))
+            postings[term][n].score = Self.score(packed: packed, idf: idf, bodyLength: bodyLength(Int(postings[term][n].document)),
+                                                 averageBody: averageBody)
         }
+    }
+
+    /// The score of one posting of `term` (whose postings are all in place) from its packed counts.
+    private func score(packed: UInt32, term: Int, bodyLength: Int32) -> Int32 {
+        Self.score(packed: packed, idf: idf(term), bodyLength: bodyLength, averageBody: averageBody)
+    }
+
+    private func idf(_ term: Int) -> Double {
+        let count = Double(max(1, documentCount))
+        let df = Double(postings[term].count)
+        return log(1 + (count - df + 0.5) / (df + 0.5))
+    }
+
+    private static func score(packed: UInt32, idf: Double, bodyLength: Int32, averageBody: Double) -> Int32 {
+        let bodyNorm = 1 - b + b * Double(bodyLength) / averageBody
+        let frequency = Double(packed >> 16 & 0x7FFF) + Double(packed & 0xFFFF) / bodyNorm
+        let bonus = packed >> 31 == 1 ? ownHeadingBonus : 0
+        let score = idf * (frequency * (k1 + 1) / (frequency + k1) + bonus)
+        return Int32(max(1, (score * 10).rounded()))
     }
 
     /// One document's terms, numbered in the order first met, with their counts packed (see `pack`),
