@@ -22,25 +22,48 @@ struct LadderDataOutput {
 
     /// Returns how many files were written.
     func write(to sink: OutputSink) throws -> Int {
+        guard memo != nil, key != nil else {
+            // A plain build writes each file as soon as it is made: `ladder.json` and every matrix held at
+            // once were ~80 MB of a 10,000-level build's peak.
+            let data = dataFiles()
+            for file in data { try sink.write(file.path, pieces: file.pieces) }
+            let matrices = matrixTracks
+            let failures = matrices.parallelMap { index -> Error? in
+                do { try sink.write(matrixPath(index), pieces: [csv(pages.model.tracks[index])]) } catch { return error }
+                return nil
+            }
+            if let failure = failures.compactMap({ $0 }).first { throw failure }
+            return data.count + matrices.count
+        }
         let made = files()
         for file in made { try sink.write(file.path, pieces: file.pieces) }
         return made.count
     }
 
     func make() -> [(path: String, pieces: [Data])] {
+        dataFiles() + matrixTracks.parallelMap { (path: matrixPath($0), pieces: [csv(pages.model.tracks[$0])]) }
+    }
+
+    /// The tracks that have a matrix: those with levels.
+    private var matrixTracks: [Int] { pages.model.tracks.indices.filter { !pages.model.tracks[$0].levels.isEmpty } }
+
+    private func matrixPath(_ track: Int) -> String { String(pages.model.tracks[track].matrixCSV.dropFirst()) }
+
+    /// `ladder.json` and its schema.
+    func dataFiles() -> [(path: String, pieces: [Data])] {
         let model = pages.model
         // Track by track on every core, as bytes: reading every level's criteria and writing them out was
         // a quarter of a 10,000-level build's CPU. The file is written from these pieces as they are:
         // joined, it was held two and three times over (~5 KB a level), most of the build's peak memory.
-        var tracks = Array(model.tracks.indices).parallelMap { trackJSON(model.tracks[$0]) }
-        // The version is a hash of the tracks array, taken piece by piece rather than over a joined copy.
-        var version = ContentHash.Running()
-        version.add([0x5B])
-        for (n, track) in tracks.enumerated() {
-            if n > 0 { version.add([0x2C]) }
-            version.add(track)
+        // Each track's hash is taken on its core too (over 50 MB, one core hashing was 60 ms).
+        // Kept as exactly sized `Data`: a writer's buffer has up to twice the room it needs.
+        var tracks = Array(model.tracks.indices).parallelMap { index -> (json: Data, hash: String) in
+            let json = trackJSON(model.tracks[index])
+            return (Data(json), ContentHash.hex(json))
         }
-        version.add([0x5D])
+        // The version is a hash of the tracks' hashes, in order.
+        var version = ContentHash.Running()
+        for track in tracks { version.add(Array(track.hash.utf8) + [0x0A]) }
         var head = JSONWriter(capacity: 512)
         head.object { json in
             json.field("$schema", pages.absolute(SiteURLs.ladderSchema))
@@ -57,15 +80,12 @@ struct LadderDataOutput {
         pieces.reserveCapacity(tracks.count * 2 + 1)
         for n in tracks.indices {
             if n > 0 { pieces.append(Data([0x2C])) }
-            pieces.append(Data(tracks[n]))
-            tracks[n] = []
+            pieces.append(tracks[n].json)
+            tracks[n].json = Data()
         }
         pieces.append(Data("]}\n".utf8))
-        var files = [(path: String(SiteURLs.ladderJSON.dropFirst()), pieces: pieces),
-                     (path: String(SiteURLs.ladderSchema.dropFirst()), pieces: [Data(LadderSchema.text.utf8)])]
-        let withLevels = model.tracks.indices.filter { !model.tracks[$0].levels.isEmpty }
-        files += withLevels.parallelMap { (path: String(model.tracks[$0].matrixCSV.dropFirst()), pieces: [csv(model.tracks[$0])]) }
-        return files
+        return [(path: String(SiteURLs.ladderJSON.dropFirst()), pieces: pieces),
+                (path: String(SiteURLs.ladderSchema.dropFirst()), pieces: [Data(LadderSchema.text.utf8)])]
     }
 
     func trackJSON(_ track: Track) -> [UInt8] {

@@ -110,6 +110,12 @@ public struct RenderedBlock: Sendable, Hashable {
         marks.map { (String(text.plain($0.own)), $0.examples.map { String(text.plain($0)) }) }
     }
 
+    /// `listCriteria` as slices of the document's text, which they keep alive rather than copy: a
+    /// 10,000-level site keeps every level's criteria for the whole build.
+    public var listCriteriaSlices: [(text: Substring, examples: [Substring])] {
+        marks.map { (text.plain($0.own), $0.examples.map { text.plain($0) }) }
+    }
+
     /// For a list: the body line (1-based) each item starts on.
     public var itemLines: [Int] { marks.map { Int($0.line) } }
 

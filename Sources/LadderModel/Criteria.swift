@@ -3,17 +3,31 @@ import LadderMarkdown
 
 /// One expectation of a level, with an id that stays while its text does: what a self-assessment ticks,
 /// a permalink points at (`#c-<id>`), and `ladder.json` lists.
+///
+/// The text is kept as slices of the rendered page's text, and the comparison key as a hash: a build
+/// keeps every level's criteria, and as strings of their own they were a hundred MB at 10,000 levels.
 public struct Criterion: Sendable, Hashable {
     /// The id the data gives (a job family's `id:`), else 8 hex digits of a hash of the track, level,
     /// competency and the text normalised (spacing collapsed, case folded); `-2`, `-3` for repeats.
     public var id: String
     /// Plain text of the criterion, without its examples.
-    public var text: String
-    public var examples: [String]
+    public var text: String { String(textSlice) }
+    public var examples: [String] { exampleSlices.map(String.init) }
     /// Anchor on the level page: `c-<id>` on a list item, or the section's anchor for a sentence of prose.
     public var anchor: String
-    /// What a comparison of levels compares: the whole item, examples included, normalised.
-    var comparisonKey: String = ""
+    var textSlice: Substring
+    var exampleSlices: [Substring]
+    /// What a comparison of levels compares: a hash of the whole item, examples included, normalised
+    /// (`LevelComparison.key`).
+    var comparisonKey: Int = 0
+
+    init(id: String, text: Substring, examples: [Substring], anchor: String, comparisonKey: Int) {
+        self.id = id
+        self.textSlice = text
+        self.exampleSlices = examples
+        self.anchor = anchor
+        self.comparisonKey = comparisonKey
+    }
 }
 
 /// The criteria of one competency of a level, in page order.
@@ -84,18 +98,18 @@ public struct LevelCriteria: Sendable, Hashable {
                 guard !hasList else { continue }
                 for sentence in LevelComparison.sentences(block.plainText) {
                     let id = ids.make(scope: scope, text: sentence, given: nil)
-                    criteria.append(Criterion(id: id, text: sentence, examples: [], anchor: anchor,
-                                              comparisonKey: LevelComparison.normalise(sentence)))
+                    criteria.append(Criterion(id: id, text: sentence[...], examples: [], anchor: anchor,
+                                              comparisonKey: LevelComparison.key(sentence)))
                 }
                 continue
             }
             var htmlIDs: [String?] = []
-            for ((item, line), whole) in zip(zip(items, block.itemLines), block.listItems) {
-                let id = ids.make(scope: scope, text: item.text, given: given[line])
+            for ((item, line), whole) in zip(zip(block.listCriteriaSlices, block.itemLines), block.listItems) {
+                let id = ids.make(scope: scope, text: String(item.text), given: given[line])
                 let itemAnchor = Self.anchor(for: id)
                 htmlIDs.append(itemAnchor)
                 criteria.append(Criterion(id: id, text: item.text, examples: item.examples, anchor: itemAnchor,
-                                          comparisonKey: LevelComparison.normalise(whole)))
+                                          comparisonKey: LevelComparison.key(whole)))
             }
             itemIDs[block.index] = htmlIDs
         }

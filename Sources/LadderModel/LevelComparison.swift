@@ -27,13 +27,13 @@ public struct LevelComparison: Sendable, Equatable {
     public struct Section: Sendable {
         public var anchor: String
         public var items: [String]
-        var keys: Set<String>
-        var itemKeys: [String]
+        var keys: Set<Int>
+        var itemKeys: [Int]
 
         public init(anchor: String, items: [String]) {
             self.anchor = anchor
             self.items = items
-            itemKeys = items.map(LevelComparison.normalise)
+            itemKeys = items.map(LevelComparison.key)
             keys = Set(itemKeys)
         }
     }
@@ -52,6 +52,13 @@ public struct LevelComparison: Sendable, Equatable {
 
     /// Lowercase letters and digits separated by single spaces. Works on scalars with an ASCII fast
     /// path: this runs for every item of every pair of levels.
+    /// What two items are compared by: a hash of the text normalised (equal normalised texts, equal keys).
+    static func key(_ text: String) -> Int {
+        var hasher = Hasher()
+        hasher.combine(normalise(text))
+        return hasher.finalize()
+    }
+
     static func normalise(_ text: String) -> String {
         // ASCII text (most criteria) by bytes: the same result without a scalar view, which was a sixth of
         // reading a level's criteria.
