@@ -11,6 +11,37 @@ public protocol OutputSink: Sendable {
     /// Writes one file made of `pieces`, one after another, without joining them first (`ladder.json`,
     /// tens of megabytes made track by track).
     func write(_ path: String, pieces: [Data]) throws
+    /// Writes one file from the pieces `produce` hands to its `emit`, each written (and let go) as it
+    /// comes; then each patch `produce` returns overwrites the bytes at its offset. A head that names a
+    /// hash of what follows it is written first with a placeholder as long as the hash.
+    func write(_ path: String, streaming produce: (_ emit: (Data) throws -> Void) throws -> [FilePatch]) throws
+}
+
+/// Bytes to write over a streamed file's bytes at `offset`, once the file is whole.
+public struct FilePatch: Sendable {
+    public var offset: Int
+    public var bytes: Data
+
+    public init(offset: Int, bytes: Data) {
+        self.offset = offset
+        self.bytes = bytes
+    }
+
+    /// Applies the patches to the pieces of a file held in memory.
+    public static func apply(_ patches: [FilePatch], to pieces: inout [Data]) {
+        for patch in patches {
+            var start = 0
+            for n in pieces.indices {
+                let range = patch.offset - start ..< patch.offset - start + patch.bytes.count
+                if range.lowerBound >= 0 && range.upperBound <= pieces[n].count {
+                    let base = pieces[n].startIndex
+                    pieces[n].replaceSubrange(base + range.lowerBound ..< base + range.upperBound, with: patch.bytes)
+                    break
+                }
+                start += pieces[n].count
+            }
+        }
+    }
 }
 
 package extension OutputSink {
@@ -25,6 +56,13 @@ package extension OutputSink {
         for piece in pieces { whole.append(piece) }
         try write(path, whole)
     }
+
+    public func write(_ path: String, streaming produce: (_ emit: (Data) throws -> Void) throws -> [FilePatch]) throws {
+        var pieces: [Data] = []
+        let patches = try produce { pieces.append($0) }
+        FilePatch.apply(patches, to: &pieces)
+        try write(path, pieces: pieces)
+    }
 }
 
 /// Writes into a folder on disk.
@@ -38,6 +76,13 @@ public struct DirectorySink: OutputSink {
     }
 
     public func write(_ path: String, pieces: [Data]) throws {
+        try write(path, streaming: { emit in
+            for bytes in pieces { try emit(bytes) }
+            return []
+        })
+    }
+
+    public func write(_ path: String, streaming produce: (_ emit: (Data) throws -> Void) throws -> [FilePatch]) throws {
         let target = root + "/" + path
         // POSIX calls rather than FileManager: a build writes thousands of files, and the folder is made
         // only when opening fails for want of it (not checked before every file).
@@ -49,17 +94,20 @@ public struct DirectorySink: OutputSink {
         }
         guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target]) }
         defer { close(fd) }
-        for bytes in pieces {
+        func put(_ bytes: Data, at position: Int?) throws {
             try bytes.withUnsafeBytes { buffer in
                 var offset = 0
                 while offset < buffer.count {
-                    let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                    let n = position.map { pwrite(fd, buffer.baseAddress! + offset, buffer.count - offset, off_t($0 + offset)) }
+                        ?? Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
                     if n < 0 && errno == EINTR { continue }
                     guard n > 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target]) }
                     offset += n
                 }
             }
         }
+        let patches = try produce { try put($0, at: nil) }
+        for patch in patches { try put(patch.bytes, at: patch.offset) }
     }
 
     public func copy(from absolutePath: String, to path: String) throws {

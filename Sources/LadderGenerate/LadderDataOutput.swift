@@ -25,15 +25,15 @@ struct LadderDataOutput {
         guard memo != nil, key != nil else {
             // A plain build writes each file as soon as it is made: `ladder.json` and every matrix held at
             // once were ~80 MB of a 10,000-level build's peak.
-            let data = dataFiles()
-            for file in data { try sink.write(file.path, pieces: file.pieces) }
+            try sink.write(ladderJSONPath, streaming: { emit in try ladderJSON(emit) })
+            try sink.write(schemaFile.path, pieces: schemaFile.pieces)
             let matrices = matrixTracks
             let failures = matrices.parallelMap { index -> Error? in
                 do { try sink.write(matrixPath(index), pieces: [csv(pages.model.tracks[index])]) } catch { return error }
                 return nil
             }
             if let failure = failures.compactMap({ $0 }).first { throw failure }
-            return data.count + matrices.count
+            return 2 + matrices.count
         }
         let made = files()
         for file in made { try sink.write(file.path, pieces: file.pieces) }
@@ -51,41 +51,57 @@ struct LadderDataOutput {
 
     /// `ladder.json` and its schema.
     func dataFiles() -> [(path: String, pieces: [Data])] {
+        var pieces: [Data] = []
+        let patches = ladderJSON { pieces.append($0) }
+        FilePatch.apply(patches, to: &pieces)
+        return [(path: ladderJSONPath, pieces: pieces), schemaFile]
+    }
+
+    private var ladderJSONPath: String { String(SiteURLs.ladderJSON.dropFirst()) }
+    private var schemaFile: (path: String, pieces: [Data]) {
+        (path: String(SiteURLs.ladderSchema.dropFirst()), pieces: [Data(LadderSchema.text.utf8)])
+    }
+
+    /// Hands out `ladder.json` piece by piece: the head, each track, the end. The head names the version,
+    /// a hash of the tracks' hashes, known only once every track is made: it is written with a
+    /// placeholder, and the version returned as a patch over it.
+    private func ladderJSON(_ emit: (Data) throws -> Void) rethrows -> [FilePatch] {
         let model = pages.model
-        // Track by track on every core, as bytes: reading every level's criteria and writing them out was
-        // a quarter of a 10,000-level build's CPU. The file is written from these pieces as they are:
-        // joined, it was held two and three times over (~5 KB a level), most of the build's peak memory.
-        // Each track's hash is taken on its core too (over 50 MB, one core hashing was 60 ms).
-        // Kept as exactly sized `Data`: a writer's buffer has up to twice the room it needs.
-        var tracks = Array(model.tracks.indices).parallelMap { index -> (json: Data, hash: String) in
-            let json = trackJSON(model.tracks[index])
-            return (Data(json), ContentHash.hex(json))
-        }
-        // The version is a hash of the tracks' hashes, in order.
-        var version = ContentHash.Running()
-        for track in tracks { version.add(Array(track.hash.utf8) + [0x0A]) }
+        let placeholder = String(repeating: "0", count: ContentHash.Running().hex.utf8.count)
         var head = JSONWriter(capacity: 512)
         head.object { json in
             json.field("$schema", pages.absolute(SiteURLs.ladderSchema))
-            json.field("version", version.hex)
+            json.field("version", placeholder)
             json.field("title", model.config.title)
             json.field("url", pages.absolute("/"))
             json.key("tracks")
             json.array { _ in }
         }
-        // `{…,"tracks":[]}` cut after its `[`: the tracks go there, then `]}`.
+        // `{…,"tracks":[]}` cut after its `[`: the tracks go there, then `]}`. The version is the first
+        // `"version":"` (a quote inside a string value is escaped).
         var opening = head.bytes
         opening.removeLast(2)
-        var pieces = [Data(opening)]
-        pieces.reserveCapacity(tracks.count * 2 + 1)
-        for n in tracks.indices {
-            if n > 0 { pieces.append(Data([0x2C])) }
-            pieces.append(tracks[n].json)
-            tracks[n].json = Data()
+        let key = Array(#""version":""#.utf8)
+        let versionOffset = (0...(opening.count - key.count)).first { opening[$0..<($0 + key.count)].elementsEqual(key) }! + key.count
+        try emit(Data(opening))
+        // Tracks a batch at a time on every core, as bytes: reading every level's criteria and writing them
+        // out was a quarter of a 10,000-level build's CPU. Each batch is handed out and let go before the
+        // next is made: the whole file (~5 KB a level) held at once was most of the build's peak memory.
+        // Each track's hash is taken on its core too (over 50 MB, one core hashing was 60 ms).
+        var version = ContentHash.Running()
+        for batch in stride(from: 0, to: model.tracks.count, by: 16).map({ $0..<min($0 + 16, model.tracks.count) }) {
+            let made = Array(batch).parallelMap { index -> (json: Data, hash: String) in
+                let json = trackJSON(model.tracks[index])
+                return (Data(json), ContentHash.hex(json))
+            }
+            for (index, track) in zip(batch, made) {
+                if index > 0 { try emit(Data([0x2C])) }
+                try emit(track.json)
+                version.add(Array(track.hash.utf8) + [0x0A])
+            }
         }
-        pieces.append(Data("]}\n".utf8))
-        return [(path: String(SiteURLs.ladderJSON.dropFirst()), pieces: pieces),
-                (path: String(SiteURLs.ladderSchema.dropFirst()), pieces: [Data(LadderSchema.text.utf8)])]
+        try emit(Data("]}\n".utf8))
+        return [FilePatch(offset: versionOffset, bytes: Data(version.hex.utf8))]
     }
 
     func trackJSON(_ track: Track) -> [UInt8] {
