@@ -30,15 +30,17 @@ public struct FilePatch: Sendable {
     /// Applies the patches to the pieces of a file held in memory.
     public static func apply(_ patches: [FilePatch], to pieces: inout [Data]) {
         for patch in patches {
+            // Each piece takes the part of the patch that falls inside it.
             var start = 0
             for n in pieces.indices {
-                let range = patch.offset - start ..< patch.offset - start + patch.bytes.count
-                if range.lowerBound >= 0 && range.upperBound <= pieces[n].count {
-                    let base = pieces[n].startIndex
-                    pieces[n].replaceSubrange(base + range.lowerBound ..< base + range.upperBound, with: patch.bytes)
-                    break
+                let end = start + pieces[n].count
+                let from = max(patch.offset, start), to = min(patch.offset + patch.bytes.count, end)
+                if from < to {
+                    let base = pieces[n].startIndex, patchBase = patch.bytes.startIndex
+                    pieces[n].replaceSubrange(base + from - start ..< base + to - start,
+                                              with: patch.bytes[patchBase + from - patch.offset ..< patchBase + to - patch.offset])
                 }
-                start += pieces[n].count
+                start = end
             }
         }
     }
