@@ -74,7 +74,7 @@ public struct MarkdownRenderer {
                 CMarkTree.appendPlainText(block, to: &plain)
             }
             document.add(index: index, html: html, inner: inner, heading: headingByBlock[index],
-                         plain: String(decoding: plain, as: UTF8.self), items: items, marks: marks)
+                         plain: plain, items: items, marks: marks)
         }
         return document.build()
     }

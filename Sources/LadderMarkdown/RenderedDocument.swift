@@ -181,53 +181,63 @@ public struct RenderedBlock: Sendable, Hashable {
 /// Collects a document's blocks while it is rendered, then shares one `Text` among them.
 package struct RenderedDocumentBuilder {
     private var html = ""
-    private var plain = ""
+    /// The document's plain text as UTF-8, made a String once when the document is built.
+    private var plain: [UInt8] = []
     private var headings: [Outline.Heading] = []
     private var pending: [(index: Int32, html: Range<Int32>, plain: Range<Int32>, items: [Range<Int32>],
                            inner: Range<Int32>?, heading: Int32, marks: [RenderedBlock.ItemMark])] = []
     var levelItemsHTML: [String] = []
 
-    /// `plain` and `items` untrimmed: a list's plain text is its items' one after another, so the items
-    /// are ranges of it. Each piece is trimmed of spaces and newlines at both ends.
+    /// `plain` (UTF-8) and `items` untrimmed: a list's plain text is its items' one after another, so the
+    /// items are ranges of it. Each piece is trimmed of spaces and newlines at both ends.
     mutating func add(index: Int, html blockHTML: String, inner: Range<Int>?, heading: Outline.Heading?,
-                      plain rawPlain: String, items rawItemOffsets: [Range<Int>], marks rawMarks: [RenderedBlock.ItemMark] = []) {
+                      plain rawPlain: [UInt8], items rawItems: [Range<Int>], marks rawMarks: [RenderedBlock.ItemMark] = []) {
         let htmlStart = html.utf8.count
         html += blockHTML
         let htmlRange = Self.range(htmlStart, html.utf8.count)
         let innerRange = inner.map { Self.range(htmlStart + $0.lowerBound, htmlStart + $0.upperBound) }
 
-        let trimmed = rawPlain[...].trimmingSpacesAndNewlines()
-        let plainStart = plain.utf8.count
-        let offset = rawPlain.utf8.distance(from: rawPlain.startIndex, to: trimmed.startIndex)
-        plain += trimmed
-        func place(_ item: Range<String.Index>) -> Range<Int32> {
-            let piece = rawPlain[item].trimmingSpacesAndNewlines()
-            let start = rawPlain.utf8.distance(from: rawPlain.startIndex, to: piece.startIndex) - offset
-            let length = piece.utf8.count
+        let trimmed = Self.trimmed(rawPlain, 0..<rawPlain.count)
+        let plainStart = plain.count
+        plain.append(contentsOf: rawPlain[trimmed])
+        func place<Offset: BinaryInteger>(_ item: Range<Offset>) -> Range<Int32> {
+            let lower = max(0, min(Int(item.lowerBound), rawPlain.count))
+            let piece = Self.trimmed(rawPlain, lower..<max(lower, min(Int(item.upperBound), rawPlain.count)))
+            let start = piece.lowerBound - trimmed.lowerBound
             // An item trimmed to nothing, or one the block's own trimming cut into, is clamped to the text.
-            let lower = max(0, min(start, trimmed.utf8.count)), upper = max(lower, min(start + length, trimmed.utf8.count))
-            return Self.range(plainStart + lower, plainStart + upper)
+            let from = max(0, min(start, trimmed.count)), to = max(from, min(start + piece.count, trimmed.count))
+            return Self.range(plainStart + from, plainStart + to)
         }
-        let utf8 = rawPlain.utf8
-        func stringIndex<Offset: BinaryInteger>(_ offset: Offset) -> String.Index {
-            utf8.index(utf8.startIndex, offsetBy: max(0, min(Int(offset), utf8.count)))
-        }
-        let items = rawItemOffsets.map { place(stringIndex($0.lowerBound)..<stringIndex($0.upperBound)) }
+        let items = rawItems.map(place)
         let marks = rawMarks.map { mark in
-            RenderedBlock.ItemMark(tagEnd: mark.tagEnd, line: mark.line,
-                                   own: place(stringIndex(mark.own.lowerBound)..<stringIndex(mark.own.upperBound)),
-                                   examples: mark.examples.map { place(stringIndex($0.lowerBound)..<stringIndex($0.upperBound)) })
+            RenderedBlock.ItemMark(tagEnd: mark.tagEnd, line: mark.line, own: place(mark.own), examples: mark.examples.map(place))
         }
         var headingNumber: Int32 = -1
         if let heading {
             headingNumber = Int32(clamping: headings.count)
             headings.append(heading)
         }
-        pending.append((Int32(clamping: index), htmlRange, Self.range(plainStart, plain.utf8.count), items, innerRange, headingNumber, marks))
+        pending.append((Int32(clamping: index), htmlRange, Self.range(plainStart, plain.count), items, innerRange, headingNumber, marks))
+    }
+
+    /// `range` of the UTF-8 `bytes` without spaces and newlines at either end, as
+    /// `Substring.trimmingSpacesAndNewlines` cuts it: by bytes where the neighbour is ASCII (a space or
+    /// newline there is a Character of its own), else by Characters.
+    static func trimmed(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
+        func edge(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A }
+        var low = range.lowerBound, high = range.upperBound
+        while low < high, edge(bytes[low]), low + 1 == high || bytes[low + 1] < 0x80 { low += 1 }
+        while high > low, edge(bytes[high - 1]), high - 1 == low || (bytes[high - 2] < 0x80 && bytes[high - 2] != 0x0D) { high -= 1 }
+        guard low < high, edge(bytes[low]) || edge(bytes[high - 1]) else { return low..<high }
+        // A space or newline beside a non-ASCII character, or a line feed after a carriage return.
+        let text = String(decoding: bytes[low..<high], as: UTF8.self)
+        let cut = text[...].trimmingSpacesAndNewlines()
+        let start = low + text.utf8.distance(from: text.startIndex, to: cut.startIndex)
+        return start..<(start + cut.utf8.count)
     }
 
     func build() -> RenderedDocument {
-        let text = RenderedBlock.Text(html: Self.exactCopy(html), plain: Self.exactCopy(plain), headings: headings)
+        let text = RenderedBlock.Text(html: Self.exactCopy(html), plain: String(decoding: plain, as: UTF8.self), headings: headings)
         return RenderedDocument(blocks: pending.map {
             RenderedBlock(text: text, htmlRange: $0.html, plainRange: $0.plain, itemRanges: $0.items,
                           innerRange: $0.inner, headingNumber: $0.heading, blockIndex: $0.index, marks: $0.marks)
