@@ -92,7 +92,7 @@ struct LadderDataOutput {
         for batch in stride(from: 0, to: model.tracks.count, by: 16).map({ $0..<min($0 + 16, model.tracks.count) }) {
             let made = Array(batch).parallelMap { index -> (json: Data, hash: String) in
                 let json = trackJSON(model.tracks[index])
-                return (Data(json), ContentHash.hex(json))
+                return (Data(json), ContentHash.fileHex(json))
             }
             for (index, track) in zip(batch, made) {
                 if index > 0 { try emit(Data([0x2C])) }

@@ -1,3 +1,4 @@
+import Foundation
 import LadderCore
 import LadderLoad
 import LadderMarkdown
@@ -22,13 +23,14 @@ struct SearchPageOutput {
         let index: SearchIndex
         if let memo, let key {
             let made = memo.cached("search", key: key) { () -> Result<(SearchIndex, [(String, String)]), Error> in
-                var files: [(String, String)] = []
+                // Files are handed out from every core: collected under a lock.
+                let collected = Collected()
                 return Result {
                     let (index, state) = try SearchIndexBuilder.update(
                         memo.takeSearchState(), model: pages.model, documents: pages.documents, pageKeys: pageKeys,
-                        href: pages.href) { files.append(($0, $1)) }
+                        href: pages.href) { collected.add($0, $1) }
                     memo.keep(searchState: state)
-                    return (index, files)
+                    return (index, collected.files)
                 }
             }
             let (kept, files) = try made.get()
@@ -47,4 +49,14 @@ struct SearchPageOutput {
         try sink.write(SiteURLs.filePath(for: Self.url), pages.templates.render(layout: "search", context: context))
         return index.fileNames.count + 1
     }
+}
+
+/// Files handed out from several threads, kept as they come.
+private final class Collected: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [(String, String)] = []
+
+    func add(_ name: String, _ content: String) { lock.withLock { list.append((name, content)) } }
+
+    var files: [(String, String)] { lock.withLock { list } }
 }

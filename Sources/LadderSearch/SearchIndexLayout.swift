@@ -87,12 +87,25 @@ package struct SearchIndexLayout {
 
         /// The name `store(kind, content)` gives: taken on any core, for files made on every core.
         static func name(_ kind: String, _ content: String) -> String {
-            "\(kind).\(ContentHash.hex(content.utf8)).json"
+            "\(kind).\(ContentHash.fileHex(content.utf8)).json"
         }
 
         /// A file made by an earlier build, under the name it had.
         mutating func store(name: String, _ content: String) throws {
             if names.insert(name).inserted { try write(name, content) }
+        }
+
+        /// Files made on every core, written there too (one core writing 40 MB of index was a tail of
+        /// the build), then listed in order. Two files with one name have the same bytes.
+        mutating func store(_ files: [(name: String, content: String)], written: [Error?]) throws {
+            if let error = written.compactMap({ $0 }).first { throw error }
+            for file in files { names.insert(file.name) }
+        }
+
+        /// Writes a file on the calling core; nil when written.
+        func writeNow(_ file: (name: String, content: String)) -> Error? {
+            do { try write(file.name, file.content) } catch { return error }
+            return nil
         }
     }
 
@@ -216,18 +229,20 @@ package struct SearchIndexLayout {
         var shards: [String] = []
         shards.reserveCapacity(ranges.count)
         for batch in Self.slices(ranges.count, by: 64) {
-            let made = Array(ranges[batch]).parallelMap { shard -> (name: String, content: String) in
+            let output = files
+            let made = Array(ranges[batch]).parallelMap { shard -> (file: (name: String, content: String), written: Error?) in
                 let first = order[shard.lowerBound], last = order[shard.upperBound - 1]
                 if let old = previous?.shards[first], old.last == last, old.count == shard.count,
                    let changed, !order[shard].contains(where: changed.contains) {
-                    return (old.name, old.content)
+                    return ((old.name, old.content), output.writeNow((old.name, old.content)))
                 }
                 let content = table(shard)
-                return (Files.name("terms", content), content)
+                let file = (name: Files.name("terms", content), content: content)
+                return (file, output.writeNow(file))
             }
-            for (shard, file) in zip(ranges[batch], made) {
+            try files.store(made.map(\.file), written: made.map(\.written))
+            for (shard, (file, _)) in zip(ranges[batch], made) {
                 let first = order[shard.lowerBound], last = order[shard.upperBound - 1]
-                try files.store(name: file.name, file.content)
                 kept?.shards[first] = (last, shard.count, file.name, file.content)
                 shards.append(JSONText.array([JSONText.string(scoring.terms[Int(first)]), JSONText.string(file.name)]))
             }
@@ -287,16 +302,18 @@ package struct SearchIndexLayout {
         var done: [(first: Int, records: [String])] = []
         // Chunks filled: their contents and names made on every core, then handed out in order.
         func store() throws {
-            let made = done.parallelMap { chunk -> (name: String, content: String) in
+            let output = files
+            let made = done.parallelMap { chunk -> (file: (name: String, content: String), written: Error?) in
                 if let old = previous?.chunks[chunk.first], old.count == chunk.records.count, let changed,
                    !(chunk.first..<chunk.first + chunk.records.count).contains(where: changed.contains) {
-                    return (old.name, old.content)
+                    return ((old.name, old.content), output.writeNow((old.name, old.content)))
                 }
                 let content = JSONText.array(chunk.records)
-                return (Files.name("text", content), content)
+                let file = (name: Files.name("text", content), content: content)
+                return (file, output.writeNow(file))
             }
-            for (chunk, file) in zip(done, made) {
-                try files.store(name: file.name, file.content)
+            try files.store(made.map(\.file), written: made.map(\.written))
+            for (chunk, (file, _)) in zip(done, made) {
                 kept?.chunks[chunk.first] = (chunk.records.count, file.name, file.content)
                 table.append(JSONText.array([String(chunk.first), JSONText.string(file.name)]))
             }
