@@ -1,5 +1,6 @@
 import CCmark
 import LadderCore
+import Foundation
 
 /// Stage 3: turns Markdown into HTML with cmark, once every page's URL and anchors are known.
 public struct MarkdownRenderer {
@@ -178,6 +179,8 @@ public struct MarkdownRenderer {
     }
 
     private func splitMentions(_ node: CMarkTree.Node) {
+        // A mention ends in a digit: most text has none and is left alone without a look at its scalars.
+        guard let literal = cmark_node_get_literal(node), strpbrk(literal, "0123456789") != nil else { return }
         let text = CMarkTree.literal(node)
         let scalars = Array(text.unicodeScalars)
         var pieces: [(text: String, url: String?)] = []

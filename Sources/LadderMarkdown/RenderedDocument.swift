@@ -99,6 +99,9 @@ public struct RenderedBlock: Sendable, Hashable {
         return try plain.withUTF8(body)
     }
 
+    /// Whether the block is a list with items (what `listCriteria` reads), without making their text.
+    public var hasListItems: Bool { !marks.isEmpty }
+
     /// For a list, the plain text of each item, so comparisons can work item by item.
     public var listItems: [String] { itemRanges.map { String(text.plain($0)) } }
     /// For a heading: the HTML inside the `<hN>` tag, so it can be re-emitted at another depth or anchor.

@@ -91,10 +91,9 @@ public struct LevelCriteria: Sendable, Hashable {
                              given: [Int: String], ids: inout IDAllocator, itemIDs: inout [Int: [String?]]) -> [Criterion] {
         var criteria: [Criterion] = []
         let content = blocks.dropFirst().compactMap { document.block($0) }.filter { $0.heading == nil }
-        let hasList = content.contains { !$0.listCriteria.isEmpty }
+        let hasList = content.contains(where: \.hasListItems)
         for block in content {
-            let items = block.listCriteria
-            if items.isEmpty {
+            if !block.hasListItems {
                 guard !hasList else { continue }
                 for sentence in LevelComparison.sentences(block.plainText) {
                     let id = ids.make(scope: scope, text: sentence, given: nil)
@@ -130,7 +129,9 @@ public struct LevelCriteria: Sendable, Hashable {
     /// `c-` keeps criterion anchors apart from heading anchors; an id's spaces (a data id may have them)
     /// become `-`, since an HTML id has none.
     static func anchor(for id: String) -> String {
-        "c-" + String(id.map { $0.isWhitespace ? "-" : $0 })
+        // Hashed ids are hex digits: no Character needs looking at.
+        if id.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) { return "c-" + id }
+        return "c-" + String(id.map { $0.isWhitespace ? "-" : $0 })
     }
 
     /// Spacing collapsed and case folded: rewrapping a line or changing case keeps the id.
@@ -162,11 +163,20 @@ public struct LevelCriteria: Sendable, Hashable {
         var used: Set<String> = []
 
         mutating func make(scope: String, text: String, given: String?) -> String {
-            let base = given ?? String(ContentHash.hex((scope + "\n" + LevelCriteria.normalise(text)).utf8).prefix(8))
+            let base = given ?? Self.hashID(scope: scope, text: text)
             var id = base, n = 2
             while used.contains(id) { id = "\(base)-\(n)"; n += 1 }
             used.insert(id)
             return id
+        }
+
+        /// The first 8 hex digits of `ContentHash.hex(scope + "\n" + normalised text)`, hashed in pieces.
+        static func hashID(scope: String, text: String) -> String {
+            var hash = ContentHash.Running()
+            hash.add(scope.utf8)
+            hash.add(CollectionOfOne(UInt8(0x0A)))
+            hash.add(LevelCriteria.normalise(text).utf8)
+            return String(hash.hex.prefix(8))
         }
     }
 }
