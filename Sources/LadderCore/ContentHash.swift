@@ -69,6 +69,19 @@ package enum ContentHash {
         }
 
         package var hex: String { ContentHash.hexDigits(hash) }
+
+        package mutating func add(byte: UInt8) {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+
+        /// `hex`'s first eight digits (the hash's top 32 bits), without making the sixteen.
+        package var hex8: String {
+            let digits = Array("0123456789abcdef".utf8)
+            var out = [UInt8](repeating: 0, count: 8)
+            for n in 0..<8 { out[n] = digits[Int(hash >> (60 - 4 * UInt64(n)) & 0xF)] }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// A hash of every byte, to tell an unchanged input from a changed one (per process, not stable across runs).

@@ -174,9 +174,24 @@ public struct LevelCriteria: Sendable, Hashable {
         static func hashID(scope: String, text: String) -> String {
             var hash = ContentHash.Running()
             hash.add(scope.utf8)
-            hash.add(CollectionOfOne(UInt8(0x0A)))
-            hash.add(LevelCriteria.normalise(text).utf8)
-            return String(hash.hex.prefix(8))
+            hash.add(byte: 0x0A)
+            // ASCII text (most criteria) normalised as it is hashed, as `normalise` would write it.
+            let done: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+                guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+                var wrote = false, pendingSpace = false
+                for byte in bytes {
+                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                        pendingSpace = wrote
+                    } else {
+                        if pendingSpace { hash.add(byte: 0x20); pendingSpace = false }
+                        hash.add(byte: byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+                        wrote = true
+                    }
+                }
+                return true
+            }
+            if done != true { hash.add(LevelCriteria.normalise(text).utf8) }
+            return hash.hex8
         }
     }
 }
