@@ -94,7 +94,9 @@ public enum FrontMatterSplitter {
         var rest = text[...]
         if rest.hasPrefix("\u{FEFF}") { rest = rest.dropFirst() }
         guard rest.hasPrefix("---") else { return Parts(yaml: nil, body: rest, bodyLine: 1) }
-        guard let firstBreak = rest.firstIndex(of: "\n"),
+        // Line ends found as bytes: the text's line endings are `\n` alone (`LineEndings`), and a line
+        // feed is always a Character of its own, so this is where a Character search stops too.
+        guard let firstBreak = rest.utf8.firstIndex(of: 0x0A),
               rest[rest.startIndex..<firstBreak].trimmingTrailingWhitespace() == "---" else {
             return Parts(yaml: nil, body: rest, bodyLine: 1)
         }
@@ -102,7 +104,7 @@ public enum FrontMatterSplitter {
         var lineStart = rest.index(after: firstBreak)
         let yamlStart = lineStart
         while lineStart < rest.endIndex {
-            let lineEnd = rest[lineStart...].firstIndex(of: "\n") ?? rest.endIndex
+            let lineEnd = rest[lineStart...].utf8.firstIndex(of: 0x0A) ?? rest.endIndex
             let content = rest[lineStart..<lineEnd].trimmingTrailingWhitespace()
             if content == "---" || content == "..." {
                 let bodyStart = lineEnd < rest.endIndex ? rest.index(after: lineEnd) : rest.endIndex
@@ -118,7 +120,12 @@ public enum FrontMatterSplitter {
 package extension Substring {
     func trimmingTrailingWhitespace() -> Substring {
         var s = self
-        while let last = s.last, last == " " || last == "\t" || last == "\r" { s = s.dropLast() }
+        // By bytes while the byte before is ASCII (then a space, tab or CR is a Character of its own).
+        func blank(_ byte: UInt8?) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
+        while blank(s.utf8.last), s.utf8.dropLast().last.map({ $0 < 0x80 }) ?? true {
+            s = s[..<s.utf8.index(before: s.utf8.endIndex)]
+        }
+        while blank(s.utf8.last), let last = s.last, last == " " || last == "\t" || last == "\r" { s = s.dropLast() }
         return s
     }
 }
