@@ -115,6 +115,10 @@ struct LevelLabel: Equatable {
         text.utf8.allSatisfy({ $0 < 0x80 }) ? mayNameASCII(text) : mayNameByCharacter(text)
     }
 
+    static let managerWords: Set<String> = ["manager", "director", "vp", "president"]
+    /// The longest word `mayNameASCII` looks up, in UTF-8 bytes.
+    static let longestWord = (Array(seniority.keys) + Array(roleNouns) + Array(managerWords) + ["level"]).map(\.utf8.count).max() ?? 0
+
     static func mayNameByCharacter(_ text: String) -> Bool {
         for token in text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }) {
             if token.contains(where: \.isNumber) { return true }
@@ -134,10 +138,12 @@ struct LevelLabel: Equatable {
             defer { token.removeAll(keepingCapacity: true) }
             guard !token.isEmpty else { return false }
             if token.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return true }
+            // No label word is longer than `longestWord` (plural included): most prose words stop here.
+            guard token.count <= longestWord + 1 else { return false }
             let word = String(decoding: token, as: UTF8.self)
             if word == "level" || seniority[word] != nil || roleNouns.contains(word) { return true }
             if word.hasSuffix("s"), roleNouns.contains(String(word.dropLast())) { return true }
-            return ["manager", "director", "vp", "president"].contains(word)
+            return managerWords.contains(word)
         }
         for byte in text.utf8 {
             switch byte {
