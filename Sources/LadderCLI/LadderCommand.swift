@@ -111,7 +111,9 @@ struct BuildCommand: ParsableCommand {
 
     mutating func execute(console: Console) -> Int32 {
         let destination = output ?? (siteOptions.site == "." ? "public" : siteOptions.site + "/public")
-        let generator = SiteGenerator(options: siteOptions.buildOptions)
+        var options = siteOptions.buildOptions
+        options.keepValuesUntilExit = true
+        let generator = SiteGenerator(options: options)
         var isDirectory: ObjCBool = false
         // Nothing is created for a site that is not there (the output's temporary folder would make one).
         guard FileManager.default.fileExists(atPath: siteOptions.site, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -123,9 +125,11 @@ struct BuildCommand: ParsableCommand {
             let report = try AtomicOutput(destination: destination).replace { sink in
                 let report = try generator.build(into: sink)
                 // Thrown inside, so the new folder is discarded and the old one stays.
+                BuildTrace.mark("teardown")
                 if strict && !report.warnings.isEmpty { throw BuildFailure(report.warnings.map(\.promotedToError)) }
                 return report
             }
+            BuildTrace.mark("swap")
             if !quiet {
                 // Repeats of one kind are counted past 20; `ladder check` lists every one.
                 for line in report.warnings.summarisedLines() { console.err(line) }

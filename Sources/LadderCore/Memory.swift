@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,5 +14,17 @@ package enum Memory {
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
         _ = unsafeBitCast(symbol, to: Trim.self)(0)
         #endif
+    }
+}
+
+/// Values a one-shot process keeps until it exits, so they are never freed object by object: the
+/// system takes the whole heap back at once.
+package enum ProcessLifetime {
+    nonisolated(unsafe) private static var kept: [Any] = []
+    private static let lock = NSLock()
+
+    package static func keep(_ value: Any) {
+        lock.lock(); defer { lock.unlock() }
+        kept.append(value)
     }
 }

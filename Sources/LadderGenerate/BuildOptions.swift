@@ -13,6 +13,9 @@ public struct BuildOptions: Sendable {
     /// Overrides `base_url` from site.yml.
     public var baseURL: String?
     public var includeDrafts: Bool
+    /// For a process that exits after one build (`ladder build`): the build's values are left to the
+    /// process's end rather than freed one by one (70 ms of a 10,000-page build's 2.2 s, on one core).
+    public var keepValuesUntilExit = false
 
     public init(siteFolder: String = ".", baseURL: String? = nil, includeDrafts: Bool = false) {
         self.siteFolder = siteFolder

@@ -104,6 +104,7 @@ extension BuildRun {
             files += try search?.wait() ?? 0
             memo?.mark("pages")
             BuildTrace.mark("search, after the pages")
+            if options.keepValuesUntilExit { ProcessLifetime.keep(pages) }
             return (entries.count, files + entries.count)
         } catch let failure as BuildFailure {
             throw BuildFailure(diagnostics + failure.diagnostics)

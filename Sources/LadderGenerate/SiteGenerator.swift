@@ -27,6 +27,7 @@ public struct SiteGenerator {
         let urls = try run.stage("urls", run.siteURLs(model, templates: templates))
         let documents = try run.stage("markdown", run.renderMarkdown(model, bodies: consume bodies, urls: urls))
         let written = try run.write(model, documents: documents, templates: templates, urls: urls, into: sink)
+        if options.keepValuesUntilExit { ProcessLifetime.keep((model, documents, urls, templates)) }
         return run.report(model, written: written, since: start)
     }
 }
