@@ -90,8 +90,7 @@ public struct DirectorySink: OutputSink {
         // only when opening fails for want of it (not checked before every file).
         var fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if fd < 0 && errno == ENOENT {
-            try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
+            try Self.makeFolder((target as NSString).deletingLastPathComponent)
             fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         }
         guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target]) }
@@ -110,6 +109,20 @@ public struct DirectorySink: OutputSink {
         }
         let patches = try produce { try put($0, at: nil) }
         for patch in patches { try put(patch.bytes, at: patch.offset) }
+    }
+
+    /// `mkdir -p`: a page's folder is made with one `mkdir` when its parent exists (most of them), the
+    /// parents first when not. (FileManager looked at every component of the path first: a tenth of the
+    /// time of writing a 10,000-page site, whose every page has a folder.)
+    static func makeFolder(_ path: String) throws {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        let parent = (path as NSString).deletingLastPathComponent
+        if errno == ENOENT, !parent.isEmpty, parent != path {
+            try makeFolder(parent)
+            if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        }
+        // Anything else (a file in the way, no permission): FileManager says what it is.
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 
     public func copy(from absolutePath: String, to path: String) throws {
