@@ -85,9 +85,10 @@ extension BuildRun {
         sources = []
         BuildTrace.mark("model: interpret")
         var pages: [Page] = []
+        pages.reserveCapacity(interpreted.count)
         var unreadable = false
-        for result in interpreted {
-            switch result {
+        for index in interpreted.indices {
+            switch interpreted[index] {
             case .success(let page): if builder.keeps(page) { pages.append(page) }
             case .failure(let error): diagnostics.append(error); unreadable = true
             }

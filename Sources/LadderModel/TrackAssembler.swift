@@ -22,7 +22,7 @@ package struct TrackAssembler {
         trackOrder = config.tracks.map(\.id)
         notedTracks = Set(trackOrder)
         var counts: [String: Int] = [:]
-        for page in pages where page.kind == .trackPage { counts[Self.folder(of: page), default: 0] += 1 }
+        for i in pages.indices where pages[i].kind == .trackPage { counts[Self.folder(of: pages[i]), default: 0] += 1 }
         trackPagesInFolder = counts
     }
 
