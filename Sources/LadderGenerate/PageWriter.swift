@@ -48,8 +48,8 @@ struct PageWriter {
         self.lastCommitDates = lastCommitDates
         self.shared = reused ?? Shared()
         if reused != nil { return }
-        for (index, page) in model.pages.enumerated() {
-            if let nav = page.nav { shared.navMembers[nav, default: []].append(index) }
+        for index in model.pages.indices {
+            if let nav = model.pages[index].nav { shared.navMembers[nav, default: []].append(index) }
         }
         for track in model.tracks {
             for level in track.levels where level.equivalent != nil { shared.levelsWithEquivalents.append((track, level)) }

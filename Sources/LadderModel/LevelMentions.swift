@@ -23,8 +23,9 @@ package struct LevelMentions {
             }
         }
         for (id, count) in counts where count > 1 { global[id] = nil }
-        for (index, page) in model.pages.enumerated() where trackOfPage[index] == nil {
-            if let id = try? TrackAssembler.trackID(of: page), byTrack[id] != nil { trackOfPage[index] = id }
+        guard !byTrack.isEmpty else { return }
+        for index in model.pages.indices where trackOfPage[index] == nil {
+            if let id = try? TrackAssembler.trackID(of: model.pages[index]), byTrack[id] != nil { trackOfPage[index] = id }
         }
     }
 

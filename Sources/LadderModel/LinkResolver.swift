@@ -29,7 +29,8 @@ public struct LinkResolver: Sendable {
         self.knownURLs = knownURLs
         self.staticPaths = Set(model.staticFiles.map { "/" + $0.contentPath })
         for level in model.levels where level.origin == .file { levelURLByPage[level.pageIndex] = level.url }
-        for (index, page) in model.pages.enumerated() { anchorsByURL[levelURLByPage[index] ?? page.url] = model.anchors[index] }
+        anchorsByURL.reserveCapacity(model.pages.count)
+        for index in model.pages.indices { anchorsByURL[levelURLByPage[index] ?? model.pages[index].url] = model.anchors[index] }
         for level in model.levels where level.origin != .file {
             anchorsByURL[level.url] = Set(level.sections.map(\.anchor))
         }

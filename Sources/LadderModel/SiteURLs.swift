@@ -19,7 +19,8 @@ package struct SiteURLs {
     /// `assetPaths`: the theme's files under `assets/`, which the build copies to `/assets/`.
     package init(model: SiteModel, assetPaths: [String]) {
         allURLs.insert("/")
-        for page in model.pages { allURLs.insert(page.url) }
+        // Pages by index throughout: a `Page` copied out per iteration retained and released every field.
+        for i in model.pages.indices { allURLs.insert(model.pages[i].url) }
         for track in model.tracks {
             allURLs.insert(track.url)
             for level in track.levels {
@@ -52,8 +53,8 @@ package struct SiteURLs {
         for path in assetPaths { allURLs.insert("/" + path) }
 
         var tagPages: [String: (name: String, pages: [Int])] = [:]
-        for (index, page) in model.pages.enumerated() {
-            for tag in page.tags {
+        for index in model.pages.indices {
+            for tag in model.pages[index].tags {
                 let slug = Slug.make(tag)
                 tagPages[slug, default: (tag, [])].pages.append(index)
             }
@@ -62,7 +63,8 @@ package struct SiteURLs {
         if !tags.isEmpty { allURLs.insert("/tags/") }
         for tag in tags { allURLs.insert("/tags/\(tag.slug)/") }
 
-        for page in model.pages {
+        for index in model.pages.indices where !model.pages[index].aliases.isEmpty {
+            let page = model.pages[index]
             for alias in page.aliases {
                 var from = alias.hasPrefix("/") ? alias : "/" + alias
                 if !from.hasSuffix("/") && !from.hasSuffix(".html") { from += "/" }
