@@ -106,25 +106,33 @@ package extension String {
 
 package extension Substring {
     /// Spaces and newlines off both ends, compared as Characters (a space followed by a combining mark,
-    /// or the LF of a CRLF, stays). Byte by byte while the neighbour is ASCII, where a space or newline is
-    /// always a Character of its own: grapheme breaking was a tenth of the Markdown stage.
+    /// or the LF of a CRLF, stays). By bytes first (`SpaceTrim`): grapheme breaking was a tenth of the
+    /// Markdown stage.
     func trimmingSpacesAndNewlines() -> Substring {
-        func edge(_ byte: UInt8?) -> Bool { byte == 0x20 || byte == 0x0A }
         var s = self
-        while edge(s.utf8.first) {
-            let second = s.utf8.dropFirst().first
-            guard second.map({ $0 < 0x80 }) ?? true else { break }
-            s = s[s.utf8.index(after: s.utf8.startIndex)...]
-        }
-        while edge(s.utf8.last) {
-            let before = s.utf8.dropLast().last
-            guard before.map({ $0 < 0x80 && $0 != 0x0D }) ?? true else { break }
-            s = s[..<s.utf8.index(before: s.utf8.endIndex)]
-        }
-        // As Characters only where the byte loops stopped at a space or newline before a non-ASCII byte:
-        // a Character that is a space or newline is that one byte.
-        while edge(s.utf8.first), s.first == " " || s.first == "\n" { s = s.dropFirst() }
-        while edge(s.utf8.last), s.last == " " || s.last == "\n" { s = s.dropLast() }
+        let kept = s.withUTF8 { SpaceTrim.byBytes($0, 0..<$0.count) }
+        let utf8 = s.utf8
+        s = s[utf8.index(utf8.startIndex, offsetBy: kept.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: kept.upperBound)]
+        // As Characters only where the bytes stopped at a space or newline beside a non-ASCII byte: a
+        // Character that is a space or newline is that one byte.
+        while SpaceTrim.isEdge(s.utf8.first), s.first == " " || s.first == "\n" { s = s.dropFirst() }
+        while SpaceTrim.isEdge(s.utf8.last), s.last == " " || s.last == "\n" { s = s.dropLast() }
         return s
+    }
+}
+
+/// The byte half of trimming spaces and newlines, shared by Substrings and the bytes a page's text is
+/// gathered in while it renders.
+package enum SpaceTrim {
+    static func isEdge(_ byte: UInt8?) -> Bool { byte == 0x20 || byte == 0x0A }
+
+    /// `range` of `bytes` without the spaces and newlines at its ends that are Characters of their own:
+    /// those whose neighbour is ASCII (and, at the end, not a CR). An edge that is still a space or
+    /// newline after this needs Characters to settle.
+    package static func byBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var low = range.lowerBound, high = range.upperBound
+        while low < high, isEdge(bytes[low]), low + 1 == high || bytes[low + 1] < 0x80 { low += 1 }
+        while high > low, isEdge(bytes[high - 1]), high - 1 == low || (bytes[high - 2] < 0x80 && bytes[high - 2] != 0x0D) { high -= 1 }
+        return low..<high
     }
 }

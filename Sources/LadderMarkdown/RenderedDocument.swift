@@ -224,18 +224,14 @@ package struct RenderedDocumentBuilder {
     }
 
     /// `range` of the UTF-8 `bytes` without spaces and newlines at either end, as
-    /// `Substring.trimmingSpacesAndNewlines` cuts it: by bytes where the neighbour is ASCII (a space or
-    /// newline there is a Character of its own), else by Characters.
+    /// `Substring.trimmingSpacesAndNewlines` cuts it: by bytes (`SpaceTrim`), by Characters only when an
+    /// edge is a space or newline beside a non-ASCII byte, or a line feed after a carriage return.
     static func trimmed(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
-        func edge(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A }
-        var low = range.lowerBound, high = range.upperBound
-        while low < high, edge(bytes[low]), low + 1 == high || bytes[low + 1] < 0x80 { low += 1 }
-        while high > low, edge(bytes[high - 1]), high - 1 == low || (bytes[high - 2] < 0x80 && bytes[high - 2] != 0x0D) { high -= 1 }
-        guard low < high, edge(bytes[low]) || edge(bytes[high - 1]) else { return low..<high }
-        // A space or newline beside a non-ASCII character, or a line feed after a carriage return.
-        let text = String(decoding: bytes[low..<high], as: UTF8.self)
+        let kept = bytes.withUnsafeBufferPointer { SpaceTrim.byBytes($0, range) }
+        guard !kept.isEmpty, SpaceTrim.isEdge(bytes[kept.lowerBound]) || SpaceTrim.isEdge(bytes[kept.upperBound - 1]) else { return kept }
+        let text = String(decoding: bytes[kept], as: UTF8.self)
         let cut = text[...].trimmingSpacesAndNewlines()
-        let start = low + text.utf8.distance(from: text.startIndex, to: cut.startIndex)
+        let start = kept.lowerBound + text.utf8.distance(from: text.startIndex, to: cut.startIndex)
         return start..<(start + cut.utf8.count)
     }
 

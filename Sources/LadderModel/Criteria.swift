@@ -19,7 +19,7 @@ public struct Criterion: Sendable, Hashable {
     var exampleSlices: [Substring]
     /// What a comparison of levels compares: a hash of the whole item, examples included, normalised
     /// (`LevelComparison.key`).
-    var comparisonKey: Int = 0
+    var comparisonKey: Int
 
     init(id: String, text: Substring, examples: [Substring], anchor: String, comparisonKey: Int) {
         self.id = id
@@ -141,16 +141,23 @@ public struct LevelCriteria: Sendable, Hashable {
         guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return slowNormalise(text) }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for byte in text.utf8 {
+        forEachNormalisedASCIIByte(text.utf8) { out.append($0) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `normalise` of ASCII text, handed out byte by byte: runs of ASCII white space one space, none at
+    /// the ends, `A`–`Z` lowercased.
+    static func forEachNormalisedASCIIByte(_ bytes: some Sequence<UInt8>, _ body: (UInt8) -> Void) {
+        var wrote = false, pendingSpace = false
+        for byte in bytes {
             if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                pendingSpace = !out.isEmpty
+                pendingSpace = wrote
             } else {
-                if pendingSpace { out.append(0x20); pendingSpace = false }
-                out.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+                if pendingSpace { body(0x20); pendingSpace = false }
+                body(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+                wrote = true
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Runs of white space made one space, none at the ends, lowercased.
@@ -175,22 +182,12 @@ public struct LevelCriteria: Sendable, Hashable {
             var hash = ContentHash.Running()
             hash.add(scope.utf8)
             hash.add(byte: 0x0A)
-            // ASCII text (most criteria) normalised as it is hashed, as `normalise` would write it.
-            let done: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
-                guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
-                var wrote = false, pendingSpace = false
-                for byte in bytes {
-                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                        pendingSpace = wrote
-                    } else {
-                        if pendingSpace { hash.add(byte: 0x20); pendingSpace = false }
-                        hash.add(byte: byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
-                        wrote = true
-                    }
-                }
-                return true
+            // ASCII text (most criteria) normalised as it is hashed, without making the String.
+            if text.utf8.allSatisfy({ $0 < 0x80 }) {
+                LevelCriteria.forEachNormalisedASCIIByte(text.utf8) { hash.add(byte: $0) }
+            } else {
+                hash.add(LevelCriteria.normalise(text).utf8)
             }
-            if done != true { hash.add(LevelCriteria.normalise(text).utf8) }
             return hash.hex8
         }
     }

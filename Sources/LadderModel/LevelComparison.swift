@@ -50,8 +50,6 @@ public struct LevelComparison: Sendable, Equatable {
         }
     }
 
-    /// Lowercase letters and digits separated by single spaces. Works on scalars with an ASCII fast
-    /// path: this runs for every item of every pair of levels.
     /// What two items are compared by: a hash of the text normalised (equal normalised texts, equal keys).
     static func key(_ text: String) -> Int {
         var hasher = Hasher()
@@ -59,6 +57,8 @@ public struct LevelComparison: Sendable, Equatable {
         return hasher.finalize()
     }
 
+    /// Lowercase letters and digits separated by single spaces. Works on scalars with an ASCII fast
+    /// path: this runs for every item of every pair of levels.
     static func normalise(_ text: String) -> String {
         // ASCII text (most criteria) by bytes: the same result without a scalar view, which was a sixth of
         // reading a level's criteria.

@@ -16,9 +16,10 @@ package struct SearchCorpusBuilder {
 
     typealias Entry = SearchCorpus.Entry
 
-    /// An ordinary page's documents as one build made them, and the page's fingerprint then.
+    /// An ordinary page's documents as one build made them, and the page's fingerprint then (nil: the
+    /// page has none, or shares blocks with levels, and is made again every time).
     struct PageEntries {
-        var pageKey: Int
+        var pageKey: Int?
         var entries: [Entry]
     }
 
@@ -64,7 +65,7 @@ package struct SearchCorpusBuilder {
         }
         // Ordinary pages are most of a site: their entries are made on every core, then joined in page order.
         let rest = model.pages.indices.filter { !done.contains($0) }
-        let made = rest.parallelMap { index -> PageEntries? in
+        let made = rest.parallelMap { index -> PageEntries in
             let owned = blocksOwnedByLevels[index] ?? []
             let key = index < pageKeys.count && owned.isEmpty ? pageKeys[index] : nil
             // The fingerprint covers the page's file, URL and rendering: its title and headings too; the
@@ -72,13 +73,12 @@ package struct SearchCorpusBuilder {
             if let key, let old = previous[index], old.pageKey == key,
                old.entries.first?.page == href(model.pages[index].url) { return old }
             let entries = pageEntries(index, title: model.pages[index].title, lead: "", skipping: owned)
-            return PageEntries(pageKey: key ?? 0, entries: entries)
+            return PageEntries(pageKey: key, entries: entries)
         }
         var kept: [Int: PageEntries] = [:]
         for (index, page) in zip(rest, made) {
-            guard let page else { continue }
             corpus.entries += page.entries
-            if !pageKeys.isEmpty, (blocksOwnedByLevels[index] ?? []).isEmpty, index < pageKeys.count { kept[index] = page }
+            if page.pageKey != nil { kept[index] = page }
         }
         return (corpus, kept)
     }
