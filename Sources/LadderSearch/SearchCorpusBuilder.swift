@@ -44,6 +44,10 @@ package struct SearchCorpusBuilder {
         }
         for (page, list) in model.levelLists { blocksOwnedByLevels[page, default: []].insert(list.blockIndex) }
 
+        // A 10,000-level site has 61,000 documents: the list is sized for them, not doubled up to 131,072.
+        corpus.entries.reserveCapacity(model.tracks.reduce(0) { sum, track in
+            track.levels.reduce(sum + 1) { $0 + 1 + $1.sections.count }
+        })
         var done = levelFilePages
         for track in model.tracks {
             let start = corpus.entries.count
@@ -76,6 +80,7 @@ package struct SearchCorpusBuilder {
             return PageEntries(pageKey: key, entries: entries)
         }
         var kept: [Int: PageEntries] = [:]
+        corpus.entries.reserveCapacity(made.reduce(corpus.entries.count) { $0 + $1.entries.count })
         for (index, page) in zip(rest, made) {
             corpus.entries += page.entries
             if page.pageKey != nil { kept[index] = page }

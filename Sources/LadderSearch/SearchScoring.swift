@@ -96,14 +96,19 @@ package struct SearchScoring {
                 let counts = Self.count(corpus, number)
                 return (counts, (0..<counts.terms.count).map { known.existingNumber(of: $0, in: counts.terms) ?? -1 })
             }
-            for (offset, (counts, found)) in counted.enumerated() {
+            // Numbering order does not matter: terms are sorted when the files are written.
+            let numbers = counted.map { counts, found in
+                (0..<counts.terms.count).map { local in
+                    found[local] >= 0 ? found[local] : Self.number(local, of: counts, in: &termNumbers, terms: &terms, postings: &postings)
+                }
+            }
+            Self.makeRoom(for: numbers, in: &postings)
+            for (offset, (counts, _)) in counted.enumerated() {
                 let document = Int32(start + offset)
                 var numbered: [(term: Int32, packed: UInt32)] = []
                 if keys != nil { numbered.reserveCapacity(counts.terms.count) }
-                // Numbering order does not matter: terms are sorted when the files are written.
                 for local in 0..<counts.terms.count {
-                    let number = found[local] >= 0 ? found[local]
-                        : Self.number(local, of: counts, in: &termNumbers, terms: &terms, postings: &postings)
+                    let number = numbers[offset][local]
                     let packed = counts.packed[local]
                     postings[Int(number)].append(Posting(document: document, score: Int32(bitPattern: packed)))
                     if keys != nil { numbered.append((number, packed)) }
@@ -240,6 +245,19 @@ package struct SearchScoring {
             postings.append([])
         }
         return number
+    }
+
+    /// Room in each term's postings for one batch's documents (`numbers`: each one's terms), grown by at
+    /// least a quarter rather than doubled as `append` would: a 10,000-level site has 3.4 million postings,
+    /// most in a few long lists, and doubling left room for 5.3 million (42 MB where 27 are used).
+    private static func makeRoom(for numbers: [[Int32]], in postings: inout [[Posting]]) {
+        var adding = [Int32](repeating: 0, count: postings.count)
+        for document in numbers { for term in document { adding[Int(term)] += 1 } }
+        for term in adding.indices where adding[term] > 0 {
+            let needed = postings[term].count + Int(adding[term])
+            let capacity = postings[term].capacity
+            if needed > capacity { postings[term].reserveCapacity(max(needed, capacity + capacity / 4)) }
+        }
     }
 
     /// Where `document` is, or would go, in postings sorted by document (nil: after the last).
