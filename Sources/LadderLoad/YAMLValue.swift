@@ -70,18 +70,32 @@ public struct YAMLMap: Sendable, Equatable {
         }
     }
 
-    public var entries: [Entry] = []
+    public private(set) var entries: [Entry] = []
+    /// Key → position of its last entry, kept only for a map of more than `indexedSize` entries: front
+    /// matter has a handful of keys, which a look along the list finds as fast, and a dictionary for
+    /// each of 10,000 pages was 2.5 MB.
     private var index: [String: Int] = [:]
+    static let indexedSize = 8
 
     public init() {}
 
     public mutating func append(_ entry: Entry) {
-        index[entry.key] = entries.count
         entries.append(entry)
+        guard entries.count > Self.indexedSize else { return }
+        if index.isEmpty {
+            for (position, entry) in entries.enumerated() { index[entry.key] = position }
+        } else {
+            index[entry.key] = entries.count - 1
+        }
     }
 
-    public subscript(key: String) -> YAMLValue? { index[key].map { entries[$0].value } }
-    public func entry(_ key: String) -> Entry? { index[key].map { entries[$0] } }
+    /// Where `key`'s entry is; the last one, should a key be repeated.
+    private func position(of key: String) -> Int? {
+        entries.count > Self.indexedSize ? index[key] : entries.lastIndex { $0.key == key }
+    }
+
+    public subscript(key: String) -> YAMLValue? { position(of: key).map { entries[$0].value } }
+    public func entry(_ key: String) -> Entry? { position(of: key).map { entries[$0] } }
     public var isEmpty: Bool { entries.isEmpty }
 
     public static func == (a: YAMLMap, b: YAMLMap) -> Bool { a.entries == b.entries }
