@@ -91,17 +91,39 @@ extension BuildRun {
                 Memory.returnFreedPages()
                 return made
             }
+            // Except in a full build whose pages include level views: six pages a level keep both cores busy,
+            // so there is no stretch to fill, and they hold every level's criteria, which the index's working
+            // memory would come on top of (10,000 levels: 287 → 262 MiB at the peak, the same time). There
+            // the index is waited for first. (The preview's updates are small, and it wants them soonest.)
+            let indexFirst = memo == nil && model.config.views && model.tracks.contains { !$0.levels.isEmpty }
+            if indexFirst {
+                files += try search?.wait() ?? 0
+                BuildTrace.mark("search, before the pages")
+            }
             files += try LadderDataOutput(pages: pages, memo: memo, key: fingerprints?.everything).write(to: sink)
             Memory.returnFreedPages()
             BuildTrace.mark("ladder data")
             let views = ViewJobs(writer: pages)
+            // A track's criteria are read by its level, assess and view pages, which come one track after
+            // another: once a batch is past a track, its criteria are let go (10,000 levels hold 40 MB of
+            // them). Their memory is handed back now and then: it is in small pieces the pages' big strings
+            // do not fit in, so without that the pages' memory comes on top of it all the same.
+            var tracksDone = 0, tracksReturned = 0
             let entries = try IncrementalOutput(memo: memo, fingerprints: fingerprints)
-                .write(pages.groups(), jobs: { pages.jobs(for: $0, views: views) }, to: sink, render: pages.render)
+                .write(pages.groups(), jobs: { pages.jobs(for: $0, views: views) }, to: sink, render: pages.render) { batch in
+                    guard let current = batch.compactMap(\.track).max(), current > tracksDone else { return }
+                    pages.criteriaCache.forget(tracks: model.tracks[tracksDone..<current].map(\.id))
+                    tracksDone = current
+                    if tracksDone - tracksReturned >= max(1, model.tracks.count / 16) {
+                        Memory.returnFreedPages()
+                        tracksReturned = tracksDone
+                    }
+                }
             BuildTrace.reportLayouts()
             let sitemap = memo?.sitemap(entries, site: fingerprints?.site) { pages.sitemap(entries) } ?? pages.sitemap(entries)
             files += try pages.writeSiteFiles(sitemap: sitemap, to: sink)
             BuildTrace.mark("pages")
-            files += try search?.wait() ?? 0
+            if !indexFirst { files += try search?.wait() ?? 0 }
             memo?.mark("pages")
             BuildTrace.mark("search, after the pages")
             if options.keepValuesUntilExit { ProcessLifetime.keep(pages) }

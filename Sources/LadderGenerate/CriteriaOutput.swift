@@ -9,7 +9,7 @@ extension PageWriter {
     /// Read once a build: a level page, its assess page, the previous level's assess page and
     /// `ladder.json` all ask, and reading was a sixth of a 10,000-level build's CPU when each read again.
     func criteria(of level: Level) -> LevelCriteria {
-        criteriaCache.value(for: "\(level.pageIndex)\n\(level.trackID)\n\(level.id)") {
+        criteriaCache.value(track: level.trackID, key: "\(level.pageIndex)\n\(level.id)") {
             LevelCriteria.of(level, in: documents[level.pageIndex], given: model.pages[level.pageIndex].source.criterionIDs)
         }
     }
@@ -17,7 +17,7 @@ extension PageWriter {
     /// A track's "All levels" criteria, shown on each of its level pages.
     func sharedCriteria(of track: Track) -> LevelCriteria? {
         guard let shared = track.shared else { return nil }
-        return criteriaCache.value(for: "shared\n\(track.id)") {
+        return criteriaCache.value(track: track.id, key: "shared") {
             LevelCriteria.shared(shared, of: track, in: documents[shared.pageIndex], given: model.pages[shared.pageIndex].source.criterionIDs)
         }
     }
@@ -28,16 +28,22 @@ extension PageWriter {
     }
 }
 
-/// Each level's criteria, by its page, track and id, read the first time a page asks and kept for the build.
-/// Pages render on every core, hence the lock; two threads that ask at once both read, and get the same.
+/// Each level's criteria, by track and then by page and id, read the first time a page asks and kept
+/// until the pages are past the level's track (`forget`). Pages render on every core, hence the lock;
+/// two threads that ask at once both read, and get the same.
 final class CriteriaCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var byKey: [String: LevelCriteria] = [:]
+    private var byTrack: [String: [String: LevelCriteria]] = [:]
 
-    func value(for key: String, read: () -> LevelCriteria) -> LevelCriteria {
-        if let known = lock.withLock({ byKey[key] }) { return known }
+    func value(track: String, key: String, read: () -> LevelCriteria) -> LevelCriteria {
+        if let known = lock.withLock({ byTrack[track]?[key] }) { return known }
         let made = read()
-        lock.withLock { byKey[key] = made }
+        lock.withLock { byTrack[track, default: [:]][key] = made }
         return made
+    }
+
+    /// Lets go of these tracks' criteria. Asked for again, they are read again, and are the same.
+    func forget(tracks: some Sequence<String>) {
+        lock.withLock { for track in tracks { byTrack[track] = nil } }
     }
 }

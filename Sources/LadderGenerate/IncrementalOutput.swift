@@ -20,18 +20,20 @@ struct IncrementalOutput {
     static let batchSize = 512
 
     /// Returns the sitemap entries of every page written. `jobs` makes a group's jobs; it is called only
-    /// for the groups that are rendered, one group at a time, in order.
+    /// for the groups that are rendered, one group at a time, in order. `finished` is told of each batch
+    /// of groups once their pages are written.
     func write(_ groups: [OutputGroup], jobs: (OutputGroup) -> [Job], to sink: OutputSink,
-               render: @escaping (PageWriter.Output) -> Data) throws -> [PageWriter.SitemapEntry] {
+               render: @escaping (PageWriter.Output) -> Data,
+               finished: ([OutputGroup]) -> Void = { _ in }) throws -> [PageWriter.SitemapEntry] {
         var entries: [PageWriter.SitemapEntry] = []
+        // Bytes are kept only for the memo: a plain build holds no page after writing it.
+        let remember = memo != nil
         var keep: [OutputGroup: BuildMemo.CachedGroup] = [:]
-        keep.reserveCapacity(groups.count)
+        if remember { keep.reserveCapacity(groups.count) }
         var pending: [(group: OutputGroup, job: Job)] = []
         var reused = 0
         var reusedFiles: [(path: String, bytes: Data)] = []
         let previous = memo?.cachedGroups ?? [:]
-        // Bytes are kept only for the memo: a plain build holds no page after writing it.
-        let remember = memo != nil
         var rendered = Set<OutputGroup>()
 
         func runPending() throws {
@@ -54,7 +56,10 @@ struct IncrementalOutput {
                 case .failure(let error): throw error
                 }
             }
+            var batch: [OutputGroup] = []
+            for item in pending where batch.last != item.group { batch.append(item.group) }
             pending = []
+            finished(batch)
         }
 
         for group in groups {

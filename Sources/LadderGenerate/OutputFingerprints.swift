@@ -27,6 +27,14 @@ enum OutputGroup: Hashable {
     case view(track: Int, number: Int)
     /// The tag pages.
     case tags
+
+    /// The track whose level, assess or view pages the group writes (groups come track by track).
+    var track: Int? {
+        switch self {
+        case .track(let track), .level(let track, _), .assess(let track, _), .view(let track, _): track
+        case .page, .generatedHome, .tags: nil
+        }
+    }
 }
 
 /// Fingerprints of exactly what each output group reads, cheap to compute from the model without

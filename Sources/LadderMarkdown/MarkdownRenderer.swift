@@ -38,16 +38,16 @@ public struct MarkdownRenderer {
         tables.transform(tree.root)
         rewriteLinks(in: tree.root, fragments: tables.origins)
         if !levelMentions.isEmpty { linkLevelMentions(in: tree.root) }
-        var headingByBlock: [Int: Outline.Heading] = [:]
-        for heading in headings { headingByBlock[heading.blockIndex] = heading }
+        var headingByBlock: [Int: Int] = [:]
+        for (number, heading) in headings.enumerated() { headingByBlock[heading.blockIndex] = number }
 
-        var document = RenderedDocumentBuilder()
+        var document = RenderedDocumentBuilder(headings: headings)
         for (index, block) in tree.topLevelBlocks.enumerated() {
             var html: String
             var inner: Range<Int>?
             var tagEnds: [Int] = []
             if let heading = headingByBlock[index] {
-                (html, inner) = headingHTML(block, anchor: heading.anchor)
+                (html, inner) = headingHTML(block, anchor: headings[heading].anchor)
             } else if let levelList, levelList.blockIndex == index {
                 let (listHTML, items) = levelListHTML(block, anchors: levelList.anchors)
                 html = listHTML

@@ -101,6 +101,8 @@ public struct RenderedBlock: Sendable, Hashable {
 
     /// Whether the block is a list with items (what `listCriteria` reads), without making their text.
     public var hasListItems: Bool { !marks.isEmpty }
+    /// How many items `listCriteria` has.
+    public var listItemCount: Int { marks.count }
 
     /// For a list, the plain text of each item, so comparisons can work item by item.
     public var listItems: [String] { itemRanges.map { String(text.plain($0)) } }
@@ -186,14 +188,18 @@ package struct RenderedDocumentBuilder {
     private var html = ""
     /// The document's plain text as UTF-8, made a String once when the document is built.
     private var plain: [UInt8] = []
-    private var headings: [Outline.Heading] = []
+    /// The page's headings, the outline's own list: blocks point into it rather than copy their heading.
+    private let headings: [Outline.Heading]
     private var pending: [(index: Int32, html: Range<Int32>, plain: Range<Int32>, items: [Range<Int32>],
                            inner: Range<Int32>?, heading: Int32, marks: [RenderedBlock.ItemMark])] = []
     var levelItemsHTML: [String] = []
 
+    init(headings: [Outline.Heading]) { self.headings = headings }
+
     /// `plain` (UTF-8) and `items` untrimmed: a list's plain text is its items' one after another, so the
     /// items are ranges of it. Each piece is trimmed of spaces and newlines at both ends.
-    mutating func add(index: Int, html blockHTML: String, inner: Range<Int>?, heading: Outline.Heading?,
+    /// `heading`: the block's heading, by its position in `headings`.
+    mutating func add(index: Int, html blockHTML: String, inner: Range<Int>?, heading: Int?,
                       plain rawPlain: [UInt8], items rawItems: [Range<Int>], marks rawMarks: [RenderedBlock.ItemMark] = []) {
         let htmlStart = html.utf8.count
         html += blockHTML
@@ -215,11 +221,7 @@ package struct RenderedDocumentBuilder {
         let marks = rawMarks.map { mark in
             RenderedBlock.ItemMark(tagEnd: mark.tagEnd, line: mark.line, own: place(mark.own), examples: mark.examples.map(place))
         }
-        var headingNumber: Int32 = -1
-        if let heading {
-            headingNumber = Int32(clamping: headings.count)
-            headings.append(heading)
-        }
+        let headingNumber = heading.map { Int32(clamping: $0) } ?? -1
         pending.append((Int32(clamping: index), htmlRange, Self.range(plainStart, plain.count), items, innerRange, headingNumber, marks))
     }
 

@@ -53,6 +53,7 @@ public struct LevelCriteria: Sendable, Hashable {
     public static func of(_ level: Level, in document: RenderedDocument, given: [Int: String] = [:]) -> LevelCriteria {
         var ids = IDAllocator()
         var groups: [CompetencyCriteria] = []
+        groups.reserveCapacity(level.sections.count)
         var position: [String: Int] = [:]
         var itemIDs: [Int: [String?]] = [:]
         for section in level.sections {
@@ -89,9 +90,11 @@ public struct LevelCriteria: Sendable, Hashable {
     /// section with no list, each sentence of its prose. Prose beside lists frames them and is no criterion.
     private static func read(_ blocks: Range<Int>, of document: RenderedDocument, scope: String, anchor: String,
                              given: [Int: String], ids: inout IDAllocator, itemIDs: inout [Int: [String?]]) -> [Criterion] {
-        var criteria: [Criterion] = []
         let content = blocks.dropFirst().compactMap { document.block($0) }.filter { $0.heading == nil }
         let hasList = content.contains(where: \.hasListItems)
+        // A build keeps every level's criteria: their lists are made the size they are, not grown by doubling.
+        var criteria: [Criterion] = []
+        if hasList { criteria.reserveCapacity(content.reduce(0) { $0 + $1.listItemCount }) }
         for block in content {
             if !block.hasListItems {
                 guard !hasList else { continue }
@@ -103,6 +106,7 @@ public struct LevelCriteria: Sendable, Hashable {
                 continue
             }
             var htmlIDs: [String?] = []
+            htmlIDs.reserveCapacity(block.listItemCount)
             for ((item, line), whole) in zip(zip(block.listCriteriaSlices, block.itemLines), block.listItems) {
                 let id = ids.make(scope: scope, text: String(item.text), given: given[line])
                 let itemAnchor = Self.anchor(for: id)
