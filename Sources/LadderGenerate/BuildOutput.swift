@@ -106,15 +106,16 @@ extension BuildRun {
             let views = ViewJobs(writer: pages)
             // A track's criteria are read by its level, assess and view pages, which come one track after
             // another: once a batch is past a track, its criteria are let go (10,000 levels hold 40 MB of
-            // them). Their memory is handed back now and then: it is in small pieces the pages' big strings
-            // do not fit in, so without that the pages' memory comes on top of it all the same.
+            // them). In a full build their memory is handed back now and then: it is in small pieces the
+            // pages' big strings do not fit in, so without that the pages' memory comes on top of it all the
+            // same. (The preview holds its memo's copies anyway, and wants its few pages soonest.)
             var tracksDone = 0, tracksReturned = 0
             let entries = try IncrementalOutput(memo: memo, fingerprints: fingerprints)
                 .write(pages.groups(), jobs: { pages.jobs(for: $0, views: views) }, to: sink, render: pages.render) { batch in
                     guard let current = batch.compactMap(\.track).max(), current > tracksDone else { return }
                     pages.criteriaCache.forget(tracks: model.tracks[tracksDone..<current].map(\.id))
                     tracksDone = current
-                    if tracksDone - tracksReturned >= max(1, model.tracks.count / 16) {
+                    if memo == nil, tracksDone - tracksReturned >= max(1, model.tracks.count / 16) {
                         Memory.returnFreedPages()
                         tracksReturned = tracksDone
                     }
