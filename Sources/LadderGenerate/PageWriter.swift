@@ -68,13 +68,7 @@ struct PageWriter {
         }
     }
 
-    /// Pages that are written as something else: level files become level pages, track intros the overview.
-    private var levelFilePages: Set<Int> {
-        // Walked track by track: `model.levels` copies every level into one array (5.6 MB at 10,000).
-        var pages = Set<Int>()
-        for track in model.tracks { for level in track.levels where level.origin == .file { pages.insert(level.pageIndex) } }
-        return pages
-    }
+    /// Track intros, written as their track's overview (as level files are written as level pages).
     private var introPages: Set<Int> { Set(model.tracks.compactMap(\.introPageIndex)) }
 
     /// One HTML page to write and what the sitemap needs to know about it.
@@ -91,7 +85,7 @@ struct PageWriter {
     /// the groups whose inputs did not change.
     func groups() -> [OutputGroup] {
         var groups: [OutputGroup] = []
-        let skip = levelFilePages.union(introPages)
+        let skip = model.levelFilePages.union(introPages)
         for index in model.pages.indices where !skip.contains(index) { groups.append(.page(index)) }
         if !model.pages.indices.contains(where: { model.pages[$0].kind == .home }) { groups.append(.generatedHome) }
         for (number, track) in model.tracks.enumerated() {
