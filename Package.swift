@@ -3,7 +3,7 @@ import PackageDescription
 
 // The build is a pipeline, one target per stage, each importing only the stages before it, so the
 // compiler refuses a dependency that runs backwards:
-//   LadderCore ← LadderLoad ← LadderMarkdown ← LadderModel ← LadderRender, LadderSearch ← LadderGenerate
+//   LadderCore ← LadderLoad ← LadderMarkdown ← LadderRecognise ← LadderModel ← LadderRender, LadderSearch ← LadderGenerate
 //   ← LadderServer ← LadderCLI ← ladder
 // Incremental reuse (the preview server's memo) lives in LadderGenerate, the build driver, alone.
 let package = Package(
@@ -34,8 +34,10 @@ let package = Package(
         .target(name: "LadderLoad", dependencies: ["LadderCore", .product(name: "Yams", package: "Yams")]),
         // Markdown through cmark: outlines, tables, anchors, link hooks, HTML.
         .target(name: "LadderMarkdown", dependencies: ["LadderCore", "CCmark"]),
+        // Recognition: readers propose the ladders a page holds as it is written; a resolver keeps the best.
+        .target(name: "LadderRecognise", dependencies: ["LadderCore", "LadderLoad", "LadderMarkdown"]),
         // Pages, tracks, levels, competencies, URLs and links, as values.
-        .target(name: "LadderModel", dependencies: ["LadderCore", "LadderLoad", "LadderMarkdown"]),
+        .target(name: "LadderModel", dependencies: ["LadderCore", "LadderLoad", "LadderMarkdown", "LadderRecognise"]),
         // The theme: Mustache templates (our own compiler and renderer, Mustache/), the built-in copy and a
         // site's overrides.
         // The built-in copy of templates/ is generated at build time by ThemePlugin.
@@ -82,8 +84,8 @@ let package = Package(
         .testTarget(
             name: "LadderTests",
             dependencies: [
-                "LadderCore", "LadderLoad", "LadderMarkdown", "LadderModel", "LadderRender", "LadderSearch",
-                "LadderGenerate", "LadderServer", "LadderCLI", "ladder",
+                "LadderCore", "LadderLoad", "LadderMarkdown", "LadderRecognise", "LadderModel", "LadderRender",
+                "LadderSearch", "LadderGenerate", "LadderServer", "LadderCLI", "ladder",
             ],
             exclude: ["Fixtures"]
         ),

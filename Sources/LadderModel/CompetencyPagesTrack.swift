@@ -1,6 +1,7 @@
 import Foundation
 import LadderCore
 import LadderLoad
+import LadderRecognise
 
 /// A folder of competency pages — one page per skill, each with the same level sections (`### Junior
 /// level`, `### Mid level`, `### Senior level`), the shape of a learning pathway — read as ONE track.

@@ -2,6 +2,7 @@ import Foundation
 import LadderCore
 import LadderLoad
 import LadderMarkdown
+import LadderRecognise
 
 /// A track given as data, in the shape Monzo's progression framework and its many copies use:
 ///

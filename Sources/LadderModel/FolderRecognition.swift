@@ -1,6 +1,7 @@
 import Foundation
 import LadderCore
 import LadderLoad
+import LadderRecognise
 
 /// Ladders found in a folder as a whole, among pages that say nothing about levels (no `level:`,
 /// `levels:` or `topics:` key anywhere in the folder):

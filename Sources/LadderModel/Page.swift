@@ -1,6 +1,7 @@
 import LadderCore
 import LadderLoad
 import LadderMarkdown
+import LadderRecognise
 
 /// What kind of output a source page becomes.
 public enum PageKind: String, Sendable {

@@ -2,6 +2,7 @@ import Foundation
 import LadderCore
 import LadderLoad
 import LadderMarkdown
+import LadderRecognise
 
 /// Text pasted from a document or a web page: `•`, `◦`, `▪` and `–` bullets, and plain `Level 1` … lines
 /// with "E.g." examples under them, rewritten as the Markdown they stand for (before the outline is read).
@@ -139,29 +140,5 @@ package enum PastedText {
     /// A short line with no closing punctuation reads as a title.
     static func isTitleLine(_ text: String) -> Bool {
         text.split(separator: " ").count <= 8 && !".,:;!?".contains(text.last ?? ".")
-    }
-}
-
-/// The raw lines of a page's body, to read what is under a heading.
-struct BodyLines {
-    let lines: [Substring]
-    let source: PageSource
-
-    init(source: PageSource) {
-        self.source = source
-        lines = source.body.lineSlices()
-    }
-
-    /// Body line index (0-based) of a file line.
-    private func index(ofFileLine line: Int) -> Int {
-        if let map = source.lineMap { return map.firstIndex(of: line) ?? map.count }
-        return line - source.bodyLine
-    }
-
-    /// The text strictly between two file lines (to the end when `end` is nil).
-    func text(after start: Int, before end: Int?) -> String {
-        let from = min(max(index(ofFileLine: start) + 1, 0), lines.count)
-        let to = min(max(end.map(index(ofFileLine:)) ?? lines.count, from), lines.count)
-        return lines[from..<to].joined(separator: "\n")
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import LadderCore
 import LadderLoad
 import LadderMarkdown
+import LadderRecognise
 
 /// Gathers levels into tracks, checks them, and orders everything.
 package struct TrackAssembler {
@@ -136,10 +137,7 @@ package struct TrackAssembler {
     }
 
     /// Headings that name expectations shared by every level rather than a level.
-    static func isSharedHeading(_ text: String) -> Bool {
-        ["all", "all levels", "every level", "at every level", "shared expectations"]
-            .contains(text.trimmingCharacters(in: " ").lowercased())
-    }
+    static func isSharedHeading(_ text: String) -> Bool { SharedHeading.matches(text) }
 
     /// An "All levels" section of a track's introduction page.
     private mutating func addShared(page: Page, index: Int, track: String) throws(Diagnostic) {

@@ -1,4 +1,4 @@
-@testable import LadderModel
+@testable import LadderRecognise
 import Testing
 
 /// The label grammar: which runs of labels name the levels of one ladder, in order.

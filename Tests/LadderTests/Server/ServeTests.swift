@@ -2,6 +2,7 @@ import Foundation
 @testable import LadderCore
 @testable import LadderLoad
 @testable import LadderMarkdown
+@testable import LadderRecognise
 @testable import LadderModel
 @testable import LadderRender
 @testable import LadderSearch

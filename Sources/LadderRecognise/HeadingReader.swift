@@ -27,11 +27,11 @@ public struct RecognisedLadder: Sendable, Hashable {
 /// the bold leads of one top-level list, whose labels name levels of one ladder in order.
 package enum LadderRecognition {
     /// Front matter keys that say what a page is: such a page is never recognised.
-    static func mayRecognise(_ fm: FrontMatter) -> Bool {
+    package static func mayRecognise(_ fm: FrontMatter) -> Bool {
         fm["levels"] == nil && fm["level"] == nil && fm["topics"] == nil
     }
 
-    static func recognise(source: PageSource, outline: Outline, title: String?) -> RecognisedLadder? {
+    package static func recognise(source: PageSource, outline: Outline, title: String?) -> RecognisedLadder? {
         // Cheap test first: most pages have neither three headings nor a bold-led list.
         let listCount = outline.boldLedList?.items.count ?? 0
         guard outline.headings.count >= 3 || listCount >= 3 else { return nil }
@@ -56,7 +56,7 @@ package enum LadderRecognition {
                 // Maximal stretches of level (or shared) headings.
                 var stretch: [Int] = []
                 for i in group + [-1] {
-                    if i >= 0, TrackAssembler.isSharedHeading(headings[i].text) || LevelLabel(headings[i].text) != nil {
+                    if i >= 0, SharedHeading.matches(headings[i].text) || LevelLabel(headings[i].text) != nil {
                         stretch.append(i)
                         continue
                     }
@@ -73,7 +73,7 @@ package enum LadderRecognition {
     private static func check(stretch: [Int], outline: Outline, source: PageSource, depth: Int,
                               title: String?) -> RecognisedLadder? {
         let headings = outline.headings
-        let levelIndices = stretch.filter { !TrackAssembler.isSharedHeading(headings[$0].text) }
+        let levelIndices = stretch.filter { !SharedHeading.matches(headings[$0].text) }
         guard levelIndices.count >= 3, stretch.count - levelIndices.count <= 1 else { return nil }
         let labels = levelIndices.compactMap { LevelLabel(headings[$0].text) }
         guard labels.count == levelIndices.count, LevelLabel.isRun(labels) else { return nil }
@@ -105,7 +105,7 @@ package enum LadderRecognition {
     }
 
     /// `Level 2 - Senior` → `Level 2`; `Junior level` → `Junior`; nil for ids and titles, which name themselves.
-    static func ids(for texts: [String], labels: [LevelLabel]) -> [String]? {
+    package static func ids(for texts: [String], labels: [LevelLabel]) -> [String]? {
         guard let family = labels.first?.family, family == "level" || family == "words" else { return nil }
         return texts.map { text in
             if family == "level", let m = text.firstMatch(#"[Ll]evel\s+\d{1,2}"#) { return m[0] }
@@ -135,7 +135,7 @@ package enum LadderRecognition {
     }
 
     /// Whether lowercased text has a word about careers, which bare labels (`IC1`, `Junior`) need near them.
-    static func mentionsCareers(_ text: String) -> Bool {
+    package static func mentionsCareers(_ text: String) -> Bool {
         let words = ["level", "ladder", "career", "progression", "promot", "senior", "engineer", "develop",
                      "expectation", "competenc", "mentor", "e.g.", "for example", "#### examples"]
         return words.contains { text.containsBytes($0) }

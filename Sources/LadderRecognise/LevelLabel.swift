@@ -5,40 +5,40 @@ import LadderMarkdown
 
 /// A label that names a level: `L3`, `IC2: Mid`, `D1 - Developer 1`, `Level 4`, `Senior Software Engineer`,
 /// `Engineer II`, `Junior level`, `Engineering Manager`. Its family and rank decide whether labels form a run.
-struct LevelLabel: Equatable {
+package struct LevelLabel: Equatable {
     /// `id:IC`, `level`, `title:software engineer`, `words`, `management`.
-    var family: String
-    var rank: [Int]
+    package var family: String
+    package var rank: [Int]
     /// Ids and `Level N` numbers go up one at a time.
-    var stepsByOne: Bool
+    package var stepsByOne: Bool
     /// A bare id or seniority word needs a word about careers somewhere on the page.
-    var needsContext: Bool
+    package var needsContext: Bool
 
     /// Letter prefixes that are never level ids (questions, versions, headings of a test document).
-    static let notIDs: Set<String> = ["Q", "V", "H", "R", "F", "T", "PR", "ID", "NO", "OS", "IP", "AT", "IS", "IN", "ON"]
-    static let careerWords: Set<String> = [
+    package static let notIDs: Set<String> = ["Q", "V", "H", "R", "F", "T", "PR", "ID", "NO", "OS", "IP", "AT", "IS", "IN", "ON"]
+    package static let careerWords: Set<String> = [
         "engineer", "engineers", "developer", "developers", "programmer", "programmers", "designer", "designers",
         "manager", "managers", "lead", "junior", "senior", "staff", "principal", "entry", "mid", "middle",
         "associate", "director", "architect", "architects", "scientist", "scientists", "analyst", "analysts",
         "expert", "fellow", "distinguished", "intern", "apprentice", "trainee", "craftsperson", "sre", "ic",
         "individual", "contributor", "tester", "testers",
     ]
-    static let roleNouns: Set<String> = [
+    package static let roleNouns: Set<String> = [
         "engineer", "developer", "programmer", "designer", "scientist", "analyst", "architect", "tester", "sre",
         "manager", "director", "vp", "president", "consultant", "researcher",
     ]
     /// Seniority prefixes, doubled so that "Senior Staff" can sit between Staff and Principal.
-    static let seniority: [String: Int] = [
+    package static let seniority: [String: Int] = [
         "apprentice": 0, "trainee": 0, "intern": 0, "junior": 2, "associate": 2, "entry": 2, "graduate": 2,
         "mid": 4, "middle": 4, "intermediate": 4, "mid-level": 4, "senior": 6, "lead": 8, "staff": 8, "expert": 8,
         "principal": 10, "distinguished": 12, "fellow": 14,
     ]
-    static let numerals: [String: Int] = [
+    package static let numerals: [String: Int] = [
         "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8, "9": 9,
         "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6,
     ]
 
-    init?(_ raw: String) {
+    package init?(_ raw: String) {
         // A label is a few words (at most 60 characters once prefixes and notes are gone); a longer heading
         // is not one, and is not worth the regular expressions below (a 40 KB heading of dots found by
         // bench/fuzz took seconds when its prefix was stripped one character at a time).
@@ -109,17 +109,17 @@ struct LevelLabel: Equatable {
 
     /// A quick test that every label passes (a digit, `level`, a seniority word, a role noun, a manager's
     /// title), so the many headings that name no level ("Overview", "Steps") skip the patterns below.
-    static func mayName(_ text: String) -> Bool {
+    package static func mayName(_ text: String) -> Bool {
         // Headings are scanned by the thousand on every build; most are ASCII, where a letter is
         // `A-Z`/`a-z` and a number `0-9`, so the tokens are cut from the bytes.
         text.utf8.allSatisfy({ $0 < 0x80 }) ? mayNameASCII(text) : mayNameByCharacter(text)
     }
 
-    static let managerWords: Set<String> = ["manager", "director", "vp", "president"]
+    package static let managerWords: Set<String> = ["manager", "director", "vp", "president"]
     /// The longest word `mayNameASCII` looks up, in UTF-8 bytes.
-    static let longestWord = (Array(seniority.keys) + Array(roleNouns) + Array(managerWords) + ["level"]).map(\.utf8.count).max() ?? 0
+    package static let longestWord = (Array(seniority.keys) + Array(roleNouns) + Array(managerWords) + ["level"]).map(\.utf8.count).max() ?? 0
 
-    static func mayNameByCharacter(_ text: String) -> Bool {
+    package static func mayNameByCharacter(_ text: String) -> Bool {
         for token in text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }) {
             if token.contains(where: \.isNumber) { return true }
             let word = String(token)
@@ -131,7 +131,7 @@ struct LevelLabel: Equatable {
     }
 
     /// `mayName` for ASCII text: the same tokens (runs of letters, digits and `-`), lowercased.
-    static func mayNameASCII(_ text: String) -> Bool {
+    package static func mayNameASCII(_ text: String) -> Bool {
         var token: [UInt8] = []
         token.reserveCapacity(16)
         func names() -> Bool {
@@ -168,7 +168,7 @@ struct LevelLabel: Equatable {
     }
 
     /// One family, strictly ascending; ids and `Level N` one step at a time.
-    static func isRun(_ labels: [LevelLabel]) -> Bool {
+    package static func isRun(_ labels: [LevelLabel]) -> Bool {
         guard labels.count >= 3, let family = labels.first?.family, labels.allSatisfy({ $0.family == family }) else {
             return false
         }
@@ -180,7 +180,7 @@ struct LevelLabel: Equatable {
     }
 }
 
-extension String {
+package extension String {
     /// The capture groups of the first match of `pattern` (group 0 is the whole match).
     func firstMatch(_ pattern: String) -> [String]? {
         guard let regex = try? NSRegularExpression(pattern: pattern),
