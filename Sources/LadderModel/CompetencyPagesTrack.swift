@@ -33,7 +33,10 @@ enum CompetencyPagesTrack {
     /// The pages holding the same run of levels (the largest such group, two pages at least).
     static func find(_ pages: [ScannedPage]) -> Found? {
         var groups: [[String]: [(page: ScannedPage, run: Run)]] = [:]
-        for page in pages { if let run = run(in: page) { groups[run.key, default: []].append((page, run)) } }
+        for page in pages {
+            // A page whose levels each hold the same sections is a ladder of its own, not one competency.
+            if let run = run(in: page), !hasSectionsUnderEveryLevel(page, run) { groups[run.key, default: []].append((page, run)) }
+        }
         guard let best = groups.values.max(by: { ($0.count, $1[0].page.source.contentPath) < ($1.count, $0[0].page.source.contentPath) }),
               best.count >= 2 else { return nil }
         let first = best[0]
@@ -51,6 +54,24 @@ enum CompetencyPagesTrack {
         }
         let ordered = best.sorted { ($0.page.explicitOrder ?? Int.max, $0.page.source.contentPath) < ($1.page.explicitOrder ?? Int.max, $1.page.source.contentPath) }
         return Found(pages: ordered, labels: texts, ids: LadderRecognition.ids(for: texts, labels: labels))
+    }
+
+    /// Whether two section names at least recur under every level of the run (`### Knowledge`,
+    /// `### Ownership` under each `## Level N`): the page then holds competencies of its own.
+    static func hasSectionsUnderEveryLevel(_ page: ScannedPage, _ run: Run) -> Bool {
+        let headings = page.headings
+        let sets = run.levels.map { i -> Set<String> in
+            var names: Set<String> = []
+            var j = i + 1
+            while j < headings.count, headings[j].depth > headings[i].depth {
+                if headings[j].depth == headings[i].depth + 1 { names.insert(headings[j].text.lowercased()) }
+                j += 1
+            }
+            return names
+        }
+        guard var common = sets.first else { return false }
+        for set in sets.dropFirst() { common.formIntersection(set) }
+        return common.count >= 2
     }
 
     /// The first run of at least three sibling headings naming levels of one ladder, in order.

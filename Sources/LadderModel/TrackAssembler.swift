@@ -160,22 +160,26 @@ package struct TrackAssembler {
     private mutating func addHeadingLevels(page: Page, index: Int, track: String) throws(Diagnostic) {
         let headings = page.outline.headings
         let depth = page.recognised?.depth ?? SectionSplitter.sectionDepth(headings, skippingTitle: page.titleFromHeading)
-        var levelHeadings = headings.filter { $0.depth == depth && page.recognised?.headingBlocks.contains($0.blockIndex) != false }
+        // A recognised ladder names its level headings, which may sit at several depths (sub-levels).
+        let chosen = page.recognised?.headingBlocks
+        var levelHeadings = headings.filter { chosen?.contains($0.blockIndex) ?? ($0.depth == depth) }
+        // A level runs to the next heading at its depth or shallower, or to the next level heading.
+        func end(of heading: Outline.Heading) -> Int {
+            headings.first { $0.blockIndex > heading.blockIndex && ($0.depth <= heading.depth || chosen?.contains($0.blockIndex) == true) }?
+                .blockIndex ?? page.outline.blockCount
+        }
         if levelHeadings.isEmpty {
             throw .error(page.source.frontMatter.keyLocation("levels"), "'levels: headings' but the page has no headings")
         }
         // "All levels" is not a level: its blocks are shown on every level page.
         for heading in levelHeadings where Self.isSharedHeading(heading.text) {
-            let end = headings.first { $0.blockIndex > heading.blockIndex && $0.depth <= depth }?.blockIndex
-                ?? page.outline.blockCount
-            try setShared(SharedExpectations(pageIndex: index, blocks: heading.blockIndex..<end,
+            try setShared(SharedExpectations(pageIndex: index, blocks: heading.blockIndex..<end(of: heading),
                                              location: SourceLocation(path: page.source.displayPath, line: heading.line)),
                           track: track)
         }
         levelHeadings.removeAll { Self.isSharedHeading($0.text) }
         for (n, heading) in levelHeadings.enumerated() {
-            let end = headings.first { $0.blockIndex > heading.blockIndex && $0.depth <= depth }?.blockIndex
-                ?? page.outline.blockCount
+            let end = end(of: heading)
             let blocks = (heading.blockIndex + 1)..<end
             let inner = headings.filter { blocks.contains($0.blockIndex) }
             // Under a level heading there is no page title to skip: a lone `###` is a section.

@@ -17,6 +17,13 @@ package struct BodyLines {
         return line - source.bodyLine
     }
 
+    /// The lines strictly between two file lines (to the end when `end` is nil).
+    package func lines(after start: Int, before end: Int?) -> ArraySlice<Substring> {
+        let from = min(max(index(ofFileLine: start) + 1, 0), lines.count)
+        let to = min(max(end.map(index(ofFileLine:)) ?? lines.count, from), lines.count)
+        return lines[from..<to]
+    }
+
     /// The text strictly between two file lines (to the end when `end` is nil).
     package func text(after start: Int, before end: Int?) -> String {
         let from = min(max(index(ofFileLine: start) + 1, 0), lines.count)

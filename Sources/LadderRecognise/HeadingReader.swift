@@ -4,16 +4,17 @@ import LadderLoad
 import LadderMarkdown
 
 /// A ladder found in a page that says nothing about levels (no `levels:` or `level:` key): the page is
-/// read as if it said `levels: headings` or `levels: list`.
+/// read as if it said `levels: headings` or `levels: list`, with the level headings the reader chose.
 public struct RecognisedLadder: Sendable, Hashable {
     public enum Shape: String, Sendable {
         case headings, list
     }
 
     public var shape: Shape
-    /// Heading depth of the level headings (headings shape).
+    /// Depth of the shallowest level heading (headings shape).
     public var depth: Int
     /// Top-level block indices of the level headings and of a shared "All levels" heading among them.
+    /// Levels may sit at several depths (`#### Senior I` under a `### Senior` group).
     public var headingBlocks: Set<Int>
     /// The level labels as written, in order.
     public var labels: [String]
@@ -21,87 +22,115 @@ public struct RecognisedLadder: Sendable, Hashable {
     public var levelIDs: [String]?
     /// How the levels were written, for the line `ladder build` prints: "its headings", "its bold list".
     public var origin: String
+    /// What the resolver weighed, for `ladder check --explain`: the score and its reasons.
+    public var score: Int = 0
+    public var evidence: [String] = []
 }
 
-/// Decides whether a page's outline holds a ladder: a run of at least three sibling headings, or of
-/// the bold leads of one top-level list, whose labels name levels of one ladder in order.
+/// What recognition made of one page: the reading it kept, and the best one that lost (with why).
+public struct Recognition: Sendable, Hashable {
+    public var ladder: RecognisedLadder?
+    /// "3 headings (## Step 1 …) score 1 of 5: +2 numbered in order, -3 no word about careers".
+    public var nearMiss: String?
+}
+
+/// A reading a reader proposes: which headings (or list items) would be levels, and the evidence.
+struct LadderCandidate {
+    var shape: RecognisedLadder.Shape
+    /// Indices into the outline's headings (headings shape) of the levels, in order.
+    var levels: [Int] = []
+    /// Index of a shared "All levels" heading among them.
+    var shared: Int?
+    var labels: [String]
+    var score = 0
+    var evidence: [String] = []
+
+    mutating func weigh(_ points: Int, _ why: String) {
+        guard points != 0 else { return }
+        score += points
+        evidence.append((points > 0 ? "+" : "") + "\(points) " + why)
+    }
+
+    var summary: String {
+        let first = labels.first ?? ""
+        return "\(labels.count) \(shape == .headings ? "headings" : "bold items") (\(first) …) score \(score) of "
+            + "\(LadderRecognition.threshold): " + evidence.joined(separator: ", ")
+    }
+}
+
+/// Recognition of a page's ladder: readers propose candidates (runs of sibling headings at any depth, the
+/// bold leads of a list), each weighed on evidence — ordered labels of one family, the same child structure
+/// under every level, balance, career words for; questions, steps, versions, dates, identical bodies
+/// against — and the best candidate at or above the threshold is kept.
 package enum LadderRecognition {
-    /// Front matter keys that say what a page is: such a page is never recognised.
+    /// The score a reading needs: labels in order (4) with a word about careers (1), or numbered headings
+    /// (2) with the same sections under each (4), say.
+    static let threshold = 5
+
+    /// Front matter keys that say what a page is: such a page is never recognised. An empty `levels:`
+    /// (Monzo's Markdown frameworks) says nothing.
     package static func mayRecognise(_ fm: FrontMatter) -> Bool {
-        fm["levels"] == nil && fm["level"] == nil && fm["topics"] == nil
+        if let levels = fm["levels"], levels != .null { return false }
+        return fm["level"] == nil && fm["topics"] == nil
     }
 
     package static func recognise(source: PageSource, outline: Outline, title: String?) -> RecognisedLadder? {
+        read(source: source, outline: outline, title: title).ladder
+    }
+
+    package static func read(source: PageSource, outline: Outline, title: String?) -> Recognition {
         // Cheap test first: most pages have neither three headings nor a bold-led list.
         let listCount = outline.boldLedList?.items.count ?? 0
-        guard outline.headings.count >= 3 || listCount >= 3 else { return nil }
-        if let found = headingRun(outline: outline, source: source, title: title) { return found }
-        if let found = listRun(outline: outline, title: title, pasted: source.lineMap != nil) { return found }
-        return nil
+        guard outline.headings.count >= 3 || listCount >= 3 else { return Recognition() }
+        var candidates = HeadingCandidates(source: source, outline: outline, title: title).all()
+        if let list = listCandidate(outline: outline, title: title) { candidates.append(list) }
+        // Best first; on a tie the earlier reader (headings) and the shallower, longer run win.
+        let ranked = candidates.enumerated().sorted { a, b in
+            (a.element.score, -a.offset) > (b.element.score, -b.offset)
+        }.map(\.element)
+        guard var best = ranked.first else { return Recognition() }
+        if best.score < threshold { return Recognition(ladder: nil, nearMiss: best.summary) }
+        // A passing reading that holds every level of the best and more (an unlabelled first level with the
+        // same sections as the rest) is the fuller reading of the same ladder.
+        let wider = ranked.filter { $0.shape == .headings && $0.score >= threshold && $0.levels.count > best.levels.count
+            && Set(best.levels).isSubset(of: $0.levels) }
+        if best.shape == .headings, let widest = wider.max(by: { $0.levels.count < $1.levels.count }) { best = widest }
+        let runnerUp = ranked.dropFirst().first { $0.levels != best.levels || $0.shape != best.shape }
+        var recognition = Recognition(ladder: ladder(best, outline: outline, pasted: source.lineMap != nil))
+        recognition.nearMiss = runnerUp.map(\.summary)
+        return recognition
     }
 
-    // MARK: - Runs
-
-    private static func headingRun(outline: Outline, source: PageSource, title: String?) -> RecognisedLadder? {
-        let headings = outline.headings
-        guard headings.count >= 3 else { return nil }
-        for depth in Set(headings.map(\.depth)).sorted() {
-            // Siblings: headings at `depth` with no shallower heading between them.
-            var groups: [[Int]] = [[]]
-            for (i, heading) in headings.enumerated() {
-                if heading.depth < depth, !(groups.last?.isEmpty ?? true) { groups.append([]) }
-                if heading.depth == depth { groups[groups.count - 1].append(i) }
-            }
-            for group in groups where group.count >= 3 {
-                // Maximal stretches of level (or shared) headings.
-                var stretch: [Int] = []
-                for i in group + [-1] {
-                    if i >= 0, SharedHeading.matches(headings[i].text) || LevelLabel(headings[i].text) != nil {
-                        stretch.append(i)
-                        continue
-                    }
-                    if let found = check(stretch: stretch, outline: outline, source: source, depth: depth, title: title) {
-                        return found
-                    }
-                    stretch = []
-                }
-            }
+    private static func ladder(_ candidate: LadderCandidate, outline: Outline, pasted: Bool) -> RecognisedLadder {
+        switch candidate.shape {
+        case .list:
+            return RecognisedLadder(shape: .list, depth: 0, headingBlocks: [], labels: candidate.labels, levelIDs: nil,
+                                    origin: pasted ? "its bullet lines" : "its bold list",
+                                    score: candidate.score, evidence: candidate.evidence)
+        case .headings:
+            let headings = outline.headings
+            let texts = candidate.levels.map { headings[$0].text }
+            let labels = texts.compactMap { LevelLabel($0) }
+            var blocks = Set(candidate.levels.map { headings[$0].blockIndex })
+            if let shared = candidate.shared { blocks.insert(headings[shared].blockIndex) }
+            return RecognisedLadder(
+                shape: .headings, depth: candidate.levels.map { headings[$0].depth }.min() ?? 2, headingBlocks: blocks,
+                labels: texts, levelIDs: labels.count == texts.count ? ids(for: texts, labels: labels) : nil,
+                origin: pasted ? "its Level lines" : "its headings", score: candidate.score, evidence: candidate.evidence)
         }
-        return nil
     }
 
-    private static func check(stretch: [Int], outline: Outline, source: PageSource, depth: Int,
-                              title: String?) -> RecognisedLadder? {
-        let headings = outline.headings
-        let levelIndices = stretch.filter { !SharedHeading.matches(headings[$0].text) }
-        guard levelIndices.count >= 3, stretch.count - levelIndices.count <= 1 else { return nil }
-        let labels = levelIndices.compactMap { LevelLabel(headings[$0].text) }
-        guard labels.count == levelIndices.count, LevelLabel.isRun(labels) else { return nil }
-        // The body's lines only now: most pages with three headings stop at the labels.
-        let lines = BodyLines(source: source)
-        // Each level's body: from its heading to the next heading at its depth or shallower.
-        let bodies = levelIndices.map { i -> String in
-            let end = headings[(i + 1)...].first { $0.depth <= depth }?.line
-            return lines.text(after: headings[i].line, before: end)
-        }
-        guard plausible(labels: labels, bodies: bodies, title: title, firstParagraph: outline.firstParagraph) else {
-            return nil
-        }
-        return RecognisedLadder(shape: .headings, depth: depth,
-                                headingBlocks: Set(stretch.map { headings[$0].blockIndex }),
-                                labels: levelIndices.map { headings[$0].text },
-                                levelIDs: ids(for: levelIndices.map { headings[$0].text }, labels: labels),
-                                origin: lines.source.lineMap == nil ? "its headings" : "its Level lines")
-    }
+    // MARK: - The list reader
 
-    private static func listRun(outline: Outline, title: String?, pasted: Bool) -> RecognisedLadder? {
+    private static func listCandidate(outline: Outline, title: String?) -> LadderCandidate? {
         guard let list = outline.boldLedList, list.items.count >= 3 else { return nil }
+        var candidate = LadderCandidate(shape: .list, labels: list.items.map(\.boldText))
         let labels = list.items.compactMap { LevelLabel($0.boldText) }
         guard labels.count == list.items.count, LevelLabel.isRun(labels) else { return nil }
-        guard plausible(labels: labels, bodies: list.items.map(\.rest), title: title,
-                        firstParagraph: outline.firstParagraph) else { return nil }
-        return RecognisedLadder(shape: .list, depth: 0, headingBlocks: [], labels: list.items.map(\.boldText),
-                                levelIDs: nil, origin: pasted ? "its bullet lines" : "its bold list")
+        candidate.weigh(4, "labels of one family in order")
+        Evidence.weighContext(&candidate, labels: labels, texts: candidate.labels, bodies: list.items.map(\.rest),
+                              title: title, firstParagraph: outline.firstParagraph)
+        return candidate
     }
 
     /// `Level 2 - Senior` → `Level 2`; `Junior level` → `Junior`; nil for ids and titles, which name themselves.
@@ -115,29 +144,256 @@ package enum LadderRecognition {
         }
     }
 
-    /// The checks that keep look-alikes out: question banks, identical bodies (a staffing plan), and
-    /// bare labels (`IC1`, `Junior`, `Level 1`) with no word about careers anywhere near them.
-    private static func plausible(labels: [LevelLabel], bodies: [String], title: String?, firstParagraph: String?) -> Bool {
+    /// Whether lowercased text has a word about careers, which bare labels (`IC1`, `Junior`) need near them.
+    package static func mentionsCareers(_ text: String) -> Bool {
+        let words = ["level", "ladder", "career", "progression", "promot", "senior", "engineer", "develop",
+                     "expectation", "competenc", "mentor", "e.g.", "for example", "#### examples"]
+        return words.contains { text.containsBytes($0) }
+    }
+}
+
+/// The heading reader: every run of sibling headings (same parent, same depth) at any depth is a candidate.
+struct HeadingCandidates {
+    let source: PageSource
+    let outline: Outline
+    let title: String?
+    let headings: [Outline.Heading]
+    /// Index of each heading's parent heading (the nearest earlier shallower one), or -1.
+    let parent: [Int]
+    /// Index of the first heading after each heading's section (its depth or shallower), or headings.count.
+    let end: [Int]
+
+    init(source: PageSource, outline: Outline, title: String?) {
+        self.source = source
+        self.outline = outline
+        self.title = title
+        headings = outline.headings
+        var parent = Array(repeating: -1, count: headings.count)
+        var end = Array(repeating: headings.count, count: headings.count)
+        var stack: [Int] = []
+        for (i, heading) in headings.enumerated() {
+            while let last = stack.last, headings[last].depth >= heading.depth {
+                end[last] = i
+                stack.removeLast()
+            }
+            parent[i] = stack.last ?? -1
+            stack.append(i)
+        }
+        self.parent = parent
+        self.end = end
+    }
+
+    func all() -> [LadderCandidate] {
+        guard headings.count >= 3 else { return [] }
+        // Sibling groups in document order.
+        var groups: [[Int]] = []
+        var groupOf: [Int: Int] = [:]
+        for i in headings.indices {
+            let key = parent[i] &* 16 &+ headings[i].depth
+            if let g = groupOf[key] { groups[g].append(i) } else { groupOf[key] = groups.count; groups.append([i]) }
+        }
+        // Shallower groups first: on equal scores the outermost reading wins.
+        groups.sort { (headings[$0[0]].depth, $0[0]) < (headings[$1[0]].depth, $1[0]) }
+        let lines = BodyLines(source: source)
+        var out: [LadderCandidate] = []
+        for group in groups where group.count >= 3 {
+            for run in runs(in: group, lines: lines) {
+                out.append(weigh(run, lines: lines))
+            }
+        }
+        return out
+    }
+
+    /// The runs of a sibling group worth weighing: maximal stretches of level labels (a shared "All levels"
+    /// heading among them), and the group trimmed of members that share no section name with the others.
+    private func runs(in group: [Int], lines: BodyLines) -> [[Int]] {
+        var runs: [[Int]] = []
+        var stretch: [Int] = []
+        for i in group + [-1] {
+            if i >= 0, SharedHeading.matches(headings[i].text) || LevelLabel(headings[i].text) != nil {
+                stretch.append(i)
+                continue
+            }
+            if stretch.filter({ !SharedHeading.matches(headings[$0].text) }).count >= 3 { runs.append(stretch) }
+            stretch = []
+        }
+        // Members that share a section name with another member; the widest stretch of them.
+        let names = group.map { childNames(of: $0, lines: lines) }
+        var counts: [String: Int] = [:]
+        for set in names { for name in set { counts[name, default: 0] += 1 } }
+        let sharing = group.indices.filter { n in names[n].contains { counts[$0, default: 0] >= 2 } }
+        if let first = sharing.first, let last = sharing.last, last - first + 1 >= 3 {
+            let run = Array(group[first...last])
+            if !runs.contains(run) { runs.append(run) }
+        }
+        return runs
+    }
+
+    /// Names of what sits directly under a heading: its child headings, and the bold leads of its lines
+    /// (`* **Tests**: …`, `**Impact** — …`), lowercased.
+    func childNames(of i: Int, lines: BodyLines) -> Set<String> {
+        var names: Set<String> = []
+        let children = (i + 1..<end[i]).filter { parent[$0] == i }
+        for c in children { names.insert(Evidence.name(headings[c].text)) }
+        let until = children.first.map { headings[$0].line } ?? (end[i] < headings.count ? headings[end[i]].line : nil)
+        for line in lines.lines(after: headings[i].line, before: until) {
+            if let lead = Evidence.boldLead(line) { names.insert(lead) }
+        }
+        names.remove("")
+        return names
+    }
+
+    private func weigh(_ run: [Int], lines: BodyLines) -> LadderCandidate {
+        let shared = run.first { SharedHeading.matches(headings[$0].text) }
+        var levels = run.filter { $0 != shared }
+        let texts = levels.map { headings[$0].text }
+        var candidate = LadderCandidate(shape: .headings, levels: levels, shared: shared, labels: texts)
+        var labels = texts.compactMap { LevelLabel($0) }
+        if labels.count == texts.count, LevelLabel.isRun(labels) {
+            candidate.weigh(4, "labels of one family in order")
+        } else {
+            labels = []
+            if Evidence.mostlyLabelsInOrder(texts) {
+                candidate.weigh(2, "mostly labels of one family in order")
+            } else if Evidence.numberedInOrder(texts) {
+                candidate.weigh(2, "numbered in order")
+            } else {
+                candidate.weigh(-4, "nothing orders them")
+            }
+        }
+        // The strongest sign: the same sections under every level.
+        let names = levels.map { childNames(of: $0, lines: lines) }
+        let common = Evidence.common(names)
+        if common.count >= 2 {
+            candidate.weigh(4, "\(common.count) sections under every level (\(common.sorted().prefix(3).joined(separator: ", ")))")
+        } else if common.count == 1 {
+            candidate.weigh(1, "one section under every level (\(common[0]))")
+        }
+        let bodies = levels.map { i -> String in
+            let stop = end[i] < headings.count ? headings[end[i]].line : nil
+            return lines.text(after: headings[i].line, before: stop)
+        }
+        Evidence.weighContext(&candidate, labels: labels, texts: texts, bodies: bodies,
+                              title: title, firstParagraph: outline.firstParagraph)
+        // A level with only sub-levels under it is a group: `### Senior` → `#### Senior I`, `#### Senior II`.
+        var expanded: [Int] = []
+        for i in levels { expanded += subLevels(of: i, lines: lines) ?? [i] }
+        if expanded.count > levels.count {
+            let groups = levels.filter { !expanded.contains($0) }.count
+            candidate.evidence.append("sub-levels under \(groups) group heading\(groups == 1 ? "" : "s")")
+            levels = expanded
+            candidate.levels = expanded
+            candidate.labels = expanded.map { headings[$0].text }
+        }
+        return candidate
+    }
+
+    /// The child headings of a level that are themselves levels of one family in order (two at least),
+    /// when the level has no text of its own before them.
+    private func subLevels(of i: Int, lines: BodyLines) -> [Int]? {
+        let children = (i + 1..<end[i]).filter { parent[$0] == i }
+        guard children.count >= 2 else { return nil }
+        let labels = children.compactMap { LevelLabel(headings[$0].text) }
+        guard labels.count == children.count, labels.allSatisfy({ $0.family == labels[0].family }),
+              zip(labels, labels.dropFirst()).allSatisfy({ $0.rank.lexicographicallyPrecedes($1.rank) }) else { return nil }
+        let own = lines.text(after: headings[i].line, before: headings[children[0]].line)
+        guard own.split(separator: "\n").filter({ !$0.trimmingCharacters(in: .whitespaces).isEmpty }).count <= 2 else { return nil }
+        return children
+    }
+}
+
+/// Evidence shared by the readers.
+enum Evidence {
+    /// `**Tests**: …`, `* **Impact** — …` → "tests"; nil for a line with no bold lead.
+    static func boldLead(_ line: Substring) -> String? {
+        var rest = line.drop { $0 == " " }
+        if let first = rest.first, "-*+".contains(first), rest.dropFirst().first == " " {
+            rest = rest.dropFirst(2).drop { $0 == " " }
+        }
+        guard rest.hasPrefix("**") else { return nil }
+        let inner = rest.dropFirst(2)
+        guard let close = inner.range(of: "**"), inner.distance(from: inner.startIndex, to: close.lowerBound) <= 60 else {
+            return nil
+        }
+        return name(String(inner[..<close.lowerBound]))
+    }
+
+    /// A section's name as compared across levels: lowercased, without trailing punctuation.
+    static func name(_ text: String) -> String {
+        text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :.–—-"))
+    }
+
+    /// Names found under most levels: every level of two or three, all but one of more.
+    static func common(_ sets: [Set<String>]) -> [String] {
+        guard sets.count >= 2 else { return [] }
+        let need = sets.count <= 3 ? sets.count : sets.count - 1
+        var counts: [String: Int] = [:]
+        for set in sets { for name in set { counts[name, default: 0] += 1 } }
+        return counts.filter { $0.value >= need }.map(\.key).sorted()
+    }
+
+    /// Most texts (all but one, and at least two) are level labels of one family, in order.
+    static func mostlyLabelsInOrder(_ texts: [String]) -> Bool {
+        let labels = texts.compactMap { LevelLabel($0) }
+        guard labels.count >= 2, labels.count + 1 >= texts.count, labels.allSatisfy({ $0.family == labels[0].family }) else {
+            return false
+        }
+        return zip(labels, labels.dropFirst()).allSatisfy { $0.rank.lexicographicallyPrecedes($1.rank) }
+    }
+
+    /// Each text carries a number (`Q1 - QA Engineer 1`, `Step 2`, `Tier III`), one more than the last's.
+    static func numberedInOrder(_ texts: [String]) -> Bool {
+        let numbers = texts.map { text -> Int? in
+            if let m = text.firstMatch(#"(\d{1,2})"#) { return Int(m[1]) }
+            if let last = text.split(separator: " ").last { return LevelLabel.numerals[last.lowercased()] }
+            return nil
+        }
+        guard numbers.count >= 2, numbers.allSatisfy({ $0 != nil }) else { return false }
+        return zip(numbers, numbers.dropFirst()).allSatisfy { $1! == $0! + 1 }
+    }
+
+    /// Career words, balance, and what counts against: questions, steps, versions, dates, identical bodies.
+    static func weighContext(_ candidate: inout LadderCandidate, labels: [LevelLabel], texts: [String], bodies: [String],
+                             title: String?, firstParagraph: String?) {
+        let nearby = ([title ?? "", firstParagraph ?? ""] + bodies).joined(separator: " ").lowercased()
+        let headingWords = texts.joined(separator: " ").lowercased().split(whereSeparator: { !$0.isLetter })
+        if !labels.isEmpty, labels.contains(where: \.needsContext) {
+            // Bare labels (`IC1`, `Junior`, `Level 1`) say little by themselves.
+            if LadderRecognition.mentionsCareers(nearby) {
+                candidate.weigh(1, "words about careers nearby")
+            } else {
+                candidate.weigh(-3, "no word about careers")
+            }
+        } else if headingWords.contains(where: { LevelLabel.careerWords.contains(String($0)) || LevelLabel.roleNouns.contains(String($0)) }) {
+            candidate.weigh(2, "names roles or seniority")
+        } else if LadderRecognition.mentionsCareers(nearby.replacingOccurrences(of: "level", with: "")) {
+            // "Level" in a heading's own text is no evidence: a deployment guide has levels too.
+            candidate.weigh(1, "words about careers nearby")
+        } else {
+            candidate.weigh(-3, "no word about careers")
+        }
         let bodyLines = bodies.flatMap { $0.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) } }
             .filter { !$0.isEmpty }
         let questions = bodyLines.filter { line in
             let bare = line.trimmingCharacters(in: CharacterSet(charactersIn: "*_ "))
             return bare.hasSuffix("?") || bare.range(of: #"^Q\d+[:.]"#, options: .regularExpression) != nil
         }
-        if !bodyLines.isEmpty, questions.count * 2 >= bodyLines.count { return false }
+        if !bodyLines.isEmpty, questions.count * 2 >= bodyLines.count { candidate.weigh(-4, "mostly questions") }
         let normalised = Set(bodies.map { $0.filter { !$0.isNumber && !$0.isWhitespace } })
-        if normalised.count == 1, !(normalised.first ?? "").isEmpty { return false }
-        if labels.contains(where: \.needsContext) {
-            let text = ([title ?? "", firstParagraph ?? ""] + bodies).joined(separator: " ").lowercased()
-            if !mentionsCareers(text) { return false }
+        if normalised.count == 1, !(normalised.first ?? "").isEmpty { candidate.weigh(-5, "the same text under every heading") }
+        let lowered = texts.map { $0.lowercased() }
+        if lowered.allSatisfy({ $0.hasPrefix("step") || $0.hasPrefix("phase") || $0.hasPrefix("part") || $0.hasPrefix("day") }) {
+            candidate.weigh(-2, "numbered steps")
         }
-        return true
-    }
-
-    /// Whether lowercased text has a word about careers, which bare labels (`IC1`, `Junior`) need near them.
-    package static func mentionsCareers(_ text: String) -> Bool {
-        let words = ["level", "ladder", "career", "progression", "promot", "senior", "engineer", "develop",
-                     "expectation", "competenc", "mentor", "e.g.", "for example", "#### examples"]
-        return words.contains { text.containsBytes($0) }
+        if lowered.contains(where: { $0.range(of: #"\bv?\d+\.\d+|\bversion\b|\brelease\b"#, options: .regularExpression) != nil }) {
+            candidate.weigh(-3, "versions")
+        }
+        if lowered.contains(where: { $0.range(of: #"\b(19|20)\d\d\b"#, options: .regularExpression) != nil }) {
+            candidate.weigh(-3, "dates")
+        }
+        let sizes = bodies.map(\.utf8.count)
+        if let small = sizes.min(), let large = sizes.max(), large > 400, small * 20 < large {
+            candidate.weigh(-1, "unbalanced")
+        }
     }
 }

@@ -144,8 +144,71 @@ import Testing
         #expect(!site.exists("public/ladder/engineering-career-ladder/index.html"))
     }
 
+    @Test func numbered_headings_with_the_same_bold_items_under_each_are_levels_and_the_code_table_is_navigation() throws {
+        // `Q` is no level prefix Ladder knows: the numbers in order and `Tests`, `Automation` and
+        // `Communication` under every heading are the evidence.
+        let (site, result) = try build("numbered-bold-items")
+        defer { site.remove() }
+        #expect(result.status == 0, "\(result.err)")
+        #expect(try levelOrder(site, track: "/qa/", ids: ["q1", "q2", "q3"]))
+        let q2 = try site.read("public/qa/q2/index.html")
+        #expect(q2.contains("<span class=\"level-id\">Q2</span> QA Engineer 2"))
+        #expect(q2.contains("adds automated checks for the regressions the team has seen"))
+        #expect(!q2.contains("sets the test strategy of a product area"))
+        #expect(result.out.contains("content/qa.md: track 'qa', 3 levels Q1–Q3 from its headings"))
+    }
+
+    @Test func a_heading_with_only_sub_levels_under_it_is_a_group_and_its_sub_levels_are_levels() throws {
+        let (site, result) = try build("sub-levels")
+        defer { site.remove() }
+        #expect(result.status == 0, "\(result.err)")
+        #expect(try levelOrder(site, track: "/growth/", ids: ["junior", "mid", "senior-i", "senior-ii", "staff"]))
+        #expect(!site.exists("public/growth/senior/index.html"))
+        let seniorII = try site.read("public/growth/senior-ii/index.html")
+        #expect(seniorII.contains("Grows other seniors."))
+        #expect(!seniorII.contains("Designs a service the team owns."))
+        #expect(!seniorII.contains("Writes the group"))
+        #expect(try site.read("public/growth/senior-i/index.html").contains("Designs a service the team owns."))
+        expectViews(site, track: "/growth/", pair: "senior-i-vs-senior-ii")
+    }
+
+    @Test func a_first_level_with_no_label_joins_the_ladder_when_it_has_the_same_sections() throws {
+        let (site, result) = try build("unlabelled-first-level")
+        defer { site.remove() }
+        #expect(result.status == 0, "\(result.err)")
+        #expect(try levelOrder(site, track: "/competencies/", ids: [
+            "software-engineering-apprentice", "software-engineer-i", "software-engineer-ii", "senior-software-engineer"]))
+        #expect(try site.read("public/competencies/software-engineering-apprentice/index.html")
+            .contains("Writes working code with close guidance."))
+        // The FAQ after the levels shares none of their sections: it stays on the overview.
+        #expect(!site.exists("public/competencies/faq/index.html"))
+        #expect(try site.read("public/competencies/index.html").contains("Twice a year."))
+        #expect(site.exists("public/competencies/competencies/delivery/index.html"))
+    }
+
+    @Test func an_empty_levels_key_says_nothing_and_the_page_is_read_as_it_is() throws {
+        let (site, result) = try build("empty-levels-key")
+        defer { site.remove() }
+        #expect(result.status == 0, "\(result.err)")
+        #expect(try levelOrder(site, track: "/research/", ids: ["level-1", "level-2", "level-3"]))
+        #expect(try site.read("public/research/level-2/index.html").contains("You plan and run research projects on your own."))
+        #expect(site.exists("public/research/competencies/ownership/index.html"))
+    }
+
+    @Test func pages_of_one_folder_whose_levels_hold_their_own_sections_are_ladders_not_competencies() throws {
+        // Each page has `## Level 1` … with `### Knowledge` and `### Ownership` under every level: two
+        // ladders, not one ladder whose competencies are the pages.
+        let (site, result) = try build("pages-with-own-sections")
+        defer { site.remove() }
+        #expect(result.status == 0, "\(result.err)")
+        #expect(try levelOrder(site, track: "/design/product/", ids: ["level-1", "level-2", "level-3"]))
+        #expect(try levelOrder(site, track: "/design/visual/", ids: ["level-1", "level-2", "level-3"]))
+        #expect(site.exists("public/design/visual/competencies/knowledge/index.html"))
+        #expect(result.out.contains("(6 levels in 2 tracks, 2 recognised)"), "\(result.out)")
+    }
+
     @Test(arguments: [
-        "neg-faq-bold-questions", "neg-prose-levels", "neg-howto-steps", "neg-release-notes", "neg-resume",
+        "neg-competency-sections", "neg-faq-bold-questions", "neg-prose-levels", "neg-howto-steps", "neg-release-notes", "neg-resume",
         "neg-staffing-plan", "neg-ic-designators", "neg-tiers", "neg-interview-questions", "neg-heading-depth",
     ])
     func look_alikes_stay_plain_pages(_ fixture: String) throws {
