@@ -141,7 +141,10 @@ struct BuildCommand: ParsableCommand {
             for diagnostic in failure.errors { console.err(diagnostic.description) }
             if !quiet {
                 for line in failure.diagnostics.filter({ $0.severity == .warning }).summarisedLines() { console.err(line) }
+                for line in failure.ladderLines { console.out(line) }
+                if let counts = failure.ladderCounts { console.out("Read \(counts) before stopping.") }
             }
+            if let hint = failure.linkHint { console.err(hint) }
             console.err("Build failed with \(failure.errors.count) error\(failure.errors.count == 1 ? "" : "s"); \(destination) is unchanged.")
             return 1
         } catch {
@@ -174,6 +177,9 @@ struct CheckCommand: ParsableCommand {
             return 0
         } catch let failure as BuildFailure {
             for diagnostic in failure.diagnostics { console.err(diagnostic.description) }
+            for line in failure.ladderLines { console.out(line) }
+            if let counts = failure.ladderCounts { console.out("Read \(counts) before stopping.") }
+            if let hint = failure.linkHint { console.err(hint) }
             return 1
         } catch {
             console.err("error: \(error)")

@@ -56,12 +56,26 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
 /// Thrown when a build cannot finish: every error found, in a stable order, plus warnings seen so far.
 public struct BuildFailure: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
+    /// What was read of the ladder before the build stopped (the lines `build` prints on success, and
+    /// "8 levels in 2 tracks, 1 recognised"), empty when the build stopped before the model.
+    public var ladderLines: [String] = []
+    public var ladderCounts: String?
 
     public init(_ diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics.sortedForDisplay()
     }
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+
+    /// One line on how to go on when links lead to pages that are not in the site (a ladder imported
+    /// from another site), or nil.
+    public var linkHint: String? {
+        let broken = errors.filter { $0.message.hasPrefix("link to missing page") || $0.message.hasPrefix("link to missing anchor") }.count
+        guard broken > 0 else { return nil }
+        return "hint: \(broken) link\(broken == 1 ? " leads" : "s lead") to pages or anchors not in the site: fix "
+            + "\(broken == 1 ? "it" : "them"), or put 'links: warn' in content/site.yml to publish now and fix them later "
+            + "(check --strict still fails)"
+    }
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
 

@@ -8,10 +8,43 @@ import LadderSearch
 /// The views that put levels side by side: one page per competency, the competency × level matrix, and
 /// a comparison page for every pair of levels of a track (DESIGN §4).
 extension PageWriter {
-    /// A level's expectations per competency: list items, or sentences when the section is prose.
+    /// The row a track of prose levels (no competencies: the Fly page) is shown in: each level's text.
+    static let proseRow = Competency(id: "", name: "Expectations", description: "")
+
+    /// The rows of a track's matrix and comparisons: its competencies, or one row of each level's text.
+    static func rows(of track: Track) -> [Competency] {
+        track.competencies.isEmpty ? [proseRow] : track.competencies
+    }
+
+    /// `url#anchor`, or the bare URL for a level's whole text.
+    func sectionURL(_ level: Level, _ anchor: String) -> String {
+        anchor.isEmpty ? href(level.url) : href(level.url) + "#" + anchor
+    }
+
+    /// A level's expectations per competency: list items, or sentences when the section is prose. A level
+    /// with no competency sections gives its whole text (its list item, or the blocks under its heading)
+    /// under the prose row's id.
     func expectations(of level: Level) -> [String: LevelComparison.Section] {
         let document = documents[level.pageIndex]
         var out: [String: LevelComparison.Section] = [:]
+        if level.sections.isEmpty {
+            var items: [String] = []
+            switch level.origin {
+            case .listItem(let item, _):
+                if let list = model.levelLists[level.pageIndex], let block = document.block(list.blockIndex),
+                   item < block.listItems.count {
+                    items = LevelComparison.sentences(block.listItems[item])
+                }
+            case .file, .heading:
+                for i in Array(level.introBlocks) + Array(level.trailingBlocks) {
+                    guard let block = document.block(i), block.heading == nil else { continue }
+                    let listItems = block.listItems
+                    items += listItems.isEmpty ? LevelComparison.sentences(block.plainText) : listItems
+                }
+            }
+            if !items.isEmpty { out[Self.proseRow.id] = LevelComparison.Section(anchor: "", items: items) }
+            return out
+        }
         for section in level.sections where out[section.competencyID] == nil {
             var items: [String] = []
             for i in section.blocks.dropFirst() {
@@ -52,10 +85,11 @@ extension PageWriter {
         // The matrix: competencies down, levels across.
         outputs.append {
             let matrixURL = "\(track.url)matrix/"
-            let rows = track.competencies.map { competency in
-                MatrixContext.Row(name: competency.name, url: href("\(track.url)competencies/\(competency.id)/"),
+            let rows = Self.rows(of: track).map { competency in
+                MatrixContext.Row(name: competency.name,
+                                  url: competency.id.isEmpty ? "" : href("\(track.url)competencies/\(competency.id)/"),
                                   cells: track.levels.enumerated().map { n, level in
-                    MatrixContext.Cell(level: level.id, entry: byLevel[n][competency.id].map { (href(level.url) + "#" + $0.anchor, $0.items) })
+                    MatrixContext.Cell(level: level.id, entry: byLevel[n][competency.id].map { (sectionURL(level, $0.anchor), $0.items) })
                 })
             }
             return Output(
@@ -75,12 +109,12 @@ extension PageWriter {
             let url = track.compareURL(a, b)
             pairs.append(.init(url: href(url), lower: levels[i], higher: levels[j]))
             outputs.append {
-                let comparison = LevelComparison(competencies: track.competencies, lower: byLevel[i], higher: byLevel[j])
+                let comparison = LevelComparison(competencies: Self.rows(of: track), lower: byLevel[i], higher: byLevel[j])
                 let rows = comparison.rows.map { row in
                     CompareContext.Row(
                         name: row.competency.name,
-                        lowerLink: row.lowerAnchor.map { Link(url: href(a.url) + "#" + $0, label: "\(a.id) · \(row.competency.name)") },
-                        higherLink: row.higherAnchor.map { Link(url: href(b.url) + "#" + $0, label: "\(b.id) · \(row.competency.name)") },
+                        lowerLink: row.lowerAnchor.map { Link(url: sectionURL(a, $0), label: "\(a.id) · \(row.competency.name)") },
+                        higherLink: row.higherAnchor.map { Link(url: sectionURL(b, $0), label: "\(b.id) · \(row.competency.name)") },
                         lower: row.lower.map { .init(text: $0.text, isNew: $0.isNew) },
                         higher: row.higher.map { .init(text: $0.text, isNew: $0.isNew) },
                         lowerHTML: Self.itemsHTML(row.lower), higherHTML: Self.itemsHTML(row.higher))

@@ -15,4 +15,10 @@ enum RecognisedTracks {
             return "\(place): track '\(track.id)', \(count) level\(count == 1 ? "" : "s") \(first.id)–\(last.id) from \(origin)"
         }
     }
+
+    /// "8 levels in 2 tracks, 1 recognised", as the summary line says it.
+    static func counts(_ model: SiteModel) -> String {
+        let recognised = lines(model).count
+        return "\(model.levels.count) levels in \(model.tracks.count) tracks\(recognised == 0 ? "" : ", \(recognised) recognised")"
+    }
 }

@@ -19,16 +19,25 @@ public struct SiteGenerator {
     public func build(into sink: OutputSink, memo: BuildMemo? = nil) throws(BuildFailure) -> BuildReport {
         let start = Date()
         let run = BuildRun(options: options, memo: memo)
-        let content = try run.stage("load", run.loadContent())
-        let templates = try run.stage("theme", run.loadTheme())
-        // The loaded pages go to the model (which keeps their bodies apart), not held beside it.
-        let (ladder, bodies) = try run.stage("model", run.modelLadder(consume content))
-        let model = try run.stage("layouts", run.checkLayouts(consume ladder, templates: templates))
-        let urls = try run.stage("urls", run.siteURLs(model, templates: templates))
-        let documents = try run.stage("markdown", run.renderMarkdown(model, bodies: consume bodies, urls: urls))
-        let written = try run.write(model, documents: documents, templates: templates, urls: urls, into: sink)
-        if options.keepValuesUntilExit { ProcessLifetime.keep((model, documents, urls, templates)) }
-        return run.report(model, written: written, since: start)
+        do {
+            let content = try run.stage("load", run.loadContent())
+            let templates = try run.stage("theme", run.loadTheme())
+            // The loaded pages go to the model (which keeps their bodies apart), not held beside it.
+            let modelled = run.modelLadder(consume content)
+            run.ladderRead = (RecognisedTracks.lines(modelled.0.0), RecognisedTracks.counts(modelled.0.0))
+            let (ladder, bodies) = try run.stage("model", modelled)
+            let model = try run.stage("layouts", run.checkLayouts(consume ladder, templates: templates))
+            let urls = try run.stage("urls", run.siteURLs(model, templates: templates))
+            let documents = try run.stage("markdown", run.renderMarkdown(model, bodies: consume bodies, urls: urls))
+            let written = try run.write(model, documents: documents, templates: templates, urls: urls, into: sink)
+            if options.keepValuesUntilExit { ProcessLifetime.keep((model, documents, urls, templates)) }
+            return run.report(model, written: written, since: start)
+        } catch {
+            // What was read of the ladder is said even when the build stops: it is often why.
+            var failure = error
+            if let (lines, counts) = run.ladderRead { (failure.ladderLines, failure.ladderCounts) = (lines, counts) }
+            throw failure
+        }
     }
 }
 
@@ -41,6 +50,8 @@ final class BuildRun {
     /// Each file's last commit date, looked up while the first stages run.
     let gitDates: GitDates.Lookup
     private(set) var diagnostics: [Diagnostic] = []
+    /// The recognition lines and ladder counts, once the model is assembled (said even if the build fails).
+    var ladderRead: (lines: [String], counts: String)?
 
     init(options: BuildOptions, memo: BuildMemo?) {
         self.options = options

@@ -20,6 +20,9 @@ public struct PageSource: Sendable {
     /// For a body Ladder wrote itself: criterion ids the data gives (`id:` of a job family's competency),
     /// by the body line (1-based) of the list item that holds the criterion.
     public var criterionIDs: [Int: String] = [:]
+    /// Set by the model stage for a `README.md` in a folder with no `index.md`: it is the folder's index
+    /// page (as GitHub shows it), at the folder's URL.
+    public var isFolderIndex = false
 
     /// The file line of a line of `body` (1-based).
     public func fileLine(_ bodyLineNumber: Int) -> Int {

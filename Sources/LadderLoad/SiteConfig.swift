@@ -39,6 +39,9 @@ public struct SiteConfig: Sendable, Equatable {
     /// "Edit this page" link: `{path}` is replaced by the page's path under `content/`
     /// (`https://github.com/acme/careers/edit/main/content/{path}`). Empty: no link.
     public var editURL = ""
+    /// `links: warn`: a link to a missing page or anchor is a warning, not an error, so a ladder imported
+    /// from another site can be published first and its links fixed later (`check --strict` still fails).
+    public var linksWarn = false
     public var tracks: [TrackDeclaration] = []
     public var competencies: [CompetencyDeclaration] = []
     /// Everything else, for templates as `site.params`.
@@ -53,7 +56,7 @@ public struct SiteConfig: Sendable, Equatable {
         a.title == b.title && a.description == b.description && a.baseURL == b.baseURL
             && a.language == b.language && a.rawHTML == b.rawHTML && a.tracks == b.tracks
             && a.competencies == b.competencies && a.linkLevelMentions == b.linkLevelMentions && a.search == b.search
-            && a.views == b.views && a.assess == b.assess && a.assessCounts == b.assessCounts && a.editURL == b.editURL
+            && a.views == b.views && a.assess == b.assess && a.assessCounts == b.assessCounts && a.editURL == b.editURL && a.linksWarn == b.linksWarn
     }
 
     /// Reads `site.yml` text; `path` is how diagnostics name the file.
@@ -78,6 +81,12 @@ public struct SiteConfig: Sendable, Equatable {
             config.assess = try fields.bool("assess") ?? true
         }
         config.editURL = try fields.string("edit_url") ?? ""
+        switch try fields.string("links") ?? "error" {
+        case "error": config.linksWarn = false
+        case "warn": config.linksWarn = true
+        case let other:
+            throw .error(fields.keyLocation("links"), "'links' must be 'error' or 'warn', found '\(other)'")
+        }
 
         if let tracks = map["tracks"] {
             guard case .list(let items) = tracks else {
@@ -120,7 +129,7 @@ public struct SiteConfig: Sendable, Equatable {
             }
         }
         var extra = YAMLMap()
-        let known: Set = ["title", "description", "base_url", "language", "raw_html", "link_level_mentions", "search", "views", "assess", "tracks", "competencies", "follow_external_symlinks", "edit_url"]
+        let known: Set = ["title", "description", "base_url", "language", "raw_html", "link_level_mentions", "search", "views", "assess", "tracks", "competencies", "follow_external_symlinks", "edit_url", "links"]
         for entry in map.entries where !known.contains(entry.key) {
             extra.append(entry)
             if let near = Spelling.nearMiss(of: entry.key, in: known.sorted()) {

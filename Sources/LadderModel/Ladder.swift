@@ -8,6 +8,10 @@ public struct Competency: Sendable, Hashable {
     public var id: String
     public var name: String
     public var description: String
+
+    public init(id: String, name: String, description: String) {
+        (self.id, self.name, self.description) = (id, name, description)
+    }
 }
 
 /// One competency section inside a level: a heading and the blocks under it.

@@ -46,6 +46,11 @@ public struct LinkResolver: Sendable {
         public var diagnostic: Diagnostic?
     }
 
+    /// A link that leads nowhere: an error, or a warning under `links: warn`.
+    private func broken(_ location: SourceLocation, _ message: String) -> Diagnostic {
+        model.config.linksWarn ? .warning(location, message) : .error(location, message)
+    }
+
     public func resolve(_ raw: String, from page: Page, pageIndex: Int, isImage: Bool, at location: SourceLocation) -> Outcome {
         if let scheme = Self.scriptingScheme(raw, isImage: isImage) {
             return Outcome(url: "", diagnostic: .warning(location,
@@ -69,7 +74,7 @@ public struct LinkResolver: Sendable {
         if decodedPath.isEmpty {
             // Same-page anchor.
             if let fragment, !fragment.isEmpty, !model.anchors[pageIndex].contains(String(fragment)) {
-                return Outcome(url: raw, diagnostic: .error(location, "link to missing anchor '#\(fragment)' on this page"))
+                return Outcome(url: raw, diagnostic: broken(location, "link to missing anchor '#\(fragment)' on this page"))
             }
             return Outcome(url: raw)
         }
@@ -77,13 +82,12 @@ public struct LinkResolver: Sendable {
         if Self.hasMarkdownExtension(decodedPath) {
             let target = Self.join(base: page.source.contentPath, relative: decodedPath)
             guard let targetIndex = model.pageByContentPath[target] else {
-                return Outcome(url: raw, diagnostic: .error(location, "link to missing page '\(decodedPath)' (no content/\(target))"))
+                return Outcome(url: raw, diagnostic: broken(location, "link to missing page '\(decodedPath)' (no content/\(target))"))
             }
             // The URL alone: a whole `Page` copied per link was a third of this function's time.
             let url = levelURLByPage[targetIndex] ?? model.pages[targetIndex].url
             if let fragment, !fragment.isEmpty, !model.anchors[targetIndex].contains(String(fragment)) {
-                return Outcome(url: raw, diagnostic: .error(location,
-                    "link to missing anchor '#\(fragment)' in \(decodedPath)"))
+                return Outcome(url: raw, diagnostic: broken(location, "link to missing anchor '#\(fragment)' in \(decodedPath)"))
             }
             return Outcome(url: href(url) + query + (fragment.map { "#" + $0 } ?? ""))
         }
@@ -100,10 +104,33 @@ public struct LinkResolver: Sendable {
         let lastPart = target.utf8.split(separator: UInt8(ascii: "/")).last ?? Substring("").utf8
         let isPageURL = target.hasSuffix("/") || !lastPart.contains(UInt8(ascii: "."))
         if !exists, isPageURL, !isImage {
-            return Outcome(url: url, diagnostic: .error(location, "link to missing page '\(decodedPath)' (no page has the URL \(asDirectory))"))
+            let tail = query + (fragment.map { "#" + $0 } ?? "")
+            // A source file named without its extension (`./index`, `../levels/l3`), as Jekyll and GitHub
+            // Pages sites write links: that file's page.
+            let file = String(target.dropFirst()).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+            for ext in ContentLoader.markdownExtensions {
+                if let index = model.pageByContentPath[file + ext] {
+                    return Outcome(url: href(levelURLByPage[index] ?? model.pages[index].url) + tail)
+                }
+            }
+            // A link written for the site where the ladder was served under a path (`/docs/hiring/stack`
+            // for `content/hiring/stack.md`): the page whose URL it ends with, said out loud.
+            if relative.hasPrefix("/") {
+                var parts = asDirectory.split(separator: "/")
+                while parts.count > 1 {
+                    parts.removeFirst()
+                    let shorter = "/" + parts.joined(separator: "/") + "/"
+                    if knownURLs.contains(shorter) {
+                        let prefix = asDirectory.dropLast(shorter.count - 1)
+                        return Outcome(url: href(shorter) + tail, diagnostic: .warning(location,
+                            "link '\(decodedPath)' read as \(shorter): no page has the URL \(asDirectory), and it looks written for a site served under \(prefix) (drop that from the link)"))
+                    }
+                }
+            }
+            return Outcome(url: url, diagnostic: broken(location, "link to missing page '\(decodedPath)' (no page has the URL \(asDirectory))"))
         }
         if exists, let fragment, !fragment.isEmpty, let anchors = anchorsByURL[asDirectory], !anchors.contains(String(fragment)) {
-            return Outcome(url: url, diagnostic: .error(location, "link to missing anchor '#\(fragment)' on \(asDirectory)"))
+            return Outcome(url: url, diagnostic: broken(location, "link to missing anchor '#\(fragment)' on \(asDirectory)"))
         }
         if !exists {
             let what = isImage ? "image" : "file"

@@ -50,6 +50,9 @@ public struct Page: Sendable {
     public var isDataTrack: Bool
     /// A ladder Ladder found in a page that does not say `levels:` (its headings or bold list name levels).
     public var recognised: RecognisedLadder?
+    /// The best reading recognition weighed and did not keep (or the runner-up of the one it kept), for
+    /// `ladder check --explain`.
+    public var recognitionNearMiss: String?
     /// Likely mistakes that still build: a near-miss of one of Ladder's own keys.
     public var warnings: [Diagnostic] = []
 
@@ -87,7 +90,8 @@ package extension Page {
             kind = .trackPage
         } else if case .string(let mode)? = fm["levels"], mode != "none" {
             kind = .trackPage
-        } else if source.contentPath == "index.md" || source.contentPath == "_index.md" {
+        } else if source.contentPath == "index.md" || source.contentPath == "_index.md"
+                    || source.isFolderIndex && !source.contentPath.contains("/") {
             kind = .home
         } else {
             // `levels: 6` without topics (a Monzo framework written as prose) or `levels: 0`: a page.
@@ -95,13 +99,22 @@ package extension Page {
         }
         var found: RecognisedLadder?
         // A page of a ladder found in its folder is a level or a competency of that ladder, not one of its own.
-        if kind == .page, LadderRecognition.mayRecognise(fm), source.folderLadder == nil {
-            found = LadderRecognition.recognise(source: source, outline: outline, title: try fm.string("title"))
-            if found != nil { kind = .trackPage }
+        // A README standing in for its folder's index is read too: a repository's README often holds its ladder.
+        let readmeIndex = kind == .home && source.isFolderIndex
+        if kind == .page || readmeIndex, LadderRecognition.mayRecognise(fm), source.folderLadder == nil {
+            let reading = LadderRecognition.read(source: source, outline: outline, title: try fm.string("title"))
+            found = reading.ladder
+            recognitionNearMiss = reading.nearMiss
+            if found != nil {
+                kind = .trackPage
+                // A ladder is a track of its own, not the folder's index.
+                self.source.isFolderIndex = false
+            }
         }
         recognised = found
         if let ids = found?.levelIDs { self.source.levelIDs = ids }
-        url = try Page.explicitURL(fm) ?? Page.url(forContentPath: source.contentPath)
+        url = try Page.explicitURL(fm) ?? Page.url(forContentPath: self.source.isFolderIndex
+            ? FolderRecognition.folder(of: source.contentPath) + "/index.md" : source.contentPath)
         // A first heading that is a level (`# QA Engineer I`) is not the page's title.
         let firstHeading = outline.headings.first.flatMap { found?.headingBlocks.contains($0.blockIndex) == true ? nil : $0 }
         if let title = try JobFamily.isJobFamily(fm) ? JobFamily.title(fm) : fm.string("title") {

@@ -85,7 +85,12 @@ public struct ModelBuilder {
         var sources: [PageSource] = []
         // Monzo's frameworks inherit topics from the one whose `path` is `/generic`.
         let generic = pages.first { DataTrack.isGeneric($0.frontMatter) }?.frontMatter
+        // A folder's `README.md` is its index where it has no `index.md` (a repository read as a site).
+        let indexed = Set(pages.filter { FolderRecognition.isIndex($0.contentPath) }.map { FolderRecognition.folder(of: $0.contentPath) })
         for var source in pages {
+            if FolderRecognition.isReadme(source.contentPath), !indexed.contains(FolderRecognition.folder(of: source.contentPath)) {
+                source.isFolderIndex = true
+            }
             if DataTrack.isDataTrack(source.frontMatter) {
                 do {
                     let data = try DataTrack.body(for: source, generic: generic)

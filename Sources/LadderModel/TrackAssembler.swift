@@ -17,6 +17,8 @@ package struct TrackAssembler {
     private var trackURLs: [String: String] = [:]
     /// How many whole-ladder pages each folder holds: two in one folder are two tracks.
     private let trackPagesInFolder: [String: Int]
+    /// Sub-folders of level pages that are tracks of their own (see `levelFolderTracks`).
+    private var levelFolderTracks: [String: String] = [:]
 
     init(config: SiteConfig, pages: [Page] = []) {
         self.config = config
@@ -25,6 +27,30 @@ package struct TrackAssembler {
         var counts: [String: Int] = [:]
         for i in pages.indices where pages[i].kind == .trackPage { counts[Self.folder(of: pages[i]), default: 0] += 1 }
         trackPagesInFolder = counts
+        levelFolderTracks = Self.levelFolderTracks(pages)
+    }
+
+    /// Level pages that name no track are in their first-level folder's track, unless that folder's
+    /// sub-folders repeat level ids (`src/content/engineering/` and `src/content/product/` each have a
+    /// level 1): then each sub-folder holding level pages is a track of its own, named after it.
+    static func levelFolderTracks(_ pages: [Page]) -> [String: String] {
+        var idsByFolder: [String: [String: Set<String>]] = [:]
+        for page in pages where page.kind == .level && page.source.folderLadder == nil {
+            guard (try? page.source.frontMatter.string("track")) == nil,
+                  let id = (try? page.source.frontMatter.string("level")) ?? nil else { continue }
+            let parts = page.source.contentPath.split(separator: "/")
+            guard parts.count > 2 else { continue }
+            idsByFolder[String(parts[0]), default: [:]][folder(of: page), default: []].insert(Slug.make(id))
+        }
+        var out: [String: String] = [:]
+        for folders in idsByFolder.values where folders.count >= 2 {
+            var seen: Set<String> = []
+            var repeats = false
+            for ids in folders.values { if !seen.isDisjoint(with: ids) { repeats = true }; seen.formUnion(ids) }
+            guard repeats else { continue }
+            for folder in folders.keys { out[folder] = Slug.make(String(folder.split(separator: "/").last ?? "")) }
+        }
+        return out
     }
 
     static func folder(of page: Page) -> String {
@@ -80,7 +106,8 @@ package struct TrackAssembler {
             let folder = page.source.folderLadder
             // A level page of a folder's ladder is in the folder's track, at the folder's URL, unless it names one.
             let named = try fm.string("track").map(Slug.make)
-            let fromFolder = try Self.trackID(of: page)
+            var fromFolder = levelFolderTracks[Self.folder(of: page)]
+            if fromFolder == nil { fromFolder = try Self.trackID(of: page) }
             guard let track = named ?? folder?.trackID ?? fromFolder else {
                 throw .error(fm.keyLocation("level"), "a level page needs 'track:' (or must sit in its track's folder)")
             }

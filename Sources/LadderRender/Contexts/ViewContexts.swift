@@ -35,7 +35,8 @@ public struct MatrixContext: TemplateContext {
         public var url: String
         public var cells: [Cell]
         public init(name: String, url: String, cells: [Cell]) { self.name = name; self.url = url; self.cells = cells }
-        public var templateFields: TemplateFields { ["name": name, "url": url, "cells": cells.templateList] }
+        /// `linked` is false for the row of a track whose levels have no competencies (each level's text).
+        public var templateFields: TemplateFields { ["name": name, "url": url, "linked": !url.isEmpty, "cells": cells.templateList] }
     }
 
     /// One level's expectations for the row's competency; `entry` nil where the level has none.

@@ -10,6 +10,28 @@ import Testing
 
 /// Builds fixture sites shaped like the documents Ladder was designed from, and reads the HTML.
 @Suite struct SiteBuildTests {
+    @Test func levels_written_as_prose_fill_the_matrix_and_comparisons_with_their_text() throws {
+        // The Fly page's levels have no competency sections: the matrix is one row of each level's text,
+        // and a comparison shows the two levels' text side by side (never an empty table).
+        let site = try TempSite(copying: Repo.fixture("sites/fly"))
+        defer { site.remove() }
+        let result = site.ladder(["build", site.path, "--quiet"])
+        #expect(result.status == 0, "\(result.err)")
+        let matrix = try site.read("public/platform/matrix/index.html")
+        let body = try #require(matrix.range(of: "<tbody>").map { String(matrix[$0.lowerBound...]) })
+        #expect(body.contains("<th scope=\"row\">Expectations</th>"))
+        for (level, text) in [("p1", "P1 Engineers are new to the platform."), ("p2", "P2 Engineers own features from start to finish."),
+                              ("p3", "P3 Engineers lead teams.")] {
+            #expect(body.contains("<li>\(text)</li>"), "\(level)")
+            #expect(body.contains("href=\"/platform/\(level)/\""), "\(level)")
+        }
+        let compare = try site.read("public/platform/compare/p2-vs-p3/index.html")
+        let table = try #require(compare.range(of: "<tbody>").map { String(compare[$0.lowerBound...]) })
+        #expect(table.contains("<li>P2 Engineers own features from start to finish.</li>"))
+        #expect(table.contains("<span class=\"visually-hidden\">New: </span>We hand P3s whole areas of the platform."))
+        #expect(!table.contains("P1 Engineers"))
+    }
+
     @Test func levels_list_page_like_a_jekyll_docs_page() throws {
         let site = try TempSite(copying: Repo.fixture("sites/fly"))
         defer { site.remove() }
