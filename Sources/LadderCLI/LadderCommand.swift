@@ -19,7 +19,7 @@ public struct LadderCommand: ParsableCommand {
     /// 1 content or template errors, 2 usage.
     public static func run(_ arguments: [String], console: Console = .standard) -> Int32 {
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try parseAsRoot(optionalExplainPath(arguments))
             if var build = command as? BuildCommand { return build.execute(console: console) }
             if var check = command as? CheckCommand { return check.execute(console: console) }
             if let serve = command as? ServeCommand { return serve.execute(console: console) }
@@ -37,6 +37,24 @@ public struct LadderCommand: ParsableCommand {
             return 2
         }
     }
+}
+
+/// `check --explain` takes an optional PATH: alone (last, or before another flag) it means every file.
+func optionalExplainPath(_ arguments: [String]) -> [String] {
+    guard arguments.first == "check" else { return arguments }
+    var out: [String] = []
+    var index = 0
+    while index < arguments.count {
+        let argument = arguments[index]
+        out.append(argument)
+        if argument == "--explain" {
+            let next = index + 1 < arguments.count ? arguments[index + 1] : nil
+            // A value that names the site folder itself (`check --explain .`) is still the path filter.
+            if next == nil || next!.hasPrefix("-") { out.append("") }
+        }
+        index += 1
+    }
+    return out
 }
 
 /// Where commands print: the terminal, or a buffer in tests.
@@ -163,9 +181,16 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Treat warnings (missing images and files) as errors.")
     var strict = false
 
+    @Option(help: ArgumentHelp("Say what was read of the ladder, file by file: each track with its levels, competencies, reader and score, and the reading that lost (all files, or those under PATH).",
+                               valueName: "PATH"))
+    var explain: String?
+
     mutating func execute(console: Console) -> Int32 {
+        var options = siteOptions.buildOptions
+        options.explain = explain
         do {
-            let report = try SiteGenerator(options: siteOptions.buildOptions).build(into: MemorySink())
+            let report = try SiteGenerator(options: options).build(into: MemorySink())
+            for line in report.explanation { console.out(line) }
             if strict && !report.warnings.isEmpty {
                 for warning in report.warnings { console.err(warning.promotedToError.description) }
                 console.err("Check failed: \(report.warnings.count) warning(s) under --strict.")
@@ -176,6 +201,7 @@ struct CheckCommand: ParsableCommand {
             console.out("OK: \(report.pages) pages, \(report.levels) levels in \(report.tracks) tracks\(report.recognisedCount), no errors\(report.warningCount).")
             return 0
         } catch let failure as BuildFailure {
+            for line in failure.explanation { console.out(line) }
             for diagnostic in failure.diagnostics { console.err(diagnostic.description) }
             for line in failure.ladderLines { console.out(line) }
             if let counts = failure.ladderCounts { console.out("Read \(counts) before stopping.") }

@@ -60,6 +60,8 @@ public struct BuildFailure: Error, Sendable, CustomStringConvertible {
     /// "8 levels in 2 tracks, 1 recognised"), empty when the build stopped before the model.
     public var ladderLines: [String] = []
     public var ladderCounts: String?
+    /// With `check --explain`: what each file or folder was read as.
+    public var explanation: [String] = []
 
     public init(_ diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics.sortedForDisplay()

@@ -16,6 +16,8 @@ public struct BuildOptions: Sendable {
     /// For a process that exits after one build (`ladder build`): the build's values are left to the
     /// process's end rather than freed one by one (70 ms of a 10,000-page build's 2.2 s, on one core).
     public var keepValuesUntilExit = false
+    /// `check --explain [PATH]`: explain what was read of the ladder in the files under PATH ("" for all).
+    public var explain: String?
 
     public init(siteFolder: String = ".", baseURL: String? = nil, includeDrafts: Bool = false) {
         self.siteFolder = siteFolder
@@ -32,6 +34,8 @@ public struct BuildReport: Sendable {
     public var files = 0
     /// One line per track found in a page that does not say `levels:` (`ladder build` prints them).
     public var recognised: [String] = []
+    /// With `explain`: what each file or folder was read as (`LadderExplanation`).
+    public var explanation: [String] = []
     public var warnings: [Diagnostic] = []
     public var seconds: Double = 0
     /// The path part of `base_url` (`/careers/`), which prefixes every link; the preview server serves there.

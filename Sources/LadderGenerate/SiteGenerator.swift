@@ -25,6 +25,7 @@ public struct SiteGenerator {
             // The loaded pages go to the model (which keeps their bodies apart), not held beside it.
             let modelled = run.modelLadder(consume content)
             run.ladderRead = (RecognisedTracks.lines(modelled.0.0), RecognisedTracks.counts(modelled.0.0))
+            if let path = options.explain { run.explanation = LadderExplanation.lines(modelled.0.0, under: path) }
             let (ladder, bodies) = try run.stage("model", modelled)
             let model = try run.stage("layouts", run.checkLayouts(consume ladder, templates: templates))
             let urls = try run.stage("urls", run.siteURLs(model, templates: templates))
@@ -36,6 +37,7 @@ public struct SiteGenerator {
             // What was read of the ladder is said even when the build stops: it is often why.
             var failure = error
             if let (lines, counts) = run.ladderRead { (failure.ladderLines, failure.ladderCounts) = (lines, counts) }
+            failure.explanation = run.explanation
             throw failure
         }
     }
@@ -52,6 +54,7 @@ final class BuildRun {
     private(set) var diagnostics: [Diagnostic] = []
     /// The recognition lines and ladder counts, once the model is assembled (said even if the build fails).
     var ladderRead: (lines: [String], counts: String)?
+    var explanation: [String] = []
 
     init(options: BuildOptions, memo: BuildMemo?) {
         self.options = options
@@ -78,6 +81,7 @@ final class BuildRun {
         report.levels = model.levels.count
         report.tracks = model.tracks.count
         report.recognised = RecognisedTracks.lines(model)
+        report.explanation = explanation
         report.files = written.files
         report.warnings = diagnostics.filter { $0.severity == .warning }.sortedForDisplay()
         report.seconds = Date().timeIntervalSince(start)

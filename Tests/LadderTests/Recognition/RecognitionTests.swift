@@ -232,6 +232,23 @@ import Testing
         #expect(result.out.contains("(3 levels in 1 tracks, 1 recognised)"))
     }
 
+    @Test func check_explain_says_what_was_read_by_which_reader_and_what_fell_short() throws {
+        let site = try TempSite(copying: Repo.fixture("recognise/numbered-bold-items"),
+                                files: ["content/deploy.md": try String(contentsOf: Repo.fixture("recognise/neg-tiers/content/deployment.md"), encoding: .utf8)])
+        defer { site.remove() }
+        let all = site.ladder(["check", site.path, "--explain"])
+        #expect(all.status == 0, "\(all.err)")
+        #expect(all.out.contains("content/qa.md: track 'qa' at /qa/, read by the heading reader (its headings), score 8: +2 numbered in order, +4 3 sections under every level (automation, communication, tests), +2 names roles or seniority"), "\(all.out)")
+        #expect(all.out.contains("  levels: Q1 (QA Engineer 1), Q2 (QA Engineer 2), Q3 (QA Engineer 3)"), "\(all.out)")
+        #expect(all.out.contains("  competencies: none (each level's text is one row of the matrix and comparisons)"))
+        #expect(all.out.contains("content/deploy.md: no ladder; nearest reading: 3 headings (Level 1: Single Server …) score 3 of 5: +2 numbered in order, +4 2 sections under every level (components, use case), -3 no word about careers"), "\(all.out)")
+        // A path keeps to what is under it.
+        let one = site.ladder(["check", site.path, "--explain", "content/deploy.md"])
+        #expect(one.status == 0)
+        #expect(one.out.contains("content/deploy.md: no ladder"))
+        #expect(!one.out.contains("read by the heading reader"))
+    }
+
     @Test func check_says_which_tracks_it_recognised() throws {
         let site = try TempSite(copying: Repo.fixture("recognise/bold-bullet-levels"))
         defer { site.remove() }
