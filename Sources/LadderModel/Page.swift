@@ -116,7 +116,11 @@ package extension Page {
         url = try Page.explicitURL(fm) ?? Page.url(forContentPath: self.source.isFolderIndex
             ? FolderRecognition.folder(of: source.contentPath) + "/index.md" : source.contentPath)
         // A first heading that is a level (`# QA Engineer I`) is not the page's title.
-        let firstHeading = outline.headings.first.flatMap { found?.headingBlocks.contains($0.blockIndex) == true ? nil : $0 }
+        // Nor is a track's heading on a page of several tracks (`# Engineering` over `## L1` …).
+        let trackHeadings = Set(found?.tracks.map(\.headingBlock) ?? [])
+        let firstHeading = outline.headings.first.flatMap {
+            found?.headingBlocks.contains($0.blockIndex) == true || trackHeadings.contains($0.blockIndex) ? nil : $0
+        }
         if let title = try JobFamily.isJobFamily(fm) ? JobFamily.title(fm) : fm.string("title") {
             self.title = title
             titleFromHeading = firstHeading.map { $0.depth == 1 && $0.blockIndex == 0 && Page.sameTitle($0.text, title) } ?? false

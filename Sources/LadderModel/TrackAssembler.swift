@@ -19,6 +19,8 @@ package struct TrackAssembler {
     private let trackPagesInFolder: [String: Int]
     /// Sub-folders of level pages that are tracks of their own (see `levelFolderTracks`).
     private var levelFolderTracks: [String: String] = [:]
+    /// Titles of tracks named by a heading of the page that holds them.
+    private var trackTitles: [String: String] = [:]
 
     init(config: SiteConfig, pages: [Page] = []) {
         self.config = config
@@ -129,6 +131,18 @@ package struct TrackAssembler {
                 introBlocks: introStart..<max(introStart, firstSection), sections: sections,
                 trailingBlocks: (sections.last?.blocks.upperBound ?? page.outline.blockCount)..<page.outline.blockCount)
             levelsByTrack[track, default: []].append(level)
+        case .trackPage where (page.recognised?.tracks.count ?? 0) > 1:
+            // Several tracks in one page: each under its heading, at the page's URL and its own name.
+            var levelNumber = 0
+            for pageTrack in page.recognised?.tracks ?? [] {
+                var track = Slug.make(pageTrack.name)
+                if track.isEmpty { track = "track" }
+                note(track: track)
+                try setURL(page.url + track + "/", of: track, at: page.source.frontMatter.location)
+                trackTitles[track] = pageTrack.name
+                try addHeadingLevels(page: page, index: index, track: track, only: pageTrack.levelBlocks, firstLevel: levelNumber)
+                levelNumber += pageTrack.levelBlocks.count
+            }
         case .trackPage:
             let (track, url) = try self.track(ofTrackPage: page)
             note(track: track)
@@ -184,12 +198,15 @@ package struct TrackAssembler {
         sharedByTrack[track] = shared
     }
 
-    private mutating func addHeadingLevels(page: Page, index: Int, track: String) throws(Diagnostic) {
+    /// The levels of a `levels: headings` page (or of one of its tracks: `only` its level headings, the
+    /// first of them the page's level number `firstLevel`).
+    private mutating func addHeadingLevels(page: Page, index: Int, track: String, only: Set<Int>? = nil,
+                                           firstLevel: Int = 0) throws(Diagnostic) {
         let headings = page.outline.headings
         let depth = page.recognised?.depth ?? SectionSplitter.sectionDepth(headings, skippingTitle: page.titleFromHeading)
         // A recognised ladder names its level headings, which may sit at several depths (sub-levels).
         let chosen = page.recognised?.headingBlocks
-        var levelHeadings = headings.filter { chosen?.contains($0.blockIndex) ?? ($0.depth == depth) }
+        var levelHeadings = headings.filter { (only ?? chosen)?.contains($0.blockIndex) ?? ($0.depth == depth) }
         // A level runs to the next heading at its depth or shallower, or to the next level heading.
         func end(of heading: Outline.Heading) -> Int {
             headings.first { $0.blockIndex > heading.blockIndex && ($0.depth <= heading.depth || chosen?.contains($0.blockIndex) == true) }?
@@ -216,7 +233,7 @@ package struct TrackAssembler {
             for i in sections.indices { sections[i].anchor = allocator.allocate(sections[i].name) }
             var (id, title) = LevelName.split(heading.text)
             // A job family names its levels by id (`senior-2-ic`) and heads them with their names.
-            if let ids = page.source.levelIDs, n < ids.count { (id, title) = (ids[n], heading.text) }
+            if let ids = page.source.levelIDs, firstLevel + n < ids.count { (id, title) = (ids[firstLevel + n], heading.text) }
             let firstSection = sections.first?.blocks.lowerBound ?? end
             levelsByTrack[track, default: []].append(Level(
                 id: id, slug: Slug.make(id), title: title,
@@ -295,7 +312,7 @@ package struct TrackAssembler {
             let intro = introIndex.map { pages[$0] }
             tracks.append(Track(
                 id: id,
-                title: declared?.title ?? intro?.title ?? id.capitalized,
+                title: declared?.title ?? intro?.title ?? trackTitles[id] ?? id.capitalized,
                 description: declared?.description ?? intro?.summary ?? "",
                 url: trackURL(id), levels: unique,
                 competencies: Self.competencies(of: unique, config: config),

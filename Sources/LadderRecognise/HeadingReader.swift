@@ -25,6 +25,17 @@ public struct RecognisedLadder: Sendable, Hashable {
     /// What the resolver weighed, for `ladder check --explain`: the score and its reasons.
     public var score: Int = 0
     public var evidence: [String] = []
+    /// Several tracks in one page (`# Engineering` / `## L1` … and `# Management` / `## M1` …), each under
+    /// a heading of its own; empty when the page holds one track.
+    public var tracks: [PageTrack] = []
+
+    public struct PageTrack: Sendable, Hashable {
+        /// The track heading's text and block.
+        public var name: String
+        public var headingBlock: Int
+        /// The blocks of its level headings (and of a shared "All levels" heading).
+        public var levelBlocks: Set<Int>
+    }
 }
 
 /// What recognition made of one page: the reading it kept, and the best one that lost (with why).
@@ -41,6 +52,8 @@ struct LadderCandidate {
     var levels: [Int] = []
     /// Index of a shared "All levels" heading among them.
     var shared: Int?
+    /// Index of the heading the levels sit under (-1 at the top of the page).
+    var parent = -1
     var labels: [String]
     var score = 0
     var evidence: [String] = []
@@ -95,8 +108,36 @@ package enum LadderRecognition {
         let wider = ranked.filter { $0.shape == .headings && $0.score >= threshold && $0.levels.count > best.levels.count
             && Set(best.levels).isSubset(of: $0.levels) }
         if best.shape == .headings, let widest = wider.max(by: { $0.levels.count < $1.levels.count }) { best = widest }
+        // Other ladders under headings beside the best one's parent are tracks of the same page.
+        var companions: [LadderCandidate] = []
+        if best.shape == .headings, best.parent >= 0 {
+            let headings = outline.headings
+            let parents = HeadingCandidates.parents(of: headings)
+            for candidate in ranked where candidate.shape == .headings && candidate.score >= threshold
+                && candidate.parent >= 0 && candidate.parent != best.parent
+                && headings[candidate.parent].depth == headings[best.parent].depth
+                && parents[candidate.parent] == parents[best.parent]
+                && !companions.contains(where: { $0.parent == candidate.parent }) {
+                companions.append(candidate)
+            }
+        }
         let runnerUp = ranked.dropFirst().first { $0.levels != best.levels || $0.shape != best.shape }
-        var recognition = Recognition(ladder: ladder(best, outline: outline, pasted: source.lineMap != nil))
+        var ladder = ladder(best, outline: outline, pasted: source.lineMap != nil)
+        if !companions.isEmpty {
+            let all = ([best] + companions).sorted { $0.parent < $1.parent }
+            let readings = all.map { self.ladder($0, outline: outline, pasted: false) }
+            ladder.headingBlocks = readings.reduce(into: Set<Int>()) { $0.formUnion($1.headingBlocks) }
+            ladder.labels = readings.flatMap(\.labels)
+            ladder.depth = readings.map(\.depth).min() ?? ladder.depth
+            ladder.levelIDs = readings.allSatisfy { $0.levelIDs != nil } ? readings.flatMap { $0.levelIDs ?? [] } : nil
+            ladder.tracks = zip(all, readings).map { candidate, reading in
+                RecognisedLadder.PageTrack(name: outline.headings[candidate.parent].text,
+                                           headingBlock: outline.headings[candidate.parent].blockIndex,
+                                           levelBlocks: reading.headingBlocks)
+            }
+            ladder.evidence.append("\(all.count) tracks under sibling headings")
+        }
+        var recognition = Recognition(ladder: ladder)
         recognition.nearMiss = runnerUp.map(\.summary)
         return recognition
     }
@@ -168,6 +209,13 @@ struct HeadingCandidates {
         self.outline = outline
         self.title = title
         headings = outline.headings
+        (parent, end) = Self.structure(of: headings)
+    }
+
+    static func parents(of headings: [Outline.Heading]) -> [Int] { structure(of: headings).parent }
+
+    /// Each heading's parent (the nearest earlier shallower heading, or -1) and the end of its section.
+    static func structure(of headings: [Outline.Heading]) -> (parent: [Int], end: [Int]) {
         var parent = Array(repeating: -1, count: headings.count)
         var end = Array(repeating: headings.count, count: headings.count)
         var stack: [Int] = []
@@ -179,8 +227,7 @@ struct HeadingCandidates {
             parent[i] = stack.last ?? -1
             stack.append(i)
         }
-        self.parent = parent
-        self.end = end
+        return (parent, end)
     }
 
     func all() -> [LadderCandidate] {
@@ -248,6 +295,7 @@ struct HeadingCandidates {
         var levels = run.filter { $0 != shared }
         let texts = levels.map { headings[$0].text }
         var candidate = LadderCandidate(shape: .headings, levels: levels, shared: shared, labels: texts)
+        candidate.parent = parent[run[0]]
         var labels = texts.compactMap { LevelLabel($0) }
         if labels.count == texts.count, LevelLabel.isRun(labels) {
             candidate.weigh(4, "labels of one family in order")

@@ -186,6 +186,25 @@ import Testing
         #expect(site.exists("public/competencies/competencies/delivery/index.html"))
     }
 
+    @Test func two_tracks_in_one_page_each_under_its_heading_are_two_tracks() throws {
+        let (site, result) = try build("two-tracks-one-page")
+        defer { site.remove() }
+        #expect(result.status == 0, "\(result.err)")
+        #expect(try levelOrder(site, track: "/career-ladder/engineering/", ids: ["l1", "l2", "l3"]))
+        #expect(try levelOrder(site, track: "/career-ladder/management/", ids: ["m1", "m2", "m3"]))
+        let m2 = try site.read("public/career-ladder/management/m2/index.html")
+        #expect(m2.contains("Grows managers."))
+        #expect(!m2.contains("Hires and grows group managers."))
+        #expect(!m2.contains("Chooses designs that keep the service simple."))
+        #expect(try site.read("public/career-ladder/management/index.html").contains("<title>Management · "))
+        // `# Engineering` is a track's heading, not the page's title.
+        #expect(try site.read("public/career-ladder/index.html").contains("<title>Career ladder · "))
+        expectViews(site, track: "/career-ladder/engineering/", pair: "l1-vs-l3")
+        #expect(site.exists("public/career-ladder/management/competencies/people/index.html"))
+        #expect(result.out.contains("content/career-ladder.md: track 'engineering', 3 levels L1–L3 from its headings"))
+        #expect(result.out.contains("content/career-ladder.md: track 'management', 3 levels M1–M3 from its headings"))
+    }
+
     @Test func an_empty_levels_key_says_nothing_and_the_page_is_read_as_it_is() throws {
         let (site, result) = try build("empty-levels-key")
         defer { site.remove() }
