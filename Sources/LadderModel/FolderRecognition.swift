@@ -39,7 +39,7 @@ package enum FolderRecognition {
         }
         // Each folder is decided on its own, in parallel (reading the pages is the costly part); ids and
         // notes are then given in folder order, so the result does not depend on the schedule.
-        let folders = byFolder.keys.sorted().filter { !$0.isEmpty && (byFolder[$0]?.count ?? 0) >= 2 }
+        var folders = byFolder.keys.sorted().filter { !$0.isEmpty && (byFolder[$0]?.count ?? 0) >= 2 }
         let fingerprints = folders.map { folder -> Int? in
             var h = Hasher()
             for index in byFolder[folder] ?? [] {
@@ -51,7 +51,7 @@ package enum FolderRecognition {
             return h.finalize()
         }
         let known = plain
-        let decisions = Array(folders.indices).parallelMap { n -> Decision? in
+        var decisions = Array(folders.indices).parallelMap { n -> Decision? in
             if let fingerprint = fingerprints[n], known.fingerprints[folders[n]] == fingerprint { return nil }
             return decide(folders[n], indices: byFolder[folders[n]] ?? [], sources: sources)
         }
@@ -59,6 +59,7 @@ package enum FolderRecognition {
         for (n, decision) in decisions.enumerated() where decision == nil {
             if let fingerprint = fingerprints[n] { plain.fingerprints[folders[n]] = fingerprint }
         }
+        mergeCompetencyFolders(&folders, &decisions, byFolder: byFolder, sources: sources)
         var out = sources
         guard decisions.contains(where: { $0 != nil }) else { return out }
         // A folder's track is named after the folder, unless pages that say what they are already use that
@@ -73,7 +74,10 @@ package enum FolderRecognition {
         }
         for (folder, decision) in zip(folders, decisions) {
             guard let decision else { continue }
-            let display = folderDisplay(sources[decision.firstPage].displayPath)
+            // `content/career-path/`: the folder as diagnostics name it (a merged track's first page is deeper).
+            let first = sources[decision.firstPage]
+            let display = first.displayPath.hasSuffix(first.contentPath)
+                ? String(decoding: first.displayPath.utf8.dropLast(first.contentPath.utf8.count), as: UTF8.self) + folder + "/" : folderDisplay(first.displayPath)
             let url = Page.url(forContentPath: folder + "/_index.md")
             var id = Slug.make(String(folder.split(separator: "/").last ?? ""))
             if id.isEmpty || usedIDs.contains(id) { id = Slug.make(folder.replacingOccurrences(of: "/", with: "-")) }
@@ -103,6 +107,48 @@ package enum FolderRecognition {
             }
         }
         return out
+    }
+
+    /// Competency pages kept in sub-folders by group (`career-path/technical-skills/`,
+    /// `career-path/working-practices/`) with the same run of levels are one track: the sub-folders'
+    /// decisions become one at their parent folder, whose index page (if any) introduces it.
+    static func mergeCompetencyFolders(_ folders: inout [String], _ decisions: inout [Decision?],
+                                       byFolder: [String: [Int]], sources: [PageSource]) {
+        var groups: [String: [Int]] = [:]
+        for (n, decision) in decisions.enumerated() {
+            guard case .competencies(let found)? = decision?.shape, let first = found.pages.first else { continue }
+            let parent = folder(of: folders[n] + "/x")
+            let above = String(parent.split(separator: "/").dropLast().joined(separator: "/"))
+            groups[above + "\n" + first.run.key.joined(separator: "\n"), default: []].append(n)
+        }
+        var removed: Set<Int> = []
+        for (key, members) in groups.sorted(by: { $0.key < $1.key }) where members.count >= 2 {
+            let parent = String(key.split(separator: "\n", omittingEmptySubsequences: false)[0])
+            guard !parent.isEmpty, !folders.contains(parent) || decisions[folders.firstIndex(of: parent)!] == nil else { continue }
+            var pages: [(page: ScannedPage, run: CompetencyPagesTrack.Run)] = []
+            var first: CompetencyPagesTrack.Found?
+            for n in members.sorted(by: { folders[$0] < folders[$1] }) {
+                guard case .competencies(let found)? = decisions[n]?.shape else { continue }
+                if first == nil { first = found }
+                pages += found.pages
+                // A sub-folder's own index page stays a page of its own.
+                removed.insert(n)
+            }
+            guard var found = first else { continue }
+            found.pages = pages
+            let indexPage = (byFolder[parent] ?? []).first { isIndex(sources[$0].contentPath) }
+            let decision = Decision(shape: .competencies(found), indexPage: indexPage, firstPage: pages[0].page.index)
+            if let at = folders.firstIndex(of: parent) {
+                decisions[at] = decision
+            } else {
+                folders.append(parent)
+                decisions.append(decision)
+            }
+        }
+        for n in removed.sorted(by: >) {
+            folders.remove(at: n)
+            decisions.remove(at: n)
+        }
     }
 
     /// What one folder holds, when it is a ladder.

@@ -221,4 +221,22 @@ import Testing
         #expect(result.out.contains("(0 levels in 0 tracks)"), "\(fixture): \(result.out)")
         #expect(!result.out.contains("recognised"), "\(fixture): \(result.out)")
     }
+
+    @Test func competency_pages_kept_in_group_folders_are_one_track_at_their_parent() throws {
+        let site = try TempSite(copying: Repo.fixture("recognise/competency-groups"))
+        defer { site.remove() }
+        let result = site.ladder(["build", site.path])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.out.contains("content/path/: track 'path', 3 levels Junior–Senior from its competency pages"), "\(result.out)")
+        #expect(result.out.contains("(3 levels in 1 tracks, 1 recognised)"), "\(result.out)")
+        for name in ["testing", "debugging", "reviewing", "planning"] {
+            #expect(site.exists("public/path/competencies/\(name)/index.html"), "\(name)")
+        }
+        let mid = try site.read("public/path/mid/index.html")
+        #expect(mid.contains("Debugging: works on their own."))
+        #expect(mid.contains("Planning: works on their own."))
+        #expect(!mid.contains("teaches others"))
+        // The parent folder's index page introduces the track.
+        #expect(try site.read("public/path/index.html").contains("How developers grow here, skill by skill."))
+    }
 }
