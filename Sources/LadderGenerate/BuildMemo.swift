@@ -306,6 +306,7 @@ public final class BuildMemo: @unchecked Sendable {
         var levelListBlock: Int?
         var levelListAnchors: [String]
         var mentions: [String: String]
+        var appended: [AppendedBlock] = []
     }
 
     /// One link or image destination the renderer asked about, and what it was told.

@@ -31,7 +31,8 @@ extension BuildRun {
         let inputs = BuildMemo.RenderInputs(
             displayPath: page.source.displayPath, body: body, bodyLine: page.source.bodyLine,
             lineMap: page.source.lineMap, rawHTML: model.config.rawHTML, levelListBlock: model.levelLists[index]?.blockIndex,
-            levelListAnchors: model.levelLists[index]?.anchors ?? [], mentions: levelMentions)
+            levelListAnchors: model.levelLists[index]?.anchors ?? [], mentions: levelMentions,
+            appended: model.appendedBlocks[index] ?? [])
         if let memo, let reused = memo.document(for: page.source.contentPath, inputs: inputs, world: urls.linkWorld, resolve: { link in
             resolver.resolve(link.url, from: page, pageIndex: index, isImage: link.isImage, at: link.location)
         }) { return reused }
@@ -52,6 +53,7 @@ extension BuildRun {
         renderer.lineMap = page.source.lineMap
         renderer.levelMentions = levelMentions
         renderer.knownHeadings = page.outline.headings
+        renderer.appendedBlocks = model.appendedBlocks[index] ?? []
         let document = renderer.render(body)
         memo?.remember(page.source.contentPath, inputs: inputs, world: urls.linkWorld, links: links,
                        document: document, diagnostics: found)

@@ -19,7 +19,7 @@ enum LadderExplanation {
             } else if let recognised = page.recognised {
                 place = page.source.displayPath
                 let evidence = recognised.evidence.isEmpty ? "" : ": " + recognised.evidence.joined(separator: ", ")
-                reader = "the \(recognised.shape == .list ? "list" : "heading") reader (\(recognised.origin)), score \(recognised.score)\(evidence)"
+                reader = "the \(recognised.shape.rawValue == "headings" ? "heading" : recognised.shape.rawValue) reader (\(recognised.origin)), score \(recognised.score)\(evidence)"
             } else if page.isDataTrack {
                 place = page.source.displayPath
                 reader = "its data (front matter topics)"

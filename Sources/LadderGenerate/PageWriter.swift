@@ -209,7 +209,8 @@ struct PageWriter {
     func contentHTML(_ index: Int, blocks range: Range<Int>? = nil) -> String {
         let page = model.pages[index]
         var html = ""
-        for block in documents[index].blocks {
+        // Blocks appended for a table's levels (past the page's own) are shown on the level pages only.
+        for block in documents[index].blocks where block.index < page.outline.blockCount {
             if let range, !(block.heading.map { range.contains($0.blockIndex) } ?? true) { continue }
             if page.titleFromHeading, let h = block.heading, h.blockIndex == 0 { continue }
             block.appendHTML(to: &html)

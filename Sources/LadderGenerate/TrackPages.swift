@@ -35,7 +35,7 @@ extension PageWriter {
                 if level.pageIndex == track.introPageIndex {
                     switch level.origin {
                     case .heading(_, let anchor), .listItem(_, let anchor): summary.anchor = anchor
-                    case .file: break
+                    case .file, .tableCells: break
                     }
                 }
                 return summary
@@ -69,7 +69,8 @@ extension PageWriter {
         guard let first = owned.first else { return (contentHTML(intro), "") }
         let page = model.pages[intro]
         var before = "", after = ""
-        for block in documents[intro].blocks where !owned.contains(block.index) {
+        // Blocks appended for a table's levels are theirs alone.
+        for block in documents[intro].blocks where !owned.contains(block.index) && block.index < page.outline.blockCount {
             if page.titleFromHeading, let h = block.heading, h.blockIndex == 0 { continue }
             if block.index < first { block.appendHTML(to: &before) } else { block.appendHTML(to: &after) }
         }
@@ -98,7 +99,7 @@ extension PageWriter {
         switch level.origin {
         case .listItem(let item, _):
             introHTML = item < document.levelItemsHTML.count ? document.levelItemsHTML[item] : ""
-        case .file, .heading:
+        case .file, .heading, .tableCells:
             for i in level.introBlocks {
                 // The summary is shown as the lead already; a paragraph that is only the summary is not repeated.
                 guard let block = document.block(i), block.plainText != level.summary else { continue }

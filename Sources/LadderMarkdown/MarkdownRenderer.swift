@@ -20,6 +20,8 @@ public struct MarkdownRenderer {
     /// The body's headings when the caller has its `Outline` already (the model made one from the same
     /// body); otherwise they are found again.
     public var knownHeadings: [Outline.Heading]?
+    /// Blocks made for levels read from parts of blocks (a table's cells), after the page's own blocks.
+    public var appendedBlocks: [AppendedBlock] = []
 
     public init(displayPath: String, bodyLine: Int, allowRawHTML: Bool = false,
                 levelList: (blockIndex: Int, anchors: [String])? = nil,
@@ -33,16 +35,23 @@ public struct MarkdownRenderer {
 
     public func render(_ body: String) -> RenderedDocument {
         let tree = CMarkTree(body)
-        let headings = knownHeadings ?? Outline(tree: tree, lines: FileLines(bodyLine: bodyLine, lineMap: lineMap)).headings
+        var headings = knownHeadings ?? Outline(tree: tree, lines: FileLines(bodyLine: bodyLine, lineMap: lineMap)).headings
         var tables = PipeTables(body: body)
         tables.transform(tree.root)
         rewriteLinks(in: tree.root, fragments: tables.origins)
         if !levelMentions.isEmpty { linkLevelMentions(in: tree.root) }
+        let topLevel = tree.topLevelBlocks
+        // Appended headings take the places after the page's own blocks, as the model numbered them.
+        for (n, piece) in appendedBlocks.enumerated() {
+            if case .heading(let text, let anchor, let line) = piece {
+                headings.append(Outline.Heading(depth: 2, text: text, anchor: anchor, line: line, blockIndex: topLevel.count + n))
+            }
+        }
         var headingByBlock: [Int: Int] = [:]
         for (number, heading) in headings.enumerated() { headingByBlock[heading.blockIndex] = number }
 
         var document = RenderedDocumentBuilder(headings: headings)
-        for (index, block) in tree.topLevelBlocks.enumerated() {
+        for (index, block) in topLevel.enumerated() {
             var html: String
             var inner: Range<Int>?
             var tagEnds: [Int] = []
@@ -77,7 +86,52 @@ public struct MarkdownRenderer {
             document.add(index: index, html: html, inner: inner, heading: headingByBlock[index],
                          plain: plain, items: items, marks: marks)
         }
+        for (n, piece) in appendedBlocks.enumerated() {
+            let index = topLevel.count + n
+            // Made from typed values, never from text: a heading node, or a paragraph holding a cell's inlines
+            // (moved out of the table, which has rendered already).
+            let node: CMarkTree.Node
+            switch piece {
+            case .heading(let text, _, _):
+                node = cmark_node_new(CMARK_NODE_HEADING)!
+                cmark_node_set_heading_level(node, 2)
+                let literal = cmark_node_new(CMARK_NODE_TEXT)!
+                cmark_node_set_literal(literal, text)
+                cmark_node_append_child(node, literal)
+            case .tableCell(let block, let row, let column):
+                node = cmark_node_new(CMARK_NODE_PARAGRAPH)!
+                if block < topLevel.count, let cell = Self.tableCell(in: topLevel[block], row: row, column: column) {
+                    for child in CMarkTree.children(of: cell) {
+                        cmark_node_unlink(child)
+                        cmark_node_append_child(node, child)
+                    }
+                }
+            }
+            defer { cmark_node_free(node) }
+            var html: String
+            var inner: Range<Int>?
+            if let heading = headingByBlock[index] {
+                (html, inner) = headingHTML(node, anchor: headings[heading].anchor)
+            } else {
+                html = CMarkTree.html(node, unsafe: allowRawHTML)
+            }
+            var plain: [UInt8] = []
+            CMarkTree.appendPlainText(node, to: &plain)
+            document.add(index: index, html: html, inner: inner, heading: headingByBlock[index], plain: plain, items: [])
+        }
         return document.build()
+    }
+
+    /// A pipe table's cell (row 0 the header), in a top-level block that is the table or holds it last.
+    static func tableCell(in block: CMarkTree.Node, row: Int, column: Int) -> CMarkTree.Node? {
+        guard CMarkTree.type(block) == CMARK_NODE_CUSTOM_BLOCK else { return nil }
+        let table = CMarkTree.children(of: block).last.flatMap { child -> CMarkTree.Node? in
+            CMarkTree.type(child) == CMARK_NODE_CUSTOM_BLOCK && String(cString: cmark_node_get_on_enter(child)) == "<table>" ? child : nil
+        } ?? block
+        let rows = CMarkTree.children(of: table).flatMap { CMarkTree.children(of: $0) }
+        guard row < rows.count else { return nil }
+        let cells = CMarkTree.children(of: rows[row])
+        return column < cells.count ? cells[column] : nil
     }
 
     /// cmark writes `<h2>Title</h2>`; we add the anchor id (cmark has no option for it). Also returns
@@ -268,4 +322,12 @@ public struct MarkdownRenderer {
             if rewritten != url { cmark_node_set_url(node, rewritten) }
         }
     }
+}
+
+/// A block made for a level read from parts of the page's blocks, appended after them (the model numbers
+/// them from the page's block count): a competency's heading, or one cell of a pipe table.
+public enum AppendedBlock: Sendable, Hashable {
+    case heading(text: String, anchor: String, line: Int)
+    /// The cell at `row` (0: the header row) and `column` of the table that is (or ends) top-level block `block`.
+    case tableCell(block: Int, row: Int, column: Int)
 }

@@ -24,7 +24,19 @@ public struct Outline: Sendable, Equatable {
         public var line: Int
     }
 
+    /// A top-level pipe table (`| L1 | L2 |` over `|---|---|`), read before anything renders so that a
+    /// ladder kept as a table can be recognised: each row's cells as plain text, the header row first.
+    public struct Table: Sendable, Equatable {
+        public var blockIndex: Int
+        /// File line of the header row.
+        public var line: Int
+        public var rows: [[String]]
+        /// Which cells hold a link, row by row: a table of links is navigation.
+        public var links: [[Bool]]
+    }
+
     public var headings: [Heading] = []
+    public var tables: [Table] = []
     public var firstParagraph: String?
     /// The first top-level list whose every item leads with bold text.
     public var boldLedList: (blockIndex: Int, items: [BoldLedItem])?
@@ -33,14 +45,53 @@ public struct Outline: Sendable, Equatable {
     public var anchors: Set<String> { Set(headings.map(\.anchor)) }
 
     public static func == (a: Outline, b: Outline) -> Bool {
-        a.headings == b.headings && a.firstParagraph == b.firstParagraph && a.blockCount == b.blockCount
+        a.headings == b.headings && a.firstParagraph == b.firstParagraph && a.blockCount == b.blockCount && a.tables == b.tables
             && a.boldLedList?.blockIndex == b.boldLedList?.blockIndex && a.boldLedList?.items == b.boldLedList?.items
     }
 
     /// Parses `body` (which starts on line `bodyLine` of its file) and reads its outline.
     public init(body: String, bodyLine: Int, lineMap: [Int]? = nil) {
         let tree = CMarkTree(body)
-        self.init(tree: tree, lines: FileLines(bodyLine: bodyLine, lineMap: lineMap))
+        let lines = FileLines(bodyLine: bodyLine, lineMap: lineMap)
+        self.init(tree: tree, lines: lines)
+        // Most pages have no pipe at all: their lines are never cut.
+        if body.containsByte(UInt8(ascii: "|")) { tables = Self.tables(tree: tree, body: body, lines: lines) }
+    }
+
+    /// The top-level paragraphs that are pipe tables, as `PipeTables` reads them (a header row over a
+    /// delimiter row with as many cells), their cells' Markdown read by cmark as plain text.
+    static func tables(tree: CMarkTree, body: String, lines: FileLines) -> [Table] {
+        var source: [Substring] = []
+        var out: [Table] = []
+        for (index, block) in tree.topLevelBlocks.enumerated() where CMarkTree.type(block) == CMARK_NODE_PARAGRAPH {
+            let first = Int(cmark_node_get_start_line(block)), last = Int(cmark_node_get_end_line(block))
+            guard last > first else { continue }
+            if source.isEmpty { source = body.lineSlices().map { $0.utf8.last == 0x0D ? $0.dropLast() : $0 } }
+            guard first >= 1, last <= source.count else { continue }
+            let rows = source[(first - 1)..<last].map { $0.drop { $0 == " " || $0 == "\t" } }
+            guard let header = rows.indices.dropLast().first(where: { PipeTables.delimiterRow(rows[$0 + 1]) != nil }),
+                  let alignments = PipeTables.delimiterRow(rows[header + 1]),
+                  PipeTables.cells(of: rows[header]).count == alignments.count else { continue }
+            var table = Table(blockIndex: index, line: lines.fileLine(first + header), rows: [], links: [])
+            for row in [rows[header]] + rows[(header + 2)...] {
+                var cells = PipeTables.cells(of: row).map(\.text)
+                // Extra cells are dropped and missing ones left empty, as the rendered table does.
+                if cells.count > alignments.count { cells.removeLast(cells.count - alignments.count) }
+                while cells.count < alignments.count { cells.append("") }
+                table.links.append(cells.map { $0.containsBytes("](") || $0.containsBytes("<a ") })
+                table.rows.append(cells.map(Self.plainText(ofInline:)))
+            }
+            out.append(table)
+        }
+        return out
+    }
+
+    /// A cell's inline Markdown as plain text: `**L1**` → `L1`, `[Q1](#q1)` → `Q1`.
+    static func plainText(ofInline markdown: String) -> String {
+        // Plain words need no parse (most cells of a large table).
+        if !markdown.utf8.contains(where: { "*_`[]<>&\\!".utf8.contains($0) }) { return markdown }
+        let tree = CMarkTree(markdown)
+        return withExtendedLifetime(tree) { CMarkTree.plainText(tree.root).trimmingCharacters(in: " ") }
     }
 
     init(tree: CMarkTree, lines: FileLines) {

@@ -111,6 +111,10 @@ package extension Page {
                 self.source.isFolderIndex = false
             }
         }
+        // `levels: table` forces the table reading, whatever its score.
+        if case .string("table")? = fm["levels"] {
+            found = LadderRecognition.forcedTable(outline: outline, title: try fm.string("title"))
+        }
         recognised = found
         if let ids = found?.levelIDs { self.source.levelIDs = ids }
         url = try Page.explicitURL(fm) ?? Page.url(forContentPath: self.source.isFolderIndex

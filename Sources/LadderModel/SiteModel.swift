@@ -15,6 +15,9 @@ public struct SiteModel: Sendable {
     public var anchors: [Set<String>]
     /// For `levels: list` pages: page index → (list block, anchors of its items).
     public var levelLists: [Int: (blockIndex: Int, anchors: [String])]
+    /// For pages whose levels are read from parts of blocks (a table's cells): page index → the blocks the
+    /// Markdown stage appends after the page's own, which those levels' sections point at.
+    public var appendedBlocks: [Int: [AppendedBlock]] = [:]
 
     public func track(_ id: String) -> Track? { tracks.first { $0.id == id } }
 
@@ -180,8 +183,9 @@ public struct ModelBuilder {
         var anchors = Array(pages.indices).parallelMap { pages[$0].outline.anchors }
         for (pageIndex, list) in levelLists { anchors[pageIndex].formUnion(list.anchors) }
 
-        let model = SiteModel(config: config, pages: pages, tracks: tracks, staticFiles: staticFiles,
+        var model = SiteModel(config: config, pages: pages, tracks: tracks, staticFiles: staticFiles,
                               pageByContentPath: pageByContentPath, anchors: anchors, levelLists: levelLists)
+        model.appendedBlocks = assembler.appendedBlocks
         return (model, diagnostics)
     }
 }

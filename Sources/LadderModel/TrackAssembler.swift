@@ -21,6 +21,8 @@ package struct TrackAssembler {
     private var levelFolderTracks: [String: String] = [:]
     /// Titles of tracks named by a heading of the page that holds them.
     private var trackTitles: [String: String] = [:]
+    /// Blocks the Markdown stage appends to a page for levels read from its table (see `addTableLevels`).
+    private(set) var appendedBlocks: [Int: [AppendedBlock]] = [:]
 
     init(config: SiteConfig, pages: [Page] = []) {
         self.config = config
@@ -152,8 +154,9 @@ package struct TrackAssembler {
             switch mode {
             case "headings": try addHeadingLevels(page: page, index: index, track: track)
             case "list": try addListLevels(page: page, index: index, track: track)
+            case "table": try addTableLevels(page: page, index: index, track: track)
             default:
-                throw .error(fm.keyLocation("levels"), "'levels' must be 'headings' or 'list', found '\(mode)'")
+                throw .error(fm.keyLocation("levels"), "'levels' must be 'headings', 'list', 'table' or 'none', found '\(mode)'")
             }
             if page.url == trackURL(track) { trackPageIndex[track] = index }
         case .page, .home:
@@ -244,6 +247,47 @@ package struct TrackAssembler {
                 introBlocks: blocks.lowerBound..<firstSection, sections: sections,
                 trailingBlocks: (sections.last?.blocks.upperBound ?? end)..<end))
         }
+    }
+
+    /// The levels of a ladder kept as a table. Each level's sections are blocks appended to the page after
+    /// its own — a competency's heading, then its cell for the level — so every view reads them as it reads
+    /// the sections under a level heading.
+    private mutating func addTableLevels(page: Page, index: Int, track: String) throws(Diagnostic) {
+        guard let reading = page.recognised?.table, reading.table < page.outline.tables.count else {
+            throw .error(page.source.frontMatter.keyLocation("levels"),
+                         "'levels: table' but no table whose header row or first column names levels (| Competency | L1 | L2 |)")
+        }
+        let table = page.outline.tables[reading.table]
+        let across = reading.axis == .columns
+        var pieces: [AppendedBlock] = []
+        let base = page.outline.blockCount
+        for (n, levelIndex) in reading.levels.enumerated() {
+            let label = across ? table.rows[0][levelIndex] : table.rows[levelIndex][0]
+            var (id, title) = LevelName.split(label)
+            if let ids = page.source.levelIDs, n < ids.count { (id, title) = (ids[n], label) }
+            let start = base + pieces.count
+            var sections: [LevelSection] = []
+            var allocator = AnchorAllocator()
+            for competency in reading.competencies {
+                let name = across ? table.rows[competency][0] : table.rows[0][competency]
+                let (row, column) = across ? (competency, levelIndex) : (levelIndex, competency)
+                guard row < table.rows.count, column < table.rows[row].count, !table.rows[row][column].isEmpty else { continue }
+                let anchor = allocator.allocate(name)
+                let at = base + pieces.count
+                pieces.append(.heading(text: name, anchor: anchor, line: table.line))
+                pieces.append(.tableCell(block: table.blockIndex, row: row, column: column))
+                sections.append(LevelSection(name: name, anchor: anchor,
+                                             competencyID: SectionSplitter.competencyID(for: name, config: config), blocks: at..<(at + 2)))
+            }
+            let end = base + pieces.count
+            levelsByTrack[track, default: []].append(Level(
+                id: id, slug: Slug.make(id), title: title, summary: "", order: n + 1, trackID: track,
+                url: "/\(track)/\(Slug.make(id))/", equivalent: nil, pageIndex: index,
+                origin: .tableCells,
+                location: SourceLocation(path: page.source.displayPath, line: table.line),
+                introBlocks: start..<start, sections: sections, trailingBlocks: end..<end))
+        }
+        appendedBlocks[index] = pieces
     }
 
     private mutating func addListLevels(page: Page, index: Int, track: String) throws(Diagnostic) {

@@ -7,7 +7,26 @@ import LadderMarkdown
 /// read as if it said `levels: headings` or `levels: list`, with the level headings the reader chose.
 public struct RecognisedLadder: Sendable, Hashable {
     public enum Shape: String, Sendable {
-        case headings, list
+        case headings, list, table
+    }
+
+    /// A ladder kept as a pipe table: which of the page's tables, which way its levels run, and which
+    /// rows or columns are levels and competencies.
+    public struct TableLadder: Sendable, Hashable {
+        public enum Axis: String, Sendable {
+            /// Levels across the header row, a competency per row.
+            case columns
+            /// A level per row (its label in the first column), a competency per column.
+            case rows
+        }
+
+        /// Index into the outline's tables.
+        public var table: Int
+        public var axis: Axis
+        /// The column (levels across) or row (levels down) of each level, in order.
+        public var levels: [Int]
+        /// The row (levels across) or column (levels down) of each competency, in order.
+        public var competencies: [Int]
     }
 
     public var shape: Shape
@@ -25,6 +44,8 @@ public struct RecognisedLadder: Sendable, Hashable {
     /// What the resolver weighed, for `ladder check --explain`: the score and its reasons.
     public var score: Int = 0
     public var evidence: [String] = []
+    /// The table the levels are read from (table shape).
+    public var table: TableLadder?
     /// Several tracks in one page (`# Engineering` / `## L1` … and `# Management` / `## M1` …), each under
     /// a heading of its own; empty when the page holds one track.
     public var tracks: [PageTrack] = []
@@ -54,6 +75,8 @@ struct LadderCandidate {
     var shared: Int?
     /// Index of the heading the levels sit under (-1 at the top of the page).
     var parent = -1
+    /// The table reading (table shape).
+    var table: RecognisedLadder.TableLadder?
     var labels: [String]
     var score = 0
     var evidence: [String] = []
@@ -66,7 +89,8 @@ struct LadderCandidate {
 
     var summary: String {
         let first = labels.first ?? ""
-        return "\(labels.count) \(shape == .headings ? "headings" : "bold items") (\(first) …) score \(score) of "
+        let what = shape == .headings ? "headings" : shape == .list ? "bold items" : table?.axis == .rows ? "table rows" : "table columns"
+        return "\(labels.count) \(what) (\(first) …) score \(score) of "
             + "\(LadderRecognition.threshold): " + evidence.joined(separator: ", ")
     }
 }
@@ -94,9 +118,10 @@ package enum LadderRecognition {
     package static func read(source: PageSource, outline: Outline, title: String?) -> Recognition {
         // Cheap test first: most pages have neither three headings nor a bold-led list.
         let listCount = outline.boldLedList?.items.count ?? 0
-        guard outline.headings.count >= 3 || listCount >= 3 else { return Recognition() }
+        guard outline.headings.count >= 3 || listCount >= 3 || !outline.tables.isEmpty else { return Recognition() }
         var candidates = HeadingCandidates(source: source, outline: outline, title: title).all()
         if let list = listCandidate(outline: outline, title: title) { candidates.append(list) }
+        candidates += TableCandidates.all(outline: outline, title: title)
         // Best first; on a tie the earlier reader (headings) and the shallower, longer run win.
         let ranked = candidates.enumerated().sorted { a, b in
             (a.element.score, -a.offset) > (b.element.score, -b.offset)
@@ -142,8 +167,22 @@ package enum LadderRecognition {
         return recognition
     }
 
+    /// `levels: table`: the page's best table reading whatever its score, or nil when no table has levels.
+    package static func forcedTable(outline: Outline, title: String?) -> RecognisedLadder? {
+        let candidates = TableCandidates.all(outline: outline, title: title).filter { $0.levels.count >= 2 }
+        guard let best = candidates.max(by: { $0.score < $1.score }) else { return nil }
+        return ladder(best, outline: outline, pasted: false)
+    }
+
     private static func ladder(_ candidate: LadderCandidate, outline: Outline, pasted: Bool) -> RecognisedLadder {
         switch candidate.shape {
+        case .table:
+            let labels = candidate.labels.compactMap { LevelLabel($0) }
+            var ladder = RecognisedLadder(shape: .table, depth: 0, headingBlocks: [], labels: candidate.labels,
+                                          levelIDs: labels.count == candidate.labels.count ? ids(for: candidate.labels, labels: labels) : nil,
+                                          origin: "its table", score: candidate.score, evidence: candidate.evidence)
+            ladder.table = candidate.table
+            return ladder
         case .list:
             return RecognisedLadder(shape: .list, depth: 0, headingBlocks: [], labels: candidate.labels, levelIDs: nil,
                                     origin: pasted ? "its bullet lines" : "its bold list",

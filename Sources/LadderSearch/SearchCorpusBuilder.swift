@@ -39,7 +39,7 @@ package struct SearchCorpusBuilder {
             case .heading(let blocks, _):
                 // The level's own heading sits just before its blocks.
                 blocksOwnedByLevels[level.pageIndex, default: []].formUnion((blocks.lowerBound - 1)..<blocks.upperBound)
-            case .listItem: break
+            case .listItem, .tableCells: break
             }
         }
         for (page, list) in model.levelLists { blocksOwnedByLevels[page, default: []].insert(list.blockIndex) }
@@ -100,7 +100,7 @@ package struct SearchCorpusBuilder {
                 intro.blocks = .list([Int32(clamping: list.blockIndex)])
                 intro.listItem = Int32(clamping: item)
             }
-        case .file, .heading:
+        case .file, .heading, .tableCells:
             intro.blocks = .range(Int32(clamping: level.introBlocks.lowerBound)..<Int32(clamping: level.introBlocks.upperBound))
         }
         // The summary leads unless the introduction already says it.
@@ -122,7 +122,8 @@ package struct SearchCorpusBuilder {
         let source = Int32(clamping: index)
         var out = [Entry(page: url, title: title, heading: "", lead: lead, source: source)]
         var blocks: [[Int32]] = [[]]
-        for block in documents[index].blocks where !owned.contains(block.index) {
+        let ownBlocks = model.pages[index].outline.blockCount
+        for block in documents[index].blocks where !owned.contains(block.index) && block.index < ownBlocks {
             if let heading = block.heading {
                 // A leading `#` title became the page title; it is not a section of its own.
                 if titleFromHeading && heading.blockIndex == 0 { continue }

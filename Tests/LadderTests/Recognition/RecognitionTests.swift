@@ -205,6 +205,65 @@ import Testing
         #expect(result.out.contains("content/career-ladder.md: track 'management', 3 levels M1–M3 from its headings"))
     }
 
+    @Test func a_table_with_levels_across_its_header_is_a_ladder_with_a_competency_per_row() throws {
+        let (site, result) = try build("table-levels-across")
+        defer { site.remove() }
+        #expect(result.status == 0, "\(result.err)")
+        #expect(try levelOrder(site, track: "/matrix/", ids: ["junior-engineer", "engineer", "senior-engineer", "staff-engineer"]))
+        let senior = try site.read("public/matrix/senior-engineer/index.html")
+        #expect(senior.contains("<h2 id=\"scope\">Scope</h2>"))
+        #expect(senior.contains("<p>Delivers projects across a team.</p>"))
+        #expect(senior.contains("Sets the team&#39;s testing practice.") || senior.contains("Sets the team's testing practice."))
+        #expect(!senior.contains("Delivers features on their own."))
+        // A bold row with empty cells groups the rows under it: it is no competency.
+        #expect(!senior.contains("id=\"delivery\""))
+        #expect(!site.exists("public/matrix/competencies/delivery/index.html"))
+        #expect(site.exists("public/matrix/competencies/mentoring/index.html"))
+        // A link in a cell is rewritten where the level shows it; the table stays on the page.
+        #expect(try site.read("public/matrix/staff-engineer/index.html").contains("href=\"/guide/\""))
+        let overview = try site.read("public/matrix/index.html")
+        #expect(overview.contains("<table>"))
+        #expect(overview.contains("Promotions are decided twice a year."))
+        let compare = try site.read("public/matrix/compare/engineer-vs-senior-engineer/index.html")
+        #expect(compare.contains("<span class=\"visually-hidden\">New: </span>Delivers projects across a team."))
+        #expect(result.out.contains("content/matrix.md: track 'matrix', 4 levels junior-engineer–staff-engineer from its table"))
+    }
+
+    @Test func a_table_with_a_level_per_row_is_a_ladder_with_a_competency_per_column() throws {
+        let (site, result) = try build("table-levels-down")
+        defer { site.remove() }
+        #expect(result.status == 0, "\(result.err)")
+        #expect(try levelOrder(site, track: "/levels/", ids: ["l1", "l2", "l3"]))
+        let l2 = try site.read("public/levels/l2/index.html")
+        #expect(l2.contains("<h2 id=\"communication\">Communication</h2>"))
+        #expect(l2.contains("Writes clear design notes."))
+        #expect(!l2.contains("Completes well-scoped tasks."))
+        let matrix = try site.read("public/levels/matrix/index.html")
+        #expect(matrix.contains("href=\"/levels/competencies/impact/\""))
+        #expect(matrix.contains("<li>Explains trade-offs to other teams.</li>"))
+        // Search finds a cell under its level and competency.
+        let check = site.ladder(["check", site.path, "--explain"])
+        #expect(check.out.contains("read by the table reader (its table), score 7: +4 labels of one family in order, +2 2 competencies with a cell for every level"), "\(check.out)")
+        #expect(check.out.contains("  competencies: Impact, Communication"))
+    }
+
+    @Test func levels_table_reads_the_table_whatever_its_score() throws {
+        // Bare labels and no word about careers: not recognised on its own, read when the page says so.
+        let table = "| Tier | Reach | Answers |\n|---|---|---|\n| T1 | Our own team | Within a day |\n| T2 | Two teams | Within two days |\n| T3 | The company | Within a week |\n"
+        let site = try TempSite(files: ["content/plain.md": "# Plain\n\n" + table,
+                                        "content/forced.md": "---\ntitle: Forced\nlevels: table\n---\n" + table])
+        defer { site.remove() }
+        let result = site.ladder(["build", site.path])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(!site.exists("public/plain/t1/index.html"))
+        #expect(try site.read("public/forced/t2/index.html").contains("Within two days"))
+        let none = try TempSite(files: ["content/forced.md": "---\ntitle: Forced\nlevels: table\n---\nNo table here.\n"])
+        defer { none.remove() }
+        let failed = none.ladder(["build", none.path])
+        #expect(failed.status == 1)
+        #expect(failed.err.contains("content/forced.md:3:1: error: 'levels: table' but no table whose header row or first column names levels"), "\(failed.err)")
+    }
+
     @Test func an_empty_levels_key_says_nothing_and_the_page_is_read_as_it_is() throws {
         let (site, result) = try build("empty-levels-key")
         defer { site.remove() }
@@ -227,7 +286,7 @@ import Testing
     }
 
     @Test(arguments: [
-        "neg-competency-sections", "neg-faq-bold-questions", "neg-prose-levels", "neg-howto-steps", "neg-release-notes", "neg-resume",
+        "neg-competency-sections", "neg-nav-table", "neg-faq-bold-questions", "neg-prose-levels", "neg-howto-steps", "neg-release-notes", "neg-resume",
         "neg-staffing-plan", "neg-ic-designators", "neg-tiers", "neg-interview-questions", "neg-heading-depth",
     ])
     func look_alikes_stay_plain_pages(_ fixture: String) throws {

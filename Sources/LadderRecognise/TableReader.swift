@@ -1,0 +1,73 @@
+import LadderMarkdown
+
+/// The table reader: a pipe table whose header row names levels (a competency per row, the matrix as
+/// most ladders draw it), or whose first column does (a level per row, a competency per column).
+enum TableCandidates {
+    static func all(outline: Outline, title: String?) -> [LadderCandidate] {
+        var out: [LadderCandidate] = []
+        for (index, table) in outline.tables.enumerated() where table.rows.count >= 2 && table.rows[0].count >= 2 {
+            let header = table.rows[0]
+            let body = Array(1..<table.rows.count)
+            let columns = Array(1..<header.count)
+            // Levels across: the header's cells after the first; competencies: rows with a name.
+            if columns.count >= 2 {
+                out.append(weigh(table, index: index, axis: .columns, levels: columns,
+                                 label: { header[$0] }, competencies: body, name: { table.rows[$0][0] },
+                                 cell: { level, competency in table.rows[competency][level] }, outline: outline, title: title))
+            }
+            // Levels down: the first cell of each row; competencies: the header's other cells.
+            if body.count >= 2 {
+                out.append(weigh(table, index: index, axis: .rows, levels: body,
+                                 label: { table.rows[$0][0] }, competencies: columns, name: { header[$0] },
+                                 cell: { level, competency in table.rows[level][competency] }, outline: outline, title: title))
+            }
+        }
+        return out
+    }
+
+    private static func weigh(_ table: Outline.Table, index: Int, axis: RecognisedLadder.TableLadder.Axis, levels: [Int],
+                              label: (Int) -> String, competencies: [Int], name: (Int) -> String,
+                              cell: (Int, Int) -> String, outline: Outline, title: String?) -> LadderCandidate {
+        let texts = levels.map(label)
+        var candidate = LadderCandidate(shape: .table, labels: texts)
+        var labels = texts.compactMap { LevelLabel($0) }
+        if labels.count == texts.count, LevelLabel.isRun(labels) {
+            candidate.weigh(4, "labels of one family in order")
+        } else if labels.count == 2, texts.count == 2, labels[0].family == labels[1].family,
+                  labels[0].rank.lexicographicallyPrecedes(labels[1].rank) {
+            candidate.weigh(3, "two labels of one family in order")
+        } else {
+            labels = []
+            if Evidence.mostlyLabelsInOrder(texts) {
+                candidate.weigh(2, "mostly labels of one family in order")
+            } else if Evidence.numberedInOrder(texts) {
+                candidate.weigh(2, "numbered in order")
+            } else {
+                candidate.weigh(-4, "nothing orders them")
+            }
+        }
+        // Competencies: named rows (columns) with something for a level; a named row with nothing for any
+        // level is a group heading of the rows under it.
+        let kept = competencies.filter { c in !name(c).isEmpty && levels.contains { !cell($0, c).isEmpty } }
+        let full = kept.filter { c in levels.filter { !cell($0, c).isEmpty }.count + 1 >= levels.count }
+        if full.count >= 2 {
+            candidate.weigh(2, "\(full.count) competencies with a cell for every level")
+        } else if kept.isEmpty {
+            candidate.weigh(-4, "no cell under the levels")
+        }
+        // A table that maps codes to pages (`| 1 | [Q1 - QA Engineer](#q1) |`) is navigation, not a ladder.
+        let cells = kept.flatMap { c in levels.map { axis == .columns ? (c, $0) : ($0, c) } }.filter { !table.rows[$0.0][$0.1].isEmpty }
+        let linked = cells.filter { table.links[$0.0][$0.1] }.count + levels.filter { axis == .columns ? table.links[0][$0] : table.links[$0][0] }.count
+        // So is one whose column (or row) of a competency links every level to a page of its own: an index.
+        let linkColumn = kept.contains { c in levels.allSatisfy { axis == .columns ? table.links[c][$0] : table.links[$0][c] } }
+        if linked * 2 >= max(cells.count + levels.count, 1) || linkColumn { candidate.weigh(-6, "its cells are links (navigation)") }
+        let words = kept.flatMap { c in levels.map { cell($0, c) } }.reduce(0) { $0 + $1.split(separator: " ").count }
+        if kept.count <= 1, words <= levels.count * 4 { candidate.weigh(-3, "names, not expectations") }
+        let bodies = levels.map { level in kept.map { cell(level, $0) }.joined(separator: "\n") }
+        Evidence.weighContext(&candidate, labels: labels, texts: texts, bodies: bodies, title: title,
+                              firstParagraph: outline.firstParagraph)
+        candidate.levels = levels
+        candidate.table = RecognisedLadder.TableLadder(table: index, axis: axis, levels: levels, competencies: kept)
+        return candidate
+    }
+}
