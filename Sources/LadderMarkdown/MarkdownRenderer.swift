@@ -98,6 +98,19 @@ public struct MarkdownRenderer {
                 let literal = cmark_node_new(CMARK_NODE_TEXT)!
                 cmark_node_set_literal(literal, text)
                 cmark_node_append_child(node, literal)
+            case .boldLedItem(let block, let item):
+                // The item without its bold lead (the competency's name, shown as the heading before it).
+                node = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+                if block < topLevel.count, CMarkTree.type(topLevel[block]) == CMARK_NODE_LIST {
+                    let items = CMarkTree.children(of: topLevel[block])
+                    if item < items.count {
+                        Self.dropBoldLead(of: items[item])
+                        for child in CMarkTree.children(of: items[item]) {
+                            cmark_node_unlink(child)
+                            cmark_node_append_child(node, child)
+                        }
+                    }
+                }
             case .tableCell(let block, let row, let column):
                 node = cmark_node_new(CMARK_NODE_PARAGRAPH)!
                 if block < topLevel.count, let cell = Self.tableCell(in: topLevel[block], row: row, column: column) {
@@ -120,6 +133,25 @@ public struct MarkdownRenderer {
             document.add(index: index, html: html, inner: inner, heading: headingByBlock[index], plain: plain, items: [])
         }
         return document.build()
+    }
+
+    /// Removes an item's leading bold text and the separator after it (`**Impact**: `, `**Impact** — `).
+    static func dropBoldLead(of item: CMarkTree.Node) {
+        guard let paragraph = cmark_node_first_child(item), CMarkTree.type(paragraph) == CMARK_NODE_PARAGRAPH,
+              let strong = cmark_node_first_child(paragraph), CMarkTree.type(strong) == CMARK_NODE_STRONG else { return }
+        cmark_node_unlink(strong)
+        cmark_node_free(strong)
+        // `: ` may sit at the end of the bold text or at the start of what follows it.
+        if let text = cmark_node_first_child(paragraph), CMarkTree.type(text) == CMARK_NODE_TEXT {
+            let literal = CMarkTree.literal(text)
+            let rest = literal.drop { " :-–—.\t".contains($0) }
+            if rest.isEmpty {
+                cmark_node_unlink(text)
+                cmark_node_free(text)
+            } else {
+                cmark_node_set_literal(text, String(rest))
+            }
+        }
     }
 
     /// A pipe table's cell (row 0 the header), in a top-level block that is the table or holds it last.
@@ -330,4 +362,6 @@ public enum AppendedBlock: Sendable, Hashable {
     case heading(text: String, anchor: String, line: Int)
     /// The cell at `row` (0: the header row) and `column` of the table that is (or ends) top-level block `block`.
     case tableCell(block: Int, row: Int, column: Int)
+    /// Item `item` of the bold-led list that is top-level block `block`, without its bold lead.
+    case boldLedItem(block: Int, item: Int)
 }

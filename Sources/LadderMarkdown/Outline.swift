@@ -37,6 +37,13 @@ public struct Outline: Sendable, Equatable {
 
     public var headings: [Heading] = []
     public var tables: [Table] = []
+    /// Every top-level list whose items all lead with bold text (`* **Impact**: …`), by block.
+    public var boldLedLists: [BoldLedList] = []
+
+    public struct BoldLedList: Sendable, Equatable {
+        public var blockIndex: Int
+        public var items: [BoldLedItem]
+    }
     public var firstParagraph: String?
     /// The first top-level list whose every item leads with bold text.
     public var boldLedList: (blockIndex: Int, items: [BoldLedItem])?
@@ -46,6 +53,7 @@ public struct Outline: Sendable, Equatable {
 
     public static func == (a: Outline, b: Outline) -> Bool {
         a.headings == b.headings && a.firstParagraph == b.firstParagraph && a.blockCount == b.blockCount && a.tables == b.tables
+            && a.boldLedLists == b.boldLedLists
             && a.boldLedList?.blockIndex == b.boldLedList?.blockIndex && a.boldLedList?.items == b.boldLedList?.items
     }
 
@@ -112,8 +120,11 @@ public struct Outline: Sendable, Equatable {
                 let text = CMarkTree.plainText(block).trimmingCharacters(in: " ")
                 if firstParagraph == nil { firstParagraph = text }
                 if underHeading { headings[headings.count - 1].firstParagraph = text }
-            case CMARK_NODE_LIST where boldLedList == nil:
-                if let items = Self.boldLedItems(block, lines: lines) { boldLedList = (index, items) }
+            case CMARK_NODE_LIST:
+                if let items = Self.boldLedItems(block, lines: lines) {
+                    if boldLedList == nil { boldLedList = (index, items) }
+                    boldLedLists.append(BoldLedList(blockIndex: index, items: items))
+                }
             default: break
             }
         }

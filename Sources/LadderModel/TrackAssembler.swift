@@ -225,6 +225,17 @@ package struct TrackAssembler {
                           track: track)
         }
         levelHeadings.removeAll { Self.isSharedHeading($0.text) }
+        // Bold-led lists under levels with no section headings, and the names that lead items under two
+        // levels at least: those lists hold the levels' competencies (`* **Tests**: …` under Q1, Q2, Q3).
+        let ranges = levelHeadings.map { ($0.blockIndex + 1)..<end(of: $0) }
+        let leadLists = ranges.map { range -> Outline.BoldLedList? in
+            guard !headings.contains(where: { range.contains($0.blockIndex) }) else { return nil }
+            return page.outline.boldLedLists.first { range.contains($0.blockIndex) && $0.items.count >= 2 }
+        }
+        var levelsNaming: [String: Int] = [:]
+        for list in leadLists.compactMap({ $0 }) {
+            for name in Set(list.items.map { Self.competencyName($0.boldText).lowercased() }) { levelsNaming[name, default: 0] += 1 }
+        }
         for (n, heading) in levelHeadings.enumerated() {
             let end = end(of: heading)
             let blocks = (heading.blockIndex + 1)..<end
@@ -234,19 +245,41 @@ package struct TrackAssembler {
             // On its own page a level's sections get clean anchors (`#people`, not the page-wide `#people-2`).
             var allocator = AnchorAllocator()
             for i in sections.indices { sections[i].anchor = allocator.allocate(sections[i].name) }
+            var introEnd = sections.first?.blocks.lowerBound ?? end
+            var trailingStart = sections.last?.blocks.upperBound ?? end
+            if sections.isEmpty, let list = leadLists[n],
+               list.items.contains(where: { levelsNaming[Self.competencyName($0.boldText).lowercased(), default: 0] >= 2 }) {
+                // Each item is a section: a heading and the item without its lead, appended after the page's blocks.
+                var pieces = appendedBlocks[index] ?? []
+                for (item, lead) in list.items.enumerated() {
+                    let name = Self.competencyName(lead.boldText)
+                    let at = page.outline.blockCount + pieces.count
+                    let anchor = allocator.allocate(name)
+                    pieces.append(.heading(text: name, anchor: anchor, line: lead.line))
+                    pieces.append(.boldLedItem(block: list.blockIndex, item: item))
+                    sections.append(LevelSection(name: name, anchor: anchor,
+                                                 competencyID: SectionSplitter.competencyID(for: name, config: config), blocks: at..<(at + 2)))
+                }
+                appendedBlocks[index] = pieces
+                (introEnd, trailingStart) = (list.blockIndex, list.blockIndex + 1)
+            }
             var (id, title) = LevelName.split(heading.text)
             // A job family names its levels by id (`senior-2-ic`) and heads them with their names.
             if let ids = page.source.levelIDs, firstLevel + n < ids.count { (id, title) = (ids[firstLevel + n], heading.text) }
-            let firstSection = sections.first?.blocks.lowerBound ?? end
             levelsByTrack[track, default: []].append(Level(
                 id: id, slug: Slug.make(id), title: title,
                 summary: Summary.firstSentences(heading.firstParagraph ?? ""), order: n + 1, trackID: track,
                 url: "/\(track)/\(Slug.make(id))/", equivalent: nil, pageIndex: index,
                 origin: .heading(blocks: blocks, anchor: heading.anchor),
                 location: SourceLocation(path: page.source.displayPath, line: heading.line),
-                introBlocks: blocks.lowerBound..<firstSection, sections: sections,
-                trailingBlocks: (sections.last?.blocks.upperBound ?? end)..<end))
+                introBlocks: blocks.lowerBound..<introEnd, sections: sections,
+                trailingBlocks: trailingStart..<end))
         }
+    }
+
+    /// A bold lead as a competency's name: `Tests:` → `Tests`.
+    static func competencyName(_ bold: String) -> String {
+        bold.trimmingCharacters(in: CharacterSet(charactersIn: " :.–—-"))
     }
 
     /// The levels of a ladder kept as a table. Each level's sections are blocks appended to the page after

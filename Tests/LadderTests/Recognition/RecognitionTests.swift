@@ -156,6 +156,14 @@ import Testing
         #expect(q2.contains("adds automated checks for the regressions the team has seen"))
         #expect(!q2.contains("sets the test strategy of a product area"))
         #expect(result.out.contains("content/qa.md: track 'qa', 3 levels Q1–Q3 from its headings"))
+        // The bold leads under every level are its competencies: a section each, without the lead.
+        #expect(q2.contains("<h2 id=\"automation\">Automation</h2>"))
+        #expect(q2.contains("<p>adds automated checks for the regressions the team has seen.</p>"))
+        #expect(!q2.contains("<strong>Automation</strong>"))
+        let matrix = try site.read("public/qa/matrix/index.html")
+        #expect(matrix.contains("href=\"/qa/competencies/tests/\""))
+        #expect(matrix.contains("<li>sets the test strategy of a product area.</li>"))
+        #expect(try site.read("public/qa/competencies/communication/index.html").contains("coaches developers in testing their own work."))
     }
 
     @Test func a_heading_with_only_sub_levels_under_it_is_a_group_and_its_sub_levels_are_levels() throws {
@@ -318,7 +326,7 @@ import Testing
         #expect(all.status == 0, "\(all.err)")
         #expect(all.out.contains("content/qa.md: track 'qa' at /qa/, read by the heading reader (its headings), score 8: +2 numbered in order, +4 3 sections under every level (automation, communication, tests), +2 names roles or seniority"), "\(all.out)")
         #expect(all.out.contains("  levels: Q1 (QA Engineer 1), Q2 (QA Engineer 2), Q3 (QA Engineer 3)"), "\(all.out)")
-        #expect(all.out.contains("  competencies: none (each level's text is one row of the matrix and comparisons)"))
+        #expect(all.out.contains("  competencies: Tests, Automation, Communication"), "\(all.out)")
         #expect(all.out.contains("content/deploy.md: no ladder; nearest reading: 3 headings (Level 1: Single Server …) score 3 of 5: +2 numbered in order, +4 2 sections under every level (components, use case), -3 no word about careers"), "\(all.out)")
         // A path keeps to what is under it.
         let one = site.ladder(["check", site.path, "--explain", "content/deploy.md"])
