@@ -225,8 +225,8 @@ package struct TrackAssembler {
                           track: track)
         }
         levelHeadings.removeAll { Self.isSharedHeading($0.text) }
-        // Bold-led lists under levels with no section headings, and the names that lead items under two
-        // levels at least: those lists hold the levels' competencies (`* **Tests**: …` under Q1, Q2, Q3).
+        // Bold-led lists under levels with no section headings, and how many levels' lists each name leads
+        // an item of: lists whose names recur hold the levels' competencies (`* **Tests**: …` under Q1, Q2, Q3).
         let ranges = levelHeadings.map { ($0.blockIndex + 1)..<end(of: $0) }
         let leadLists = ranges.map { range -> Outline.BoldLedList? in
             guard !headings.contains(where: { range.contains($0.blockIndex) }) else { return nil }
@@ -247,8 +247,10 @@ package struct TrackAssembler {
             for i in sections.indices { sections[i].anchor = allocator.allocate(sections[i].name) }
             var introEnd = sections.first?.blocks.lowerBound ?? end
             var trailingStart = sections.last?.blocks.upperBound ?? end
+            // Most of the list's names must lead items under another level too: a list whose leads change
+            // from level to level (`**Adopts**`, `**Designs**`) names no competencies.
             if sections.isEmpty, let list = leadLists[n],
-               list.items.contains(where: { levelsNaming[Self.competencyName($0.boldText).lowercased(), default: 0] >= 2 }) {
+               list.items.filter({ levelsNaming[Self.competencyName($0.boldText).lowercased(), default: 0] >= 2 }).count * 2 > list.items.count {
                 // Each item is a section: a heading and the item without its lead, appended after the page's blocks.
                 var pieces = appendedBlocks[index] ?? []
                 for (item, lead) in list.items.enumerated() {
