@@ -25,7 +25,9 @@ enum LadderExplanation {
                 reader = "its data (front matter topics)"
             } else if page.kind == .trackPage {
                 place = page.source.displayPath
-                reader = "its front matter (levels: \((try? page.source.frontMatter.string("levels")) ?? nil ?? "headings"))"
+                let fm = page.source.frontMatter
+                let depth = ((try? fm.int("level_depth")) ?? nil).map { ", level_depth: \($0)" } ?? ""
+                reader = "its front matter (levels: \((try? fm.string("levels")) ?? nil ?? "headings")\(depth))"
             } else {
                 place = track.levels.map { model.pages[$0.pageIndex].source.displayPath }.min() ?? page.source.displayPath
                 reader = "its front matter (level: in each page)"

@@ -35,7 +35,7 @@ extension PageWriter {
                    item < block.listItems.count {
                     items = LevelComparison.sentences(block.listItems[item])
                 }
-            case .file, .heading, .tableCells:
+            case .file, .heading, .appendedBlocks:
                 for i in Array(level.introBlocks) + Array(level.trailingBlocks) {
                     guard let block = document.block(i), block.heading == nil else { continue }
                     let listItems = block.listItems

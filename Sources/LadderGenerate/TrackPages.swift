@@ -35,7 +35,7 @@ extension PageWriter {
                 if level.pageIndex == track.introPageIndex {
                     switch level.origin {
                     case .heading(_, let anchor), .listItem(_, let anchor): summary.anchor = anchor
-                    case .file, .tableCells: break
+                    case .file, .appendedBlocks: break
                     }
                 }
                 return summary
@@ -99,7 +99,7 @@ extension PageWriter {
         switch level.origin {
         case .listItem(let item, _):
             introHTML = item < document.levelItemsHTML.count ? document.levelItemsHTML[item] : ""
-        case .file, .heading, .tableCells:
+        case .file, .heading, .appendedBlocks:
             for i in level.introBlocks {
                 // The summary is shown as the lead already; a paragraph that is only the summary is not repeated.
                 guard let block = document.block(i), block.plainText != level.summary else { continue }

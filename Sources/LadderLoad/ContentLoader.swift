@@ -23,6 +23,9 @@ public struct PageSource: Sendable {
     /// Set by the model stage for a `README.md` in a folder with no `index.md`: it is the folder's index
     /// page (as GitHub shows it), at the folder's URL.
     public var isFolderIndex = false
+    /// A JSON or YAML file whose arrays may hold a ladder (roles and skills): a page only if recognition
+    /// reads one in it; the file itself is published as it is either way.
+    public var isDataCandidate = false
 
     /// The file line of a line of `body` (1-based).
     public func fileLine(_ bodyLineNumber: Int) -> Int {
@@ -190,9 +193,36 @@ public struct ContentLoader {
                 listing.markdownFiles.append(MarkdownFile(contentPath: file.relative, absolutePath: file.absolute, displayPath: path))
             } else {
                 listing.staticFiles.append(StaticFile(contentPath: file.relative, absolutePath: file.absolute))
+                if lower.hasSuffix(".json") || lower.hasSuffix(".yml") || lower.hasSuffix(".yaml"),
+                   let page = Self.dataCandidate(file.absolute, contentPath: file.relative, displayPath: path) {
+                    listing.dataPages.append(page)
+                }
             }
         }
         return listing
+    }
+
+    /// A JSON or YAML file whose top level is a map holding a list of maps (roles, levels, skills…), for
+    /// recognition to read; nil for anything else, which stays a static file only.
+    static func dataCandidate(_ absolute: String, contentPath: String, displayPath: String) -> PageSource? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: absolute),
+              let size = attributes[.size] as? Int, size < 32 << 20,
+              let data = FileManager.default.contents(atPath: absolute),
+              case .success(let text) = UTF8Validation.decode(data, displayPath: displayPath),
+              text.containsByte(UInt8(ascii: "{")) || text.containsByte(UInt8(ascii: ":")),
+              let map = try? YAMLReader(path: displayPath).readMapping(text) else { return nil }
+        func holdsRecords(_ value: YAMLValue, depth: Int) -> Bool {
+            switch value {
+            case .list(let items): return items.count >= 2 && items.allSatisfy { if case .map = $0 { true } else { false } }
+            case .map(let inner) where depth < 2: return inner.entries.contains { holdsRecords($0.value, depth: depth + 1) }
+            default: return false
+            }
+        }
+        guard map.entries.contains(where: { holdsRecords($0.value, depth: 0) }) else { return nil }
+        var source = PageSource(displayPath: displayPath, contentPath: contentPath,
+                                frontMatter: FrontMatter(map: map, location: SourceLocation(path: displayPath)), body: "", bodyLine: 1)
+        source.isDataCandidate = true
+        return source
     }
 
     /// A YAML file whose top level has `levels` and `competencies` lists (a job family, as the Financial

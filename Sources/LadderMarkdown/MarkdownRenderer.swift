@@ -111,6 +111,27 @@ public struct MarkdownRenderer {
                         }
                     }
                 }
+            case .texts(let texts):
+                // Text from data, shown as written: text nodes, never Markdown.
+                func paragraph(_ text: String) -> CMarkTree.Node {
+                    let p = cmark_node_new(CMARK_NODE_PARAGRAPH)!
+                    let literal = cmark_node_new(CMARK_NODE_TEXT)!
+                    cmark_node_set_literal(literal, text)
+                    cmark_node_append_child(p, literal)
+                    return p
+                }
+                if texts.count == 1 {
+                    node = paragraph(texts[0])
+                } else {
+                    node = cmark_node_new(CMARK_NODE_LIST)!
+                    cmark_node_set_list_type(node, CMARK_BULLET_LIST)
+                    cmark_node_set_list_tight(node, 1)
+                    for text in texts {
+                        let item = cmark_node_new(CMARK_NODE_ITEM)!
+                        cmark_node_append_child(item, paragraph(text))
+                        cmark_node_append_child(node, item)
+                    }
+                }
             case .tableCell(let block, let row, let column):
                 node = cmark_node_new(CMARK_NODE_PARAGRAPH)!
                 if block < topLevel.count, let cell = Self.tableCell(in: topLevel[block], row: row, column: column) {
@@ -123,14 +144,30 @@ public struct MarkdownRenderer {
             defer { cmark_node_free(node) }
             var html: String
             var inner: Range<Int>?
+            var tagEnds: [Int] = []
             if let heading = headingByBlock[index] {
                 (html, inner) = headingHTML(node, anchor: headings[heading].anchor)
+            } else if CMarkTree.type(node) == CMARK_NODE_LIST {
+                (html, tagEnds) = listHTML(node)
             } else {
                 html = CMarkTree.html(node, unsafe: allowRawHTML)
             }
             var plain: [UInt8] = []
-            CMarkTree.appendPlainText(node, to: &plain)
-            document.add(index: index, html: html, inner: inner, heading: headingByBlock[index], plain: plain, items: [])
+            var items: [Range<Int>] = []
+            var marks: [RenderedBlock.ItemMark] = []
+            if CMarkTree.type(node) == CMARK_NODE_LIST {
+                // As for a list of the page: each item a criterion.
+                for (n, item) in CMarkTree.children(of: node).enumerated() {
+                    let start = plain.count
+                    let (own, examples) = Self.appendItemText(item, to: &plain)
+                    items.append(start..<plain.count)
+                    marks.append(RenderedBlock.ItemMark(tagEnd: n < tagEnds.count ? Int32(clamping: tagEnds[n]) : -1,
+                                                        line: -1, own: own, examples: examples))
+                }
+            } else {
+                CMarkTree.appendPlainText(node, to: &plain)
+            }
+            document.add(index: index, html: html, inner: inner, heading: headingByBlock[index], plain: plain, items: items, marks: marks)
         }
         return document.build()
     }
@@ -364,4 +401,6 @@ public enum AppendedBlock: Sendable, Hashable {
     case tableCell(block: Int, row: Int, column: Int)
     /// Item `item` of the bold-led list that is top-level block `block`, without its bold lead.
     case boldLedItem(block: Int, item: Int)
+    /// Text from a data file, as written (a paragraph, or a list of several).
+    case texts([String])
 }

@@ -66,7 +66,8 @@ package enum FolderRecognition {
         // name (`engineering/l1.md` with `level:` is track `engineering`): then after its whole path.
         var usedIDs: Set<String> = []
         let decided = Set(zip(folders, decisions).filter { $0.1 != nil }.map(\.0))
-        for source in sources where !LadderRecognition.mayRecognise(source.frontMatter) || source.frontMatter["track"] != nil {
+        for source in sources where !source.isDataCandidate
+            && (!LadderRecognition.mayRecognise(source.frontMatter) || source.frontMatter["track"] != nil) {
             if decided.contains(folder(of: source.contentPath)) { continue }
             if let track = (try? source.frontMatter.string("track")) ?? nil { usedIDs.insert(Slug.make(track)) }
             let parts = source.contentPath.split(separator: "/")
@@ -166,7 +167,8 @@ package enum FolderRecognition {
 
     static func decide(_ folder: String, indices: [Int], sources: [PageSource]) -> Decision? {
         // A folder that already says what it holds is left as it is.
-        guard indices.allSatisfy({ LadderRecognition.mayRecognise(sources[$0].frontMatter) }) else { return nil }
+        // (A data file's keys are its data, not front matter.)
+        guard indices.allSatisfy({ sources[$0].isDataCandidate || LadderRecognition.mayRecognise(sources[$0].frontMatter) }) else { return nil }
         let markdown = indices.filter { isMarkdown(sources[$0].contentPath) }
         let indexPage = markdown.first { isIndex(sources[$0].contentPath) }
         let candidates = markdown.filter { !isIndex(sources[$0].contentPath) && !isReadme(sources[$0].contentPath) }

@@ -32,9 +32,9 @@ public struct Level: Sendable, Hashable {
         case heading(blocks: Range<Int>, anchor: String)
         /// An item of the bold-led list of a `levels: list` page.
         case listItem(index: Int, anchor: String)
-        /// A row or column of a table: its sections are blocks appended after the page's own (a
-        /// competency's heading and its cell), which no other page shows.
-        case tableCells
+        /// A row or column of a table, or a level of a data file: its sections are blocks appended after
+        /// the page's own (a competency's heading and its cell or items), which no other page shows.
+        case appendedBlocks
     }
 
     /// As written: `L3`, `IC3`, `M2`.

@@ -63,7 +63,7 @@ package extension Page {
     /// Keys Ladder interprets; everything else reaches templates as `page.params`.
     static let knownKeys: Set<String> = [
         "title", "description", "summary", "layout", "sitemap", "toc", "nav", "draft", "date", "lastmod",
-        "authors", "tags", "aliases", "redirect_from", "track", "level", "order", "levels", "weight", "equivalent", "level_prefix",
+        "authors", "tags", "aliases", "redirect_from", "track", "level", "order", "levels", "level_depth", "weight", "equivalent", "level_prefix",
         "path", "permalink", "nav_order", "sidebarTitle", "sidebarGroup", "topics", "edit",
     ]
 
@@ -78,6 +78,14 @@ package extension Page {
 
     /// Interprets front matter; wrong types are errors at the key's line.
     init(source: PageSource, outline: Outline) throws(Diagnostic) {
+        var source = source
+        // A JSON or YAML file is read for a ladder whole; as a page it has only its title (its other keys
+        // are its data, not front matter).
+        var dataReading: Recognition?
+        if source.isDataCandidate {
+            dataReading = LadderRecognition.read(source: source, outline: outline, title: nil)
+            source.frontMatter = Self.dataFrontMatter(source.frontMatter)
+        }
         let fm = source.frontMatter
         self.source = source
         self.outline = outline
@@ -90,6 +98,9 @@ package extension Page {
             kind = .trackPage
         } else if case .string(let mode)? = fm["levels"], mode != "none" {
             kind = .trackPage
+        } else if fm["level_depth"] != nil, fm["levels"] == nil || fm["levels"] == .null {
+            // `level_depth: 3` alone: the page's `###` headings are its levels.
+            kind = .trackPage
         } else if source.contentPath == "index.md" || source.contentPath == "_index.md"
                     || source.isFolderIndex && !source.contentPath.contains("/") {
             kind = .home
@@ -101,7 +112,11 @@ package extension Page {
         // A page of a ladder found in its folder is a level or a competency of that ladder, not one of its own.
         // A README standing in for its folder's index is read too: a repository's README often holds its ladder.
         let readmeIndex = kind == .home && source.isFolderIndex
-        if kind == .page || readmeIndex, LadderRecognition.mayRecognise(fm), source.folderLadder == nil {
+        if let dataReading {
+            found = dataReading.ladder
+            recognitionNearMiss = dataReading.nearMiss
+            if found != nil { kind = .trackPage }
+        } else if kind == .page || readmeIndex, LadderRecognition.mayRecognise(fm), source.folderLadder == nil {
             let reading = LadderRecognition.read(source: source, outline: outline, title: try fm.string("title"))
             found = reading.ladder
             recognitionNearMiss = reading.nearMiss
@@ -174,6 +189,17 @@ package extension Page {
         }
     }
 
+    /// A data file's title as front matter: its `title` or `name`, when it is text.
+    static func dataFrontMatter(_ data: FrontMatter) -> FrontMatter {
+        var fm = FrontMatter(location: data.location)
+        for key in ["title", "name"] {
+            guard let entry = data.map.entry(key), case .string = entry.value else { continue }
+            fm.map.append(YAMLMap.Entry(key: "title", value: entry.value, keyLocation: entry.keyLocation, valueLocation: entry.valueLocation))
+            break
+        }
+        return fm
+    }
+
     /// `path:` (Monzo's frameworks) or `permalink:` (Jekyll) as a site URL: `/engineering/backend` →
     /// `/engineering/backend/`. A URL that ends in a file name (`/careers.html`) keeps it.
     static func explicitURL(_ fm: FrontMatter) throws(Diagnostic) -> String? {
@@ -198,7 +224,7 @@ package extension Page {
             last = String(last.dropLast(ext.count))
             break
         }
-        for ext in [".yml", ".yaml"] where last.lowercased().hasSuffix(ext) { last = String(last.dropLast(ext.count)) }
+        for ext in [".yml", ".yaml", ".json"] where last.lowercased().hasSuffix(ext) { last = String(last.dropLast(ext.count)) }
         if last.lowercased().hasSuffix(".html") { last = String(last.dropLast(5)) }
         if last != "index" && last != "_index" { parts.append(last) }
         let segments = parts.map { $0.replacingOccurrences(of: " ", with: "-") }

@@ -87,14 +87,14 @@ public struct ModelBuilder {
         var diagnostics: [Diagnostic] = []
         var sources: [PageSource] = []
         // Monzo's frameworks inherit topics from the one whose `path` is `/generic`.
-        let generic = pages.first { DataTrack.isGeneric($0.frontMatter) }?.frontMatter
+        let generic = pages.first { !$0.isDataCandidate && DataTrack.isGeneric($0.frontMatter) }?.frontMatter
         // A folder's `README.md` is its index where it has no `index.md` (a repository read as a site).
         let indexed = Set(pages.filter { FolderRecognition.isIndex($0.contentPath) }.map { FolderRecognition.folder(of: $0.contentPath) })
         for var source in pages {
             if FolderRecognition.isReadme(source.contentPath), !indexed.contains(FolderRecognition.folder(of: source.contentPath)) {
                 source.isFolderIndex = true
             }
-            if DataTrack.isDataTrack(source.frontMatter) {
+            if !source.isDataCandidate, DataTrack.isDataTrack(source.frontMatter) {
                 do {
                     let data = try DataTrack.body(for: source, generic: generic)
                     (source.body, source.lineMap, source.levelIDs) = (data.body, data.lineMap, data.levelIDs)
@@ -128,7 +128,10 @@ public struct ModelBuilder {
     }
 
     /// Whether the build publishes this page (drafts only with `--drafts`).
-    package func keeps(_ page: Page) -> Bool { !page.draft || includeDrafts }
+    /// A data file that holds no ladder is no page (it is published as a file all the same).
+    package func keeps(_ page: Page) -> Bool {
+        (!page.draft || includeDrafts) && !(page.source.isDataCandidate && page.recognised == nil)
+    }
 
     /// The ladder from the pages: tracks, levels, competencies, anchors, and the URL checks between them.
     package static func assemble(pages: [Page], config: SiteConfig, staticFiles: [StaticFile]) -> (SiteModel, [Diagnostic]) {

@@ -150,11 +150,13 @@ package struct TrackAssembler {
             note(track: track)
             if let url { try setURL(url, of: track, at: page.source.frontMatter.location) }
             let headings = page.isDataTrack || page.source.folderLadder?.role == .track
-            let mode = headings ? "headings" : try fm.string("levels") ?? page.recognised?.shape.rawValue ?? ""
+            let mode = headings ? "headings"
+                : try fm.string("levels") ?? page.recognised?.shape.rawValue ?? (fm["level_depth"] != nil ? "headings" : "")
             switch mode {
             case "headings": try addHeadingLevels(page: page, index: index, track: track)
             case "list": try addListLevels(page: page, index: index, track: track)
             case "table": try addTableLevels(page: page, index: index, track: track)
+            case "data": addDataLevels(page: page, index: index, track: track)
             default:
                 throw .error(fm.keyLocation("levels"), "'levels' must be 'headings', 'list', 'table' or 'none', found '\(mode)'")
             }
@@ -206,9 +208,15 @@ package struct TrackAssembler {
     private mutating func addHeadingLevels(page: Page, index: Int, track: String, only: Set<Int>? = nil,
                                            firstLevel: Int = 0) throws(Diagnostic) {
         let headings = page.outline.headings
-        let depth = page.recognised?.depth ?? SectionSplitter.sectionDepth(headings, skippingTitle: page.titleFromHeading)
+        let fm = page.source.frontMatter
+        // `level_depth: N` says which heading depth holds the levels.
+        let forcedDepth = try fm.int("level_depth")
+        if let forcedDepth, !(1...6).contains(forcedDepth) {
+            throw .error(fm.keyLocation("level_depth"), "'level_depth' must be a heading depth from 1 to 6, found \(forcedDepth)")
+        }
+        let depth = forcedDepth ?? page.recognised?.depth ?? SectionSplitter.sectionDepth(headings, skippingTitle: page.titleFromHeading)
         // A recognised ladder names its level headings, which may sit at several depths (sub-levels).
-        let chosen = page.recognised?.headingBlocks
+        let chosen = forcedDepth == nil ? page.recognised?.headingBlocks : nil
         var levelHeadings = headings.filter { (only ?? chosen)?.contains($0.blockIndex) ?? ($0.depth == depth) }
         // A level runs to the next heading at its depth or shallower, or to the next level heading.
         func end(of heading: Outline.Heading) -> Int {
@@ -284,6 +292,34 @@ package struct TrackAssembler {
         bold.trimmingCharacters(in: CharacterSet(charactersIn: " :.–—-"))
     }
 
+    /// The levels of a data file (roles and skills): each skill's text a section, appended as a heading
+    /// and the text as written.
+    private mutating func addDataLevels(page: Page, index: Int, track: String) {
+        var pieces = appendedBlocks[index] ?? []
+        let base = page.outline.blockCount
+        for (n, level) in (page.recognised?.data ?? []).enumerated() {
+            let (id, title) = LevelName.split(level.label)
+            let start = base + pieces.count
+            var sections: [LevelSection] = []
+            var allocator = AnchorAllocator()
+            for skill in level.skills {
+                let anchor = allocator.allocate(skill.name)
+                let at = base + pieces.count
+                pieces.append(.heading(text: skill.name, anchor: anchor, line: level.line))
+                pieces.append(.texts(skill.texts))
+                sections.append(LevelSection(name: skill.name, anchor: anchor,
+                                             competencyID: SectionSplitter.competencyID(for: skill.name, config: config), blocks: at..<(at + 2)))
+            }
+            let end = base + pieces.count
+            levelsByTrack[track, default: []].append(Level(
+                id: id, slug: Slug.make(id), title: title, summary: "", order: n + 1, trackID: track,
+                url: "/\(track)/\(Slug.make(id))/", equivalent: nil, pageIndex: index, origin: .appendedBlocks,
+                location: SourceLocation(path: page.source.displayPath, line: level.line),
+                introBlocks: start..<start, sections: sections, trailingBlocks: end..<end))
+        }
+        appendedBlocks[index] = pieces
+    }
+
     /// The levels of a ladder kept as a table. Each level's sections are blocks appended to the page after
     /// its own — a competency's heading, then its cell for the level — so every view reads them as it reads
     /// the sections under a level heading.
@@ -318,7 +354,7 @@ package struct TrackAssembler {
             levelsByTrack[track, default: []].append(Level(
                 id: id, slug: Slug.make(id), title: title, summary: "", order: n + 1, trackID: track,
                 url: "/\(track)/\(Slug.make(id))/", equivalent: nil, pageIndex: index,
-                origin: .tableCells,
+                origin: .appendedBlocks,
                 location: SourceLocation(path: page.source.displayPath, line: table.line),
                 introBlocks: start..<start, sections: sections, trailingBlocks: end..<end))
         }

@@ -7,7 +7,19 @@ import LadderMarkdown
 /// read as if it said `levels: headings` or `levels: list`, with the level headings the reader chose.
 public struct RecognisedLadder: Sendable, Hashable {
     public enum Shape: String, Sendable {
-        case headings, list, table
+        case headings, list, table, data
+    }
+
+    /// A level as a data file gives it (data shape).
+    public struct DataLevel: Sendable, Hashable {
+        public var label: String
+        public var line: Int
+        public var skills: [Skill]
+
+        public struct Skill: Sendable, Hashable {
+            public var name: String
+            public var texts: [String]
+        }
     }
 
     /// A ladder kept as a pipe table: which of the page's tables, which way its levels run, and which
@@ -46,6 +58,8 @@ public struct RecognisedLadder: Sendable, Hashable {
     public var evidence: [String] = []
     /// The table the levels are read from (table shape).
     public var table: TableLadder?
+    /// The levels a data file holds (data shape).
+    public var data: [DataLevel] = []
     /// Several tracks in one page (`# Engineering` / `## L1` … and `# Management` / `## M1` …), each under
     /// a heading of its own; empty when the page holds one track.
     public var tracks: [PageTrack] = []
@@ -77,6 +91,8 @@ struct LadderCandidate {
     var parent = -1
     /// The table reading (table shape).
     var table: RecognisedLadder.TableLadder?
+    /// The data reading (data shape).
+    var data: [RecognisedLadder.DataLevel] = []
     var labels: [String]
     var score = 0
     var evidence: [String] = []
@@ -89,7 +105,8 @@ struct LadderCandidate {
 
     var summary: String {
         let first = labels.first ?? ""
-        let what = shape == .headings ? "headings" : shape == .list ? "bold items" : table?.axis == .rows ? "table rows" : "table columns"
+        let what = shape == .headings ? "headings" : shape == .list ? "bold items" : shape == .data ? "records"
+            : table?.axis == .rows ? "table rows" : "table columns"
         return "\(labels.count) \(what) (\(first) …) score \(score) of "
             + "\(LadderRecognition.threshold): " + evidence.joined(separator: ", ")
     }
@@ -108,7 +125,7 @@ package enum LadderRecognition {
     /// (Monzo's Markdown frameworks) says nothing.
     package static func mayRecognise(_ fm: FrontMatter) -> Bool {
         if let levels = fm["levels"], levels != .null { return false }
-        return fm["level"] == nil && fm["topics"] == nil
+        return fm["level"] == nil && fm["topics"] == nil && fm["level_depth"] == nil
     }
 
     package static func recognise(source: PageSource, outline: Outline, title: String?) -> RecognisedLadder? {
@@ -116,6 +133,7 @@ package enum LadderRecognition {
     }
 
     package static func read(source: PageSource, outline: Outline, title: String?) -> Recognition {
+        if source.isDataCandidate { return readData(source.frontMatter, title: title) }
         // Cheap test first: most pages have neither three headings nor a bold-led list.
         let listCount = outline.boldLedList?.items.count ?? 0
         guard outline.headings.count >= 3 || listCount >= 3 || !outline.tables.isEmpty else { return Recognition() }
@@ -167,6 +185,17 @@ package enum LadderRecognition {
         return recognition
     }
 
+    /// A JSON or YAML file: its best list of levels, when it scores at the threshold.
+    static func readData(_ fm: FrontMatter, title: String?) -> Recognition {
+        let candidates = DataReader.candidates(fm, title: title).sorted { $0.score > $1.score }
+        guard let best = candidates.first else { return Recognition() }
+        guard best.score >= threshold else { return Recognition(ladder: nil, nearMiss: best.summary) }
+        var ladder = RecognisedLadder(shape: .data, depth: 0, headingBlocks: [], labels: best.labels, levelIDs: nil,
+                                      origin: "its data", score: best.score, evidence: best.evidence)
+        ladder.data = best.data
+        return Recognition(ladder: ladder, nearMiss: candidates.dropFirst().first?.summary)
+    }
+
     /// `levels: table`: the page's best table reading whatever its score, or nil when no table has levels.
     package static func forcedTable(outline: Outline, title: String?) -> RecognisedLadder? {
         let candidates = TableCandidates.all(outline: outline, title: title).filter { $0.levels.count >= 2 }
@@ -176,6 +205,11 @@ package enum LadderRecognition {
 
     private static func ladder(_ candidate: LadderCandidate, outline: Outline, pasted: Bool) -> RecognisedLadder {
         switch candidate.shape {
+        case .data:
+            var ladder = RecognisedLadder(shape: .data, depth: 0, headingBlocks: [], labels: candidate.labels, levelIDs: nil,
+                                          origin: "its data", score: candidate.score, evidence: candidate.evidence)
+            ladder.data = candidate.data
+            return ladder
         case .table:
             let labels = candidate.labels.compactMap { LevelLabel($0) }
             var ladder = RecognisedLadder(shape: .table, depth: 0, headingBlocks: [], labels: candidate.labels,
@@ -280,14 +314,28 @@ struct HeadingCandidates {
         }
         // Shallower groups first: on equal scores the outermost reading wins.
         groups.sort { (headings[$0[0]].depth, $0[0]) < (headings[$1[0]].depth, $1[0]) }
-        let lines = BodyLines(source: source)
+        var lines: BodyLines?
         var out: [LadderCandidate] = []
-        for group in groups where group.count >= 3 {
-            for run in runs(in: group, lines: lines) {
-                out.append(weigh(run, lines: lines))
+        for group in groups where group.count >= 3 && Self.mayBeOrdered(group.map { headings[$0].text }) {
+            // The body's lines only now: most pages' headings (Context, Results…) have nothing that orders them.
+            let body = lines ?? BodyLines(source: source)
+            lines = body
+            for run in runs(in: group, lines: body) {
+                out.append(weigh(run, lines: body))
             }
         }
         return out
+    }
+
+    /// Whether two headings of a group at least carry a label or a number: a reading with nothing that
+    /// orders its levels scores at most 2 (sections +4, career words +2, -4), below the threshold.
+    static func mayBeOrdered(_ texts: [String]) -> Bool {
+        var count = 0
+        for text in texts where text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || LevelLabel(text) != nil {
+            count += 1
+            if count >= 2 { return true }
+        }
+        return false
     }
 
     /// The runs of a sibling group worth weighing: maximal stretches of level labels (a shared "All levels"

@@ -39,7 +39,7 @@ package struct SearchCorpusBuilder {
             case .heading(let blocks, _):
                 // The level's own heading sits just before its blocks.
                 blocksOwnedByLevels[level.pageIndex, default: []].formUnion((blocks.lowerBound - 1)..<blocks.upperBound)
-            case .listItem, .tableCells: break
+            case .listItem, .appendedBlocks: break
             }
         }
         for (page, list) in model.levelLists { blocksOwnedByLevels[page, default: []].insert(list.blockIndex) }
@@ -100,7 +100,7 @@ package struct SearchCorpusBuilder {
                 intro.blocks = .list([Int32(clamping: list.blockIndex)])
                 intro.listItem = Int32(clamping: item)
             }
-        case .file, .heading, .tableCells:
+        case .file, .heading, .appendedBlocks:
             intro.blocks = .range(Int32(clamping: level.introBlocks.lowerBound)..<Int32(clamping: level.introBlocks.upperBound))
         }
         // The summary leads unless the introduction already says it.

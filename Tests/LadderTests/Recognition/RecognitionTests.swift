@@ -272,6 +272,92 @@ import Testing
         #expect(failed.err.contains("content/forced.md:3:1: error: 'levels: table' but no table whose header row or first column names levels"), "\(failed.err)")
     }
 
+    @Test func level_depth_says_which_headings_are_the_levels() throws {
+        // Read as it is, the `##` headings (Impact, Craft…) are no ladder; `level_depth: 3` makes the `###` the levels.
+        let body = "## Guide\n\nHow we grow.\n\n### Apprentice\n\nLearns.\n\n### Practitioner\n\nDelivers.\n\n### Expert\n\nTeaches.\n"
+        let site = try TempSite(files: ["content/forced.md": "---\ntitle: Forced\nlevel_depth: 3\n---\n" + body,
+                                        "content/plain.md": "---\ntitle: Plain\n---\n" + body,
+                                        "content/wrong.md": "---\ntitle: Wrong\nlevel_depth: 9\n---\n" + body])
+        defer { site.remove() }
+        let result = site.ladder(["build", site.path])
+        #expect(result.status == 1)
+        #expect(result.err.contains("content/wrong.md:3:1: error: 'level_depth' must be a heading depth from 1 to 6, found 9"), "\(result.err)")
+        try site.write("content/wrong.md", "# Gone\n")
+        let fixed = site.ladder(["build", site.path])
+        #expect(fixed.status == 0, "\(fixed.err)")
+        #expect(try levelOrder(site, track: "/forced/", ids: ["apprentice", "practitioner", "expert"]))
+        #expect(try site.read("public/forced/practitioner/index.html").contains("Delivers."))
+        #expect(!site.exists("public/plain/practitioner/index.html"))
+        let explain = site.ladder(["check", site.path, "--explain", "content/forced.md"])
+        #expect(explain.out.contains("read by its front matter (levels: headings, level_depth: 3)"), "\(explain.out)")
+    }
+
+    @Test func a_json_file_of_roles_and_skills_is_a_track_and_other_data_stays_a_file() throws {
+        let ladder = """
+            {
+              "title": "Engineering ladder",
+              "skills": [
+                {"id": "code", "name": "Code quality", "description": "How well they write code."},
+                {"id": "delivery", "name": "Delivery", "description": "Getting things shipped."}
+              ],
+              "roles": [
+                {"id": "se1", "name": "Software Engineer I",
+                 "expectations": {"code": ["Writes readable code with help.", "Adds tests when asked."], "delivery": "Ships small tasks."}},
+                {"id": "se2", "name": "Software Engineer II",
+                 "expectations": {"code": "Writes clean, tested code.", "delivery": "Ships features on their own."}},
+                {"id": "sse", "name": "Senior Software Engineer",
+                 "expectations": {"code": "Sets the team's <code> standards.", "delivery": "Ships projects across teams."}}
+              ]
+            }
+            """
+        let yaml = """
+            levels:
+              - title: Associate Designer
+                competencies:
+                  - skill: Craft
+                    description: Uses the design system as it is.
+                  - skill: Communication
+                    description: Shares work in progress.
+              - title: Designer
+                competencies:
+                  - skill: Craft
+                    description: Extends the design system.
+                  - skill: Communication
+                    description: Presents work to the team.
+              - title: Senior Designer
+                competencies:
+                  - skill: Craft
+                    description: Shapes the design system.
+                  - skill: Communication
+                    description: Presents work to the company.
+            """
+        let site = try TempSite(files: [
+            "content/engineering.json": ladder, "content/design/levels.yml": yaml,
+            "content/data/team.json": #"{"members": [{"name": "Ada", "role": "Engineer"}, {"name": "Grace", "role": "Manager"}]}"#,
+            "content/data/releases.yml": "releases:\n  - version: '1.0'\n    notes: [Fix]\n  - version: '1.1'\n    notes: [Add]\n",
+        ])
+        defer { site.remove() }
+        let result = site.ladder(["build", site.path])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(try levelOrder(site, track: "/engineering/", ids: ["software-engineer-i", "software-engineer-ii", "senior-software-engineer"]))
+        let se1 = try site.read("public/engineering/software-engineer-i/index.html")
+        // Skills referred to by id are named; several texts are a list, one a paragraph; text is never Markdown.
+        #expect(se1.contains("<h2 id=\"code-quality\">Code quality</h2>"))
+        #expect(se1.contains("\">Writes readable code with help.</li>"))
+        #expect(se1.contains("<p>Ships small tasks.</p>"))
+        #expect(try site.read("public/engineering/senior-software-engineer/index.html").contains("Sets the team's &lt;code&gt; standards.</p>"))
+        #expect(try levelOrder(site, track: "/design/levels/", ids: ["associate-designer", "designer", "senior-designer"]))
+        #expect(try site.read("public/design/levels/designer/index.html").contains("Presents work to the team."))
+        #expect(site.exists("public/design/levels/competencies/craft/index.html"))
+        // The files themselves are published as they are; data that holds no ladder is no page.
+        #expect(site.exists("public/engineering.json"))
+        #expect(site.exists("public/data/team.json"))
+        #expect(!site.exists("public/data/team/index.html"))
+        #expect(!site.exists("public/data/releases/index.html"))
+        #expect(result.out.contains("content/engineering.json: track 'engineering', 3 levels software-engineer-i–senior-software-engineer from its data"), "\(result.out)")
+        #expect(result.out.contains("(6 levels in 2 tracks, 2 recognised)"), "\(result.out)")
+    }
+
     @Test func an_empty_levels_key_says_nothing_and_the_page_is_read_as_it_is() throws {
         let (site, result) = try build("empty-levels-key")
         defer { site.remove() }
