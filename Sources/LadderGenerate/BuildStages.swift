@@ -105,6 +105,9 @@ extension BuildRun {
             // Only a model whose every page was read is a fair base for the next build.
             if unreadable { memo?.forgetModel() } else { memo?.remember(model: model, diagnostics: found) }
         }
+        // Said even when a later error stops the build: often it is why.
+        ladderRead = (RecognisedTracks.lines(model), RecognisedTracks.counts(model))
+        if let path = options.explain { explanation = LadderExplanation.lines(model, under: path) }
         let bodies = model.takeBodies()
         return ((model, bodies), diagnostics)
     }

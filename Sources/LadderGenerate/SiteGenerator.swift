@@ -23,10 +23,8 @@ public struct SiteGenerator {
             let content = try run.stage("load", run.loadContent())
             let templates = try run.stage("theme", run.loadTheme())
             // The loaded pages go to the model (which keeps their bodies apart), not held beside it.
-            let modelled = run.modelLadder(consume content)
-            run.ladderRead = (RecognisedTracks.lines(modelled.0.0), RecognisedTracks.counts(modelled.0.0))
-            if let path = options.explain { run.explanation = LadderExplanation.lines(modelled.0.0, under: path) }
-            let (ladder, bodies) = try run.stage("model", modelled)
+            // (What was read of the ladder is noted by the stage itself, before any error stops the build.)
+            let (ladder, bodies) = try run.stage("model", run.modelLadder(consume content))
             let model = try run.stage("layouts", run.checkLayouts(consume ladder, templates: templates))
             let urls = try run.stage("urls", run.siteURLs(model, templates: templates))
             let documents = try run.stage("markdown", run.renderMarkdown(model, bodies: consume bodies, urls: urls))

@@ -37,12 +37,22 @@ public struct Outline: Sendable, Equatable {
 
     public var headings: [Heading] = []
     public var tables: [Table] = []
-    /// Every top-level list whose items all lead with bold text (`* **Impact**: …`), by block.
-    public var boldLedLists: [BoldLedList] = []
-
     public struct BoldLedList: Sendable, Equatable {
         public var blockIndex: Int
         public var items: [BoldLedItem]
+    }
+
+    /// Every top-level list whose items all lead with bold text (`* **Impact**: …`), by block. Read again
+    /// from the body only for the few pages that need it (levels with no section headings): kept in every
+    /// outline, they cost a level site 30 MB and a tenth of its build.
+    public static func boldLedLists(body: String, bodyLine: Int, lineMap: [Int]?) -> [BoldLedList] {
+        let tree = CMarkTree(body)
+        let lines = FileLines(bodyLine: bodyLine, lineMap: lineMap)
+        var out: [BoldLedList] = []
+        for (index, block) in tree.topLevelBlocks.enumerated() where CMarkTree.type(block) == CMARK_NODE_LIST {
+            if let items = boldLedItems(block, lines: lines) { out.append(BoldLedList(blockIndex: index, items: items)) }
+        }
+        return out
     }
     public var firstParagraph: String?
     /// The first top-level list whose every item leads with bold text.
@@ -53,7 +63,6 @@ public struct Outline: Sendable, Equatable {
 
     public static func == (a: Outline, b: Outline) -> Bool {
         a.headings == b.headings && a.firstParagraph == b.firstParagraph && a.blockCount == b.blockCount && a.tables == b.tables
-            && a.boldLedLists == b.boldLedLists
             && a.boldLedList?.blockIndex == b.boldLedList?.blockIndex && a.boldLedList?.items == b.boldLedList?.items
     }
 
@@ -120,11 +129,8 @@ public struct Outline: Sendable, Equatable {
                 let text = CMarkTree.plainText(block).trimmingCharacters(in: " ")
                 if firstParagraph == nil { firstParagraph = text }
                 if underHeading { headings[headings.count - 1].firstParagraph = text }
-            case CMARK_NODE_LIST:
-                if let items = Self.boldLedItems(block, lines: lines) {
-                    if boldLedList == nil { boldLedList = (index, items) }
-                    boldLedLists.append(BoldLedList(blockIndex: index, items: items))
-                }
+            case CMARK_NODE_LIST where boldLedList == nil:
+                if let items = Self.boldLedItems(block, lines: lines) { boldLedList = (index, items) }
             default: break
             }
         }

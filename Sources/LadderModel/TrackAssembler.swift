@@ -236,9 +236,13 @@ package struct TrackAssembler {
         // Bold-led lists under levels with no section headings, and how many levels' lists each name leads
         // an item of: lists whose names recur hold the levels' competencies (`* **Tests**: …` under Q1, Q2, Q3).
         let ranges = levelHeadings.map { ($0.blockIndex + 1)..<end(of: $0) }
-        let leadLists = ranges.map { range -> Outline.BoldLedList? in
-            guard !headings.contains(where: { range.contains($0.blockIndex) }) else { return nil }
-            return page.outline.boldLedLists.first { range.contains($0.blockIndex) && $0.items.count >= 2 }
+        let bare = ranges.map { range in !headings.contains(where: { range.contains($0.blockIndex) }) }
+        // Read only when a level has no section headings (the body is still in the model here).
+        let boldLedLists = bare.contains(true) && page.source.body.containsBytes("**")
+            ? Outline.boldLedLists(body: page.source.body, bodyLine: page.source.bodyLine, lineMap: page.source.lineMap) : []
+        let leadLists = ranges.indices.map { n -> Outline.BoldLedList? in
+            guard bare[n] else { return nil }
+            return boldLedLists.first { ranges[n].contains($0.blockIndex) && $0.items.count >= 2 }
         }
         var levelsNaming: [String: Int] = [:]
         for list in leadLists.compactMap({ $0 }) {
