@@ -2,12 +2,13 @@ import LadderCore
 
 /// A fast path for the front matter most pages have: one `key: value` per line, plain or quoted values
 /// (with a ` # comment` after them or not), lists of such values (`tags: [a, "b, c"]`, or `- a` lines
-/// under `authors:`), and comment lines, nothing else nested. Yams took about 100 µs per page, most of a
-/// 10,000-page site's load time; this reads such a block in a few µs. A quoted value is taken when it
+/// under `authors:`), block scalars whose lines share one indentation (`summary: >-`), a map one level
+/// down of quoted, plain and flow-list values (`seo:` then `  title: "…"`), and comment lines. Yams took
+/// about 100 µs per page, most of a 10,000-page site's load time; this reads such a block in a few µs. A quoted value is taken when it
 /// closes on its own line, with the escapes YAML defines (`\"`, `\\`, `\n`, `\u00e9`, …, and `''` in single
-/// quotes). Anything else (maps, lists of anything but those values, block scalars, a quote that runs on to
-/// the next line, an unknown escape, anchors, tabs, control characters, a repeated key) returns nil and goes
-/// to Yams, so the two never disagree about what they both accept: `FlatYAMLTests` and
+/// quotes). Anything else (deeper maps, lists of anything but those values, block scalars with blank or
+/// more-indented lines, a quote that runs on to the next line, an unknown escape, anchors, tabs, control
+/// characters, a repeated key) returns nil and goes to Yams, so the two never disagree about what they both accept: `FlatYAMLTests` and
 /// `FrontMatterDifferentialTests` check that against Yams.
 package enum FlatYAML {
     /// The map, with the same values and positions Yams would give; nil when the text is not that simple.
@@ -28,33 +29,135 @@ package enum FlatYAML {
             guard let (key, valueStart) = keyAndValueStart(line), seen.insert(key).inserted else { return nil }
             let lineNumber = reader.firstLine + number - 1
             let keyLocation = SourceLocation(path: reader.path, line: lineNumber, column: 1)
-            var value = line[valueStart...]
-            let quote = value.first == UInt8(ascii: "\"") || value.first == UInt8(ascii: "'")
-            // `title: Notes #1`: YAML ends a plain value at ` #`, where a comment starts.
-            if !quote, value.first != UInt8(ascii: "#"), let comment = commentStart(value) { value = value[..<comment] }
-            while value.last == space { value = value.dropLast() }
             let column = line.distance(from: line.startIndex, to: valueStart) + 1
             let parsed: YAMLValue
             var valueLocation = SourceLocation(path: reader.path, line: lineNumber, column: column)
-            if quote {
-                guard let (text, end) = quoted(value), onlyCommentAfter(value[end...]) else { return nil }
+            switch inlineValue(line[valueStart...]) {
+            case nil:
+                return nil
+            case .value(let value):
+                parsed = value
+            case .blockScalar(let folded, let chomping):
+                // `summary: >-` then indented lines.
+                guard let (text, count) = blockScalar(lines, from: number, folded: folded, chomping: chomping) else { return nil }
                 parsed = .string(text)
-            } else if value.isEmpty {
-                // `tags:` then `- a` lines: a block list of plain values.
-                guard let (items, first) = blockList(lines, from: number) else { return nil }
-                parsed = .list(items)
-                valueLocation = SourceLocation(path: reader.path, line: reader.firstLine + number, column: first)
-                number += items.count
-            } else if value.first == UInt8(ascii: "[") {
-                guard let items = flowList(value) else { return nil }
-                parsed = .list(items)
-            } else {
-                guard isSimplePlainScalar(value), let text = String(value) else { return nil }
-                parsed = YAMLReader.resolvePlain(text)
+                number += count
+            case .nothing:
+                guard number < lines.count else { return nil }
+                if lines[number].first(where: { $0 != space }) == UInt8(ascii: "-") {
+                    // `tags:` then `- a` lines: a block list.
+                    guard let (items, first) = blockList(lines, from: number) else { return nil }
+                    parsed = .list(items)
+                    valueLocation = SourceLocation(path: reader.path, line: reader.firstLine + number, column: first)
+                    number += items.count
+                } else {
+                    // `seo:` then indented `key: value` lines: a map one level down.
+                    guard let (nested, count, first) = nestedMap(lines, from: number, reader: reader) else { return nil }
+                    parsed = .map(nested)
+                    valueLocation = first
+                    number += count
+                }
             }
             map.append(.init(key: key, value: parsed, keyLocation: keyLocation, valueLocation: valueLocation))
         }
         return map
+    }
+
+    enum Inline {
+        /// Nothing after the colon: a block list or a map follows, on the lines below.
+        case nothing
+        case value(YAMLValue)
+        /// `|` or `>`, with `-` or `+` or neither.
+        case blockScalar(folded: Bool, chomping: UInt8?)
+    }
+
+    /// What follows `key: ` on its line: a quoted, flow-list or plain value (a ` # comment` after it or not),
+    /// a block scalar's header, or nothing. nil when it is anything else.
+    private static func inlineValue(_ raw: Substring.UTF8View.SubSequence) -> Inline? {
+        var value = raw
+        let quote = value.first == UInt8(ascii: "\"") || value.first == UInt8(ascii: "'")
+        // `title: Notes #1`: YAML ends a plain value at ` #`, where a comment starts.
+        if !quote, value.first != UInt8(ascii: "#"), let comment = commentStart(value) { value = value[..<comment] }
+        while value.last == space { value = value.dropLast() }
+        if quote {
+            guard let (text, end) = quoted(value), onlyCommentAfter(value[end...]) else { return nil }
+            return .value(.string(text))
+        }
+        guard let first = value.first else { return .nothing }
+        if first == UInt8(ascii: "[") { return flowList(value).map { .value(.list($0)) } }
+        if first == UInt8(ascii: "|") || first == UInt8(ascii: ">") {
+            let rest = value.dropFirst()
+            guard rest.count <= 1 else { return nil }
+            guard let chomping = rest.first else { return .blockScalar(folded: first == UInt8(ascii: ">"), chomping: nil) }
+            guard chomping == UInt8(ascii: "-") || chomping == UInt8(ascii: "+") else { return nil }
+            return .blockScalar(folded: first == UInt8(ascii: ">"), chomping: chomping)
+        }
+        guard isSimplePlainScalar(value), let text = String(value) else { return nil }
+        return .value(YAMLReader.resolvePlain(text))
+    }
+
+    /// A block scalar's lines from `start`: all at one indentation, none blank, no tab or control character,
+    /// ended by a line that is not indented. Literal lines are joined by line feeds, folded ones by spaces;
+    /// a line feed follows unless the header says `-`. The text and the number of lines. nil for anything
+    /// else (more-indented or blank lines, the end of the text without a line feed), which Yams reads.
+    private static func blockScalar(_ lines: [Substring.UTF8View.SubSequence], from start: Int, folded: Bool,
+                                    chomping: UInt8?) -> (String, Int)? {
+        var bytes: [UInt8] = []
+        var indentation: Int?
+        var number = start
+        while number < lines.count {
+            let line = lines[number]
+            let indent = line.prefix { $0 == space }.count
+            if indent == line.count {
+                // Blank: only the end of the text (after its last line feed) ends the block here.
+                guard number == lines.count - 1, line.isEmpty else { return nil }
+                break
+            }
+            if indent == 0 { break }
+            if let indentation, indentation != indent { return nil }
+            indentation = indent
+            let content = line.dropFirst(indent)
+            guard !content.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return nil }
+            if number > start { bytes.append(folded ? space : UInt8(ascii: "\n")) }
+            bytes += content
+            number += 1
+        }
+        guard indentation != nil, number < lines.count else { return nil }
+        if chomping != UInt8(ascii: "-") { bytes.append(UInt8(ascii: "\n")) }
+        return (String(decoding: bytes, as: UTF8.self), number - start)
+    }
+
+    /// `key: value` lines from `start`, all at one indentation, each value quoted, plain or a flow list, ended
+    /// by a line that is not indented: the map, the number of lines, and where its first key is. nil for
+    /// anything else (deeper nesting, comment or blank lines inside, a repeated key), which Yams reads.
+    private static func nestedMap(_ lines: [Substring.UTF8View.SubSequence], from start: Int,
+                                  reader: YAMLReader) -> (YAMLMap, Int, SourceLocation)? {
+        var map = YAMLMap()
+        var seen = Set<String>()
+        var indentation: Int?
+        var number = start
+        while number < lines.count {
+            let line = lines[number]
+            let indent = line.prefix { $0 == space }.count
+            if indent == line.count {
+                guard number == lines.count - 1, line.isEmpty else { return nil }
+                break
+            }
+            if indent == 0 { break }
+            if let indentation, indentation != indent { return nil }
+            indentation = indent
+            let rest = line.dropFirst(indent)
+            guard let (key, valueStart) = keyAndValueStart(rest), seen.insert(key).inserted,
+                  case .value(let value)? = inlineValue(rest[valueStart...]) else { return nil }
+            let lineNumber = reader.firstLine + number
+            map.append(.init(key: key, value: value,
+                             keyLocation: SourceLocation(path: reader.path, line: lineNumber, column: indent + 1),
+                             valueLocation: SourceLocation(path: reader.path, line: lineNumber,
+                                                           column: line.distance(from: line.startIndex, to: valueStart) + 1)))
+            number += 1
+        }
+        guard indentation != nil, let first = map.entries.first else { return nil }
+        return (map, number - start, first.keyLocation)
     }
 
     /// `- value` lines from `start`, all at one indentation, each value plain and simple; the column of

@@ -42,7 +42,7 @@ import Testing
         for text in ["tags:\n  - a: 1\n", "tags:\n  - a\n   - b\n", "tags:\n  - a\n\n  - b\n", "tags:\n  - [a]\n",
                      "tags: [a, [b]]\n", "tags: [a,, b]\n", "tags: [a: b]\n", "tags: [a\n", "tags:\n  - a\n  # c\n",
                      "tags:\n  -a\n", "title: \"x\n", "a: 1\na: 2\n", "a: # note\n",
-                     "  a: 1\n", "a: |\n  text\n", "a:\n", "a:\tb\n", "---\na: 1\n"] {
+                     "  a: 1\n", "a: |\n  text\n\n  more\n", "a:\n", "a:\tb\n", "---\na: 1\n"] {
             #expect(FlatYAML.read(text, reader: reader) == nil, "\(text.debugDescription)")
         }
     }
