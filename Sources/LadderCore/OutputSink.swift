@@ -202,7 +202,8 @@ public struct AtomicOutput {
                 try? fm.moveItem(atPath: old, toPath: url.path)
                 throw error
             }
-            try? fm.removeItem(atPath: old)
+            // The new output is in place; the old one goes on every core (see `TreeRemoval`).
+            TreeRemoval.remove(old)
         } else {
             try fm.moveItem(atPath: temporary, toPath: url.path)
         }

@@ -20,9 +20,11 @@ enum FuzzInput {
     static func run(_ bytes: [UInt8]) {
         let data = Data(bytes)
         guard case .success(let text) = UTF8Validation.decode(data, displayPath: "content/eng/fuzz.md") else { return }
-        _ = FrontMatterSplitter.split(text)
+        let parts = FrontMatterSplitter.split(text)
         // The whole text as YAML too (site.yml and data files are YAML all through).
         _ = try? YAMLReader(path: "content/site.yml").readMapping(text)
+        // The fast ways of reading front matter must read what Yams with its defaults reads, or step aside.
+        if let yaml = parts.yaml { crossCheckYAML(String(yaml)) }
         _ = try? SiteConfig.parse(text, path: "content/site.yml")
 
         var sources: [PageSource] = []
@@ -52,6 +54,22 @@ enum FuzzInput {
             renderer.lineMap = page.source.lineMap
             renderer.levelMentions = Dictionary(model.levels.map { ($0.id.uppercased(), $0.url) }) { first, _ in first }
             _ = renderer.render(bodies[index])
+        }
+    }
+
+    /// A difference between `FlatYAML` or the tuned Yams parse and Yams with its defaults (values, positions,
+    /// errors) is a finding: it traps, and the watchdog saves the input.
+    static func crossCheckYAML(_ yaml: String) {
+        let reader = YAMLReader(path: "content/eng/fuzz.md", firstLine: 2)
+        let text = YAMLReader.separatingTabsAsSpaces(yaml)
+        func outcome(_ read: () throws(Diagnostic) -> YAMLMap) -> Result<YAMLMap, Diagnostic> {
+            do { return .success(try read()) } catch { return .failure(error) }
+        }
+        let reference = outcome { () throws(Diagnostic) in try reader.readMappingWithYams(text, yamsDefaults: true) }
+        let tuned = outcome { () throws(Diagnostic) in try reader.readMappingWithYams(text) }
+        precondition(tuned == reference, "the tuned Yams parse differs from Yams' defaults on \(text.debugDescription)")
+        if let flat = FlatYAML.read(text, reader: reader) {
+            precondition(.success(flat) == reference, "FlatYAML differs from Yams on \(text.debugDescription)")
         }
     }
 

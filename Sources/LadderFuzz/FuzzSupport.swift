@@ -66,6 +66,10 @@ struct Mutator {
         "track: eng\n", "title: ", "summary: ", "order: 2\n", "equivalent: M1\n", "topics:\n", "  - name: Impact\n",
         "    content:\n", "      - level: 1\n        criteria: [a, b]\n", "&a ", "*a", "<<: *a\n", "? ", ": ", "{", "}", ",",
         "'", "\"", "|\n", ">-\n", "!!str ", "%YAML 1.2\n", "L1", "L2", "M1", "IC3", "Senior ", "Engineer ",
+        // Quoted front matter as sites write it, and YAML's escapes (good and bad) inside double quotes.
+        "title: \"", "description: '", "  - \"", "tags: [\"", "\", \"", "''", "\\\"", "\\\\", "\\n", "\\t", "\\/", "\\ ",
+        "\\x41", "\\u00e9", "\\U0001F3AF", "\\N", "\\_", "\\L", "\\P", "\\0", "\\x4", "\\uD800", "\\q", "\\'", "🎯 ",
+        "\" # c", "' #", ": \"", "\"\n",
     ].map { Array($0.utf8) }
 
     mutating func mutant(_ random: inout SplitMix64) -> [UInt8] {

@@ -183,10 +183,29 @@ package struct LevelLabel: Equatable {
 package extension String {
     /// The capture groups of the first match of `pattern` (group 0 is the whole match).
     func firstMatch(_ pattern: String) -> [String]? {
-        guard let regex = try? NSRegularExpression(pattern: pattern),
+        guard let regex = CompiledPatterns.shared.regex(pattern),
               let m = regex.firstMatch(in: self, range: NSRange(startIndex..., in: self)) else { return nil }
         return (0..<m.numberOfRanges).map { i in
             Range(m.range(at: i), in: self).map { String(self[$0]) } ?? ""
         }
+    }
+}
+
+/// Each pattern `firstMatch` is given, compiled once. Compiling one (ICU) cost more than matching it, and
+/// labels are tried by the thousand: every page title with a digit in it on a 10,000-page site (a profile of
+/// articles titled `"🎯 Notes on … (2): …"` put 4 % of the build's CPU in compiling these patterns again).
+/// An `NSRegularExpression` is immutable and safe to match from any thread.
+final class CompiledPatterns: @unchecked Sendable {
+    static let shared = CompiledPatterns()
+    private let lock = NSLock()
+    private var patterns: [String: NSRegularExpression] = [:]
+
+    func regex(_ pattern: String) -> NSRegularExpression? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let regex = patterns[pattern] { return regex }
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return nil }
+        patterns[pattern] = regex
+        return regex
     }
 }

@@ -38,11 +38,11 @@ import Testing
         #expect(taken > Self.values.count)
     }
 
-    @Test func nested_quoted_repeated_and_commented_front_matter_goes_to_yams() {
+    @Test func nested_unclosed_repeated_and_commented_front_matter_goes_to_yams() {
         for text in ["tags:\n  - a: 1\n", "tags:\n  - a\n   - b\n", "tags:\n  - a\n\n  - b\n", "tags:\n  - [a]\n",
                      "tags: [a, [b]]\n", "tags: [a,, b]\n", "tags: [a: b]\n", "tags: [a\n", "tags:\n  - a\n  # c\n",
-                     "tags:\n  -a\n", "title: \"x\"\n", "a: 1\na: 2\n", "# note\na: 1\n", "a: # note\n",
-                     "  a: 1\n", "a: |\n  text\n", "a:\n", "a:\tb\n", "---\na: 1\n"] {
+                     "tags:\n  -a\n", "title: \"x\n", "a: 1\na: 2\n", "a: # note\n",
+                     "  a: 1\n", "a: |\n  text\n\n  more\n", "a:\n", "a:\tb\n", "---\na: 1\n"] {
             #expect(FlatYAML.read(text, reader: reader) == nil, "\(text.debugDescription)")
         }
     }
