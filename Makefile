@@ -82,9 +82,9 @@ browser-deps:
 
 ## deps: the C library cmark (Debian's libcmark-dev) and pkg-config, which SwiftPM uses to find it
 deps:
-	@if ! pkg-config --exists libcmark 2>/dev/null; then \
-		echo "Installing libcmark-dev…"; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev pkg-config; \
+	@if ! pkg-config --exists libcmark 2>/dev/null || ! pkg-config --exists libxml-2.0 2>/dev/null; then \
+		echo "Installing libcmark-dev and libxml2-dev…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev libxml2-dev pkg-config; \
 	fi
 
 clean:

@@ -28,12 +28,18 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // libxml2's HTML parser: raw HTML tables in imported pages are read with a real parser, never patterns.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         // Diagnostics and source locations, slugs, escaping, hashing, the output sink.
         .target(name: "LadderCore"),
         // Walk content/, split front matter, read YAML and site.yml with locations.
         .target(name: "LadderLoad", dependencies: ["LadderCore", .product(name: "Yams", package: "Yams")]),
         // Markdown through cmark: outlines, tables, anchors, link hooks, HTML.
-        .target(name: "LadderMarkdown", dependencies: ["LadderCore", "CCmark"]),
+        .target(name: "LadderMarkdown", dependencies: ["LadderCore", "CCmark", "CLibXML2"]),
         // Recognition: readers propose the ladders a page holds as it is written; a resolver keeps the best.
         .target(name: "LadderRecognise", dependencies: ["LadderCore", "LadderLoad", "LadderMarkdown"]),
         // Pages, tracks, levels, competencies, URLs and links, as values.

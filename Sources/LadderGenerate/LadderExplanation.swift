@@ -16,6 +16,10 @@ enum LadderExplanation {
             if let folder = page.source.folderLadder {
                 place = folder.folder
                 reader = "the folder reader (\(folder.origin))"
+            } else if let recognised = page.recognised, let second = recognised.tableTrack, recognised.shape == .headings,
+                      first.origin == .appendedBlocks {
+                place = page.source.displayPath
+                reader = "the table reader (its table under '\(second.name)'), beside the page's heading ladder"
             } else if let recognised = page.recognised {
                 place = page.source.displayPath
                 let evidence = recognised.evidence.isEmpty ? "" : ": " + recognised.evidence.joined(separator: ", ")

@@ -9,8 +9,11 @@ enum RecognisedTracks {
             guard let first = track.levels.first, let last = track.levels.last else { return nil }
             let page = model.pages[first.pageIndex]
             // A folder's ladder is said once, by its folder: `content/eng/: track 'eng', … from its level pages`.
-            guard let (place, origin) = page.source.folderLadder.map({ ($0.folder, $0.origin) })
+            guard var (place, origin) = page.source.folderLadder.map({ ($0.folder, $0.origin) })
                     ?? page.recognised.map({ (page.source.displayPath, $0.origin) }) else { return nil }
+            // The second track of a page whose first is its headings: the table beside them.
+            if page.recognised?.tableTrack != nil, first.origin == .appendedBlocks, page.recognised?.shape == .headings { origin = "its table" }
+            _ = place
             let count = track.levels.count
             return "\(place): track '\(track.id)', \(count) level\(count == 1 ? "" : "s") \(first.id)–\(last.id) from \(origin)"
         }

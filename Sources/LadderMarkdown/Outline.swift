@@ -33,6 +33,9 @@ public struct Outline: Sendable, Equatable {
         public var rows: [[String]]
         /// Which cells hold a link, row by row: a table of links is navigation.
         public var links: [[Bool]]
+        /// For a raw HTML table: each cell's list items (or its text), shown as text where a level shows
+        /// the cell (its markup is not the page's to render); nil for a pipe table, whose cells are Markdown.
+        public var htmlItems: [[[String]]]?
     }
 
     public var headings: [Heading] = []
@@ -73,6 +76,32 @@ public struct Outline: Sendable, Equatable {
         self.init(tree: tree, lines: lines)
         // Most pages have no pipe at all: their lines are never cut.
         if body.containsByte(UInt8(ascii: "|")) { tables = Self.tables(tree: tree, body: body, lines: lines) }
+        if body.containsByte(UInt8(ascii: "<")) { tables += Self.htmlTables(tree: tree, body: body, lines: lines) }
+    }
+
+    /// Raw HTML tables, read by libxml2's HTML parser. A table with blank lines in it is several HTML blocks
+    /// to cmark: its source is taken from the line of its `<table` to that of the block where it closes.
+    static func htmlTables(tree: CMarkTree, body: String, lines: FileLines) -> [Table] {
+        var out: [Table] = []
+        let blocks = tree.topLevelBlocks
+        var source: [Substring] = []
+        var index = 0
+        while index < blocks.count {
+            let block = blocks[index]
+            defer { index += 1 }
+            guard CMarkTree.type(block) == CMARK_NODE_HTML_BLOCK, CMarkTree.literal(block).lowercased().contains("<table") else { continue }
+            var last = index
+            while last < blocks.count, !CMarkTree.literal(blocks[last]).lowercased().contains("</table") { last += 1 }
+            if last == blocks.count { last = index }
+            if source.isEmpty { source = body.lineSlices() }
+            let first = Int(cmark_node_get_start_line(block)), end = Int(cmark_node_get_end_line(blocks[last]))
+            guard first >= 1, end >= first, end <= source.count else { continue }
+            let html = source[(first - 1)..<end].joined(separator: "\n")
+            guard html.utf8.count < 8 << 20, let table = HTMLTables.table(in: html) else { continue }
+            out.append(Table(blockIndex: index, line: lines.fileLine(first), rows: table.rows, links: table.links, htmlItems: table.items))
+            index = last
+        }
+        return out
     }
 
     /// The top-level paragraphs that are pipe tables, as `PipeTables` reads them (a header row over a

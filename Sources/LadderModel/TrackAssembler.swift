@@ -161,6 +161,15 @@ package struct TrackAssembler {
                 throw .error(fm.keyLocation("levels"), "'levels' must be 'headings', 'list', 'table' or 'none', found '\(mode)'")
             }
             if page.url == trackURL(track) { trackPageIndex[track] = index }
+            // A second track kept as a table on the same page, at the page's URL under its heading's name.
+            if let second = page.recognised?.tableTrack {
+                var id = Slug.make(second.name)
+                if id.isEmpty || id == track { id = track + "-table" }
+                note(track: id)
+                try setURL(page.url + id + "/", of: id, at: page.source.frontMatter.location)
+                trackTitles[id] = second.name
+                try addTableLevels(page: page, index: index, track: id, reading: second.table)
+            }
         case .page, .home:
             // `engineering/index.md` introduces the engineering track when there is one.
             let parts = page.source.contentPath.split(separator: "/")
@@ -327,14 +336,15 @@ package struct TrackAssembler {
     /// The levels of a ladder kept as a table. Each level's sections are blocks appended to the page after
     /// its own — a competency's heading, then its cell for the level — so every view reads them as it reads
     /// the sections under a level heading.
-    private mutating func addTableLevels(page: Page, index: Int, track: String) throws(Diagnostic) {
-        guard let reading = page.recognised?.table, reading.table < page.outline.tables.count else {
+    private mutating func addTableLevels(page: Page, index: Int, track: String,
+                                         reading given: RecognisedLadder.TableLadder? = nil) throws(Diagnostic) {
+        guard let reading = given ?? page.recognised?.table, reading.table < page.outline.tables.count else {
             throw .error(page.source.frontMatter.keyLocation("levels"),
                          "'levels: table' but no table whose header row or first column names levels (| Competency | L1 | L2 |)")
         }
         let table = page.outline.tables[reading.table]
         let across = reading.axis == .columns
-        var pieces: [AppendedBlock] = []
+        var pieces = appendedBlocks[index] ?? []
         let base = page.outline.blockCount
         for (n, levelIndex) in reading.levels.enumerated() {
             let label = across ? table.rows[0][levelIndex] : table.rows[levelIndex][0]
@@ -350,7 +360,12 @@ package struct TrackAssembler {
                 let anchor = allocator.allocate(name)
                 let at = base + pieces.count
                 pieces.append(.heading(text: name, anchor: anchor, line: table.line))
-                pieces.append(.tableCell(block: table.blockIndex, row: row, column: column))
+                // A pipe table's cell is Markdown, moved as it was read; a raw HTML table's cell is its text.
+                if let items = table.htmlItems?[row][column] {
+                    pieces.append(.texts(items))
+                } else {
+                    pieces.append(.tableCell(block: table.blockIndex, row: row, column: column))
+                }
                 sections.append(LevelSection(name: name, anchor: anchor,
                                              competencyID: SectionSplitter.competencyID(for: name, config: config), blocks: at..<(at + 2)))
             }

@@ -60,6 +60,14 @@ public struct RecognisedLadder: Sendable, Hashable {
     public var table: TableLadder?
     /// The levels a data file holds (data shape).
     public var data: [DataLevel] = []
+    /// A second track of the page kept as a table beside its heading ladder (IC levels as headings, the
+    /// management levels in a table under `## Management Levels`), named after the heading above it.
+    public var tableTrack: TableTrack?
+
+    public struct TableTrack: Sendable, Hashable {
+        public var name: String
+        public var table: TableLadder
+    }
     /// Several tracks in one page (`# Engineering` / `## L1` … and `# Management` / `## M1` …), each under
     /// a heading of its own; empty when the page holds one track.
     public var tracks: [PageTrack] = []
@@ -151,6 +159,25 @@ package enum LadderRecognition {
         let wider = ranked.filter { $0.shape == .headings && $0.score >= threshold && $0.levels.count > best.levels.count
             && Set(best.levels).isSubset(of: $0.levels) }
         if best.shape == .headings, let widest = wider.max(by: { $0.levels.count < $1.levels.count }) { best = widest }
+        // A heading ladder and a table ladder outside its levels are two tracks of the page, the headings first.
+        var tableTrack: RecognisedLadder.TableTrack?
+        let passing = ranked.filter { $0.score >= threshold }
+        if best.shape == .table || best.shape == .headings,
+           let headingLadder = best.shape == .headings ? best : passing.first(where: { $0.shape == .headings }),
+           let tableLadder = best.shape == .table ? best : passing.first(where: { $0.shape == .table }),
+           let table = tableLadder.table, table.table < outline.tables.count {
+            let block = outline.tables[table.table].blockIndex
+            let headings = outline.headings
+            let ends = HeadingCandidates.structure(of: headings).end
+            let inside = headingLadder.levels.contains { i in
+                block > headings[i].blockIndex && (ends[i] >= headings.count || block < headings[ends[i]].blockIndex)
+            }
+            if !inside {
+                best = headingLadder
+                let name = headings.last(where: { $0.blockIndex < block })?.text ?? "Table"
+                tableTrack = RecognisedLadder.TableTrack(name: name, table: table)
+            }
+        }
         // Other ladders under headings beside the best one's parent are tracks of the same page.
         var companions: [LadderCandidate] = []
         if best.shape == .headings, best.parent >= 0 {
@@ -179,6 +206,10 @@ package enum LadderRecognition {
                                            levelBlocks: reading.headingBlocks)
             }
             ladder.evidence.append("\(all.count) tracks under sibling headings")
+        }
+        if let tableTrack {
+            ladder.tableTrack = tableTrack
+            ladder.evidence.append("a second track in the table under '\(tableTrack.name)'")
         }
         var recognition = Recognition(ladder: ladder)
         recognition.nearMiss = runnerUp.map(\.summary)

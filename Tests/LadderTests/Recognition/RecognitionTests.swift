@@ -255,6 +255,41 @@ import Testing
         #expect(check.out.contains("  competencies: Impact, Communication"))
     }
 
+    @Test func a_raw_html_table_with_spanning_and_unclosed_cells_is_read_with_a_real_parser() throws {
+        // Blank lines split the table into several HTML blocks; rowspan groups a level's rows; colspan
+        // (a level's summary) is no competency's; unclosed cells and rows are closed as a browser does; a
+        // script is no text.
+        let (site, result) = try build("html-table-levels")
+        defer { site.remove() }
+        #expect(result.status == 0, "\(result.err)")
+        #expect(try levelOrder(site, track: "/management/", ids: ["m1", "m2", "m3"]))
+        let m1 = try site.read("public/management/m1/index.html")
+        #expect(m1.contains("<h2 id=\"delivery\">Delivery</h2>"))
+        #expect(m1.contains(">Ships the team's roadmap.</li>"))
+        #expect(m1.contains(">Runs planning.</li>"))
+        #expect(m1.contains("<p>Holds one-to-ones.</p>"))
+        #expect(!m1.contains("Leads one team."))
+        #expect(!m1.contains("Grows managers."))
+        let m3 = try site.read("public/management/m3/index.html")
+        #expect(m3.contains("<p>Hires group managers</p>"))
+        #expect(!m3.contains("alert"))
+        #expect(site.exists("public/management/competencies/people/index.html"))
+        #expect(result.out.contains("content/management.md: track 'management', 3 levels M1–M3 from its table"), "\(result.out)")
+    }
+
+    @Test func a_heading_ladder_and_a_table_ladder_outside_its_levels_are_two_tracks_of_the_page() throws {
+        let (site, result) = try build("headings-and-table")
+        defer { site.remove() }
+        #expect(result.status == 0, "\(result.err)")
+        #expect(try levelOrder(site, track: "/framework/", ids: ["ic1", "ic2", "ic3"]))
+        #expect(try levelOrder(site, track: "/framework/management-levels/", ids: ["m1", "m2", "m3"]))
+        #expect(try site.read("public/framework/management-levels/m2/index.html").contains("Grows first-time managers."))
+        #expect(try site.read("public/framework/ic3/index.html").contains("Leads projects across the team"))
+        #expect(!(try site.read("public/framework/ic3/index.html").contains("Ships one team")))
+        #expect(result.out.contains("content/framework.md: track 'management-levels', 3 levels M1–M3 from its table"), "\(result.out)")
+        #expect(result.out.contains("(6 levels in 2 tracks, 2 recognised)"), "\(result.out)")
+    }
+
     @Test func levels_table_reads_the_table_whatever_its_score() throws {
         // Bare labels and no word about careers: not recognised on its own, read when the page says so.
         let table = "| Tier | Reach | Answers |\n|---|---|---|\n| T1 | Our own team | Within a day |\n| T2 | Two teams | Within two days |\n| T3 | The company | Within a week |\n"
