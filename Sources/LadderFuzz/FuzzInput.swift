@@ -53,6 +53,7 @@ enum FuzzInput {
             }
             renderer.lineMap = page.source.lineMap
             renderer.levelMentions = Dictionary(model.levels.map { ($0.id.uppercased(), $0.url) }) { first, _ in first }
+            renderer.appendedBlocks = model.appendedBlocks[index] ?? []
             _ = renderer.render(bodies[index])
         }
     }

@@ -65,11 +65,16 @@ extension PageWriter {
         let byLevel = track.levels.map(expectations)
         let levels = track.levels.map(levelSummary)
 
-        // One page per competency: every level's section, in order.
+        // One page per competency: every level's section, in order. Each level's first section per competency
+        // found once: a table of 50,000 rows is 50,000 competency pages over levels of 50,000 sections.
+        let sectionOf = track.levels.map { level in
+            Dictionary(level.sections.enumerated().map { ($1.competencyID, $0) }, uniquingKeysWith: { first, _ in first })
+        }
         for competency in track.competencies { outputs.append {
             let url = "\(track.url)competencies/\(competency.id)/"
             let entries = track.levels.enumerated().compactMap { n, level -> CompetencyPageContext.Entry? in
-                guard let section = level.sections.first(where: { $0.competencyID == competency.id }) else { return nil }
+                guard let at = sectionOf[n][competency.id] else { return nil }
+                let section = level.sections[at]
                 return .init(level: levels[n], url: href(level.url) + "#" + section.anchor, html: sectionHTML(level, section))
             }
             return Output(

@@ -86,6 +86,7 @@ public struct MarkdownRenderer {
             document.add(index: index, html: html, inner: inner, heading: headingByBlock[index],
                          plain: plain, items: items, marks: marks)
         }
+        var tableCells: [Int: [[CMarkTree.Node]]] = [:]
         for (n, piece) in appendedBlocks.enumerated() {
             let index = topLevel.count + n
             // Made from typed values, never from text: a heading node, or a paragraph holding a cell's inlines
@@ -134,7 +135,10 @@ public struct MarkdownRenderer {
                 }
             case .tableCell(let block, let row, let column):
                 node = cmark_node_new(CMARK_NODE_PARAGRAPH)!
-                if block < topLevel.count, let cell = Self.tableCell(in: topLevel[block], row: row, column: column) {
+                // A table's cells listed once: a table of 50,000 rows gives 150,000 cells to levels.
+                if block < topLevel.count, tableCells[block] == nil { tableCells[block] = Self.tableCells(in: topLevel[block]) }
+                if let rows = tableCells[block], row < rows.count, column < rows[row].count {
+                    let cell = rows[row][column]
                     for child in CMarkTree.children(of: cell) {
                         cmark_node_unlink(child)
                         cmark_node_append_child(node, child)
@@ -191,16 +195,14 @@ public struct MarkdownRenderer {
         }
     }
 
-    /// A pipe table's cell (row 0 the header), in a top-level block that is the table or holds it last.
-    static func tableCell(in block: CMarkTree.Node, row: Int, column: Int) -> CMarkTree.Node? {
-        guard CMarkTree.type(block) == CMARK_NODE_CUSTOM_BLOCK else { return nil }
+    /// A pipe table's cells, row by row (row 0 the header), in a top-level block that is the table or
+    /// holds it last.
+    static func tableCells(in block: CMarkTree.Node) -> [[CMarkTree.Node]] {
+        guard CMarkTree.type(block) == CMARK_NODE_CUSTOM_BLOCK else { return [] }
         let table = CMarkTree.children(of: block).last.flatMap { child -> CMarkTree.Node? in
             CMarkTree.type(child) == CMARK_NODE_CUSTOM_BLOCK && String(cString: cmark_node_get_on_enter(child)) == "<table>" ? child : nil
         } ?? block
-        let rows = CMarkTree.children(of: table).flatMap { CMarkTree.children(of: $0) }
-        guard row < rows.count else { return nil }
-        let cells = CMarkTree.children(of: rows[row])
-        return column < cells.count ? cells[column] : nil
+        return CMarkTree.children(of: table).flatMap { CMarkTree.children(of: $0) }.map { CMarkTree.children(of: $0) }
     }
 
     /// cmark writes `<h2>Title</h2>`; we add the anchor id (cmark has no option for it). Also returns
