@@ -67,22 +67,7 @@ public struct MarkdownRenderer {
                 html = CMarkTree.html(block, unsafe: allowRawHTML)
             }
             if html.isEmpty { continue }
-            // A list's text is its items' text one after another, so each item is a range of it.
-            var plain: [UInt8] = []
-            var items: [Range<Int>] = []
-            var marks: [RenderedBlock.ItemMark] = []
-            if CMarkTree.type(block) == CMARK_NODE_LIST {
-                for (n, item) in CMarkTree.children(of: block).enumerated() {
-                    let start = plain.count
-                    let (own, examples) = Self.appendItemText(item, to: &plain)
-                    items.append(start..<plain.count)
-                    marks.append(RenderedBlock.ItemMark(
-                        tagEnd: n < tagEnds.count ? Int32(clamping: tagEnds[n]) : -1, line: Int32(clamping: CMarkTree.line(item)),
-                        own: own, examples: examples))
-                }
-            } else {
-                CMarkTree.appendPlainText(block, to: &plain)
-            }
+            let (plain, items, marks) = Self.text(of: block, tagEnds: tagEnds, itemLines: true)
             document.add(index: index, html: html, inner: inner, heading: headingByBlock[index],
                          plain: plain, items: items, marks: marks)
         }
@@ -156,24 +141,33 @@ public struct MarkdownRenderer {
             } else {
                 html = CMarkTree.html(node, unsafe: allowRawHTML)
             }
-            var plain: [UInt8] = []
-            var items: [Range<Int>] = []
-            var marks: [RenderedBlock.ItemMark] = []
-            if CMarkTree.type(node) == CMARK_NODE_LIST {
-                // As for a list of the page: each item a criterion.
-                for (n, item) in CMarkTree.children(of: node).enumerated() {
-                    let start = plain.count
-                    let (own, examples) = Self.appendItemText(item, to: &plain)
-                    items.append(start..<plain.count)
-                    marks.append(RenderedBlock.ItemMark(tagEnd: n < tagEnds.count ? Int32(clamping: tagEnds[n]) : -1,
-                                                        line: -1, own: own, examples: examples))
-                }
-            } else {
-                CMarkTree.appendPlainText(node, to: &plain)
-            }
+            // As for a list of the page: each item a criterion (with no source line: it was made, not read).
+            let (plain, items, marks) = Self.text(of: node, tagEnds: tagEnds, itemLines: false)
             document.add(index: index, html: html, inner: inner, heading: headingByBlock[index], plain: plain, items: items, marks: marks)
         }
         return document.build()
+    }
+
+    /// A block's plain text, and for a list each item's range of it (a list's text is its items' text one
+    /// after another) with the item's marks; `itemLines`: whether items carry their source line.
+    static func text(of block: CMarkTree.Node, tagEnds: [Int], itemLines: Bool)
+        -> (plain: [UInt8], items: [Range<Int>], marks: [RenderedBlock.ItemMark]) {
+        var plain: [UInt8] = []
+        var items: [Range<Int>] = []
+        var marks: [RenderedBlock.ItemMark] = []
+        guard CMarkTree.type(block) == CMARK_NODE_LIST else {
+            CMarkTree.appendPlainText(block, to: &plain)
+            return (plain, items, marks)
+        }
+        for (n, item) in CMarkTree.children(of: block).enumerated() {
+            let start = plain.count
+            let (own, examples) = appendItemText(item, to: &plain)
+            items.append(start..<plain.count)
+            marks.append(RenderedBlock.ItemMark(tagEnd: n < tagEnds.count ? Int32(clamping: tagEnds[n]) : -1,
+                                                line: itemLines ? Int32(clamping: CMarkTree.line(item)) : -1,
+                                                own: own, examples: examples))
+        }
+        return (plain, items, marks)
     }
 
     /// Removes an item's leading bold text and the separator after it (`**Impact**: `, `**Impact** — `).

@@ -414,19 +414,7 @@ struct HeadingCandidates {
         let texts = levels.map { headings[$0].text }
         var candidate = LadderCandidate(shape: .headings, levels: levels, shared: shared, labels: texts)
         candidate.parent = parent[run[0]]
-        var labels = texts.compactMap { LevelLabel($0) }
-        if labels.count == texts.count, LevelLabel.isRun(labels) {
-            candidate.weigh(4, "labels of one family in order")
-        } else {
-            labels = []
-            if Evidence.mostlyLabelsInOrder(texts) {
-                candidate.weigh(2, "mostly labels of one family in order")
-            } else if Evidence.numberedInOrder(texts) {
-                candidate.weigh(2, "numbered in order")
-            } else {
-                candidate.weigh(-4, "nothing orders them")
-            }
-        }
+        let labels = Evidence.weighOrder(&candidate, texts: texts)
         // The strongest sign: the same sections under every level.
         let names = levels.map { childNames(of: $0, lines: lines) }
         let common = Evidence.common(names)
@@ -496,6 +484,30 @@ enum Evidence {
         var counts: [String: Int] = [:]
         for set in sets { for name in set { counts[name, default: 0] += 1 } }
         return counts.filter { $0.value >= need }.map(\.key).sorted()
+    }
+
+    /// What orders the texts: labels of one family in order (+4; two such labels alone +3 where a table
+    /// may have only two levels), mostly labels or numbers in order (+2), nothing (-4). Returns the labels
+    /// when they all form the run, else none.
+    static func weighOrder(_ candidate: inout LadderCandidate, texts: [String], allowingTwo: Bool = false) -> [LevelLabel] {
+        let labels = texts.compactMap { LevelLabel($0) }
+        if labels.count == texts.count, LevelLabel.isRun(labels) {
+            candidate.weigh(4, "labels of one family in order")
+            return labels
+        }
+        if allowingTwo, labels.count == 2, texts.count == 2, labels[0].family == labels[1].family,
+           labels[0].rank.lexicographicallyPrecedes(labels[1].rank) {
+            candidate.weigh(3, "two labels of one family in order")
+            return labels
+        }
+        if mostlyLabelsInOrder(texts) {
+            candidate.weigh(2, "mostly labels of one family in order")
+        } else if numberedInOrder(texts) {
+            candidate.weigh(2, "numbered in order")
+        } else {
+            candidate.weigh(-4, "nothing orders them")
+        }
+        return []
     }
 
     /// Most texts (all but one, and at least two) are level labels of one family, in order.

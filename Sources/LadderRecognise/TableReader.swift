@@ -30,22 +30,7 @@ enum TableCandidates {
                               cell: (Int, Int) -> String, outline: Outline, title: String?) -> LadderCandidate {
         let texts = levels.map(label)
         var candidate = LadderCandidate(shape: .table, labels: texts)
-        var labels = texts.compactMap { LevelLabel($0) }
-        if labels.count == texts.count, LevelLabel.isRun(labels) {
-            candidate.weigh(4, "labels of one family in order")
-        } else if labels.count == 2, texts.count == 2, labels[0].family == labels[1].family,
-                  labels[0].rank.lexicographicallyPrecedes(labels[1].rank) {
-            candidate.weigh(3, "two labels of one family in order")
-        } else {
-            labels = []
-            if Evidence.mostlyLabelsInOrder(texts) {
-                candidate.weigh(2, "mostly labels of one family in order")
-            } else if Evidence.numberedInOrder(texts) {
-                candidate.weigh(2, "numbered in order")
-            } else {
-                candidate.weigh(-4, "nothing orders them")
-            }
-        }
+        let labels = Evidence.weighOrder(&candidate, texts: texts, allowingTwo: true)
         // Competencies: named rows (columns) with something for a level; a named row with nothing for any
         // level is a group heading of the rows under it.
         let kept = competencies.filter { c in !name(c).isEmpty && levels.contains { !cell($0, c).isEmpty } }
