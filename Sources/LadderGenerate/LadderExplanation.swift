@@ -16,10 +16,10 @@ enum LadderExplanation {
             if let folder = page.source.folderLadder {
                 place = folder.folder
                 reader = "the folder reader (\(folder.origin))"
-            } else if let recognised = page.recognised, let second = recognised.tableTrack, recognised.shape == .headings,
-                      first.origin == .appendedBlocks {
+            } else if let recognised = page.recognised, first.origin == .appendedBlocks,
+                      let table = recognised.tableTracks.first(where: { $0.name == track.title }) {
                 place = page.source.displayPath
-                reader = "the table reader (its table under '\(second.name)'), beside the page's heading ladder"
+                reader = "the table reader (its table under '\(table.name)'), beside the page's \(recognised.shape == .headings ? "heading ladder" : "first table")"
             } else if let recognised = page.recognised {
                 place = page.source.displayPath
                 let evidence = recognised.evidence.isEmpty ? "" : ": " + recognised.evidence.joined(separator: ", ")

@@ -11,8 +11,10 @@ enum RecognisedTracks {
             // A folder's ladder is said once, by its folder: `content/eng/: track 'eng', … from its level pages`.
             guard var (place, origin) = page.source.folderLadder.map({ ($0.folder, $0.origin) })
                     ?? page.recognised.map({ (page.source.displayPath, $0.origin) }) else { return nil }
-            // The second track of a page whose first is its headings: the table beside them.
-            if page.recognised?.tableTrack != nil, first.origin == .appendedBlocks, page.recognised?.shape == .headings { origin = "its table" }
+            // A further track of the page: a table beside its first.
+            if first.origin == .appendedBlocks, page.recognised?.tableTracks.contains(where: { $0.name == track.title }) == true {
+                origin = "its table under '\(track.title)'"
+            }
             _ = place
             let count = track.levels.count
             return "\(place): track '\(track.id)', \(count) level\(count == 1 ? "" : "s") \(first.id)–\(last.id) from \(origin)"

@@ -259,7 +259,15 @@ public struct ContentLoader {
         }
         var frontMatter = FrontMatter(location: SourceLocation(path: displayPath))
         if let yaml = parts.yaml {
-            frontMatter.map = try YAMLReader(path: displayPath, firstLine: 2).readMapping(String(yaml))
+            do {
+                frontMatter.map = try YAMLReader(path: displayPath, firstLine: 2).readMapping(String(yaml))
+            } catch {
+                // `title: "{{ replace .Name "-" " " }}"`: a template for new pages (a Hugo archetype, a
+                // Jekyll snippet) kept beside the content is not a page, and not a broken one either.
+                guard yaml.contains("{{") || yaml.contains("{%") else { throw error }
+                throw .warning(error.location, "front matter that is a template ({{ … }} placeholders), not YAML: "
+                               + "skipped as a template for pages, not a page; move it out of content/ to silence this")
+            }
         }
         return PageSource(displayPath: displayPath, contentPath: contentPath, frontMatter: frontMatter,
                           body: String(parts.body), bodyLine: parts.bodyLine)

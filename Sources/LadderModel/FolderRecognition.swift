@@ -198,7 +198,10 @@ package enum FolderRecognition {
 
     /// The level pages of a folder in ladder order with their ids, or nil when the folder is no ladder.
     static func levelPages(_ pages: [ScannedPage]) -> [(page: ScannedPage, id: String)]? {
-        let titled = pages.compactMap { page in page.title.flatMap { t in LevelLabel(t).map { (page: page, label: Optional($0)) } } }
+        // A title of a role the grammar does not know (`Part II`) names no level page by itself.
+        let titled = pages.compactMap { page in
+            page.title.flatMap { t in LevelLabel(t).flatMap { $0.family.hasPrefix("role:") ? nil : (page: page, label: Optional($0)) } }
+        }
         var chosen: [(page: ScannedPage, label: LevelLabel?)]
         if titled.count >= 2 {
             chosen = titled

@@ -161,14 +161,15 @@ package struct TrackAssembler {
                 throw .error(fm.keyLocation("levels"), "'levels' must be 'headings', 'list', 'table' or 'none', found '\(mode)'")
             }
             if page.url == trackURL(track) { trackPageIndex[track] = index }
-            // A second track kept as a table on the same page, at the page's URL under its heading's name.
-            if let second = page.recognised?.tableTrack {
-                var id = Slug.make(second.name)
+            // Further tracks kept as tables on the same page, at the page's URL under their headings' names.
+            for table in page.recognised?.tableTracks ?? [] {
+                var id = Slug.make(table.name)
                 if id.isEmpty || id == track { id = track + "-table" }
+                while trackURLs[id] != nil { id += "-2" }
                 note(track: id)
                 try setURL(page.url + id + "/", of: id, at: page.source.frontMatter.location)
-                trackTitles[id] = second.name
-                try addTableLevels(page: page, index: index, track: id, reading: second.table)
+                trackTitles[id] = table.name
+                try addTableLevels(page: page, index: index, track: id, reading: table.table)
             }
         case .page, .home:
             // `engineering/index.md` introduces the engineering track when there is one.
@@ -349,7 +350,8 @@ package struct TrackAssembler {
         for (n, levelIndex) in reading.levels.enumerated() {
             let label = across ? table.rows[0][levelIndex] : table.rows[levelIndex][0]
             var (id, title) = LevelName.split(label)
-            if let ids = page.source.levelIDs, n < ids.count { (id, title) = (ids[n], label) }
+            // Ids the page names are its own ladder's, not a further table's.
+            if given == nil, let ids = page.source.levelIDs, n < ids.count { (id, title) = (ids[n], label) }
             let start = base + pieces.count
             var sections: [LevelSection] = []
             var allocator = AnchorAllocator()

@@ -60,9 +60,9 @@ public struct RecognisedLadder: Sendable, Hashable {
     public var table: TableLadder?
     /// The levels a data file holds (data shape).
     public var data: [DataLevel] = []
-    /// A second track of the page kept as a table beside its heading ladder (IC levels as headings, the
-    /// management levels in a table under `## Management Levels`), named after the heading above it.
-    public var tableTrack: TableTrack?
+    /// Further tracks of the page kept as tables beside its ladder (IC levels as headings, the management
+    /// levels in a table under `## Management Levels`), each named after the heading above it.
+    public var tableTracks: [TableTrack] = []
 
     public struct TableTrack: Sendable, Hashable {
         public var name: String
@@ -159,23 +159,43 @@ package enum LadderRecognition {
         let wider = ranked.filter { $0.shape == .headings && $0.score >= threshold && $0.levels.count > best.levels.count
             && Set(best.levels).isSubset(of: $0.levels) }
         if best.shape == .headings, let widest = wider.max(by: { $0.levels.count < $1.levels.count }) { best = widest }
-        // A heading ladder and a table ladder outside its levels are two tracks of the page, the headings first.
-        var tableTrack: RecognisedLadder.TableTrack?
+        // Table ladders beside the page's ladder are tracks of their own: a table outside the levels of a
+        // heading ladder (the headings first), or a page's further tables (engineers' titles in one,
+        // managers' in the next), each named after the heading above it.
+        var tableTracks: [RecognisedLadder.TableTrack] = []
         let passing = ranked.filter { $0.score >= threshold }
-        if best.shape == .table || best.shape == .headings,
-           let headingLadder = best.shape == .headings ? best : passing.first(where: { $0.shape == .headings }),
-           let tableLadder = best.shape == .table ? best : passing.first(where: { $0.shape == .table }),
-           let table = tableLadder.table, table.table < outline.tables.count {
-            let block = outline.tables[table.table].blockIndex
+        var tables: [RecognisedLadder.TableLadder] = []
+        for candidate in passing where candidate.shape == .table {
+            if let table = candidate.table, table.table < outline.tables.count, !tables.contains(where: { $0.table == table.table }) {
+                tables.append(table)
+            }
+        }
+        if best.shape == .table || best.shape == .headings {
             let headings = outline.headings
             let ends = HeadingCandidates.structure(of: headings).end
-            let inside = headingLadder.levels.contains { i in
-                block > headings[i].blockIndex && (ends[i] >= headings.count || block < headings[ends[i]].blockIndex)
+            func outside(_ table: RecognisedLadder.TableLadder, of ladder: LadderCandidate) -> Bool {
+                let block = outline.tables[table.table].blockIndex
+                return !ladder.levels.contains { i in
+                    block > headings[i].blockIndex && (ends[i] >= headings.count || block < headings[ends[i]].blockIndex)
+                }
             }
-            if !inside {
-                best = headingLadder
+            var extra: [RecognisedLadder.TableLadder] = []
+            if let headingLadder = best.shape == .headings ? best : passing.first(where: { $0.shape == .headings }) {
+                let beside = tables.filter { outside($0, of: headingLadder) }
+                if best.shape == .headings || !beside.isEmpty {
+                    best = headingLadder
+                    extra = beside
+                }
+            } else if let first = tables.map(\.table).min(),
+                      let main = passing.first(where: { $0.shape == .table && $0.table?.table == first }) {
+                // The page's first table is its own track, the others beside it.
+                best = main
+                extra = tables.filter { $0.table != first }
+            }
+            for table in extra.sorted(by: { $0.table < $1.table }) {
+                let block = outline.tables[table.table].blockIndex
                 let name = headings.last(where: { $0.blockIndex < block })?.text ?? "Table"
-                tableTrack = RecognisedLadder.TableTrack(name: name, table: table)
+                tableTracks.append(RecognisedLadder.TableTrack(name: name, table: table))
             }
         }
         // Other ladders under headings beside the best one's parent are tracks of the same page.
@@ -183,7 +203,10 @@ package enum LadderRecognition {
         if best.shape == .headings, best.parent >= 0 {
             let headings = outline.headings
             let parents = HeadingCandidates.parents(of: headings)
-            for candidate in ranked where candidate.shape == .headings && candidate.score >= threshold
+            // The same labels under a sibling heading are another track even where their text alone would
+            // not pass (a template's tracks still holding the same placeholder text under every level).
+            for candidate in ranked where candidate.shape == .headings
+                && (candidate.score >= threshold || candidate.labels == best.labels)
                 && candidate.parent >= 0 && candidate.parent != best.parent
                 && headings[candidate.parent].depth == headings[best.parent].depth
                 && parents[candidate.parent] == parents[best.parent]
@@ -207,10 +230,8 @@ package enum LadderRecognition {
             }
             ladder.evidence.append("\(all.count) tracks under sibling headings")
         }
-        if let tableTrack {
-            ladder.tableTrack = tableTrack
-            ladder.evidence.append("a second track in the table under '\(tableTrack.name)'")
-        }
+        ladder.tableTracks = tableTracks
+        for track in tableTracks { ladder.evidence.append("another track in the table under '\(track.name)'") }
         var recognition = Recognition(ladder: ladder)
         recognition.nearMiss = runnerUp.map(\.summary)
         return recognition
@@ -280,7 +301,8 @@ package enum LadderRecognition {
 
     /// `Level 2 - Senior` → `Level 2`; `Junior level` → `Junior`; nil for ids and titles, which name themselves.
     package static func ids(for texts: [String], labels: [LevelLabel]) -> [String]? {
-        guard let family = labels.first?.family, family == "level" || family == "words" else { return nil }
+        guard let family = labels.first?.family, family == "level" || family == "words",
+              labels.allSatisfy({ $0.family == family }) else { return nil }
         return texts.map { text in
             if family == "level", let m = text.firstMatch(#"[Ll]evel\s+\d{1,2}"#) { return m[0] }
             var words = text.split(separator: " ").map(String.init)
@@ -448,7 +470,7 @@ struct HeadingCandidates {
         let children = (i + 1..<end[i]).filter { parent[$0] == i }
         guard children.count >= 2 else { return nil }
         let labels = children.compactMap { LevelLabel(headings[$0].text) }
-        guard labels.count == children.count, labels.allSatisfy({ $0.family == labels[0].family }),
+        guard labels.count == children.count, !labels[0].family.hasPrefix("role:"), labels.allSatisfy({ $0.family == labels[0].family }),
               zip(labels, labels.dropFirst()).allSatisfy({ $0.rank.lexicographicallyPrecedes($1.rank) }) else { return nil }
         let own = lines.text(after: headings[i].line, before: headings[children[0]].line)
         guard own.split(separator: "\n").filter({ !$0.trimmingCharacters(in: .whitespaces).isEmpty }).count <= 2 else { return nil }
@@ -495,6 +517,10 @@ enum Evidence {
             candidate.weigh(4, "labels of one family in order")
             return labels
         }
+        if labels.count == texts.count, LevelLabel.isCareerRun(labels) {
+            candidate.weigh(3, "titles in order of seniority")
+            return labels
+        }
         if allowingTwo, labels.count == 2, texts.count == 2, labels[0].family == labels[1].family,
            labels[0].rank.lexicographicallyPrecedes(labels[1].rank) {
             candidate.weigh(3, "two labels of one family in order")
@@ -513,10 +539,11 @@ enum Evidence {
     /// Most texts (all but one, and at least two) are level labels of one family, in order.
     static func mostlyLabelsInOrder(_ texts: [String]) -> Bool {
         let labels = texts.compactMap { LevelLabel($0) }
-        guard labels.count >= 2, labels.count + 1 >= texts.count, labels.allSatisfy({ $0.family == labels[0].family }) else {
-            return false
+        guard labels.count >= 2, labels.count + 1 >= texts.count, !labels[0].family.hasPrefix("role:") else { return false }
+        if labels.allSatisfy({ $0.family == labels[0].family }) {
+            return zip(labels, labels.dropFirst()).allSatisfy { $0.rank.lexicographicallyPrecedes($1.rank) }
         }
-        return zip(labels, labels.dropFirst()).allSatisfy { $0.rank.lexicographicallyPrecedes($1.rank) }
+        return labels.count >= 3 && LevelLabel.isCareerRun(labels)
     }
 
     /// Each text carries a number (`Q1 - QA Engineer 1`, `Step 2`, `Tier III`), one more than the last's.
@@ -535,7 +562,9 @@ enum Evidence {
                              title: String?, firstParagraph: String?) {
         let nearby = ([title ?? "", firstParagraph ?? ""] + bodies).joined(separator: " ").lowercased()
         let headingWords = texts.joined(separator: " ").lowercased().split(whereSeparator: { !$0.isLetter })
-        if !labels.isEmpty, labels.contains(where: \.needsContext) {
+        // Bare labels need words about careers near them; a run that also names a role (`Trainee`, then
+        // `Specialist`) and an unknown role's titles (seniority words of their own) are weighed by their words.
+        if !labels.isEmpty, labels.allSatisfy({ $0.needsContext && !$0.family.hasPrefix("role:") }) {
             // Bare labels (`IC1`, `Junior`, `Level 1`) say little by themselves.
             if LadderRecognition.mentionsCareers(nearby) {
                 candidate.weigh(1, "words about careers nearby")

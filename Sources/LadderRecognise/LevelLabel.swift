@@ -13,6 +13,8 @@ package struct LevelLabel: Equatable {
     package var stepsByOne: Bool
     /// A bare id or seniority word needs a word about careers somewhere on the page.
     package var needsContext: Bool
+    /// Whether a title of an unknown role starts with a seniority word (`Senior`, `Staff`).
+    package var seniorityPrefixed = false
 
     /// Letter prefixes that are never level ids (questions, versions, headings of a test document).
     package static let notIDs: Set<String> = ["Q", "V", "H", "R", "F", "T", "PR", "ID", "NO", "OS", "IP", "AT", "IS", "IN", "ON"]
@@ -25,7 +27,8 @@ package struct LevelLabel: Equatable {
     ]
     package static let roleNouns: Set<String> = [
         "engineer", "developer", "programmer", "designer", "scientist", "analyst", "architect", "tester", "sre",
-        "manager", "director", "vp", "president", "consultant", "researcher",
+        "manager", "director", "vp", "president", "consultant", "researcher", "specialist", "technician",
+        "administrator", "coordinator", "officer", "writer", "strategist", "producer", "recruiter", "marketer", "advocate",
     ]
     /// Seniority prefixes, doubled so that "Senior Staff" can sit between Staff and Principal.
     package static let seniority: [String: Int] = [
@@ -95,9 +98,16 @@ package struct LevelLabel: Equatable {
             return
         }
         let management = words.first { ["manager", "director", "vp", "president"].contains($0) }
-        guard let noun = management ?? words.last.map({ $0.hasSuffix("s") ? String($0.dropLast()) : $0 }),
-              Self.roleNouns.contains(noun) else { return nil }
         let role = words.joined(separator: " ")
+        guard let noun = management ?? words.last.map({ $0.hasSuffix("s") ? String($0.dropLast()) : $0 }),
+              Self.roleNouns.contains(noun) else {
+            // A role this grammar does not know (`Senior Open Source Contributor`, `Contributor II`) is a
+            // title by its seniority prefix or numeral: one such label says little, a run of them says more.
+            guard prefixes > 0 || numeral > 0, words.count <= 4 else { return nil }
+            self.init(family: "role:" + role, rank: [rank, numeral], stepsByOne: false, needsContext: true)
+            seniorityPrefixed = prefixes > 0
+            return
+        }
         if management != nil {
             let base = noun == "manager" ? 4 : noun == "director" ? 20 : 40
             self.init(family: "management", rank: [base + (prefixes > 0 ? rank : 0), numeral], stepsByOne: false,
@@ -120,7 +130,9 @@ package struct LevelLabel: Equatable {
     package static let longestWord = (Array(seniority.keys) + Array(roleNouns) + Array(managerWords) + ["level"]).map(\.utf8.count).max() ?? 0
 
     package static func mayNameByCharacter(_ text: String) -> Bool {
-        for token in text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }) {
+        let tokens = text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") })
+        if let last = tokens.last, numerals[String(last)] != nil { return true }
+        for token in tokens {
             if token.contains(where: \.isNumber) { return true }
             let word = String(token)
             if word == "level" || seniority[word] != nil || roleNouns.contains(word) { return true }
@@ -134,9 +146,11 @@ package struct LevelLabel: Equatable {
     package static func mayNameASCII(_ text: String) -> Bool {
         var token: [UInt8] = []
         token.reserveCapacity(16)
+        var lastToken: [UInt8] = []
         func names() -> Bool {
             defer { token.removeAll(keepingCapacity: true) }
             guard !token.isEmpty else { return false }
+            lastToken = token
             if token.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return true }
             // No label word is longer than `longestWord` (plural included): most prose words stop here.
             guard token.count <= longestWord + 1 else { return false }
@@ -152,7 +166,9 @@ package struct LevelLabel: Equatable {
             default: if names() { return true }
             }
         }
-        return names()
+        if names() { return true }
+        // A roman numeral ends a title (`Contributor II`).
+        return numerals[String(decoding: lastToken, as: UTF8.self)] != nil
     }
 
     private init(family: String, rank: [Int], stepsByOne: Bool, needsContext: Bool) {
@@ -167,9 +183,30 @@ package struct LevelLabel: Equatable {
         tail.lowercased().split(whereSeparator: { !$0.isLetter }).contains { careerWords.contains(String($0)) }
     }
 
+    /// The label's place on the one scale of seniority that bare seniority words, one role's titles and the
+    /// management titles above them share (`Intern` < `Engineer` < `Senior Engineer` < `Engineering Manager`);
+    /// nil for ids and `Level N`, which are scales of their own.
+    package var careerKey: [Int]? {
+        if family == "words" || family.hasPrefix("title:") || family.hasPrefix("role:") { return [0] + rank }
+        if family == "management" { return [1] + rank }
+        return nil
+    }
+
+    /// Labels strictly ascending on that scale, naming at most one role: a ladder whose titles change
+    /// words as they go up (`Designer I` … `Senior Designer`, `Associate Design Director`).
+    package static func isCareerRun(_ labels: [LevelLabel]) -> Bool {
+        let roles = Set(labels.map(\.family).filter { $0.hasPrefix("title:") || $0.hasPrefix("role:") })
+        guard labels.count >= 3, roles.count <= 1 else { return false }
+        // An unknown role's titles need seniority words, not numbers alone (`Step I`, `Part II` are no ladder).
+        if roles.first?.hasPrefix("role:") == true, labels.filter(\.seniorityPrefixed).count < 2 { return false }
+        let keys = labels.compactMap(\.careerKey)
+        return keys.count == labels.count && zip(keys, keys.dropFirst()).allSatisfy { $0.lexicographicallyPrecedes($1) }
+    }
+
     /// One family, strictly ascending; ids and `Level N` one step at a time.
     package static func isRun(_ labels: [LevelLabel]) -> Bool {
-        guard labels.count >= 3, let family = labels.first?.family, labels.allSatisfy({ $0.family == family }) else {
+        guard labels.count >= 3, let family = labels.first?.family, !family.hasPrefix("role:"),
+              labels.allSatisfy({ $0.family == family }) else {
             return false
         }
         for (a, b) in zip(labels, labels.dropFirst()) {

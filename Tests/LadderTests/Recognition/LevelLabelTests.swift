@@ -30,10 +30,31 @@ import Testing
     ])
     func look_alikes(_ texts: [String]) { #expect(!isRun(texts), "\(texts)") }
 
+    func isCareerRun(_ texts: [String]) -> Bool {
+        let labels = texts.compactMap { LevelLabel($0) }
+        return labels.count == texts.count && LevelLabel.isCareerRun(labels)
+    }
+
+    /// Titles whose words change as they rise: seniority words, one role's titles, management above them.
+    @Test(arguments: [
+        ["Designer I", "Designer II", "Senior Designer", "Associate Design Director"],
+        ["Intern", "Associate", "Engineer", "Senior Engineer", "Staff Engineer"],
+        ["Trainee", "Specialist", "Senior Specialist", "Principal Specialist"],
+        ["Community Wrangler I", "Senior Community Wrangler", "Staff Community Wrangler"],
+    ])
+    func career_runs(_ texts: [String]) { #expect(isCareerRun(texts), "\(texts)"); #expect(!isRun(texts), "\(texts)") }
+
+    @Test(arguments: [
+        ["Designer", "Developer", "Engineering Manager"], ["Senior Designer", "Designer II", "Designer I"],
+        ["Part I", "Part II", "Part III"], ["Chapter 1", "Chapter 2", "Senior Chapter"], ["L1", "L2", "Senior Engineer"],
+        ["Engineering Manager", "Senior Engineer", "Staff Engineer"],
+    ])
+    func not_career_runs(_ texts: [String]) { #expect(!isCareerRun(texts), "\(texts)") }
+
     /// Every string of up to four pieces from an alphabet of the awkward cases: the ASCII byte path
     /// decides as the Character path does.
     @Test func may_name_by_bytes_matches_the_character_path() {
-        let alphabet = ["Senior", "engineer", "Engineers", "Level", "3", "-", " ", "_", "vp", "Overview", "s", "ManagerS"]
+        let alphabet = ["Senior", "engineer", "Engineers", "Level", "3", "-", " ", "_", "vp", "Overview", "s", "ManagerS", "II", "i"]
         let all = everyString(over: alphabet, upTo: 4)
         #expect(all.count > 20_000)
         for text in all {

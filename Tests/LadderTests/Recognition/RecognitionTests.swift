@@ -414,9 +414,65 @@ import Testing
         #expect(result.out.contains("(6 levels in 2 tracks, 2 recognised)"), "\(result.out)")
     }
 
+    @Test func titles_that_change_words_as_they_rise_are_levels_and_the_same_levels_under_sibling_headings_are_tracks() throws {
+        let (site, result) = try build("seniority-titles-tracks")
+        defer { site.remove() }
+        #expect(result.status == 0, "\(result.err)")
+        // `Analyst I`, `Analyst II`, `Senior Analyst`, then a management title: one scale of seniority.
+        let ids = ["analyst-i", "analyst-ii", "senior-analyst", "analytics-director"]
+        #expect(try levelOrder(site, track: "/analytics-paths/insight/", ids: ids))
+        // The second path still holds placeholder text under every level: the same levels, so a track too.
+        #expect(try levelOrder(site, track: "/analytics-paths/forecasting/", ids: ids))
+        let senior = try site.read("public/analytics-paths/insight/senior-analyst/index.html")
+        #expect(senior.contains("Reviews the methods of others."))
+        #expect(!senior.contains("Chooses the method that fits the question."))
+        expectViews(site, track: "/analytics-paths/insight/", pair: "analyst-i-vs-analytics-director")
+        #expect(result.out.contains("(8 levels in 2 tracks, 2 recognised)"), "\(result.out)")
+    }
+
+    @Test func two_tables_of_titles_in_one_page_are_two_tracks_the_first_at_the_page() throws {
+        let (site, result) = try build("two-title-tables")
+        defer { site.remove() }
+        #expect(result.status == 0, "\(result.err)")
+        #expect(try levelOrder(site, track: "/titles/", ids: ["trainee", "specialist", "senior-specialist", "principal-specialist"]))
+        #expect(try levelOrder(site, track: "/titles/manager-titles/", ids: ["shift-manager", "senior-shift-manager", "operations-director"]))
+        let director = try site.read("public/titles/manager-titles/operations-director/index.html")
+        #expect(director.contains("The group&#39;s results.") || director.contains("The group’s results.") || director.contains("The group's results."))
+        #expect(!director.contains("Owns the standards."))
+        #expect(result.out.contains("content/titles.md: track 'manager-titles', 3 levels shift-manager–operations-director from its table under 'Manager titles'"), "\(result.out)")
+    }
+
+    @Test func titles_of_a_role_the_grammar_does_not_know_are_levels_by_their_seniority_words() throws {
+        let (site, result) = try build("unknown-role-titles")
+        defer { site.remove() }
+        #expect(result.status == 0, "\(result.err)")
+        // Closing hashes (`# Community Wrangler I #`) are not part of the label.
+        #expect(try levelOrder(site, track: "/wranglers/", ids: ["community-wrangler-i", "community-wrangler-ii",
+                                                                 "senior-community-wrangler", "staff-community-wrangler",
+                                                                 "principal-community-wrangler"]))
+        #expect(try site.read("public/wranglers/staff-community-wrangler/index.html").contains("Shapes the programme across regions."))
+    }
+
+    @Test func front_matter_that_is_a_template_is_skipped_with_a_warning_not_an_error() throws {
+        let (site, result) = try build("template-front-matter")
+        defer { site.remove() }
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.err.contains("content/archetypes/default.md:2:"), "\(result.err)")
+        #expect(result.err.contains("warning: front matter that is a template ({{ … }} placeholders), not YAML"), "\(result.err)")
+        #expect(!site.exists("public/archetypes/default/index.html"))
+        // Broken YAML without placeholders is still an error.
+        let broken = try TempSite(files: ["content/index.md": "---\ntitle: Home\n---\n# Home\n",
+                                          "content/bad.md": "---\ntitle: \"Open\n  date: [\n---\nText\n"])
+        defer { broken.remove() }
+        let failed = broken.ladder(["build", broken.path])
+        #expect(failed.status == 1)
+        #expect(failed.err.contains("content/bad.md:") && failed.err.contains("error: invalid YAML"), "\(failed.err)")
+    }
+
     @Test(arguments: [
         "neg-competency-sections", "neg-nav-table", "neg-faq-bold-questions", "neg-prose-levels", "neg-howto-steps", "neg-release-notes", "neg-resume",
         "neg-staffing-plan", "neg-ic-designators", "neg-tiers", "neg-interview-questions", "neg-heading-depth",
+        "neg-roman-parts",
     ])
     func look_alikes_stay_plain_pages(_ fixture: String) throws {
         let (site, result) = try build(fixture)
