@@ -72,6 +72,7 @@ public struct MarkdownRenderer {
                          plain: plain, items: items, marks: marks)
         }
         var tableCells: [Int: [[CMarkTree.Node]]] = [:]
+        var moved: Set<Int> = []
         for (n, piece) in appendedBlocks.enumerated() {
             let index = topLevel.count + n
             // Made from typed values, never from text: a heading node, or a paragraph holding a cell's inlines
@@ -117,6 +118,30 @@ public struct MarkdownRenderer {
                         cmark_node_append_child(item, paragraph(text))
                         cmark_node_append_child(node, item)
                     }
+                }
+            case .leadParagraph(let block):
+                node = cmark_node_new(CMARK_NODE_PARAGRAPH)!
+                if block < topLevel.count, CMarkTree.type(topLevel[block]) == CMARK_NODE_PARAGRAPH {
+                    var children = CMarkTree.children(of: topLevel[block])
+                    // Up to and including the bold lead.
+                    if let strong = children.firstIndex(where: { CMarkTree.type($0) == CMARK_NODE_STRONG }), strong <= 1 {
+                        children.removeFirst(strong + 1)
+                    }
+                    if let first = children.first, CMarkTree.type(first) == CMARK_NODE_TEXT {
+                        cmark_node_set_literal(first, String(CMarkTree.literal(first).drop { $0 == " " }))
+                    }
+                    for child in children {
+                        cmark_node_unlink(child)
+                        cmark_node_append_child(node, child)
+                    }
+                }
+            case .pageBlock(let block):
+                // Moved out of the page, which has rendered already (and freed once shown: never twice).
+                if block < topLevel.count, moved.insert(block).inserted {
+                    node = topLevel[block]
+                    cmark_node_unlink(node)
+                } else {
+                    node = cmark_node_new(CMARK_NODE_PARAGRAPH)!
                 }
             case .tableCell(let block, let row, let column):
                 node = cmark_node_new(CMARK_NODE_PARAGRAPH)!
@@ -399,4 +424,9 @@ public enum AppendedBlock: Sendable, Hashable {
     case boldLedItem(block: Int, item: Int)
     /// Text from a data file, as written (a paragraph, or a list of several).
     case texts([String])
+    /// The paragraph that is top-level block `block`, without its bold lead and the word before it
+    /// (`A **Junior Developer** is capable of:` → `is capable of:`).
+    case leadParagraph(block: Int)
+    /// Top-level block `block` of the page as it is (the list after a lead paragraph).
+    case pageBlock(block: Int)
 }

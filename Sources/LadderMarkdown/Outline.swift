@@ -57,6 +57,59 @@ public struct Outline: Sendable, Equatable {
         }
         return out
     }
+    /// A bold lead of a top-level block: a list item led by bold text (`* **L1** knows the basics`), or a
+    /// paragraph whose bold text comes first or after a word or two (`A __Junior Developer__ is capable of:`).
+    public struct BoldLead: Sendable, Equatable {
+        public var text: String
+        public var blockIndex: Int
+        /// The list item, for a lead inside a list; nil for a paragraph.
+        public var item: Int?
+        /// The plain text after the bold lead.
+        public var rest: String
+        public var line: Int
+    }
+
+    /// Every bold lead of the body's top-level paragraphs and list items, in order. Read again from the body
+    /// only for pages that may hold a ladder written competency by competency.
+    public static func boldLeads(body: String, bodyLine: Int, lineMap: [Int]?) -> [BoldLead] {
+        let tree = CMarkTree(body)
+        let lines = FileLines(bodyLine: bodyLine, lineMap: lineMap)
+        var out: [BoldLead] = []
+        func lead(of paragraph: CMarkTree.Node, words: Int) -> (String, String)? {
+            var node = cmark_node_first_child(paragraph)
+            // A word or two may come first (`A`, `An`, `The`).
+            if let first = node, CMarkTree.type(first) == CMARK_NODE_TEXT, words > 0 {
+                let literal = CMarkTree.literal(first)
+                guard literal.split(separator: " ").count <= words, literal.hasSuffix(" ") else { return nil }
+                node = cmark_node_next(first)
+            }
+            guard let strong = node, CMarkTree.type(strong) == CMARK_NODE_STRONG else { return nil }
+            var rest: [UInt8] = []
+            var next = cmark_node_next(strong)
+            while let n = next {
+                CMarkTree.appendPlainText(n, to: &rest)
+                next = cmark_node_next(n)
+            }
+            return (CMarkTree.plainText(strong).trimmingCharacters(in: " "), String(decoding: rest, as: UTF8.self).trimmingCharacters(in: " "))
+        }
+        for (index, block) in tree.topLevelBlocks.enumerated() {
+            switch CMarkTree.type(block) {
+            case CMARK_NODE_PARAGRAPH:
+                if let (text, rest) = lead(of: block, words: 1) {
+                    out.append(BoldLead(text: text, blockIndex: index, item: nil, rest: rest, line: lines.fileLine(CMarkTree.line(block))))
+                }
+            case CMARK_NODE_LIST:
+                for (n, item) in CMarkTree.children(of: block).enumerated() {
+                    guard let paragraph = cmark_node_first_child(item), CMarkTree.type(paragraph) == CMARK_NODE_PARAGRAPH,
+                          let (text, rest) = lead(of: paragraph, words: 0) else { continue }
+                    out.append(BoldLead(text: text, blockIndex: index, item: n, rest: rest, line: lines.fileLine(CMarkTree.line(item))))
+                }
+            default: break
+            }
+        }
+        return out
+    }
+
     public var firstParagraph: String?
     /// The first top-level list whose every item leads with bold text.
     public var boldLedList: (blockIndex: Int, items: [BoldLedItem])?

@@ -157,6 +157,7 @@ package struct TrackAssembler {
             case "list": try addListLevels(page: page, index: index, track: track)
             case "table": try addTableLevels(page: page, index: index, track: track)
             case "data": addDataLevels(page: page, index: index, track: track)
+            case "grid" where page.recognised?.grid != nil: addGridLevels(page: page, index: index, track: track)
             default:
                 throw .error(fm.keyLocation("levels"), "'levels' must be 'headings', 'list', 'table' or 'none', found '\(mode)'")
             }
@@ -329,6 +330,44 @@ package struct TrackAssembler {
                 id: id, slug: Slug.make(id), title: title, summary: "", order: n + 1, trackID: track,
                 url: "/\(track)/\(Slug.make(id))/", equivalent: nil, pageIndex: index, origin: .appendedBlocks,
                 location: SourceLocation(path: page.source.displayPath, line: level.line),
+                introBlocks: start..<start, sections: sections, trailingBlocks: end..<end))
+        }
+        appendedBlocks[index] = pieces
+    }
+
+    /// The levels of a ladder written competency by competency: each level's section of a competency is its
+    /// lead under that competency's heading — the item without its bold lead, or the paragraph without it and
+    /// the blocks after it — appended to the page after its own blocks, as for a table.
+    private mutating func addGridLevels(page: Page, index: Int, track: String) {
+        guard let recognised = page.recognised, let grid = recognised.grid else { return }
+        var pieces = appendedBlocks[index] ?? []
+        let base = page.outline.blockCount
+        for (n, label) in recognised.labels.enumerated() {
+            var (id, title) = LevelName.split(label)
+            if let ids = page.source.levelIDs, n < ids.count { (id, title) = (ids[n], label) }
+            let start = base + pieces.count
+            var sections: [LevelSection] = []
+            var allocator = AnchorAllocator()
+            for competency in grid.competencies {
+                guard n < competency.cells.count, let cell = competency.cells[n] else { continue }
+                let anchor = allocator.allocate(competency.name)
+                let at = base + pieces.count
+                pieces.append(.heading(text: competency.name, anchor: anchor, line: competency.line))
+                if let item = cell.item {
+                    pieces.append(.boldLedItem(block: cell.block, item: item))
+                } else {
+                    if !cell.leadIn { pieces.append(.leadParagraph(block: cell.block)) }
+                    for block in (cell.block + 1)..<max(cell.block + 1, cell.end) { pieces.append(.pageBlock(block: block)) }
+                }
+                sections.append(LevelSection(name: competency.name, anchor: anchor,
+                                             competencyID: SectionSplitter.competencyID(for: competency.name, config: config),
+                                             blocks: at..<(base + pieces.count)))
+            }
+            let end = base + pieces.count
+            levelsByTrack[track, default: []].append(Level(
+                id: id, slug: Slug.make(id), title: title, summary: "", order: n + 1, trackID: track,
+                url: "/\(track)/\(Slug.make(id))/", equivalent: nil, pageIndex: index, origin: .appendedBlocks,
+                location: SourceLocation(path: page.source.displayPath, line: grid.competencies.first?.line ?? 1),
                 introBlocks: start..<start, sections: sections, trailingBlocks: end..<end))
         }
         appendedBlocks[index] = pieces

@@ -8,6 +8,31 @@ import LadderMarkdown
 public struct RecognisedLadder: Sendable, Hashable {
     public enum Shape: String, Sendable {
         case headings, list, table, data
+        /// Written competency by competency: under each competency's heading, a bold lead per level.
+        case grid
+    }
+
+    /// A ladder written competency by competency (the matrix turned on its side): under each competency's
+    /// heading, one bold-led item or paragraph per level (`* **L1** knows the basics`).
+    public struct GridLadder: Sendable, Hashable {
+        /// What a level has under one competency: a list item without its lead, or a lead paragraph and the
+        /// blocks after it up to the next lead or heading.
+        public struct Cell: Sendable, Hashable {
+            public var block: Int
+            public var item: Int?
+            public var end: Int
+            /// The lead paragraph only leads into the blocks after it (`is capable of:`): not shown.
+            public var leadIn = false
+        }
+
+        public struct Competency: Sendable, Hashable {
+            public var name: String
+            public var line: Int
+            /// One per level, nil where the competency says nothing of it.
+            public var cells: [Cell?]
+        }
+
+        public var competencies: [Competency]
     }
 
     /// A level as a data file gives it (data shape).
@@ -60,6 +85,8 @@ public struct RecognisedLadder: Sendable, Hashable {
     public var table: TableLadder?
     /// The levels a data file holds (data shape).
     public var data: [DataLevel] = []
+    /// The competencies and their cells (grid shape).
+    public var grid: GridLadder?
     /// Further tracks of the page kept as tables beside its ladder (IC levels as headings, the management
     /// levels in a table under `## Management Levels`), each named after the heading above it.
     public var tableTracks: [TableTrack] = []
@@ -101,6 +128,8 @@ struct LadderCandidate {
     var table: RecognisedLadder.TableLadder?
     /// The data reading (data shape).
     var data: [RecognisedLadder.DataLevel] = []
+    /// The grid reading (grid shape).
+    var grid: RecognisedLadder.GridLadder?
     var labels: [String]
     var score = 0
     var evidence: [String] = []
@@ -114,6 +143,7 @@ struct LadderCandidate {
     var summary: String {
         let first = labels.first ?? ""
         let what = shape == .headings ? "headings" : shape == .list ? "bold items" : shape == .data ? "records"
+            : shape == .grid ? "levels under each of \(grid?.competencies.count ?? 0) competencies"
             : table?.axis == .rows ? "table rows" : "table columns"
         return "\(labels.count) \(what) (\(first) …) score \(score) of "
             + "\(LadderRecognition.threshold): " + evidence.joined(separator: ", ")
@@ -148,6 +178,7 @@ package enum LadderRecognition {
         var candidates = HeadingCandidates(source: source, outline: outline, title: title).all()
         if let list = listCandidate(outline: outline, title: title) { candidates.append(list) }
         candidates += TableCandidates.all(outline: outline, title: title)
+        candidates += GridCandidates.all(source: source, outline: outline, title: title)
         // Best first; on a tie the earlier reader (headings) and the shallower, longer run win.
         let ranked = candidates.enumerated().sorted { a, b in
             (a.element.score, -a.offset) > (b.element.score, -b.offset)
@@ -268,6 +299,13 @@ package enum LadderRecognition {
                                           levelIDs: labels.count == candidate.labels.count ? ids(for: candidate.labels, labels: labels) : nil,
                                           origin: "its table", score: candidate.score, evidence: candidate.evidence)
             ladder.table = candidate.table
+            return ladder
+        case .grid:
+            let labels = candidate.labels.compactMap { LevelLabel($0) }
+            var ladder = RecognisedLadder(shape: .grid, depth: 0, headingBlocks: [], labels: candidate.labels,
+                                          levelIDs: labels.count == candidate.labels.count ? ids(for: candidate.labels, labels: labels) : nil,
+                                          origin: "its bold leads under each competency", score: candidate.score, evidence: candidate.evidence)
+            ladder.grid = candidate.grid
             return ladder
         case .list:
             return RecognisedLadder(shape: .list, depth: 0, headingBlocks: [], labels: candidate.labels, levelIDs: nil,

@@ -33,7 +33,7 @@ package struct LevelLabel: Equatable {
     /// Seniority prefixes, doubled so that "Senior Staff" can sit between Staff and Principal.
     package static let seniority: [String: Int] = [
         "apprentice": 0, "trainee": 0, "intern": 0, "junior": 2, "associate": 2, "entry": 2, "graduate": 2,
-        "mid": 4, "middle": 4, "intermediate": 4, "mid-level": 4, "senior": 6, "lead": 8, "staff": 8, "expert": 8,
+        "mid": 4, "middle": 4, "intermediate": 4, "mid-level": 4, "medior": 4, "senior": 6, "lead": 8, "staff": 8, "expert": 8,
         "principal": 10, "distinguished": 12, "fellow": 14,
     ]
     package static let numerals: [String: Int] = [

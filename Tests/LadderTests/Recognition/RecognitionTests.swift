@@ -453,6 +453,41 @@ import Testing
         #expect(try site.read("public/wranglers/staff-community-wrangler/index.html").contains("Shapes the programme across regions."))
     }
 
+    @Test func a_ladder_written_competency_by_competency_with_bold_level_items_is_a_matrix() throws {
+        let (site, result) = try build("competency-first-bold-ids")
+        defer { site.remove() }
+        #expect(result.status == 0, "\(result.err)")
+        #expect(try levelOrder(site, track: "/programmers/", ids: ["l1", "l2", "l3"]))
+        // Each level holds its item under every competency, without the bold lead; no other level's.
+        let l2 = try site.read("public/programmers/l2/index.html")
+        for text in ["follows our patterns with ease.", "works on well-defined features.", "handles most incidents in their area."] {
+            #expect(l2.contains(text), "\(text)")
+        }
+        #expect(!l2.contains("knows the basics of our language"))
+        #expect(l2.contains("id=\"mastery\"") && l2.contains("id=\"ownership\""))
+        let matrix = try site.read("public/programmers/matrix/index.html")
+        #expect(matrix.contains("takes large features from idea to release."))
+        #expect(result.out.contains("content/programmers.md: track 'programmers', 3 levels L1–L3 from its bold leads under each competency"), "\(result.out)")
+    }
+
+    @Test func lead_paragraphs_over_lists_under_competencies_of_one_sub_heading_name_are_a_matrix_named_by_the_competencies() throws {
+        let (site, result) = try build("competency-first-lead-paragraphs")
+        defer { site.remove() }
+        #expect(result.status == 0, "\(result.err)")
+        // The grid (the same levels under every competency) beats the bare level headings above it.
+        #expect(try levelOrder(site, track: "/growth/", ids: ["junior-analyst", "analyst", "senior-analyst"]))
+        let analyst = try site.read("public/growth/analyst/index.html")
+        // `### Capabilities` is under every competency: the competency is named by the heading above it.
+        #expect(analyst.contains("<h2 id=\"research\">Research</h2>"))
+        #expect(analyst.contains("<h2 id=\"writing\">Writing</h2>"))
+        #expect(analyst.contains("checking one source against another"))
+        #expect(analyst.contains("writing a report that others can act on"))
+        #expect(!analyst.contains("editing the reports of the team"))
+        // `is capable of:` leads into the list and is not shown without its subject.
+        #expect(!analyst.contains("is capable of:"))
+        #expect(site.exists("public/growth/competencies/research/index.html"))
+    }
+
     @Test func front_matter_that_is_a_template_is_skipped_with_a_warning_not_an_error() throws {
         let (site, result) = try build("template-front-matter")
         defer { site.remove() }
