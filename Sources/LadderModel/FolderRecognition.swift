@@ -40,10 +40,12 @@ package enum FolderRecognition {
         // Each folder is decided on its own, in parallel (reading the pages is the costly part); ids and
         // notes are then given in folder order, so the result does not depend on the schedule.
         var folders = byFolder.keys.sorted().filter { !$0.isEmpty && (byFolder[$0]?.count ?? 0) >= 2 }
+        let summary = summaryOrder(sources)
         let fingerprints = folders.map { folder -> Int? in
             var h = Hasher()
             for index in byFolder[folder] ?? [] {
                 let source = sources[index]
+                h.combine(summary[source.contentPath])
                 // A data track's Markdown also depends on the generic framework, wherever that is.
                 guard let key = fileKey(source), !DataTrack.isDataTrack(source.frontMatter) else { return nil }
                 h.combine(source.contentPath); h.combine(source.displayPath); h.combine(key)
@@ -53,7 +55,7 @@ package enum FolderRecognition {
         let known = plain
         var decisions = Array(folders.indices).parallelMap { n -> Decision? in
             if let fingerprint = fingerprints[n], known.fingerprints[folders[n]] == fingerprint { return nil }
-            return decide(folders[n], indices: byFolder[folders[n]] ?? [], sources: sources)
+            return decide(folders[n], indices: byFolder[folders[n]] ?? [], sources: sources, summary: summary)
         }
         plain = PlainFolders()
         for (n, decision) in decisions.enumerated() where decision == nil {
@@ -165,15 +167,16 @@ package enum FolderRecognition {
         var firstPage: Int
     }
 
-    static func decide(_ folder: String, indices: [Int], sources: [PageSource]) -> Decision? {
+    static func decide(_ folder: String, indices: [Int], sources: [PageSource], summary: [String: Int] = [:]) -> Decision? {
         // A folder that already says what it holds is left as it is.
         // (A data file's keys are its data, not front matter.)
         guard indices.allSatisfy({ sources[$0].isDataCandidate || LadderRecognition.mayRecognise(sources[$0].frontMatter) }) else { return nil }
         let markdown = indices.filter { isMarkdown(sources[$0].contentPath) }
         let indexPage = markdown.first { isIndex(sources[$0].contentPath) }
-        let candidates = markdown.filter { !isIndex(sources[$0].contentPath) && !isReadme(sources[$0].contentPath) }
+        let candidates = markdown.filter { !isIndex(sources[$0].contentPath) && !isReadme(sources[$0].contentPath)
+            && !isSummary(sources[$0].contentPath) }
         guard candidates.count >= 2 else { return nil }
-        let pages = candidates.map { ScannedPage(sources[$0], index: $0) }
+        let pages = candidates.map { ScannedPage(sources[$0], index: $0, listedAt: summary[sources[$0].contentPath]) }
         if let found = CompetencyPagesTrack.find(pages) {
             return Decision(shape: .competencies(found), indexPage: indexPage, firstPage: candidates[0])
         }
@@ -269,6 +272,37 @@ package enum FolderRecognition {
         return name.hasPrefix("index.") || name.hasPrefix("_index.")
     }
 
+    /// GitBook's table of contents (`SUMMARY.md`): it orders pages, and is no level or competency itself.
+    static func isSummary(_ path: String) -> Bool {
+        (path.split(separator: "/").last ?? "").lowercased() == "summary.md"
+    }
+
+    /// The place each page has in a `SUMMARY.md` (GitBook's table of contents: `* [Senior](eng/senior.md)`),
+    /// by content path, counting from 1 in the order its links are written; the first mention counts.
+    static func summaryOrder(_ sources: [PageSource]) -> [String: Int] {
+        var order: [String: Int] = [:]
+        for source in sources where isSummary(source.contentPath) {
+            let base = folder(of: source.contentPath).split(separator: "/").map(String.init)
+            var rest = source.body[...]
+            while let open = rest.range(of: "](") {
+                rest = rest[open.upperBound...]
+                guard let close = rest.firstIndex(of: ")") else { break }
+                var target = String(rest[..<close]).trimmingCharacters(in: .whitespaces)
+                rest = rest[close...]
+                if target.hasPrefix("<"), target.hasSuffix(">") { target = String(target.dropFirst().dropLast()) }
+                target = String(target.prefix { $0 != "#" && $0 != "?" && $0 != " " })
+                guard !target.isEmpty, !target.contains(":"), !target.hasPrefix("/") else { continue }
+                var parts = base
+                for part in (target.removingPercentEncoding ?? target).split(separator: "/") {
+                    if part == ".." { if !parts.isEmpty { parts.removeLast() } } else if part != "." { parts.append(String(part)) }
+                }
+                let path = parts.joined(separator: "/")
+                if order[path] == nil { order[path] = order.count + 1 }
+            }
+        }
+        return order
+    }
+
     static func isReadme(_ path: String) -> Bool {
         String(path.split(separator: "/").last ?? "").lowercased().hasPrefix("readme.")
     }
@@ -299,14 +333,15 @@ struct ScannedPage {
     var titleHeading: Int?
     var explicitOrder: Int?
 
-    init(_ source: PageSource, index: Int) {
+    init(_ source: PageSource, index: Int, listedAt: Int? = nil) {
         self.source = source
         self.index = index
         headings = Self.scan(source.body)
         let fmTitle = (try? source.frontMatter.string("title")) ?? nil
         title = fmTitle ?? headings.first?.text
         titleHeading = fmTitle == nil && !headings.isEmpty ? 0 : nil
-        explicitOrder = ["order", "weight", "nav_order"].lazy.compactMap { (try? source.frontMatter.int($0)) ?? nil }.first
+        // A page's own `order:` first, then its place in a `SUMMARY.md`.
+        explicitOrder = ["order", "weight", "nav_order"].lazy.compactMap { (try? source.frontMatter.int($0)) ?? nil }.first ?? listedAt
     }
 
     /// The body's lines, numbered as `Heading.line` counts them. Only a folder found to be a ladder

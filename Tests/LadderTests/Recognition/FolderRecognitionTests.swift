@@ -46,6 +46,24 @@ import Testing
         #expect(!result.err.contains("no summary"), "\(result.err)")
     }
 
+    @Test func a_gitbook_summary_orders_level_pages_whose_titles_do_not() throws {
+        let (site, result) = try build("folder-summary-order")
+        defer { site.remove() }
+        #expect(result.status == 0, "\(result.err)")
+        // Alphabetical order would be builder, explorer, shaper, steward: SUMMARY.md's order decides.
+        let ids = ["explorer", "builder", "shaper", "steward"]
+        #expect(try levelOrder(site, track: "/path/", ids: ids) == ids)
+        #expect(result.out.contains("content/path/: track 'path', 4 levels explorer–steward from its level pages"), "\(result.out)")
+        #expect(try site.read("public/path/shaper/index.html").contains("Designs new patterns."))
+        // Without it the same pages say nothing of their order, and stay plain pages.
+        let unordered = try TempSite(copying: Repo.fixture("recognise/folder-summary-order"))
+        defer { unordered.remove() }
+        try FileManager.default.removeItem(atPath: unordered.path + "/content/SUMMARY.md")
+        let plain = unordered.ladder(["build", unordered.path])
+        #expect(plain.status == 0, "\(plain.err)")
+        #expect(plain.out.contains("(0 levels in 0 tracks)"), "\(plain.out)")
+    }
+
     @Test func titles_with_numerals_and_seniority_order_a_nested_folder_at_its_url() throws {
         let (site, result) = try build("folder-numerals-nested")
         defer { site.remove() }
