@@ -81,7 +81,7 @@ let package = Package(
         .target(
             name: "LadderCLI",
             dependencies: [
-                "LadderCore", "LadderGenerate",
+                "LadderCore", "LadderGenerate", "LadderDiff", "LadderModel",
                 "LadderServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

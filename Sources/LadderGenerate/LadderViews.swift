@@ -26,6 +26,11 @@ extension PageWriter {
     /// with no competency sections gives its whole text (its list item, or the blocks under its heading)
     /// under the prose row's id.
     func expectations(of level: Level) -> [String: LevelComparison.Section] {
+        Self.expectations(of: level, model: model, documents: documents)
+    }
+
+    /// `expectations(of:)` from the model and the rendered pages alone (`ladder diff` has no page writer).
+    static func expectations(of level: Level, model: SiteModel, documents: [RenderedDocument]) -> [String: LevelComparison.Section] {
         let document = documents[level.pageIndex]
         var out: [String: LevelComparison.Section] = [:]
         if level.sections.isEmpty {
