@@ -137,7 +137,7 @@ public struct LevelComparison: Sendable, Equatable {
                     counts.unchanged -= 1
                     counts.reworded += 1
                 }
-                lowerItems[i].change = itemChange == .unchanged ? .unchanged : itemChange
+                lowerItems[i].change = itemChange
                 higherItems.append(Item(text: text, change: itemChange, examples: marked))
             }
         }
