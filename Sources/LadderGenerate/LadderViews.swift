@@ -1,4 +1,5 @@
 import LadderCore
+import LadderDiff
 import LadderLoad
 import LadderMarkdown
 import LadderModel
@@ -25,6 +26,11 @@ extension PageWriter {
     /// with no competency sections gives its whole text (its list item, or the blocks under its heading)
     /// under the prose row's id.
     func expectations(of level: Level) -> [String: LevelComparison.Section] {
+        Self.expectations(of: level, model: model, documents: documents)
+    }
+
+    /// `expectations(of:)` from the model and the rendered pages alone (`ladder diff` has no page writer).
+    static func expectations(of level: Level, model: SiteModel, documents: [RenderedDocument]) -> [String: LevelComparison.Section] {
         let document = documents[level.pageIndex]
         var out: [String: LevelComparison.Section] = [:]
         if level.sections.isEmpty {
@@ -36,25 +42,52 @@ extension PageWriter {
                     items = LevelComparison.sentences(block.listItems[item])
                 }
             case .file, .heading, .appendedBlocks:
+                var parts = SectionParts()
                 for i in Array(level.introBlocks) + Array(level.trailingBlocks) {
                     guard let block = document.block(i), block.heading == nil else { continue }
-                    let listItems = block.listItems
-                    items += listItems.isEmpty ? LevelComparison.sentences(block.plainText) : listItems
+                    parts.add(block)
                 }
+                if !parts.items.isEmpty { out[Self.proseRow.id] = parts.section(anchor: "") }
+                return out
             }
             if !items.isEmpty { out[Self.proseRow.id] = LevelComparison.Section(anchor: "", items: items) }
             return out
         }
         for section in level.sections where out[section.competencyID] == nil {
-            var items: [String] = []
+            var parts = SectionParts()
             for i in section.blocks.dropFirst() {
                 guard let block = document.block(i), block.heading == nil else { continue }
-                let listItems = block.listItems
-                items += listItems.isEmpty ? LevelComparison.sentences(block.plainText) : listItems
+                parts.add(block)
             }
-            out[section.competencyID] = LevelComparison.Section(anchor: section.anchor, items: items)
+            out[section.competencyID] = parts.section(anchor: section.anchor)
         }
         return out
+    }
+
+    /// A section's items as a comparison reads them: each list item (its whole text, its own text and
+    /// its examples apart), or each sentence of a block of prose.
+    struct SectionParts {
+        var items: [String] = [], texts: [String] = [], examples: [[String]] = []
+
+        mutating func add(_ block: RenderedBlock) {
+            let listItems = block.listItems
+            if listItems.isEmpty {
+                let sentences = LevelComparison.sentences(block.plainText)
+                items += sentences
+                texts += sentences
+                examples += sentences.map { _ in [] }
+            } else {
+                items += listItems
+                for criterion in block.listCriteria {
+                    texts.append(criterion.text)
+                    examples.append(criterion.examples)
+                }
+            }
+        }
+
+        func section(anchor: String) -> LevelComparison.Section {
+            LevelComparison.Section(anchor: anchor, items: items, texts: texts, examples: examples)
+        }
     }
 
     /// The track's views as jobs: each builds its context only when run, so a big site never holds
@@ -116,13 +149,17 @@ extension PageWriter {
             outputs.append {
                 let comparison = LevelComparison(competencies: Self.rows(of: track), lower: byLevel[i], higher: byLevel[j])
                 let rows = comparison.rows.map { row in
-                    CompareContext.Row(
+                    var context = CompareContext.Row(
                         name: row.competency.name,
                         lowerLink: row.lowerAnchor.map { Link(url: sectionURL(a, $0), label: "\(a.id) · \(row.competency.name)") },
                         higherLink: row.higherAnchor.map { Link(url: sectionURL(b, $0), label: "\(b.id) · \(row.competency.name)") },
-                        lower: row.lower.map { .init(text: $0.text, isNew: $0.isNew) },
-                        higher: row.higher.map { .init(text: $0.text, isNew: $0.isNew) },
-                        lowerHTML: Self.itemsHTML(row.lower), higherHTML: Self.itemsHTML(row.higher))
+                        lower: row.lower.map(Self.item), higher: row.higher.map(Self.item),
+                        lowerHTML: Self.itemsHTML(row.lower, side: .lower), higherHTML: Self.itemsHTML(row.higher, side: .higher))
+                    context.noLongerListed = row.noLongerListed.map(Self.item)
+                    context.noLongerListedHTML = Self.itemsHTML(row.noLongerListed, side: .noLongerListed)
+                    context.summary = row.counts.summary
+                    context.hasChanges = row.counts.hasChanges
+                    return context
                 }
                 return Output(
                     url: url, layout: "compare",
@@ -161,15 +198,59 @@ extension PageWriter {
     // template: swift-mustache's per-value cost was most of a large build. Templates still get the
     // items as data (`lower`, `higher`, `picker.lower`…) to lay out their own way.
 
-    /// `<li>` items; new ones marked, with a "New:" prefix for screen readers.
-    static func itemsHTML(_ items: [LevelComparison.Item]) -> String {
+    enum Side { case lower, higher, noLongerListed }
+
+    static func item(_ item: LevelComparison.Item) -> CompareContext.Item {
+        var words: [CompareContext.Word] = []
+        if case .reworded(let runs) = item.change { words = runs.map { .init(text: $0.text, kind: $0.kind.rawValue) } }
+        return CompareContext.Item(text: item.text, isNew: item.isNew, change: item.change.name, words: words,
+                                   examples: item.examples.map { .init(text: $0.text, isNew: $0.isNew) })
+    }
+
+    /// `<li>` items. On the higher side: unchanged items plain, reworded ones with the words added in
+    /// `<ins>` and removed in `<del>`, new ones in `<mark class="diff-new">`; the lower side as written;
+    /// the items no longer listed struck through. Every mark carries visually hidden words ("New:",
+    /// "added:", "removed:"), so it is not told by colour alone, and every text is escaped.
+    static func itemsHTML(_ items: [LevelComparison.Item], side: Side) -> String {
         var html = ""
         for item in items {
-            html += item.isNew
-                ? "<li><mark class=\"diff-new\"><span class=\"visually-hidden\">New: </span>\(HTML.escape(item.text))</mark></li>"
-                : "<li>\(HTML.escape(item.text))</li>"
+            switch (side, item.change) {
+            case (.lower, .unchanged), (.higher, .unchanged):
+                html += "<li class=\"diff-same\">\(HTML.escape(item.text))"
+            case (.lower, _):
+                html += "<li>\(HTML.escape(item.text))"
+            case (.higher, .reworded(let runs)):
+                html += "<li class=\"diff-reworded\"><span class=\"visually-hidden\">Reworded: </span>"
+                wordsHTML(runs, to: &html)
+            case (.higher, _):
+                html += "<li class=\"diff-added\"><mark class=\"diff-new\"><span class=\"visually-hidden\">New: </span>\(HTML.escape(item.text))</mark>"
+            case (.noLongerListed, _):
+                html += "<li class=\"diff-gone\"><del><span class=\"visually-hidden\">No longer listed: </span>\(HTML.escape(item.text))</del>"
+            }
+            if !item.examples.isEmpty {
+                html += "<ul class=\"diff-examples\">"
+                for example in item.examples {
+                    html += side == .higher && example.isNew
+                        ? "<li><ins><span class=\"visually-hidden\">added: </span>\(HTML.escape(example.text))</ins></li>"
+                        : "<li>\(HTML.escape(example.text))</li>"
+                }
+                html += "</ul>"
+            }
+            html += "</li>"
         }
         return html
+    }
+
+    /// A reworded item's words: shared ones plain, added ones in `<ins>`, removed ones in `<del>`.
+    static func wordsHTML(_ runs: [WordRun], to html: inout String) {
+        for (n, run) in runs.enumerated() {
+            if n > 0 { html += " " }
+            switch run.kind {
+            case .same: html += HTML.escape(run.text)
+            case .added: html += "<ins><span class=\"visually-hidden\">added: </span>\(HTML.escape(run.text))</ins>"
+            case .removed: html += "<del><span class=\"visually-hidden\">removed: </span>\(HTML.escape(run.text))</del>"
+            }
+        }
     }
 
     static func optionsHTML(_ track: Track, selected: Int) -> String {

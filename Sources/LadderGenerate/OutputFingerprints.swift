@@ -18,7 +18,7 @@ enum OutputGroup: Hashable {
     case generatedHome
     /// A track's overview.
     case track(Int)
-    /// One level page.
+    /// One level page, which reads the level and the previous one ("What changes from").
     case level(track: Int, position: Int)
     /// One level's assess page, which reads the level and the next one.
     case assess(track: Int, position: Int)
@@ -144,6 +144,8 @@ struct OutputFingerprints {
             h.combine(trackIDs[track])
         case .level(let track, let position):
             h.combine(trackIDs[track]); h.combine(levels[track][position])
+            // "What changes from" the previous level reads that level's sections too.
+            if position > 0 { h.combine(levels[track][position - 1]) }
         case .assess(let track, let position):
             h.combine(trackIDs[track]); h.combine(levels[track][position])
             if position + 1 < levels[track].count { h.combine(levels[track][position + 1]) }

@@ -136,6 +136,9 @@ extension PageWriter {
             next: position + 1 < track.levels.count ? levelSummary(track.levels[position + 1]) : nil,
             equivalent: equivalent)
         levelContext.assessURL = model.config.assess ? href(level.assessURL) : nil
+        if model.config.views && position > 0 {
+            levelContext.changes = changes(from: track.levels[position - 1], to: level, in: track)
+        }
         var page = PageContext(title: "\(level.id) \(level.title)", url: href(level.url), permalink: absolute(level.url),
                                description: level.summary, summary: level.summary)
         if level.origin == .file {
@@ -148,6 +151,23 @@ extension PageWriter {
                       context: context(page: page, current: level.url, track: track, view: .level(levelContext),
                                        breadcrumbs: [(track.title, track.url), (level.id, nil)]),
                       inSitemap: source.inSitemap, lastmod: source.lastmod)
+    }
+
+    /// "What changes from L3" on a level page: the comparison with the previous level in short, and
+    /// the expectations new at this one.
+    func changes(from lower: Level, to level: Level, in track: Track) -> LevelContext.Changes {
+        let comparison = LevelComparison(competencies: Self.rows(of: track), lower: expectations(of: lower),
+                                         higher: expectations(of: level))
+        var newHTML = ""
+        for row in comparison.rows {
+            let new = row.higher.filter(\.isNew)
+            guard !new.isEmpty else { continue }
+            newHTML += "<h3>\(HTML.escape(row.competency.name))</h3><ul>\(Self.itemsHTML(new, side: .higher))</ul>"
+        }
+        return LevelContext.Changes(
+            from: levelSummary(lower), url: href(track.compareURL(lower, level)),
+            competencies: comparison.rows.map { .init(name: $0.competency.name, summary: $0.counts.summary, changed: $0.counts.hasChanges) },
+            newHTML: newHTML, hasNew: !newHTML.isEmpty)
     }
 
     /// A level page's competency sections and their table of contents, written here rather than looped

@@ -1,38 +1,97 @@
 import LadderCore
+import LadderDiff
 import LadderLoad
 import LadderMarkdown
 
 /// What changes between two levels of a track, competency by competency (DESIGN §4, compare pages).
 ///
-/// Expectations are compared item by item (list items, or sentences of prose): an item of the higher
-/// level that the lower level does not have, after normalising case, punctuation and spacing, is new.
+/// Expectations are compared item by item (list items, or sentences of prose), within each competency,
+/// by `LadderDiff.Alignment`: an item of the higher level is unchanged (the same text, white space
+/// aside), a rewording of one item of the lower level (with the words added and removed), or new; the
+/// lower level's items no item of the higher level rewords are no longer listed. A list item's examples
+/// (its nested list) are compared apart from its text.
 public struct LevelComparison: Sendable, Equatable {
+    public enum Change: Sendable, Equatable {
+        case unchanged
+        /// Paired with an item of the other level in other words: `words` turn the lower level's text
+        /// into the higher level's.
+        case reworded(words: [WordRun])
+        /// At the higher level only.
+        case new
+        /// At the lower level only: no item of the higher level rewords it.
+        case noLongerListed
+
+        /// `unchanged`, `reworded`, `new` or `no-longer-listed`, for templates and data.
+        public var name: String {
+            switch self {
+            case .unchanged: "unchanged"
+            case .reworded: "reworded"
+            case .new: "new"
+            case .noLongerListed: "no-longer-listed"
+            }
+        }
+    }
+
+    public struct Example: Sendable, Equatable {
+        public var text: String
+        /// Not among the examples of the item it is paired with (only ever on the higher side).
+        public var isNew: Bool
+    }
+
     public struct Item: Sendable, Equatable {
         public var text: String
-        public var isNew: Bool
+        /// New at the higher level: no item of the lower level is like it.
+        public var isNew: Bool { change == .new }
+        public var change: Change
+        public var examples: [Example]
+
+        public init(text: String, change: Change, examples: [Example] = []) {
+            self.text = text
+            self.change = change
+            self.examples = examples
+        }
     }
 
     public struct Row: Sendable, Equatable {
         public var competency: Competency
         public var lowerAnchor: String?
         public var higherAnchor: String?
+        /// The lower level's items as written, each with what became of it.
         public var lower: [Item]
+        /// The higher level's items, each unchanged, reworded or new.
         public var higher: [Item]
+        /// The lower level's items that are no longer listed, in their order.
+        public var noLongerListed: [Item]
+        public var counts: Alignment.Counts
     }
 
     public var rows: [Row]
+
+    /// Every row's counts added up.
+    public var counts: Alignment.Counts { rows.reduce(Alignment.Counts()) { $0 + $1.counts } }
 
     /// One level's section for one competency: its anchor and items, with the items' comparison keys
     /// worked out once (a level takes part in up to 14 comparisons).
     public struct Section: Sendable {
         public var anchor: String
+        /// Each item's whole text, examples included (what the matrix shows).
         public var items: [String]
+        /// Each item's own text, without its examples (what the alignment compares).
+        public var texts: [String]
+        /// Each item's examples: the items of its nested list.
+        public var examples: [[String]]
         var keys: Set<Int>
         var itemKeys: [Int]
 
         public init(anchor: String, items: [String]) {
+            self.init(anchor: anchor, items: items, texts: items, examples: items.map { _ in [] })
+        }
+
+        public init(anchor: String, items: [String], texts: [String], examples: [[String]]) {
             self.anchor = anchor
             self.items = items
+            self.texts = texts
+            self.examples = examples
             itemKeys = items.map(LevelComparison.key)
             keys = Set(itemKeys)
         }
@@ -43,11 +102,48 @@ public struct LevelComparison: Sendable, Equatable {
         rows = competencies.compactMap { competency in
             let a = lower[competency.id], b = higher[competency.id]
             if a == nil && b == nil { return nil }
-            let lowerKeys = a?.keys ?? []
-            return Row(competency: competency, lowerAnchor: a?.anchor, higherAnchor: b?.anchor,
-                       lower: (a?.items ?? []).map { Item(text: $0, isNew: false) },
-                       higher: zip(b?.items ?? [], b?.itemKeys ?? []).map { Item(text: $0, isNew: !lowerKeys.contains($1)) })
+            return Self.row(competency, a, b)
         }
+    }
+
+    static func row(_ competency: Competency, _ a: Section?, _ b: Section?) -> Row {
+        let lowerTexts = a?.texts ?? [], higherTexts = b?.texts ?? []
+        let lowerExamples = a?.examples ?? [], higherExamples = b?.examples ?? []
+        let alignment = Alignment(lower: lowerTexts, higher: higherTexts)
+        func examples(_ list: [[String]], _ n: Int) -> [String] { n < list.count ? list[n] : [] }
+        var lowerItems = lowerTexts.enumerated().map { n, text in
+            Item(text: text, change: .noLongerListed, examples: examples(lowerExamples, n).map { Example(text: $0, isNew: false) })
+        }
+        var higherItems: [Item] = []
+        higherItems.reserveCapacity(higherTexts.count)
+        var counts = alignment.counts
+        for (n, change) in alignment.higher.enumerated() {
+            let text = higherTexts[n]
+            let mine = examples(higherExamples, n)
+            switch change {
+            case .new:
+                higherItems.append(Item(text: text, change: .new, examples: mine.map { Example(text: $0, isNew: false) }))
+            case .unchanged(let i), .reworded(let i):
+                // Examples the paired item does not have (white space aside) are marked.
+                let theirs = Set(examples(lowerExamples, i).map(Alignment.spaced))
+                let marked = mine.map { Example(text: $0, isNew: !theirs.contains(Alignment.spaced($0))) }
+                let examplesDiffer = Set(mine.map(Alignment.spaced)) != theirs
+                var itemChange: Change = .unchanged
+                if case .reworded = change {
+                    itemChange = .reworded(words: WordDiff.runs(from: lowerTexts[i], to: text))
+                } else if examplesDiffer {
+                    // The same text with other examples: shown as reworded, with no word changed.
+                    itemChange = .reworded(words: WordDiff.runs(from: lowerTexts[i], to: text))
+                    counts.unchanged -= 1
+                    counts.reworded += 1
+                }
+                lowerItems[i].change = itemChange
+                higherItems.append(Item(text: text, change: itemChange, examples: marked))
+            }
+        }
+        return Row(competency: competency, lowerAnchor: a?.anchor, higherAnchor: b?.anchor,
+                   lower: lowerItems, higher: higherItems,
+                   noLongerListed: alignment.noLongerListed.map { lowerItems[$0] }, counts: counts)
     }
 
     /// What two items are compared by: a hash of the text normalised (equal normalised texts, equal keys).

@@ -124,6 +124,46 @@ public struct LevelContext: TemplateContext {
     public var equivalent: (level: LevelSummary, trackTitle: String)?
     /// The level's self-assessment page, when the site has them.
     public var assessURL: String?
+    /// What changes from the previous level of the track, when there is one and the site has views.
+    public var changes: Changes?
+
+    /// "What changes from L3": per competency how many expectations are reworded, new and no longer
+    /// listed, and the new ones, with the full comparison's URL.
+    public struct Changes: TemplateContext {
+        public var from: LevelSummary
+        /// The comparison of the two levels.
+        public var url: String
+        public var competencies: [Competency]
+        /// The new expectations, by competency: `<h3>` and `<ul>` of each, escaped.
+        public var newHTML: String
+        public var hasNew: Bool
+
+        public struct Competency: TemplateContext {
+            public var name: String
+            /// "2 reworded, 1 new, 1 no longer listed".
+            public var summary: String
+            public var changed: Bool
+            public init(name: String, summary: String, changed: Bool) {
+                self.name = name
+                self.summary = summary
+                self.changed = changed
+            }
+            public var templateFields: TemplateFields { ["name": name, "summary": summary, "changed": changed] }
+        }
+
+        public init(from: LevelSummary, url: String, competencies: [Competency], newHTML: String, hasNew: Bool) {
+            self.from = from
+            self.url = url
+            self.competencies = competencies
+            self.newHTML = newHTML
+            self.hasNew = hasNew
+        }
+
+        public var templateFields: TemplateFields {
+            ["from": from.templateFields, "url": url, "competencies": competencies.templateList,
+             "new_html": newHTML, "has_new": hasNew]
+        }
+    }
 
     public struct Section: TemplateContext {
         public var name: String
@@ -171,6 +211,7 @@ public struct LevelContext: TemplateContext {
         }
         dict["compare"] = compare.templateList
         if let assessURL { dict["assess_url"] = assessURL }
+        if let changes { dict["changes"] = changes.templateFields }
         if let previous { dict["prev"] = previous.templateFields }
         if let next { dict["next"] = next.templateFields }
         if let equivalent {

@@ -54,7 +54,8 @@ public struct MatrixContext: TemplateContext {
     public var templateFields: TemplateFields { ["levels": levels.templateList, "rows": rows.templateList] }
 }
 
-/// `compare`: two levels of a track, competency by competency, with what is new at the higher one marked.
+/// `compare`: two levels of a track, competency by competency, with what changes at the higher one
+/// marked: reworded items word by word, new items, and the items no longer listed.
 public struct CompareContext: TemplateContext {
     public var lower: LevelSummary
     public var higher: LevelSummary
@@ -62,6 +63,36 @@ public struct CompareContext: TemplateContext {
     public var picker: LevelPicker
 
     public struct Item: TemplateContext {
+        public var text: String
+        public var isNew: Bool
+        /// `unchanged`, `reworded`, `new` or `no-longer-listed`.
+        public var change: String
+        /// For a reworded item: its words, run by run.
+        public var words: [Word]
+        public var examples: [Example]
+        public init(text: String, isNew: Bool, change: String = "", words: [Word] = [], examples: [Example] = []) {
+            self.text = text
+            self.isNew = isNew
+            self.change = change
+            self.words = words
+            self.examples = examples
+        }
+        public var templateFields: TemplateFields {
+            ["text": text, "new": isNew, "change": change, "words": words.templateList, "examples": examples.templateList]
+        }
+    }
+
+    /// A run of a reworded item's words: `kind` is `same`, `added` or `removed`.
+    public struct Word: TemplateContext {
+        public var text: String
+        public var kind: String
+        public init(text: String, kind: String) { self.text = text; self.kind = kind }
+        public var templateFields: TemplateFields {
+            ["text": text, "kind": kind, "added": kind == "added", "removed": kind == "removed"]
+        }
+    }
+
+    public struct Example: TemplateContext {
         public var text: String
         public var isNew: Bool
         public init(text: String, isNew: Bool) { self.text = text; self.isNew = isNew }
@@ -77,6 +108,12 @@ public struct CompareContext: TemplateContext {
         public var higher: [Item]
         public var lowerHTML: String
         public var higherHTML: String
+        /// The lower level's items that no item of the higher level rewords.
+        public var noLongerListed: [Item] = []
+        public var noLongerListedHTML = ""
+        /// "2 reworded, 1 new, 1 no longer listed".
+        public var summary = ""
+        public var hasChanges = true
 
         public init(name: String, lowerLink: Link?, higherLink: Link?, lower: [Item], higher: [Item],
                     lowerHTML: String, higherHTML: String) {
@@ -95,6 +132,9 @@ public struct CompareContext: TemplateContext {
                 "lower": lower.templateList, "higher": higher.templateList,
                 "lower_html": lowerHTML, "higher_html": higherHTML,
                 "new_count": higher.filter(\.isNew).count,
+                "no_longer_listed": noLongerListed.templateList, "no_longer_listed_html": noLongerListedHTML,
+                "has_no_longer_listed": !noLongerListed.isEmpty,
+                "summary": summary, "changed": hasChanges,
             ]
             // The cell links as small objects: inside a section on a string (`{{#lower_url}}`) every other
             // name is looked up through reflection first, which made a comparison 20% slower.

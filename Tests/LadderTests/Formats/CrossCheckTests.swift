@@ -9,7 +9,7 @@ import Testing
         let result = site.ladder(["build", site.path])
         #expect(result.status == 0, "\(result.err)")
         let l5 = try site.read("public/roles/l5/index.html")
-        #expect(l5.contains("<ul><li><a href=\"#impact\">Impact</a></li><li><a href=\"#ownership\">Ownership</a></li><li><a href=\"#communication\">Communication</a></li><li><a href=\"#leadership\">Leadership</a></li></ul>"))
+        #expect(l5.contains("<ul><li><a href=\"#impact\">Impact</a></li><li><a href=\"#ownership\">Ownership</a></li><li><a href=\"#communication\">Communication</a></li><li><a href=\"#leadership\">Leadership</a></li><li><a href=\"#what-changes\">What changes from L4</a></li></ul>"))
         // "Responsibilities" groups them and is not one; what follows them is kept, not lost.
         #expect(!l5.contains("competencies/responsibilities"))
         #expect(l5.contains("<h3 id=\"anti-patterns\">Anti-patterns</h3>"))

@@ -3,15 +3,17 @@ import Testing
 
 /// Competency pages, the matrix, comparisons and equivalents on the `ladder` fixture site.
 @Suite struct LadderViewsTests {
-    @Test func compare_marks_what_is_new_at_the_higher_level() throws {
+    @Test func compare_marks_what_changes_at_the_higher_level() throws {
         let site = try TempSite(copying: Repo.fixture("sites/ladder"))
         defer { site.remove() }
         #expect(site.ladder(["build", site.path, "--quiet"]).status == 0)
         let page = try site.read("public/eng/compare/l1-vs-l2/index.html")
-        // Shared expectation: not marked. Changed one: marked, on the higher side only.
-        #expect(page.contains("<li>Writes tests for every change.</li>"))
-        #expect(page.contains("<mark class=\"diff-new\"><span class=\"visually-hidden\">New: </span>Writes code at depth 2.</mark>"))
+        // Shared expectation: not marked. Reworded one: its changed word marked, on the higher side only.
+        #expect(page.contains("<li class=\"diff-same\">Writes tests for every change.</li>"))
+        #expect(page.contains("<li class=\"diff-reworded\"><span class=\"visually-hidden\">Reworded: </span>Writes code at depth "
+            + "<del><span class=\"visually-hidden\">removed: </span>1.</del> <ins><span class=\"visually-hidden\">added: </span>2.</ins></li>"))
         #expect(page.contains("<li>Writes code at depth 1.</li>"))
+        #expect(page.contains("<li><strong>Craft</strong>: 1 reworded, 1 unchanged</li>"))
         // The alias "Scope and Impact" lines up with Impact, linking to the L2 section's anchor.
         // The cell's link is an arrow on screen; its name says where it goes.
         #expect(page.contains("href=\"/careers/eng/l2/#scope-and-impact\"><span aria-hidden=\"true\">→</span><span class=\"visually-hidden\">L2 · Impact on the level page</span></a>"))

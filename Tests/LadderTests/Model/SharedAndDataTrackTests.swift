@@ -106,7 +106,7 @@ import Testing
         #expect(l2.contains("Changes production only through review."))
         #expect(l2.contains("id=\"shared-expectations\""))
         let compare = try site.read("public/infra/compare/l1-vs-l2/index.html")
-        #expect(compare.contains("<li>Follows the runbooks.</li>"))
+        #expect(compare.contains("<li class=\"diff-same\">Follows the runbooks.</li>"))
         #expect(compare.contains("<mark class=\"diff-new\"><span class=\"visually-hidden\">New: </span>Builds new instances of existing systems.</mark>"))
         let matrix = try site.read("public/infra/matrix/index.html")
         #expect(matrix.contains("href=\"/infra/l2/#operations\""))

@@ -1,0 +1,201 @@
+/// Which criteria of a higher level reword which criteria of a lower one.
+///
+/// Each level restates its expectations in its own words ("Impact at L3 is measured at the level of
+/// projects" / "Impact at L4 is measured at the level of a group of teams"), so comparing texts for
+/// equality marks everything new. Alignment pairs each criterion of the higher level with the lower
+/// level's criterion it rewords, one to one: equal texts (white space aside) first, then the pairing
+/// with the greatest total similarity of the rest (`Similarity`) among pairs at or above
+/// `threshold`. What is left of the higher level is new; what is left of the lower level is
+/// no longer listed.
+public struct Alignment: Sendable, Hashable {
+    public enum Change: Sendable, Hashable {
+        /// The same text (white space aside) as the lower level's criterion `lower`.
+        case unchanged(lower: Int)
+        /// A rewording of the lower level's criterion `lower`.
+        case reworded(lower: Int)
+        /// No criterion of the lower level is like it.
+        case new
+    }
+
+    /// One per criterion of the higher level, in its order.
+    public var higher: [Change]
+    /// The lower level's criteria no criterion of the higher level rewords, in their order.
+    public var noLongerListed: [Int]
+
+    public var counts: Counts {
+        var counts = Counts()
+        for change in higher {
+            switch change {
+            case .unchanged: counts.unchanged += 1
+            case .reworded: counts.reworded += 1
+            case .new: counts.new += 1
+            }
+        }
+        counts.noLongerListed = noLongerListed.count
+        return counts
+    }
+
+    /// How many criteria of each kind; `summary` words them ("2 reworded, 1 new, 1 no longer listed").
+    public struct Counts: Sendable, Hashable {
+        public var unchanged = 0, reworded = 0, new = 0, noLongerListed = 0
+        public init(unchanged: Int = 0, reworded: Int = 0, new: Int = 0, noLongerListed: Int = 0) {
+            self.unchanged = unchanged
+            self.reworded = reworded
+            self.new = new
+            self.noLongerListed = noLongerListed
+        }
+
+        public static func + (a: Counts, b: Counts) -> Counts {
+            Counts(unchanged: a.unchanged + b.unchanged, reworded: a.reworded + b.reworded, new: a.new + b.new,
+                   noLongerListed: a.noLongerListed + b.noLongerListed)
+        }
+
+        /// Whether anything differs.
+        public var hasChanges: Bool { reworded + new + noLongerListed > 0 }
+
+        /// "2 reworded, 1 new, 1 no longer listed, 3 unchanged"; kinds with none are left out, and
+        /// "no change" when there is nothing at all.
+        public var summary: String {
+            var parts: [String] = []
+            if reworded > 0 { parts.append("\(reworded) reworded") }
+            if new > 0 { parts.append("\(new) new") }
+            if noLongerListed > 0 { parts.append("\(noLongerListed) no longer listed") }
+            if unchanged > 0 { parts.append("\(unchanged) unchanged") }
+            return parts.isEmpty ? "no change" : parts.joined(separator: ", ")
+        }
+    }
+
+    /// The similarity (`Similarity`) a pair needs to count as a rewording: on the example site's
+    /// ladders, rewordings score from about a third up (0.33 "Writes design documents that compare…" / "…that set
+    /// direction…"), criteria about other things below.
+    public static let defaultThreshold = 0.33
+    /// Up to this many candidate pairs (lower × higher criteria left after equal ones) the pairing is
+    /// optimal (`Assignment.optimal`); above it, the best pairs are taken greedily from those sharing a
+    /// term, so no input costs more than about linear work in the size of its criteria.
+    public static let optimalLimit = 4_096
+
+    public init(higher: [Change], noLongerListed: [Int]) {
+        self.higher = higher
+        self.noLongerListed = noLongerListed
+    }
+
+    /// Aligns the criteria of two levels (of one competency, or two prose levels' sentences).
+    public init(lower: [String], higher: [String], threshold: Double = Alignment.defaultThreshold) {
+        var changes = [Change](repeating: .new, count: higher.count)
+        var lowerTaken = [Bool](repeating: false, count: lower.count)
+
+        // Equal texts first, in order: the first equal lower criterion not yet taken.
+        var byText: [String: [Int]] = [:]
+        for (i, text) in lower.enumerated() { byText[Self.spaced(text), default: []].append(i) }
+        for key in byText.keys { byText[key]!.reverse() }
+        var rest: [Int] = []
+        for (j, text) in higher.enumerated() {
+            let key = Self.spaced(text)
+            if let i = byText[key]?.popLast() {
+                changes[j] = .unchanged(lower: i)
+                lowerTaken[i] = true
+            } else {
+                rest.append(j)
+            }
+        }
+        let lowerRest = lower.indices.filter { !lowerTaken[$0] }
+
+        if !rest.isEmpty && !lowerRest.isEmpty {
+            let lowerTerms = lowerRest.map { Terms.split(lower[$0]) }
+            let higherTerms = rest.map { Terms.split(higher[$0]) }
+            let pairs: [(Int, Int)]
+            if lowerRest.count * rest.count <= Self.optimalLimit {
+                let table = Similarity.Table(lowerTerms, higherTerms)
+                pairs = Assignment.optimal(rows: lowerRest.count, columns: rest.count, threshold: threshold) { table.score($0, $1) }
+            } else {
+                pairs = Assignment.greedy(lowerTerms.map(\.content), higherTerms.map(\.content), threshold: threshold)
+            }
+            for (a, b) in pairs {
+                changes[rest[b]] = .reworded(lower: lowerRest[a])
+                lowerTaken[lowerRest[a]] = true
+            }
+        }
+        self.higher = changes
+        self.noLongerListed = lower.indices.filter { !lowerTaken[$0] }
+    }
+
+    /// Runs of white space made one space, none at the ends: what "equal" means for two criteria.
+    public static func spaced(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}
+
+/// How alike two criteria are, from 0 (nothing shared) to 1: the mean of what they say and how they
+/// say it. What they say is Dice's coefficient over their terms (`Terms`, stop words aside) as
+/// multisets, in any order; how they say it is the longest run of their words in the same order (stop
+/// words included), as a share of their words — "Moves a metric the team cares about, such as…" and
+/// "Moves a metric the business cares about, such as…" share little vocabulary but most of their shape.
+public enum Similarity {
+    /// Past this many words × words, the order half is not computed and the terms alone count.
+    public static let orderLimit = 4_096
+
+    public static func score(_ a: String, _ b: String) -> Double {
+        Table([Terms.split(a)], [Terms.split(b)]).score(0, 0)
+    }
+
+    /// Dice's coefficient of two lists of terms as multisets: twice the terms they share over the terms
+    /// they have, 0 when both are empty.
+    public static func dice(_ a: [String], _ b: [String]) -> Double {
+        var ids: [String: Int32] = [:]
+        func id(_ term: String) -> Int32 { ids[term] ?? { let new = Int32(ids.count); ids[term] = new; return new }() }
+        return Table.dice(a.map(id).sorted(), b.map(id).sorted())
+    }
+
+    /// Each criterion's terms as integers: sorted (for the coefficient, one merge of two short arrays)
+    /// and in order (for the run of words).
+    struct Table {
+        struct Entry { var sorted: [Int32]; var words: [Int32] }
+        let lower: [Entry]
+        let higher: [Entry]
+
+        init(_ lower: [(all: [String], content: [String])], _ higher: [(all: [String], content: [String])]) {
+            var ids: [String: Int32] = [:]
+            func id(_ term: String) -> Int32 {
+                if let known = ids[term] { return known }
+                let new = Int32(ids.count)
+                ids[term] = new
+                return new
+            }
+            func entry(_ terms: (all: [String], content: [String])) -> Entry {
+                Entry(sorted: terms.content.map(id).sorted(), words: terms.all.map(id))
+            }
+            self.lower = lower.map(entry)
+            self.higher = higher.map(entry)
+        }
+
+        func score(_ i: Int, _ j: Int) -> Double {
+            let a = lower[i], b = higher[j]
+            let terms = Table.dice(a.sorted, b.sorted)
+            guard a.words.count * b.words.count <= Similarity.orderLimit, !a.words.isEmpty || !b.words.isEmpty else { return terms }
+            let order = Double(2 * Table.subsequence(a.words, b.words)) / Double(a.words.count + b.words.count)
+            return (terms + order) / 2
+        }
+
+        static func dice(_ a: [Int32], _ b: [Int32]) -> Double {
+            guard !a.isEmpty || !b.isEmpty else { return 0 }
+            var shared = 0, x = 0, y = 0
+            while x < a.count && y < b.count {
+                if a[x] == b[y] { shared += 1; x += 1; y += 1 } else if a[x] < b[y] { x += 1 } else { y += 1 }
+            }
+            return Double(2 * shared) / Double(a.count + b.count)
+        }
+
+        /// The length of the longest common subsequence, one row at a time.
+        static func subsequence(_ a: [Int32], _ b: [Int32]) -> Int {
+            guard !a.isEmpty && !b.isEmpty else { return 0 }
+            var previous = [Int](repeating: 0, count: b.count + 1), row = previous
+            for x in a {
+                for (k, y) in b.enumerated() {
+                    row[k + 1] = x == y ? previous[k] + 1 : max(previous[k + 1], row[k])
+                }
+                swap(&row, &previous)
+            }
+            return previous[b.count]
+        }
+    }
+}

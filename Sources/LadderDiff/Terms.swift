@@ -1,0 +1,85 @@
+/// The words two criteria are compared by: lowercased, stemmed a little, stop words aside.
+///
+/// "Removes whole classes of bugs" and "removed the class of bug" share `remov`, `class` and `bug`. The
+/// stemming is deliberately small (plurals, possessives, -ing, -ed, a final e): it only has to make two
+/// wordings of one expectation meet, never to be right about English.
+public enum Terms {
+    /// The terms of `text`, in order, repeats kept: letters and digits of each word, split at anything
+    /// else (hyphens and apostrophes included, a possessive `'s` dropped), lowercased and stemmed.
+    /// Stop words are left out unless the text has nothing else.
+    public static func of(_ text: String) -> [String] {
+        split(text).content
+    }
+
+    /// Every word of `text` stemmed (`all`), and the same without stop words (`content`, or `all` when
+    /// the text has nothing else).
+    public static func split(_ text: String) -> (all: [String], content: [String]) {
+        var all: [String] = []
+        var content: [String] = []
+        var word = String.UnicodeScalarView()
+        func flush() {
+            guard !word.isEmpty else { return }
+            let w = String(word)
+            word.removeAll(keepingCapacity: true)
+            let stemmed = stem(w)
+            all.append(stemmed)
+            if !stopWords.contains(w) && !stopWords.contains(stemmed) { content.append(stemmed) }
+        }
+        var previousApostrophe = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                // The `s` of a possessive (`team's`, `team’s`) is dropped with its apostrophe.
+                if previousApostrophe && (scalar == "s" || scalar == "S") && !word.isEmpty {
+                    previousApostrophe = false
+                    continue
+                }
+                if previousApostrophe { flush() }
+                previousApostrophe = false
+                for lower in String(scalar).lowercased().unicodeScalars { word.append(lower) }
+            } else {
+                previousApostrophe = (scalar == "'" || scalar == "\u{2019}") && !word.isEmpty
+                if !previousApostrophe { flush() }
+            }
+        }
+        flush()
+        return (all, content.isEmpty ? all : content)
+    }
+
+    /// A small suffix stripper: `services`/`service` → `servic`, `removed`/`removes` → `remov`,
+    /// `leading` → `lead`, `bugs` → `bug`, `categories` → `category`… Words of three letters or fewer,
+    /// and words with letters outside ASCII, are left alone.
+    public static func stem(_ word: String) -> String {
+        var w = Array(word.unicodeScalars)
+        guard w.count > 3, w.allSatisfy({ $0.isASCII }) else { return word }
+        func ends(_ suffix: String) -> Bool {
+            let s = Array(suffix.unicodeScalars)
+            return w.count > s.count && Array(w.suffix(s.count)) == s
+        }
+        if ends("ies") && w.count > 5 {
+            w.removeLast(3); w.append("y")
+        } else if ends("sses") {
+            w.removeLast(2)
+        } else if ends("s") && !ends("ss") && !ends("us") && !ends("is") {
+            w.removeLast()
+        }
+        if ends("ing") && w.count > 6 {
+            w.removeLast(3)
+        } else if ends("ed") && w.count > 5 {
+            w.removeLast(2)
+        }
+        if ends("e") && w.count > 4 { w.removeLast() }
+        return String(String.UnicodeScalarView(w))
+    }
+
+    /// Words that carry little of what a criterion asks for.
+    public static let stopWords: Set<String> = [
+        "a", "about", "across", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "being", "both",
+        "but", "by", "can", "could", "do", "does", "each", "either", "etc", "even", "every", "for", "from", "had",
+        "has", "have", "he", "her", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "may", "more",
+        "most", "much", "must", "neither", "no", "nor", "not", "of", "on", "one", "only", "or", "other", "others",
+        "our", "out", "over", "own", "per", "same", "she", "should", "so", "some", "such", "than", "that", "the",
+        "their", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too",
+        "under", "up", "upon", "us", "very", "was", "we", "were", "what", "when", "where", "whether", "which",
+        "while", "who", "whom", "whose", "why", "will", "with", "within", "without", "would", "you", "your",
+    ]
+}

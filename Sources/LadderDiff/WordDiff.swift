@@ -1,0 +1,232 @@
+/// A run of words two texts share, or that one of them has and the other not.
+public struct WordRun: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable { case same, removed, added }
+    public var kind: Kind
+    /// The words, joined by single spaces (punctuation stays with its word).
+    public var text: String
+
+    public init(_ kind: Kind, _ text: String) {
+        self.kind = kind
+        self.text = text
+    }
+}
+
+/// Words added and removed between two wordings of one text.
+///
+/// The texts are split at white space, each word keeping its punctuation ("teams." is one word), and
+/// compared exactly by a longest common subsequence of words. The result reads as runs: every change
+/// between two shared stretches is one removed run then one added run, and a shared stretch of one or
+/// two words squeezed between larger changes is folded into them, so a rewritten clause shows as one
+/// struck phrase and one inserted phrase rather than alternating single words.
+public enum WordDiff {
+    /// Above this many cells (words of one side × words of the other, after the shared start and end
+    /// are set aside) the subsequence is not computed cell by cell: words found once in each side anchor
+    /// the texts and the pieces between them are compared instead.
+    public static let tableLimit = 250_000
+    /// Above this many words in all, only the shared start and end are found; the middle is one removed
+    /// and one added run. Nothing a ladder holds comes near it.
+    public static let wordLimit = 200_000
+
+    /// The words of `text`, split at white space.
+    public static func words(_ text: String) -> [Substring] {
+        text.split(whereSeparator: { $0.isWhitespace })
+    }
+
+    /// The runs that turn `old` into `new`: `same` runs are in both, `removed` only in `old`, `added`
+    /// only in `new`. Joining the `same` and `added` runs gives `new`'s words; `same` and `removed`, `old`'s.
+    public static func runs(from old: String, to new: String) -> [WordRun] {
+        let a = words(old), b = words(new)
+        return merge(operations(a, b), a, b)
+    }
+
+    // MARK: - The subsequence
+
+    enum Op: Equatable { case same(Int, Int), removed(Int), added(Int) }
+
+    /// Word by word: which words of `a` and `b` are kept, removed or added, in reading order.
+    static func operations(_ a: [Substring], _ b: [Substring]) -> [Op] {
+        var ops: [Op] = []
+        ops.reserveCapacity(max(a.count, b.count))
+        // Work pieces in reading order with a stack, never recursion: a long text cannot exhaust the stack.
+        enum Task { case range(Range<Int>, Range<Int>), same(Int, Int) }
+        var stack: [Task] = [.range(0..<a.count, 0..<b.count)]
+        let huge = a.count + b.count > wordLimit
+        while let task = stack.popLast() {
+            switch task {
+            case .same(let i, let j):
+                ops.append(.same(i, j))
+            case .range(var ra, var rb):
+                // The shared start and end.
+                while !ra.isEmpty, !rb.isEmpty, a[ra.lowerBound] == b[rb.lowerBound] {
+                    ops.append(.same(ra.lowerBound, rb.lowerBound))
+                    ra = (ra.lowerBound + 1)..<ra.upperBound
+                    rb = (rb.lowerBound + 1)..<rb.upperBound
+                }
+                var tail = 0
+                while tail < ra.count, tail < rb.count, a[ra.upperBound - 1 - tail] == b[rb.upperBound - 1 - tail] { tail += 1 }
+                let ma = ra.lowerBound..<(ra.upperBound - tail), mb = rb.lowerBound..<(rb.upperBound - tail)
+                // The shared end comes after the middle: pushed first, popped last.
+                for k in (0..<tail).reversed() { stack.append(.same(ma.upperBound + k, mb.upperBound + k)) }
+                if ma.isEmpty || mb.isEmpty || huge {
+                    // The shared end was pushed; the middle is written now, before it.
+                    for i in ma { ops.append(.removed(i)) }
+                    for j in mb { ops.append(.added(j)) }
+                } else if ma.count * mb.count <= tableLimit {
+                    ops += table(a, ma, b, mb)
+                } else {
+                    let anchors = uniqueAnchors(a, ma, b, mb)
+                    if anchors.isEmpty {
+                        for i in ma { ops.append(.removed(i)) }
+                        for j in mb { ops.append(.added(j)) }
+                    } else {
+                        // Pieces between anchors, pushed last first.
+                        var pieces: [Task] = []
+                        var (i0, j0) = (ma.lowerBound, mb.lowerBound)
+                        for (i, j) in anchors {
+                            pieces.append(.range(i0..<i, j0..<j))
+                            pieces.append(.same(i, j))
+                            (i0, j0) = (i + 1, j + 1)
+                        }
+                        pieces.append(.range(i0..<ma.upperBound, j0..<mb.upperBound))
+                        stack += pieces.reversed()
+                    }
+                }
+            }
+        }
+        return ops
+    }
+
+    /// The longest common subsequence of two pieces, cell by cell (at most `tableLimit` cells).
+    static func table(_ a: [Substring], _ ra: Range<Int>, _ b: [Substring], _ rb: Range<Int>) -> [Op] {
+        let n = ra.count, m = rb.count
+        // Words as small integers, so cells compare integers rather than strings.
+        var ids: [Substring: Int32] = [:]
+        let x = a[ra].map { word in ids[word] ?? { let id = Int32(ids.count); ids[word] = id; return id }() }
+        let y = b[rb].map { word in ids[word] ?? { let id = Int32(ids.count); ids[word] = id; return id }() }
+        // lengths[i][j]: the subsequence of x[i...] and y[j...], one row kept at a time; `keep` records the
+        // choices (0: same, 1: skip x[i], 2: skip y[j]).
+        var keep = [UInt8](repeating: 0, count: n * m)
+        var next = [Int32](repeating: 0, count: m + 1)
+        var row = [Int32](repeating: 0, count: m + 1)
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            row[m] = 0
+            for j in stride(from: m - 1, through: 0, by: -1) {
+                if x[i] == y[j] {
+                    row[j] = next[j + 1] + 1
+                    keep[i * m + j] = 0
+                } else if next[j] >= row[j + 1] {
+                    row[j] = next[j]
+                    keep[i * m + j] = 1
+                } else {
+                    row[j] = row[j + 1]
+                    keep[i * m + j] = 2
+                }
+            }
+            swap(&row, &next)
+        }
+        var ops: [Op] = []
+        ops.reserveCapacity(n + m)
+        var i = 0, j = 0
+        while i < n && j < m {
+            switch keep[i * m + j] {
+            case 0: ops.append(.same(ra.lowerBound + i, rb.lowerBound + j)); i += 1; j += 1
+            case 1: ops.append(.removed(ra.lowerBound + i)); i += 1
+            default: ops.append(.added(rb.lowerBound + j)); j += 1
+            }
+        }
+        while i < n { ops.append(.removed(ra.lowerBound + i)); i += 1 }
+        while j < m { ops.append(.added(rb.lowerBound + j)); j += 1 }
+        return ops
+    }
+
+    /// Words found exactly once in each piece, paired, then the longest run of pairs in order on both
+    /// sides (patience diff): the anchors a long text is cut at.
+    static func uniqueAnchors(_ a: [Substring], _ ra: Range<Int>, _ b: [Substring], _ rb: Range<Int>) -> [(Int, Int)] {
+        var countA: [Substring: Int] = [:], countB: [Substring: Int] = [:]
+        for i in ra { countA[a[i], default: 0] += 1 }
+        for j in rb { countB[b[j], default: 0] += 1 }
+        var positionInB: [Substring: Int] = [:]
+        for j in rb where countB[b[j]] == 1 && countA[b[j]] == 1 { positionInB[b[j]] = j }
+        var pairs: [(Int, Int)] = []
+        for i in ra { if let j = positionInB[a[i]] { pairs.append((i, j)) } }
+        guard !pairs.isEmpty else { return [] }
+        // Longest increasing subsequence of the B positions (pairs are in A order).
+        var tails: [Int] = [], previous = [Int](repeating: -1, count: pairs.count)
+        for (k, pair) in pairs.enumerated() {
+            var lo = 0, hi = tails.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if pairs[tails[mid]].1 < pair.1 { lo = mid + 1 } else { hi = mid }
+            }
+            if lo > 0 { previous[k] = tails[lo - 1] }
+            if lo == tails.count { tails.append(k) } else { tails[lo] = k }
+        }
+        var chain: [(Int, Int)] = []
+        var k = tails.last ?? -1
+        while k >= 0 { chain.append(pairs[k]); k = previous[k] }
+        return chain.reversed()
+    }
+
+    // MARK: - Runs
+
+    /// Operations made into readable runs: each change between shared stretches as one removed run then
+    /// one added run, short shared stretches between larger changes folded into them.
+    static func merge(_ ops: [Op], _ a: [Substring], _ b: [Substring]) -> [WordRun] {
+        // Segments: a shared stretch (its words) or a change (removed words, added words).
+        struct Segment { var same: [Substring] = []; var removed: [Substring] = []; var added: [Substring] = []; var isSame: Bool }
+        var segments: [Segment] = []
+        for op in ops {
+            switch op {
+            case .same(let i, _):
+                if segments.last?.isSame != true { segments.append(Segment(isSame: true)) }
+                segments[segments.count - 1].same.append(a[i])
+            case .removed(let i):
+                if segments.last?.isSame != false { segments.append(Segment(isSame: false)) }
+                segments[segments.count - 1].removed.append(a[i])
+            case .added(let j):
+                if segments.last?.isSame != false { segments.append(Segment(isSame: false)) }
+                segments[segments.count - 1].added.append(b[j])
+            }
+        }
+        // Fold a shared stretch of one or two words between two changes when each change around it is
+        // at least as long: "<del>projects and</del> the <del>goals</del>" reads better whole.
+        var folded: [Segment] = []
+        for segment in segments {
+            if !segment.isSame, let last = folded.last, !last.isSame {
+                folded[folded.count - 1].removed += segment.removed
+                folded[folded.count - 1].added += segment.added
+                continue
+            }
+            folded.append(segment)
+        }
+        var changed = true
+        while changed {
+            changed = false
+            var k = 1
+            while k + 1 < folded.count {
+                let (before, shared, after) = (folded[k - 1], folded[k], folded[k + 1])
+                if shared.isSame, !before.isSame, !after.isSame, shared.same.count <= 2,
+                   shared.same.count < max(before.removed.count, before.added.count),
+                   shared.same.count < max(after.removed.count, after.added.count) {
+                    var merged = Segment(isSame: false)
+                    merged.removed = before.removed + shared.same + after.removed
+                    merged.added = before.added + shared.same + after.added
+                    folded.replaceSubrange((k - 1)...(k + 1), with: [merged])
+                    changed = true
+                } else {
+                    k += 1
+                }
+            }
+        }
+        var runs: [WordRun] = []
+        for segment in folded {
+            if segment.isSame {
+                runs.append(WordRun(.same, segment.same.joined(separator: " ")))
+            } else {
+                if !segment.removed.isEmpty { runs.append(WordRun(.removed, segment.removed.joined(separator: " "))) }
+                if !segment.added.isEmpty { runs.append(WordRun(.added, segment.added.joined(separator: " "))) }
+            }
+        }
+        return runs
+    }
+}

@@ -1,0 +1,226 @@
+import Foundation
+import LadderDiff
+import Testing
+
+/// The diff engine on its own: which criteria reword which, and the words that change inside a pair.
+@Suite struct AlignmentTests {
+    /// `(kind, lower index)` of each higher criterion, for compact expectations.
+    func shape(_ alignment: Alignment) -> [String] {
+        alignment.higher.map { change in
+            switch change {
+            case .unchanged(let i): "=\(i)"
+            case .reworded(let i): "~\(i)"
+            case .new: "+"
+            }
+        }
+    }
+
+    @Test func a_reworded_criterion_is_paired_with_what_it_rewords() {
+        let lower = ["Impact at L3 is measured at the level of projects and the team's goals."]
+        let higher = ["Impact at L4 is measured at the level of a group of teams."]
+        let alignment = Alignment(lower: lower, higher: higher)
+        #expect(shape(alignment) == ["~0"])
+        #expect(alignment.noLongerListed.isEmpty)
+        #expect(alignment.counts == Alignment.Counts(reworded: 1))
+        #expect(alignment.counts.summary == "1 reworded")
+    }
+
+    @Test func reordering_keeps_every_pair() {
+        let lower = [
+            "Leads multi-month projects inside their team, from design to rollout.",
+            "Fixes bugs across a service boundary and removes the class of bug that produced them.",
+            "Writes clear, blameless incident reviews.",
+        ]
+        let higher = [
+            "Writes clear, blameless incident reviews.",
+            "Removes whole classes of bugs and incidents across several services.",
+            "Leads cross-team projects that take two or more quarters, from proposal to rollout.",
+        ]
+        let alignment = Alignment(lower: lower, higher: higher)
+        #expect(shape(alignment) == ["=2", "~1", "~0"])
+        #expect(alignment.noLongerListed.isEmpty)
+        #expect(alignment.counts.summary == "2 reworded, 1 unchanged")
+    }
+
+    @Test func the_pairing_is_the_best_overall_not_the_first_match() {
+        // Greedy in order would give the first higher criterion its best partner (lower 0) and leave
+        // the second with nothing; the best total pairs both.
+        let lower = ["Reviews code and designs for the team.", "Reviews code for the team."]
+        let higher = ["Reviews code, designs and plans for the team.", "Reviews designs and code."]
+        let alignment = Alignment(lower: lower, higher: higher)
+        #expect(alignment.higher.allSatisfy { if case .reworded = $0 { true } else { false } })
+        #expect(alignment.noLongerListed.isEmpty)
+        let sum = zip(alignment.higher, higher).reduce(0.0) { total, pair in
+            guard case .reworded(let i) = pair.0 else { return total }
+            return total + Similarity.score(lower[i], pair.1)
+        }
+        // Either pairing of two reworded pairs; the one chosen scores at least as well as the other.
+        let crossed = Similarity.score(lower[0], higher[1]) + Similarity.score(lower[1], higher[0])
+        let straight = Similarity.score(lower[0], higher[0]) + Similarity.score(lower[1], higher[1])
+        #expect(sum >= max(crossed, straight) - 1e-9)
+    }
+
+    @Test func a_split_criterion_is_one_rewording_and_one_new() {
+        let lower = ["Writes design documents and reviews the designs of others on the team."]
+        let higher = ["Writes design documents that set direction.", "Reviews the designs of others on the team."]
+        let alignment = Alignment(lower: lower, higher: higher)
+        // One to one: one half rewords the whole, the other is new.
+        #expect(alignment.counts == Alignment.Counts(reworded: 1, new: 1))
+        #expect(alignment.noLongerListed.isEmpty)
+    }
+
+    @Test func a_criterion_moved_to_another_competency_is_new_there_and_gone_here() {
+        // Competencies are aligned one at a time: Collaboration at L3 has the mentoring criterion, at
+        // L4 it sits under Leadership.
+        let collaboration = Alignment(lower: ["Mentors junior engineers on the team.", "Brings other teams in early."],
+                                      higher: ["Brings other teams in early."])
+        let leadership = Alignment(lower: ["Sets direction for the team."],
+                                   higher: ["Sets direction for the team.", "Mentors junior engineers on the team."])
+        #expect(shape(collaboration) == ["=1"])
+        #expect(collaboration.noLongerListed == [0])
+        #expect(shape(leadership) == ["=0", "+"])
+        #expect(leadership.counts.summary == "1 new, 1 unchanged")
+    }
+
+    @Test func identical_levels_are_unchanged_white_space_aside() {
+        let lower = ["Writes tests   for every change.", "Ships  weekly."]
+        let higher = ["Writes tests for every change.", "Ships weekly.\n"]
+        let alignment = Alignment(lower: lower, higher: higher)
+        #expect(shape(alignment) == ["=0", "=1"])
+        #expect(!alignment.counts.hasChanges)
+        #expect(alignment.counts.summary == "2 unchanged")
+    }
+
+    @Test func repeated_criteria_pair_in_order() {
+        let alignment = Alignment(lower: ["Same.", "Same."], higher: ["Same.", "Same.", "Same."])
+        #expect(shape(alignment) == ["=0", "=1", "+"])
+    }
+
+    @Test func empty_levels() {
+        #expect(Alignment(lower: [], higher: []).counts.summary == "no change")
+        let added = Alignment(lower: [], higher: ["Leads incident response."])
+        #expect(shape(added) == ["+"])
+        let gone = Alignment(lower: ["Leads incident response."], higher: [])
+        #expect(gone.higher.isEmpty && gone.noLongerListed == [0])
+        #expect(gone.counts.summary == "1 no longer listed")
+        // Empty and blank criteria do not pair with anything but their equals.
+        #expect(shape(Alignment(lower: ["", "   "], higher: [" ", "x"])) == ["=0", "+"])
+    }
+
+    @Test func unrelated_criteria_are_not_paired() {
+        let alignment = Alignment(lower: ["Removes recurring sources of toil and makes sure they stay removed."],
+                                  higher: ["Leaves behind shared tools or platforms that other teams adopt on their own."])
+        #expect(shape(alignment) == ["+"])
+        #expect(alignment.noLongerListed == [0])
+    }
+
+    @Test func non_ascii_text_aligns_and_diffs() {
+        let lower = ["Führt Projekte im eigenen Team, vom Entwurf bis zur Einführung.", "チームの目標に責任を持つ。"]
+        let higher = ["Führt teamübergreifende Projekte, vom Entwurf bis zur Einführung.", "チームの目標に責任を持つ。"]
+        let alignment = Alignment(lower: lower, higher: higher)
+        #expect(shape(alignment) == ["~0", "=1"])
+        let runs = WordDiff.runs(from: lower[0], to: higher[0])
+        #expect(runs == [WordRun(.same, "Führt"), WordRun(.removed, "Projekte im eigenen Team,"),
+                         WordRun(.added, "teamübergreifende Projekte,"), WordRun(.same, "vom Entwurf bis zur Einführung.")])
+        // Emoji, combining marks and right-to-left text do not trip anything.
+        let odd = ["e\u{301}quipe 👩🏽‍💻 שלום", "\u{0}\u{FFFF}"]
+        _ = Alignment(lower: odd, higher: odd.reversed())
+        #expect(WordDiff.runs(from: odd[0], to: odd[0] + " !") == [WordRun(.same, odd[0]), WordRun(.added, "!")])
+    }
+
+    @Test func terms_are_stemmed_without_stop_words() {
+        #expect(Terms.of("Removes whole classes of bugs") == ["remov", "whol", "class", "bug"])
+        #expect(Terms.of("removed the class of bug") == ["remov", "class", "bug"])
+        #expect(Terms.of("the team's goals") == ["team", "goal"])
+        #expect(Terms.of("the team’s goals") == ["team", "goal"])
+        #expect(Terms.of("multi-month projects") == ["multi", "month", "project"])
+        // A text of stop words only keeps them, so it can still be compared.
+        #expect(Terms.of("Do it.") == ["do", "it"])
+    }
+
+    @Test func many_criteria_fall_back_to_the_greedy_pairing_and_stay_fast() {
+        // 400 × 400 criteria: past the optimal pairing's limit.
+        let lower = (0..<400).map { "Criterion number \($0) about topic\($0) and area\($0 % 7) in the team." }
+        let higher = (0..<400).map { "Criterion number \($0) about topic\($0) and area\($0 % 7) across several teams." }
+        let start = Date()
+        let alignment = Alignment(lower: lower, higher: higher)
+        #expect(Date().timeIntervalSince(start) < 10)
+        #expect(alignment.counts.reworded == 400)
+        for (j, change) in alignment.higher.enumerated() { #expect(change == .reworded(lower: j)) }
+    }
+
+    @Test func the_result_is_deterministic() {
+        let lower = ["Owns a service.", "Owns a service and its alerts.", "Owns the alerts."]
+        let higher = ["Owns several services.", "Owns alerts of several services."]
+        let first = Alignment(lower: lower, higher: higher)
+        for _ in 0..<20 { #expect(Alignment(lower: lower, higher: higher) == first) }
+    }
+}
+
+@Suite struct WordDiffTests {
+    @Test func changed_words_are_runs_not_letters() {
+        let runs = WordDiff.runs(from: "Impact at L3 is measured at the level of projects and the team's goals.",
+                                 to: "Impact at L4 is measured at the level of a group of teams.")
+        #expect(runs == [
+            WordRun(.same, "Impact at"), WordRun(.removed, "L3"), WordRun(.added, "L4"),
+            WordRun(.same, "is measured at the level of"),
+            WordRun(.removed, "projects and the team's goals."), WordRun(.added, "a group of teams."),
+        ])
+    }
+
+    @Test func a_short_shared_word_between_bigger_changes_is_folded_in() {
+        let runs = WordDiff.runs(from: "Mentors junior engineers on the team", to: "Sponsors senior staff across the whole organisation")
+        #expect(runs == [WordRun(.removed, "Mentors junior engineers on the team"),
+                         WordRun(.added, "Sponsors senior staff across the whole organisation")])
+        // A shared word beside a one-word change stays shared.
+        #expect(WordDiff.runs(from: "Leads projects inside the team", to: "Leads projects across teams") ==
+                [WordRun(.same, "Leads projects"), WordRun(.removed, "inside the team"), WordRun(.added, "across teams")])
+    }
+
+    @Test func punctuation_stays_with_its_word() {
+        let runs = WordDiff.runs(from: "Writes clear incident reviews.", to: "Writes clear incident reviews, fast.")
+        #expect(runs == [WordRun(.same, "Writes clear incident"), WordRun(.removed, "reviews."), WordRun(.added, "reviews, fast.")])
+    }
+
+    @Test func the_runs_rebuild_both_texts() {
+        let cases = [
+            ("", ""), ("", "a b"), ("a b", ""), ("a b c", "a b c"), ("a b c d e", "e d c b a"),
+            ("x y x y x", "y x y x y"), ("Leads multi-month projects inside their team, from design to rollout.",
+                                        "Leads cross-team projects that take two or more quarters, from proposal to rollout."),
+        ]
+        for (old, new) in cases {
+            let runs = WordDiff.runs(from: old, to: new)
+            let rebuiltOld = runs.filter { $0.kind != .added }.map(\.text).joined(separator: " ")
+            let rebuiltNew = runs.filter { $0.kind != .removed }.map(\.text).joined(separator: " ")
+            #expect(rebuiltOld == WordDiff.words(old).joined(separator: " "), "\(old) → \(new)")
+            #expect(rebuiltNew == WordDiff.words(new).joined(separator: " "), "\(old) → \(new)")
+            // Never two runs of one kind side by side.
+            for (x, y) in zip(runs, runs.dropFirst()) { #expect(x.kind != y.kind) }
+        }
+    }
+
+    @Test func very_long_criteria_complete_fast() {
+        // 5,000 words, with changes spread through: past the table's limit, so anchors cut it up.
+        var rng = SystemRandomNumberGenerator()
+        let words = (0..<5_000).map { "word\($0 % 1_500)-\($0)" }
+        var changed = words
+        for k in stride(from: 7, to: changed.count, by: 97) { changed[k] = "changed\(k)" }
+        changed.insert(contentsOf: ["quite", "new", "words"], at: 2_500)
+        let old = words.joined(separator: " "), new = changed.joined(separator: " ")
+        let start = Date()
+        let runs = WordDiff.runs(from: old, to: new)
+        let rebuiltNew = runs.filter { $0.kind != .removed }.map(\.text).joined(separator: " ")
+        #expect(rebuiltNew == new)
+        #expect(runs.contains(WordRun(.added, "quite new words")))
+        // Texts with no word in common, and texts of one word repeated: no anchors at all.
+        let shuffled = words.shuffled(using: &rng).joined(separator: " ")
+        _ = WordDiff.runs(from: old, to: shuffled)
+        let same = Array(repeating: "team", count: 5_000).joined(separator: " ")
+        let other = Array(repeating: "teams", count: 5_000).joined(separator: " ")
+        #expect(WordDiff.runs(from: same, to: other) == [WordRun(.removed, same), WordRun(.added, other)])
+        // Alignment of long criteria too.
+        let alignment = Alignment(lower: [old, same], higher: [new, other])
+        #expect(alignment.higher.first == .reworded(lower: 0))
+        #expect(Date().timeIntervalSince(start) < 20)
+    }
+}
