@@ -143,6 +143,15 @@ import Testing
         #expect(!overview.contains("Writes <em>careful</em> rollbacks."))
     }
 
+    @Test func a_level_named_by_a_word_keeps_that_id_beside_its_title() throws {
+        let text = "---\ntitle: Ops\nlevels:\n  - level: Senior\n    title: Senior Engineer\ntopics:\n  - name: Ops\n    content:\n      - level: Senior\n        criteria: [Runs on-call.]\n---\n"
+        let page = try ContentLoader.parsePage(text: text, displayPath: "content/ops.md", contentPath: "ops.md")
+        let (model, _) = ModelBuilder().build(LoadedContent(config: SiteConfig(), pages: [page], staticFiles: [], diagnostics: []))
+        let level = try #require(model.track("ops")?.levels.first)
+        // Read from a heading `senior: Senior Engineer` it was `senior-senior-engineer`, titled with the whole line.
+        #expect((level.id, level.title, level.url) == ("senior", "Senior Engineer", "/ops/senior/"))
+    }
+
     /// A file cannot hold so many (the YAML reader stops at 100,000 values), but the reading must not be
     /// quadratic in them: the front matter is made directly, and the whole model built from it.
     @Test func a_hundred_thousand_topics_are_read_and_assembled() throws {
