@@ -37,6 +37,9 @@ package enum DataTrack {
         }
     }
 
+    /// The most levels `levels: N` may ask for.
+    static let maximumLevelCount = 1_000
+
     /// The page the others inherit from: Monzo's framework whose `path` is `/generic`.
     static func isGeneric(_ frontMatter: FrontMatter) -> Bool {
         guard case .string(let path)? = frontMatter["path"] else { return false }
@@ -125,6 +128,10 @@ package enum DataTrack {
         if let entry = fm.map.entry("levels") {
             switch entry.value {
             case .int(let n):
+                // A count is of levels a person climbs: `levels: 1000000000` is a mistake, not a billion pages.
+                if n > maximumLevelCount {
+                    throw .error(entry.valueLocation, "'levels' counts the levels of the track: at most \(maximumLevelCount), found \(n)")
+                }
                 declaredCount = n
                 for number in 1...max(1, n) {
                     levelOrder.append("\(prefix)\(number)")

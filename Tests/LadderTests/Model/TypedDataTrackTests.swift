@@ -152,6 +152,14 @@ import Testing
         #expect((level.id, level.title, level.url) == ("senior", "Senior Engineer", "/ops/senior/"))
     }
 
+    @Test func a_level_count_of_a_billion_is_an_error_at_its_line_not_a_billion_levels() throws {
+        let site = try TempSite(files: ["content/t/f.md": "---\nlevels: 1000000000\ntopics:\n  - name: A\n    content:\n      - level: 1\n        criteria: [x]\n---\n"])
+        defer { site.remove() }
+        let result = site.ladder(["build", site.path])
+        #expect(result.status == 1)
+        #expect(result.err.contains("content/t/f.md:2:9: error: 'levels' counts the levels of the track: at most 1000, found 1000000000"), "\(result.err)")
+    }
+
     /// A file cannot hold so many (the YAML reader stops at 100,000 values), but the reading must not be
     /// quadratic in them: the front matter is made directly, and the whole model built from it.
     @Test func a_hundred_thousand_topics_are_read_and_assembled() throws {
