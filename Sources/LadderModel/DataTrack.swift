@@ -317,12 +317,9 @@ struct DataSection {
     init(name: String, line: Int) { (self.name, self.line) = (name, line) }
 
     mutating func add(_ heading: String?, _ items: [DataTrack.Item], line: Int) {
-        guard !items.isEmpty else {
-            if let heading { groups.append(Group(heading: heading, line: line, items: [])) }
-            return
-        }
+        guard !items.isEmpty else { return }
         let fragments = items.map { $0.fragment(line: line) }
-        if heading == nil, let last = groups.indices.last, !groups[last].items.isEmpty {
+        if heading == nil, let last = groups.indices.last {
             groups[last].items += fragments
             groups[last].loose = true
         } else {
@@ -332,7 +329,8 @@ struct DataSection {
 }
 
 extension DataTrack {
-    /// A data track read: its levels, what the page shows above them (a job family's summary), and warnings.
+    /// A data track read: its levels, what the page shows above them (a job family's notice and summary),
+    /// and warnings.
     struct Reading {
         var introduction: [AppendedBlock] = []
         var levels: [DataLevel]
