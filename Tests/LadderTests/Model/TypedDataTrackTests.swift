@@ -1,5 +1,6 @@
 import Foundation
 @testable import LadderCore
+@testable import LadderGenerate
 @testable import LadderLoad
 @testable import LadderMarkdown
 @testable import LadderModel
@@ -158,6 +159,27 @@ import Testing
         let result = site.ladder(["build", site.path])
         #expect(result.status == 1)
         #expect(result.err.contains("content/t/f.md:2:9: error: 'levels' counts the levels of the track: at most 1000, found 1000000000"), "\(result.err)")
+    }
+
+    @Test func an_edit_to_the_generic_framework_reaches_the_pages_that_inherit_from_it_in_an_incremental_build() throws {
+        let site = try TempSite(copying: Repo.fixture("formats/monzo"))
+        defer { site.remove() }
+        func build(_ memo: BuildMemo?) throws -> [String: Data] {
+            let sink = MemorySink()
+            let generator = SiteGenerator(options: BuildOptions(siteFolder: site.path, includeDrafts: true))
+            if let memo { _ = try generator.build(into: sink, memo: memo) } else { _ = try generator.build(into: sink) }
+            return sink.files
+        }
+        let memo = BuildMemo()
+        _ = try build(memo)
+        let generic = try site.read("content/frameworks/generic.md")
+        try site.write("content/frameworks/generic.md", generic.replacingOccurrences(of: "Plans a multi-week piece of work and lands it",
+                                                                                    with: "Plans a *quarter* of work and lands it"))
+        let out = try build(memo)
+        let full = try build(nil)
+        #expect(Set(out.keys).union(full.keys).filter { out[$0] != full[$0] }.isEmpty)
+        let l3 = String(decoding: out["engineering/backend/l3/index.html"] ?? Data(), as: UTF8.self)
+        #expect(l3.contains("Plans a <em>quarter</em> of work and lands it"))
     }
 
     /// A file cannot hold so many (the YAML reader stops at 100,000 values), but the reading must not be
