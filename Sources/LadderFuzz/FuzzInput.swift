@@ -54,6 +54,7 @@ enum FuzzInput {
             renderer.lineMap = page.source.lineMap
             renderer.levelMentions = Dictionary(model.levels.map { ($0.id.uppercased(), $0.url) }) { first, _ in first }
             renderer.appendedBlocks = model.appendedBlocks[index] ?? []
+            renderer.headingShift = page.headingShift
             _ = renderer.render(bodies[index])
         }
     }

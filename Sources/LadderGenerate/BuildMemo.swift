@@ -300,13 +300,14 @@ public final class BuildMemo: @unchecked Sendable {
         var displayPath: String
         var body: String
         var bodyLine: Int
-        /// A track given as data maps its generated lines to front-matter lines (diagnostics are cached too).
+        /// A body Ladder wrote maps its lines to the files' (diagnostics are cached too).
         var lineMap: [Int]?
         var rawHTML: Bool
         var levelListBlock: Int?
         var levelListAnchors: [String]
         var mentions: [String: String]
         var appended: [AppendedBlock] = []
+        var headingShift = 0
     }
 
     /// One link or image destination the renderer asked about, and what it was told.

@@ -32,7 +32,7 @@ extension BuildRun {
             displayPath: page.source.displayPath, body: body, bodyLine: page.source.bodyLine,
             lineMap: page.source.lineMap, rawHTML: model.config.rawHTML, levelListBlock: model.levelLists[index]?.blockIndex,
             levelListAnchors: model.levelLists[index]?.anchors ?? [], mentions: levelMentions,
-            appended: model.appendedBlocks[index] ?? [])
+            appended: model.appendedBlocks[index] ?? [], headingShift: page.headingShift)
         if let memo, let reused = memo.document(for: page.source.contentPath, inputs: inputs, world: urls.linkWorld, resolve: { link in
             resolver.resolve(link.url, from: page, pageIndex: index, isImage: link.isImage, at: link.location)
         }) { return reused }
@@ -54,6 +54,7 @@ extension BuildRun {
         renderer.levelMentions = levelMentions
         renderer.knownHeadings = page.outline.headings
         renderer.appendedBlocks = model.appendedBlocks[index] ?? []
+        renderer.headingShift = page.headingShift
         let document = renderer.render(body)
         memo?.remember(page.source.contentPath, inputs: inputs, world: urls.linkWorld, links: links,
                        document: document, diagnostics: found)

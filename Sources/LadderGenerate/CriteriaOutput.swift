@@ -10,7 +10,7 @@ extension PageWriter {
     /// `ladder.json` all ask, and reading was a sixth of a 10,000-level build's CPU when each read again.
     func criteria(of level: Level) -> LevelCriteria {
         criteriaCache.value(track: level.trackID, key: "\(level.pageIndex)\n\(level.id)") {
-            LevelCriteria.of(level, in: documents[level.pageIndex], given: model.pages[level.pageIndex].source.criterionIDs)
+            LevelCriteria.of(level, in: documents[level.pageIndex], given: model.givenCriterionIDs(level.pageIndex))
         }
     }
 
@@ -18,7 +18,7 @@ extension PageWriter {
     func sharedCriteria(of track: Track) -> LevelCriteria? {
         guard let shared = track.shared else { return nil }
         return criteriaCache.value(track: track.id, key: "shared") {
-            LevelCriteria.shared(shared, of: track, in: documents[shared.pageIndex], given: model.pages[shared.pageIndex].source.criterionIDs)
+            LevelCriteria.shared(shared, of: track, in: documents[shared.pageIndex], given: model.givenCriterionIDs(shared.pageIndex))
         }
     }
 

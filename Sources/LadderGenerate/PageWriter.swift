@@ -210,7 +210,8 @@ struct PageWriter {
         let page = model.pages[index]
         var html = ""
         // Blocks appended for a table's levels (past the page's own) are shown on the level pages only.
-        for block in documents[index].blocks where block.index < page.outline.blockCount {
+        let own = model.ownBlockCount(index)
+        for block in documents[index].blocks where block.index < own {
             if let range, !(block.heading.map { range.contains($0.blockIndex) } ?? true) { continue }
             if page.titleFromHeading, let h = block.heading, h.blockIndex == 0 { continue }
             block.appendHTML(to: &html)
@@ -232,7 +233,7 @@ struct PageWriter {
             context.lastmod = PageContext.Dated(value: lastmod, display: DateText.display(lastmod))
         }
         if page.showTOC {
-            let toc = page.outline.headings.filter { $0.depth == 2 || $0.depth == 3 }
+            let toc = model.contentHeadings(index).filter { $0.depth == 2 || $0.depth == 3 }
             // A table of contents helps long pages only.
             if toc.count >= 3 { context.toc = toc.map { PageContext.TOCEntry(text: $0.text, anchor: $0.anchor, depth: $0.depth) } }
         }

@@ -70,7 +70,8 @@ extension PageWriter {
         let page = model.pages[intro]
         var before = "", after = ""
         // Blocks appended for a table's levels are theirs alone.
-        for block in documents[intro].blocks where !owned.contains(block.index) && block.index < page.outline.blockCount {
+        let own = model.ownBlockCount(intro)
+        for block in documents[intro].blocks where !owned.contains(block.index) && block.index < own {
             if page.titleFromHeading, let h = block.heading, h.blockIndex == 0 { continue }
             if block.index < first { block.appendHTML(to: &before) } else { block.appendHTML(to: &after) }
         }

@@ -11,15 +11,12 @@ public struct PageSource: Sendable {
     public var body: String
     /// Line of the file on which `body` starts, so Markdown positions map back to the file.
     public var bodyLine: Int
-    /// For a body Ladder wrote itself (a track given as data): the file line of each body line.
+    /// For a body Ladder wrote itself (a folder of competency pages, a pasted page): the file line of each body line.
     public var lineMap: [Int]? = nil
     /// For a body Ladder wrote itself: the id of each level heading, when the data names its levels by id.
     public var levelIDs: [String]? = nil
     /// Set by the model stage when the page is part of a ladder found in its folder as a whole.
     public var folderLadder: FolderLadderNote? = nil
-    /// For a body Ladder wrote itself: criterion ids the data gives (`id:` of a job family's competency),
-    /// by the body line (1-based) of the list item that holds the criterion.
-    public var criterionIDs: [Int: String] = [:]
     /// Set by the model stage for a `README.md` in a folder with no `index.md`: it is the folder's index
     /// page (as GitHub shows it), at the folder's URL.
     public var isFolderIndex = false

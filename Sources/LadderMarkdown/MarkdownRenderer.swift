@@ -22,6 +22,9 @@ public struct MarkdownRenderer {
     public var knownHeadings: [Outline.Heading]?
     /// Blocks made for levels read from parts of blocks (a table's cells), after the page's own blocks.
     public var appendedBlocks: [AppendedBlock] = []
+    /// How much deeper the page's own top-level headings are shown (a track given as data keeps its
+    /// introduction's headings at `###` or deeper, below the levels).
+    public var headingShift = 0
 
     public init(displayPath: String, bodyLine: Int, allowRawHTML: Bool = false,
                 levelList: (blockIndex: Int, anchors: [String])? = nil,
@@ -43,8 +46,12 @@ public struct MarkdownRenderer {
         let topLevel = tree.topLevelBlocks
         // Appended headings take the places after the page's own blocks, as the model numbered them.
         for (n, piece) in appendedBlocks.enumerated() {
-            if case .heading(let text, let anchor, let line) = piece {
+            switch piece {
+            case .heading(let text, let anchor, let line):
                 headings.append(Outline.Heading(depth: 2, text: text, anchor: anchor, line: line, blockIndex: topLevel.count + n))
+            case .subheading(let text, let depth, let anchor, let line):
+                headings.append(Outline.Heading(depth: depth, text: text, anchor: anchor, line: line, blockIndex: topLevel.count + n))
+            default: break
             }
         }
         var headingByBlock: [Int: Int] = [:]
@@ -56,6 +63,9 @@ public struct MarkdownRenderer {
             var inner: Range<Int>?
             var tagEnds: [Int] = []
             if let heading = headingByBlock[index] {
+                if headingShift > 0, CMarkTree.type(block) == CMARK_NODE_HEADING {
+                    cmark_node_set_heading_level(block, Int32(min(6, Int(cmark_node_get_heading_level(block)) + headingShift)))
+                }
                 (html, inner) = headingHTML(block, anchor: headings[heading].anchor)
             } else if let levelList, levelList.blockIndex == index {
                 let (listHTML, items) = levelListHTML(block, anchors: levelList.anchors)
@@ -85,6 +95,37 @@ public struct MarkdownRenderer {
                 let literal = cmark_node_new(CMARK_NODE_TEXT)!
                 cmark_node_set_literal(literal, text)
                 cmark_node_append_child(node, literal)
+            case .subheading(let text, let depth, _, _):
+                node = cmark_node_new(CMARK_NODE_HEADING)!
+                cmark_node_set_heading_level(node, Int32(min(6, max(1, depth))))
+                let literal = cmark_node_new(CMARK_NODE_TEXT)!
+                cmark_node_set_literal(literal, text)
+                cmark_node_append_child(node, literal)
+            case .paragraphs(let fragment):
+                // The author's Markdown, parsed as the fragment it is; its blocks in a container of their own.
+                node = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+                appendFragment(fragment.markdown, line: fragment.line, to: node)
+            case .fragments(let items, let loose):
+                // A list of the author's Markdown fragments, each an item, with its examples as a list inside it.
+                node = cmark_node_new(CMARK_NODE_LIST)!
+                cmark_node_set_list_type(node, CMARK_BULLET_LIST)
+                cmark_node_set_list_tight(node, loose ? 0 : 1)
+                for fragment in items {
+                    let item = cmark_node_new(CMARK_NODE_ITEM)!
+                    appendFragment(fragment.markdown, line: fragment.line, to: item)
+                    if !fragment.examples.isEmpty {
+                        let examples = cmark_node_new(CMARK_NODE_LIST)!
+                        cmark_node_set_list_type(examples, CMARK_BULLET_LIST)
+                        cmark_node_set_list_tight(examples, 1)
+                        for example in fragment.examples {
+                            let exampleItem = cmark_node_new(CMARK_NODE_ITEM)!
+                            appendFragment(example, line: fragment.line, to: exampleItem)
+                            cmark_node_append_child(examples, exampleItem)
+                        }
+                        cmark_node_append_child(item, examples)
+                    }
+                    cmark_node_append_child(node, item)
+                }
             case .boldLedItem(let block, let item):
                 // The item without its bold lead (the competency's name, shown as the heading before it).
                 node = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
@@ -193,6 +234,19 @@ public struct MarkdownRenderer {
                                                 own: own, examples: examples))
         }
         return (plain, items, marks)
+    }
+
+    /// Parses `markdown` (a fragment of the author's, from data at file line `line`) on its own and moves
+    /// its blocks into `parent`. Its links are resolved and its level mentions linked as the page's are;
+    /// what it says is reported at `line`.
+    func appendFragment(_ markdown: String, line: Int, to parent: CMarkTree.Node) {
+        let tree = CMarkTree(MarkdownFragment.inline(markdown))
+        for child in tree.topLevelBlocks {
+            cmark_node_unlink(child)
+            cmark_node_append_child(parent, child)
+            rewriteLinks(in: child, fixedLine: line)
+            if !levelMentions.isEmpty { linkLevelMentions(in: child) }
+        }
     }
 
     /// Removes an item's leading bold text and the separator after it (`**Impact**: `, `**Impact** — `).
@@ -378,7 +432,8 @@ public struct MarkdownRenderer {
     }
 
     /// `fragments`: nodes whose content was parsed on its own (table cells), with where it sits in the body.
-    func rewriteLinks(in root: CMarkTree.Node, fragments: [CMarkTree.Node: PipeTables.FragmentOrigin] = [:]) {
+    /// `fixedLine`: a fragment from data, whose every link is reported at that file line.
+    func rewriteLinks(in root: CMarkTree.Node, fragments: [CMarkTree.Node: PipeTables.FragmentOrigin] = [:], fixedLine: Int? = nil) {
         guard let iterator = cmark_iter_new(root) else { return }
         defer { cmark_iter_free(iterator) }
         var lastBlockLine = 1
@@ -407,7 +462,8 @@ public struct MarkdownRenderer {
             }
             let line = nodeLine > 0 ? nodeLine : lastBlockLine
             let lines = FileLines(bodyLine: bodyLine, lineMap: lineMap)
-            let location = SourceLocation(path: displayPath, line: lines.fileLine(line), column: lineMap == nil ? column : 1)
+            let location = fixedLine.map { SourceLocation(path: displayPath, line: $0, column: 1) }
+                ?? SourceLocation(path: displayPath, line: lines.fileLine(line), column: lineMap == nil ? column : 1)
             let rewritten = rewriteLink(url, type == CMARK_NODE_IMAGE, location)
             if rewritten != url { cmark_node_set_url(node, rewritten) }
         }
@@ -429,4 +485,68 @@ public enum AppendedBlock: Sendable, Hashable {
     case leadParagraph(block: Int)
     /// Top-level block `block` of the page as it is (the list after a lead paragraph).
     case pageBlock(block: Int)
+    /// A heading at `depth` inside a section (`#### Examples`), its text shown as written.
+    case subheading(text: String, depth: Int, anchor: String, line: Int)
+    /// The author's Markdown from data (a level's summary), parsed as the fragment it is.
+    case paragraphs(MarkdownFragment)
+    /// A list of the author's Markdown fragments from data (criteria), each an item; `loose` as cmark makes
+    /// a list whose items are apart.
+    case fragments([MarkdownFragment], loose: Bool)
+}
+
+/// A piece of Markdown as the author wrote it in a data string (a criterion, a summary), with the file line
+/// it was written on, the id the data gives it, and its examples (each Markdown too).
+public struct MarkdownFragment: Sendable, Hashable {
+    public var markdown: String
+    public var line: Int
+    public var id: String?
+    public var examples: [String]
+
+    public init(markdown: String, line: Int, id: String? = nil, examples: [String] = []) {
+        (self.markdown, self.line, self.id, self.examples) = (markdown, line, id, examples)
+    }
+
+    /// A data string read as inline Markdown: `*em*`, `` `code` `` and links are its Markdown, but a line
+    /// that would start a block of its own (`## x`, `> x`, `1. x`, `- x`, a fence, a rule or an underline)
+    /// stays text, and blank lines do not split it: one fragment is one paragraph.
+    public static func inline(_ text: String) -> String {
+        var out = ""
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            let part = unblock(line)
+            if part.isEmpty { continue }
+            if !out.isEmpty { out += "\n" }
+            out += part
+        }
+        return out
+    }
+
+    /// One line with what would start a block escaped.
+    public static func unblock(_ text: Substring) -> String {
+        let trimmed = String(text.drop { $0 == " " || $0 == "\t" })
+        guard let first = trimmed.first else { return trimmed }
+        let second = trimmed.dropFirst().first
+        let markerEnds = second == nil || second == " " || second == "\t"
+        let isRule = trimmed.count >= 3 && trimmed.allSatisfy { $0 == first || $0 == " " } && "-*_".contains(first)
+        let isUnderline = trimmed.allSatisfy { $0 == "=" || $0 == " " || $0 == "-" } && "=-".contains(first)
+        if first == ">" || isRule || isUnderline || ("#-+*".contains(first) && markerEnds) || (first == "#" && trimmed.prefix { $0 == "#" }.count <= 6
+                && trimmed.drop(while: { $0 == "#" }).first.map { $0 == " " || $0 == "\t" } ?? true)
+            || trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+            return "\\" + trimmed
+        }
+        let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
+        let rest = trimmed.dropFirst(digits.count)
+        if !digits.isEmpty, let next = rest.first, next == "." || next == ")",
+           rest.dropFirst().first == nil || rest.dropFirst().first == " " {
+            return digits + "\\" + rest
+        }
+        return trimmed
+    }
+
+    /// The text a reader sees of a fragment (a level's summary, for its lead).
+    public static func plainText(_ markdown: String) -> String {
+        let tree = CMarkTree(inline(markdown))
+        var out: [UInt8] = []
+        for block in tree.topLevelBlocks { CMarkTree.appendPlainText(block, to: &out) }
+        return String(decoding: out, as: UTF8.self).trimmingCharacters(in: " ")
+    }
 }

@@ -1,13 +1,14 @@
 import Foundation
 import LadderCore
 import LadderLoad
+import LadderMarkdown
 import LadderRecognise
 
 /// A folder of competency pages — one page per skill, each with the same level sections (`### Junior
 /// level`, `### Mid level`, `### Senior level`), the shape of a learning pathway — read as ONE track.
 ///
-/// As with a track given as data (`DataTrack`), the track is written out as the Markdown of a
-/// `levels: headings` page rather than built a second way: `## Junior level`, under it `### Testing your
+/// The track is written out as the Markdown of a `levels: headings` page rather than built a second way
+/// (unlike a track given as data, which is read into typed levels): `## Junior level`, under it `### Testing your
 /// work` with what that page says for juniors, and so on for each page and level. Every view — level
 /// pages, matrix, comparisons, search — then treats it like prose. The folder's `index.md` (if any) is
 /// the introduction above the levels; the competency pages stay plain pages, where their links are checked.
@@ -114,7 +115,7 @@ enum CompetencyPagesTrack {
     /// The track page: the folder's index page (if any) as its introduction, then the shared section and
     /// each level with every page's section for it. Each line remembers the file line it came from.
     static func source(_ found: Found, intro: PageSource?, folder: String, display: String) -> PageSource {
-        var writer = DataTrack.BodyWriter()
+        var writer = BodyWriter()
         var frontMatter = intro?.frontMatter ?? FrontMatter(location: SourceLocation(path: display, line: 1))
         if var intro {
             // A `# Title` first line is the page's title, not a heading of its introduction.
@@ -141,7 +142,7 @@ enum CompetencyPagesTrack {
         for (n, label) in found.labels.enumerated() {
             let first = found.pages[0]
             let line = first.page.source.fileLine(first.page.headings[first.run.levels[n]].line + 1)
-            writer.add("## " + DataTrack.escapeInline(label), line: line)
+            writer.add("## " + escapeInline(label), line: line)
             writer.blank(line: line)
             for (page, run) in found.pages { section(run.levels[n], of: page, depth: run.depth, into: &writer) }
         }
@@ -153,7 +154,7 @@ enum CompetencyPagesTrack {
     }
 
     /// One page's section for one level, under a `###` heading with the page's name; nothing when empty.
-    private static func section(_ heading: Int, of page: ScannedPage, depth: Int, into writer: inout DataTrack.BodyWriter) {
+    private static func section(_ heading: Int, of page: ScannedPage, depth: Int, into writer: inout BodyWriter) {
         let headings = page.headings
         let start = headings[heading].line + 1
         let pageLines = page.lines()
@@ -168,7 +169,7 @@ enum CompetencyPagesTrack {
                 next = deeper.next()
                 // A pasted page repeats its own name under each level (`### Testing`): said once already.
                 if h.depth == depth + 1, h.text == name { continue }
-                text = String(repeating: "#", count: min(6, 3 + h.depth - depth)) + " " + DataTrack.escapeInline(h.text)
+                text = String(repeating: "#", count: min(6, 3 + h.depth - depth)) + " " + escapeInline(h.text)
             }
             lines.append((text, page.source.fileLine(n + 1)))
         }
@@ -176,7 +177,7 @@ enum CompetencyPagesTrack {
         while lines.first?.0.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeFirst() }
         guard !lines.isEmpty else { return }
         let line = page.source.fileLine(headings[heading].line + 1)
-        writer.add("### " + DataTrack.escapeInline(name), line: line)
+        writer.add("### " + escapeInline(name), line: line)
         writer.blank(line: line)
         for (text, line) in lines { writer.add(text, line: line) }
         writer.blank(line: lines.last?.1 ?? line)
@@ -193,5 +194,50 @@ enum CompetencyPagesTrack {
 
     private static func entry(_ key: String, _ value: String, at location: SourceLocation) -> YAMLMap.Entry {
         return YAMLMap.Entry(key: key, value: .string(value), keyLocation: location, valueLocation: location)
+    }
+
+    /// Text placed in a heading is shown as written: every ASCII punctuation mark is escaped.
+    static func escapeInline(_ text: String) -> String {
+        var out = ""
+        for ch in text.replacingOccurrences(of: "\n", with: " ") {
+            if ch.isASCII, ch.isPunctuation || ch.isSymbol { out += "\\" }
+            out.append(ch)
+        }
+        return out
+    }
+
+    /// Lines of Markdown with the file line each came from.
+    struct BodyWriter {
+        var lines: [String] = []
+        var lineMap: [Int] = []
+        var text: String { lines.joined(separator: "\n") + "\n" }
+
+        mutating func add(_ line: String, line fileLine: Int) {
+            lines.append(line)
+            lineMap.append(fileLine)
+        }
+
+        mutating func blank(line: Int) { add("", line: line) }
+
+        /// The page's own Markdown, each heading made at least `###` so it stays apart from the levels.
+        mutating func introduction(_ source: PageSource) {
+            let outline = Outline(body: source.body, bodyLine: source.bodyLine)
+            var lines = source.body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let shift = outline.headings.map(\.depth).min().map { max(0, 3 - $0) } ?? 0
+            for heading in outline.headings where shift > 0 {
+                let n = heading.line - source.bodyLine
+                guard n >= 0, n < lines.count else { continue }
+                let depth = min(6, heading.depth + shift)
+                let text = lines[n].drop { $0 == " " }
+                if text.hasPrefix("#") {
+                    lines[n] = String(repeating: "#", count: depth) + text.drop { $0 == "#" }
+                } else if n + 1 < lines.count {
+                    // A setext heading (text over `===` or `---`) becomes an ATX one; its underline goes.
+                    lines[n] = String(repeating: "#", count: depth) + " " + text
+                    lines[n + 1] = ""
+                }
+            }
+            for (n, line) in lines.enumerated() { add(line, line: source.bodyLine + n) }
+        }
     }
 }

@@ -49,8 +49,8 @@ public struct LevelCriteria: Sendable, Hashable {
 
     /// What a level expects, competency by competency, read the way comparisons read it: each list item
     /// of a section (under any sub-heading), or each sentence of a section's other blocks.
-    /// `given`: ids the data gives, by body line (`PageSource.criterionIDs`).
-    public static func of(_ level: Level, in document: RenderedDocument, given: [Int: String] = [:]) -> LevelCriteria {
+    /// `given`: ids the data gives, by block index, item by item (`SiteModel.givenCriterionIDs`).
+    public static func of(_ level: Level, in document: RenderedDocument, given: [Int: [String?]] = [:]) -> LevelCriteria {
         var ids = IDAllocator()
         var groups: [CompetencyCriteria] = []
         groups.reserveCapacity(level.sections.count)
@@ -76,7 +76,7 @@ public struct LevelCriteria: Sendable, Hashable {
 
     /// A track's "All levels" section as one group of criteria (level `all` in their hash).
     public static func shared(_ shared: SharedExpectations, of track: Track, in document: RenderedDocument,
-                              given: [Int: String] = [:]) -> LevelCriteria {
+                              given: [Int: [String?]] = [:]) -> LevelCriteria {
         var ids = IDAllocator()
         var itemIDs: [Int: [String?]] = [:]
         let criteria = read(shared.blocks, of: document, scope: "\(track.id)\nall\n\(sharedID)", anchor: sharedAnchor,
@@ -89,7 +89,7 @@ public struct LevelCriteria: Sendable, Hashable {
     /// The criteria of the blocks after a section's heading: each list item (under any sub-heading); in a
     /// section with no list, each sentence of its prose. Prose beside lists frames them and is no criterion.
     private static func read(_ blocks: Range<Int>, of document: RenderedDocument, scope: String, anchor: String,
-                             given: [Int: String], ids: inout IDAllocator, itemIDs: inout [Int: [String?]]) -> [Criterion] {
+                             given: [Int: [String?]], ids: inout IDAllocator, itemIDs: inout [Int: [String?]]) -> [Criterion] {
         let content = blocks.dropFirst().compactMap { document.block($0) }.filter { $0.heading == nil }
         let hasList = content.contains(where: \.hasListItems)
         // A build keeps every level's criteria: their lists are made the size they are, not grown by doubling.
@@ -107,8 +107,9 @@ public struct LevelCriteria: Sendable, Hashable {
             }
             var htmlIDs: [String?] = []
             htmlIDs.reserveCapacity(block.listItemCount)
-            for ((item, line), whole) in zip(zip(block.listCriteriaSlices, block.itemLines), block.listItems) {
-                let id = ids.make(scope: scope, text: String(item.text), given: given[line])
+            let givenIDs = given[block.index] ?? []
+            for (n, (item, whole)) in zip(block.listCriteriaSlices, block.listItems).enumerated() {
+                let id = ids.make(scope: scope, text: String(item.text), given: n < givenIDs.count ? givenIDs[n] : nil)
                 let itemAnchor = Self.anchor(for: id)
                 htmlIDs.append(itemAnchor)
                 criteria.append(Criterion(id: id, text: item.text, examples: item.examples, anchor: itemAnchor,

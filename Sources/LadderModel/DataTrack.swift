@@ -19,11 +19,11 @@ import LadderRecognise
 ///             examples: [Freed space on the build server]
 /// ```
 ///
-/// Rather than a second way to build levels, the data is written out as the Markdown of a
-/// `levels: headings` page (`## L1: Engineer I`, `### Delivery`, criteria as a list, examples under
-/// `#### Examples`, what a topic inherits under `#### From the generic framework`), so every view —
-/// level pages, matrix, comparisons, search — treats it like prose. Each generated line remembers the
-/// front-matter line it came from, for diagnostics. Prose under the data is the track's introduction.
+/// The data is read into typed levels (`DataLevel`: sections per topic, criteria as the author's Markdown
+/// fragments with their lines and ids, examples under "Examples", what a topic inherits under "From the
+/// generic framework"), which the model appends to the page as blocks (`TrackAssembler.addDataTrackLevels`),
+/// so every view — level pages, matrix, comparisons, search — reads them as it reads sections under a
+/// level heading. Prose under the data is the track's introduction, the page's own blocks.
 package enum DataTrack {
     /// True when `topics:` is a list of mappings that have `content:` (a blog post's `topics: [news]` is
     /// not), and the page does not say it has no levels (`levels: 0`); or the page is a job family.
@@ -37,6 +37,9 @@ package enum DataTrack {
         }
     }
 
+    /// The most levels `levels: N` may ask for.
+    static let maximumLevelCount = 1_000
+
     /// The page the others inherit from: Monzo's framework whose `path` is `/generic`.
     static func isGeneric(_ frontMatter: FrontMatter) -> Bool {
         guard case .string(let path)? = frontMatter["path"] else { return false }
@@ -49,6 +52,13 @@ package enum DataTrack {
         var examples: [String] = []
         /// The criterion's id when the data gives one (`id:`), kept so links to it survive rewording.
         var id: String? = nil
+        /// The file line it is written on, when the data says (an item written as a mapping).
+        var line: Int? = nil
+
+        func fragment(line listLine: Int) -> MarkdownFragment {
+            let given = id?.trimmingCharacters(in: .whitespacesAndNewlines)
+            return MarkdownFragment(markdown: text, line: line ?? listLine, id: given?.isEmpty == false ? given : nil, examples: examples)
+        }
     }
 
     /// What a topic expects at one level.
@@ -104,23 +114,13 @@ package enum DataTrack {
         return topics
     }
 
-    /// The Markdown body for a data track page, the file line of each of its lines, and warnings.
-    /// `generic`: the front matter of the framework every other inherits from, when the site has one.
-    static func body(for source: PageSource, generic: FrontMatter? = nil) throws(Diagnostic)
-        -> (body: String, lineMap: [Int], levelIDs: [String]?, criterionIDs: [Int: String], warnings: [Diagnostic]) {
+    /// The levels of a data track page, typed: its "All levels" expectations first, then the levels in the
+    /// order given (or first seen, by number). `generic`: the front matter of the framework every other
+    /// inherits from, when the site has one.
+    static func levels(of source: PageSource, generic: FrontMatter? = nil) throws(Diagnostic) -> Reading {
         let fm = source.frontMatter
-        if JobFamily.isJobFamily(fm) {
-            let (body, lineMap, ids, criterionIDs) = try JobFamily.body(for: source)
-            return (body, lineMap, ids, criterionIDs, [])
-        }
-        var writer = BodyWriter()
+        if JobFamily.isJobFamily(fm) { return try JobFamily.reading(of: source) }
         var warnings: [Diagnostic] = []
-
-        // Prose under the data is the track's introduction. Its headings are made deeper than the levels'
-        // (`###` at most) so they are not read as levels; they stay before the first level.
-        writer.introduction(source)
-        writer.blank(line: fm.location.line)
-
         let prefix = try fm.string("level_prefix") ?? "L"
         var levelInfo: [String: (title: String?, summary: String?, line: Int)] = [:]
         var levelOrder: [String] = []
@@ -128,6 +128,10 @@ package enum DataTrack {
         if let entry = fm.map.entry("levels") {
             switch entry.value {
             case .int(let n):
+                // A count is of levels a person climbs: `levels: 1000000000` is a mistake, not a billion pages.
+                if n > maximumLevelCount {
+                    throw .error(entry.valueLocation, "'levels' counts the levels of the track: at most \(maximumLevelCount), found \(n)")
+                }
                 declaredCount = n
                 for number in 1...max(1, n) {
                     levelOrder.append("\(prefix)\(number)")
@@ -160,8 +164,15 @@ package enum DataTrack {
             warnings.append(.warning(SourceLocation(path: source.displayPath, line: topic.line),
                                      "topic '\(topic.name)' has no title, and the generic framework has no topic of that name"))
         }
-        for topic in topics {
-            for entry in topic.entries where !levelOrder.contains(entry.level) {
+        // Each topic's entries by level, gathered once: a page of 100,000 topics is not walked per level.
+        var known = Set(levelOrder)
+        var entriesByLevel: [String: [(topic: Int, entry: Entry)]] = [:]
+        var firstLine: [String: Int] = [:]
+        for (t, topic) in topics.enumerated() {
+            for entry in topic.entries {
+                entriesByLevel[entry.level, default: []].append((t, entry))
+                if firstLine[entry.level] == nil { firstLine[entry.level] = entry.line }
+                guard known.insert(entry.level).inserted else { continue }
                 if let count = declaredCount, !TrackAssembler.isSharedHeading(entry.level) {
                     warnings.append(.warning(SourceLocation(path: source.displayPath, line: entry.line),
                         "topic '\(topic.name)' has content for level \(entry.level), beyond 'levels: \(count)'; it is shown as a level"))
@@ -169,49 +180,51 @@ package enum DataTrack {
                 levelOrder.append(entry.level)
             }
         }
+        var inheritedByLevel: [String: [String: [Entry]]] = [:]
+        for (name, topic) in inherited {
+            for entry in topic.entries { inheritedByLevel[entry.level, default: [:]][name, default: []].append(entry) }
+        }
 
-        // Shared expectations first, then the levels in the order given (or first seen, by number).
         let isShared = { (id: String) in TrackAssembler.isSharedHeading(id) }
         var ordered = levelOrder.filter { !isShared($0) }
         if fm.map.entry("levels") == nil {
             ordered.sort { (TrackAssembler.numericOrder($0), $0) < (TrackAssembler.numericOrder($1), $1) }
         }
+        var levels: [DataLevel] = []
         for id in levelOrder.filter(isShared) + ordered {
             let info = levelInfo[id]
-            let line = info?.line ?? topics.lazy.flatMap(\.entries).first { $0.level == id }?.line ?? fm.location.line
-            let heading = isShared(id) ? "All levels" : escapeInline(id) + (info?.title.map { ": " + escapeInline($0) } ?? "")
-            writer.add("## " + heading, line: line)
-            writer.blank(line: line)
-            if let summary = info?.summary, !summary.isEmpty {
-                writer.paragraph(summary, line: line)
-            }
+            let line = info?.line ?? firstLine[id] ?? fm.location.line
+            let title = info?.title.map(Self.oneLine).flatMap { $0.isEmpty ? nil : $0 }
+            let heading = isShared(id) ? "All levels" : id + (title.map { ": " + $0 } ?? "")
+            var level = DataLevel(id: id, title: title ?? id, heading: heading, line: line, isShared: isShared(id))
+            if let summary = info?.summary, !summary.isEmpty { level.summary = MarkdownFragment(markdown: summary, line: line) }
             // Topics in the order the data lists them.
-            for topic in topics {
-                let own = topic.entries.filter { $0.level == id }
+            let own = entriesByLevel[id] ?? []
+            var at = 0
+            for (t, topic) in topics.enumerated() {
+                var mine: [Entry] = []
+                while at < own.count, own[at].topic == t { mine.append(own[at].entry); at += 1 }
                 let base = inherited[topic.name]
-                let theirs = base?.entries.filter { $0.level == id } ?? []
-                if own.isEmpty && theirs.allSatisfy({ $0.criteria.isEmpty && $0.examples.isEmpty }) { continue }
-                let title = base?.title ?? topic.title ?? topic.name
-                let line = own.first?.line ?? topic.line
-                writer.add("### " + escapeInline(title), line: line)
-                writer.blank(line: line)
-                for entry in own {
-                    writer.list(entry.criteria, line: entry.criteriaLine)
-                    if !entry.examples.isEmpty {
-                        writer.add("#### Examples", line: entry.examplesLine)
-                        writer.blank(line: entry.examplesLine)
-                        writer.list(entry.examples, line: entry.examplesLine)
-                    }
+                let theirs = inheritedByLevel[id]?[topic.name] ?? []
+                if mine.isEmpty && theirs.allSatisfy({ $0.criteria.isEmpty && $0.examples.isEmpty }) { continue }
+                let name = Self.oneLine(base?.title ?? topic.title ?? topic.name)
+                var section = DataSection(name: name, line: mine.first?.line ?? topic.line)
+                for entry in mine {
+                    section.add(nil, entry.criteria, line: entry.criteriaLine)
+                    if !entry.examples.isEmpty { section.add("Examples", entry.examples, line: entry.examplesLine) }
                 }
                 let added = theirs.flatMap { $0.criteria + $0.examples }
-                if !added.isEmpty {
-                    writer.add("#### From the generic framework", line: line)
-                    writer.blank(line: line)
-                    writer.list(added, line: line)
-                }
+                if !added.isEmpty { section.add("From the generic framework", added, line: section.line) }
+                level.sections.append(section)
             }
+            levels.append(level)
         }
-        return (writer.text, writer.lineMap, nil, writer.criterionIDs, warnings)
+        return Reading(levels: levels, warnings: warnings)
+    }
+
+    /// A title as a heading shows it: on one line, without spaces around it.
+    static func oneLine(_ text: String) -> String {
+        text.replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: CharacterSet(charactersIn: " \t"))
     }
 
     /// `1` → `L1` (with `level_prefix`), `"IC3"` → `IC3`, `"all"` → `all`.
@@ -250,7 +263,7 @@ package enum DataTrack {
                         default: examples = list.value.scalarText.map { [$0] } ?? []
                         }
                     }
-                    return Item(text: text, examples: examples, id: map.entry("id")?.value.scalarText)
+                    return Item(text: text, examples: examples, id: map.entry("id")?.value.scalarText, line: map.entry(key)?.keyLocation.line)
                 }
                 throw .error(entry.valueLocation, "an item of '\(entry.key)' must be text or have 'criteria:'")
             case .list: throw .error(entry.valueLocation, "an item of '\(entry.key)' must be text, found a list")
@@ -264,98 +277,63 @@ package enum DataTrack {
         }
         return try one(entry.value).map { [$0] } ?? []
     }
+}
 
-    /// Text placed in a heading is shown as written: every ASCII punctuation mark is escaped.
-    static func escapeInline(_ text: String) -> String {
-        var out = ""
-        for ch in text.replacingOccurrences(of: "\n", with: " ") {
-            if ch.isASCII, ch.isPunctuation || ch.isSymbol { out += "\\" }
-            out.append(ch)
-        }
-        return out
+/// A level of a track given as data, as the data gives it.
+struct DataLevel {
+    var id: String
+    var title: String
+    /// The text a heading for it would have (`L1: Engineer I`), which names its anchor on the track page.
+    var heading: String
+    var line: Int
+    /// The "All levels" expectations, shown on every level page.
+    var isShared: Bool
+    /// The author's Markdown, shown under the level's title.
+    var summary: MarkdownFragment?
+    var sections: [DataSection] = []
+
+    init(id: String, title: String, heading: String, line: Int, isShared: Bool) {
+        (self.id, self.title, self.heading, self.line, self.isShared) = (id, title, heading, line, isShared)
+    }
+}
+
+/// What a level expects of one competency (a topic, a job family's theme): its criteria, then groups under
+/// sub-headings ("Examples", "From the generic framework").
+struct DataSection {
+    struct Group {
+        /// nil: the criteria themselves, right under the competency's name.
+        var heading: String?
+        var line: Int
+        var items: [MarkdownFragment]
+        /// Two lists written one after the other (two entries of a topic for one level) are one list to
+        /// Markdown, whose items stand apart.
+        var loose = false
     }
 
-    /// Lines of Markdown with the file line each came from.
-    struct BodyWriter {
-        var lines: [String] = []
-        var lineMap: [Int] = []
-        /// Body line (1-based) of each list item whose data gave it an id.
-        var criterionIDs: [Int: String] = [:]
-        var text: String { lines.joined(separator: "\n") + "\n" }
+    var name: String
+    var line: Int
+    var groups: [Group] = []
 
-        mutating func add(_ line: String, line fileLine: Int) {
-            lines.append(line)
-            lineMap.append(fileLine)
+    init(name: String, line: Int) { (self.name, self.line) = (name, line) }
+
+    mutating func add(_ heading: String?, _ items: [DataTrack.Item], line: Int) {
+        guard !items.isEmpty else { return }
+        let fragments = items.map { $0.fragment(line: line) }
+        if heading == nil, let last = groups.indices.last {
+            groups[last].items += fragments
+            groups[last].loose = true
+        } else {
+            groups.append(Group(heading: heading, line: line, items: fragments))
         }
+    }
+}
 
-        mutating func blank(line: Int) { add("", line: line) }
-
-        mutating func paragraph(_ text: String, line: Int) {
-            for part in text.split(separator: "\n", omittingEmptySubsequences: true) { add(Self.unblock(String(part)), line: line) }
-            blank(line: line)
-        }
-
-        /// Items are Markdown; continuation lines are indented so a folded criterion stays one item, and an
-        /// item's examples are a list inside it.
-        mutating func list(_ items: [Item], line: Int) {
-            guard !items.isEmpty else { return }
-            for item in items {
-                if let id = item.id?.trimmingCharacters(in: .whitespacesAndNewlines), !id.isEmpty { criterionIDs[lines.count + 1] = id }
-                let parts = item.text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
-                for (n, part) in parts.enumerated() {
-                    add(n == 0 ? "- " + Self.unblock(part) : "  " + part, line: line)
-                }
-                if parts.isEmpty { add("- " + Self.unblock(item.text), line: line) }
-                for example in item.examples {
-                    let lines = example.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
-                    for (n, part) in lines.enumerated() {
-                        add(n == 0 ? "  - " + Self.unblock(part) : "    " + part, line: line)
-                    }
-                }
-            }
-            blank(line: line)
-        }
-
-        /// The page's own Markdown, each heading made at least `###` so it stays apart from the levels.
-        mutating func introduction(_ source: PageSource) {
-            let outline = Outline(body: source.body, bodyLine: source.bodyLine)
-            var lines = source.body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            let shift = outline.headings.map(\.depth).min().map { max(0, 3 - $0) } ?? 0
-            for heading in outline.headings where shift > 0 {
-                let n = heading.line - source.bodyLine
-                guard n >= 0, n < lines.count else { continue }
-                let depth = min(6, heading.depth + shift)
-                let text = lines[n].drop { $0 == " " }
-                if text.hasPrefix("#") {
-                    lines[n] = String(repeating: "#", count: depth) + text.drop { $0 == "#" }
-                } else if n + 1 < lines.count {
-                    // A setext heading (text over `===` or `---`) becomes an ATX one; its underline goes.
-                    lines[n] = String(repeating: "#", count: depth) + " " + text
-                    lines[n + 1] = ""
-                }
-            }
-            for (n, line) in lines.enumerated() { add(line, line: source.bodyLine + n) }
-        }
-
-        /// Text that would start another block (`# x`, `> x`, `1. x`, `- x`, a fence or a rule) is escaped
-        /// to stay text; inline Markdown (`*em*`, `` `code` ``) is left alone.
-        static func unblock(_ text: String) -> String {
-            let trimmed = String(text.drop { $0 == " " })
-            guard let first = trimmed.first else { return trimmed }
-            let second = trimmed.dropFirst().first
-            let markerEnds = second == nil || second == " " || second == "\t"
-            let isRule = trimmed.count >= 3 && trimmed.allSatisfy { $0 == first || $0 == " " } && "-*_".contains(first)
-            if first == ">" || isRule || ("#-+*".contains(first) && markerEnds)
-                || trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                return "\\" + trimmed
-            }
-            let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
-            let rest = trimmed.dropFirst(digits.count)
-            if !digits.isEmpty, let next = rest.first, next == "." || next == ")",
-               rest.dropFirst().first == nil || rest.dropFirst().first == " " {
-                return digits + "\\" + rest
-            }
-            return trimmed
-        }
+extension DataTrack {
+    /// A data track read: its levels, what the page shows above them (a job family's notice and summary),
+    /// and warnings.
+    struct Reading {
+        var introduction: [AppendedBlock] = []
+        var levels: [DataLevel]
+        var warnings: [Diagnostic] = []
     }
 }

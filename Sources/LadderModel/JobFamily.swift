@@ -1,5 +1,6 @@
 import LadderCore
 import LadderLoad
+import LadderMarkdown
 
 /// A job family as the Financial Times' engineering-progression keeps it, one YAML file per family:
 ///
@@ -13,8 +14,8 @@ import LadderLoad
 ///   - {id: 3169d3f9-…, level: senior, theme: delivery, summary: …, proficiency: Practitioner, examples: [...]}
 /// ```
 ///
-/// Like other data tracks it is written out as the Markdown of a `levels: headings` page: a level per
-/// `levels` entry (its `id` kept as the level's id), a competency per theme, a criterion per entry.
+/// Like other data tracks it is read into typed levels (`DataTrack.Reading`): a level per `levels` entry
+/// (its `id` kept as the level's id), a competency per theme, a criterion per entry.
 package enum JobFamily {
     static func isJobFamily(_ fm: FrontMatter) -> Bool {
         guard case .list(let levels)? = fm["levels"], case .list(let competencies)? = fm["competencies"],
@@ -33,17 +34,19 @@ package enum JobFamily {
         return try fm.bool("isLegacy") == true ? name + " (legacy)" : name
     }
 
-    static func body(for source: PageSource) throws(Diagnostic) -> (body: String, lineMap: [Int], levelIDs: [String], criterionIDs: [Int: String]) {
+    /// The family's levels, typed: a level per `levels` entry (its `id` kept as the level's id), a competency
+    /// per theme, a criterion per entry; the notice of a legacy family and its summary above them.
+    static func reading(of source: PageSource) throws(Diagnostic) -> DataTrack.Reading {
         let fm = source.frontMatter
-        var writer = DataTrack.BodyWriter()
+        var reading = DataTrack.Reading(levels: [])
         if try fm.bool("isLegacy") == true {
-            writer.paragraph("This job family is legacy: kept for reference, no longer used for new reviews.", line: fm.keyLocation("isLegacy").line)
+            reading.introduction.append(.texts(["This job family is legacy: kept for reference, no longer used for new reviews."]))
         }
         if let summary = try fm.string("summary"), !summary.isEmpty {
-            writer.paragraph(summary, line: fm.keyLocation("summary").line)
+            reading.introduction.append(.paragraphs(MarkdownFragment(markdown: summary, line: fm.keyLocation("summary").line)))
         }
         guard case .list(let levelItems)? = fm["levels"], case .list(let competencyItems)? = fm["competencies"] else {
-            return (writer.text, writer.lineMap, [], [:])
+            return reading
         }
         var levels: [(id: String, name: String, line: Int)] = []
         for item in levelItems {
@@ -55,10 +58,12 @@ package enum JobFamily {
             levels.append((idText, try f.string("name") ?? idText, id.keyLocation.line))
         }
         var themes: [(id: String, name: String)] = []
+        var themeIDs: Set<String> = []
         if case .list(let themeItems)? = fm["themes"] {
             for item in themeItems {
                 guard case .map(let map) = item, let id = map.entry("id")?.value.scalarText else { continue }
                 themes.append((id, map["name"]?.scalarText ?? id))
+                themeIDs.insert(id)
             }
         }
         // Competencies by level and theme, in the order written; a theme not listed is added after the others.
@@ -72,24 +77,26 @@ package enum JobFamily {
             guard levelIDs.contains(level) else {
                 throw .error(levelEntry.valueLocation, "competency names level '\(level)', which 'levels' does not list")
             }
-            if !themes.contains(where: { $0.id == theme }) { themes.append((theme, theme)) }
+            if themeIDs.insert(theme).inserted { themes.append((theme, theme)) }
             var text = try f.string("summary") ?? ""
             while text.hasSuffix("\n") { text.removeLast() }
             if let proficiency = try f.string("proficiency"), !proficiency.isEmpty { text += " *(\(proficiency))*" }
             let examples = try f.stringList("examples")
-            cells[level, default: [:]][theme, default: []].append((DataTrack.Item(text: text, examples: examples, id: map.entry("id")?.value.scalarText),
+            cells[level, default: [:]][theme, default: []].append((DataTrack.Item(text: text, examples: examples, id: map.entry("id")?.value.scalarText,
+                                                                                  line: levelEntry.keyLocation.line),
                                                                    levelEntry.keyLocation.line))
         }
         for level in levels {
-            writer.add("## " + DataTrack.escapeInline(level.name), line: level.line)
-            writer.blank(line: level.line)
+            let name = DataTrack.oneLine(level.name)
+            var typed = DataLevel(id: level.id, title: name, heading: name, line: level.line, isShared: false)
             for theme in themes {
                 guard let entries = cells[level.id]?[theme.id], !entries.isEmpty else { continue }
-                writer.add("### " + DataTrack.escapeInline(theme.name), line: entries[0].line)
-                writer.blank(line: entries[0].line)
-                writer.list(entries.map(\.0), line: entries[0].line)
+                var section = DataSection(name: DataTrack.oneLine(theme.name), line: entries[0].line)
+                section.add(nil, entries.map(\.0), line: entries[0].line)
+                typed.sections.append(section)
             }
+            reading.levels.append(typed)
         }
-        return (writer.text, writer.lineMap, levels.map(\.id), writer.criterionIDs)
+        return reading
     }
 }

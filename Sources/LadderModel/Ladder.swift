@@ -28,7 +28,8 @@ public struct Level: Sendable, Hashable {
     public enum Origin: Sendable, Hashable {
         /// A whole file with `level:` in its front matter.
         case file
-        /// A heading of a `levels: headings` page and the blocks under it.
+        /// A heading of a `levels: headings` page and the blocks under it (for a track given as data, blocks
+        /// appended after the page's own).
         case heading(blocks: Range<Int>, anchor: String)
         /// An item of the bold-led list of a `levels: list` page.
         case listItem(index: Int, anchor: String)

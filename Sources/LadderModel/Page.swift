@@ -46,8 +46,12 @@ public struct Page: Sendable {
     public var titleFromHeading: Bool
     /// `edit: false`: no "Edit this page" link even when `site.yml` has `edit_url`.
     public var showEditLink: Bool
-    /// A track given as data (`topics:`): its body was written from the data, as `levels: headings`.
+    /// A track given as data (`topics:`, a job family): its levels are read from the data, its body is
+    /// the track's introduction.
     public var isDataTrack: Bool
+    /// How much deeper the page's top-level headings are shown than written (a data track's introduction
+    /// keeps its headings at `###` or deeper, below its levels').
+    public var headingShift = 0
     /// A ladder Ladder found in a page that does not say `levels:` (its headings or bold list name levels).
     public var recognised: RecognisedLadder?
     /// The best reading recognition weighed and did not keep (or the runner-up of the one it kept), for

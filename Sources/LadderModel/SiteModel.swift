@@ -18,6 +18,9 @@ public struct SiteModel: Sendable {
     /// For pages whose levels are read from parts of blocks (a table's cells): page index → the blocks the
     /// Markdown stage appends after the page's own, which those levels' sections point at.
     public var appendedBlocks: [Int: [AppendedBlock]] = [:]
+    /// How many of a page's appended blocks are its own content (a data track's levels): shown with the
+    /// page's blocks, not only on level pages.
+    public var appendedContent: [Int: Int] = [:]
 
     public func track(_ id: String) -> Track? { tracks.first { $0.id == id } }
 
@@ -32,6 +35,38 @@ public struct SiteModel: Sendable {
         var pages = Set<Int>()
         for track in tracks { for level in track.levels where level.origin == .file { pages.insert(level.pageIndex) } }
         return pages
+    }
+
+    /// The blocks a page shows as its own: its Markdown's, and appended ones that are its content.
+    public func ownBlockCount(_ page: Int) -> Int {
+        pages[page].outline.blockCount + (appendedContent[page] ?? 0)
+    }
+
+    /// The page's headings as its content shows them: its own, then those of appended blocks that are its
+    /// content.
+    public func contentHeadings(_ page: Int) -> [(depth: Int, text: String, anchor: String)] {
+        var out = pages[page].outline.headings.map { ($0.depth, $0.text, $0.anchor) }
+        guard let count = appendedContent[page], let blocks = appendedBlocks[page] else { return out }
+        for block in blocks.prefix(count) {
+            switch block {
+            case .heading(let text, let anchor, _): out.append((2, text, anchor))
+            case .subheading(let text, let depth, let anchor, _): out.append((depth, text, anchor))
+            default: break
+            }
+        }
+        return out
+    }
+
+    /// Criterion ids the data gives, by block index, for each item of each list appended to a page.
+    public func givenCriterionIDs(_ page: Int) -> [Int: [String?]] {
+        guard let blocks = appendedBlocks[page] else { return [:] }
+        let base = pages[page].outline.blockCount
+        var out: [Int: [String?]] = [:]
+        for (n, block) in blocks.enumerated() {
+            guard case .fragments(let items, _) = block, items.contains(where: { $0.id != nil }) else { continue }
+            out[base + n] = items.map(\.id)
+        }
+        return out
     }
 
     /// Takes every page's Markdown body out of the model, by page index.
@@ -68,13 +103,11 @@ public struct ModelBuilder {
         return (model, diagnostics + more)
     }
 
-    /// Tracks given as data become Markdown first, so everything after treats them as prose.
     /// With `folders` (what the last build found, kept by the build driver) and `fileKey` (a hash of a
     /// source's file), a folder whose files are all unchanged and held no ladder is not read again.
     package static func prepare(_ pages: [PageSource], folders: inout PlainFolders,
                                 fileKey: (PageSource) -> Int?) -> ([PageSource], [Diagnostic]) {
-        let (sources, diagnostics) = transform(pages)
-        return (FolderRecognition.apply(sources, plain: &folders, fileKey: fileKey), diagnostics)
+        (FolderRecognition.apply(transform(pages), plain: &folders, fileKey: fileKey), [])
     }
 
     package static func prepare(_ pages: [PageSource]) -> ([PageSource], [Diagnostic]) {
@@ -82,34 +115,22 @@ public struct ModelBuilder {
         return prepare(pages, folders: &none, fileKey: { _ in nil })
     }
 
-    /// Data tracks written out as Markdown, pasted pages normalised.
-    private static func transform(_ pages: [PageSource]) -> ([PageSource], [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
+    /// Pasted pages normalised, folder indexes marked. A track given as data keeps its body: its levels
+    /// are read from the data when the model is assembled (`TrackAssembler.addDataTrackLevels`).
+    private static func transform(_ pages: [PageSource]) -> [PageSource] {
         var sources: [PageSource] = []
-        // Monzo's frameworks inherit topics from the one whose `path` is `/generic`.
-        let generic = pages.first { !$0.isDataCandidate && DataTrack.isGeneric($0.frontMatter) }?.frontMatter
         // A folder's `README.md` is its index where it has no `index.md` (a repository read as a site).
         let indexed = Set(pages.filter { FolderRecognition.isIndex($0.contentPath) }.map { FolderRecognition.folder(of: $0.contentPath) })
         for var source in pages {
             if FolderRecognition.isReadme(source.contentPath), !indexed.contains(FolderRecognition.folder(of: source.contentPath)) {
                 source.isFolderIndex = true
             }
-            if !source.isDataCandidate, DataTrack.isDataTrack(source.frontMatter) {
-                do {
-                    let data = try DataTrack.body(for: source, generic: generic)
-                    (source.body, source.lineMap, source.levelIDs) = (data.body, data.lineMap, data.levelIDs)
-                    source.criterionIDs = data.criterionIDs
-                    diagnostics += data.warnings
-                } catch {
-                    diagnostics.append(error)
-                    continue
-                }
-            } else if let pasted = PastedText.normalise(source) {
+            if !(!source.isDataCandidate && DataTrack.isDataTrack(source.frontMatter)), let pasted = PastedText.normalise(source) {
                 source = pasted
             }
             sources.append(source)
         }
-        return (sources, diagnostics)
+        return sources
     }
 
     /// One page: its front matter read and its outline parsed with cmark (the costly part).
@@ -123,7 +144,15 @@ public struct ModelBuilder {
                 source.body = body
                 outline = Outline(body: body, bodyLine: source.bodyLine, lineMap: source.lineMap)
             }
-            return try Page(source: source, outline: outline)
+            // A track given as data keeps its introduction's headings below its levels' (`###` at most).
+            var shift = 0
+            if !source.isDataCandidate, DataTrack.isDataTrack(source.frontMatter) {
+                shift = outline.headings.map(\.depth).min().map { max(0, 3 - $0) } ?? 0
+                for i in outline.headings.indices { outline.headings[i].depth = min(6, outline.headings[i].depth + shift) }
+            }
+            var page = try Page(source: source, outline: outline)
+            page.headingShift = shift
+            return page
         }
     }
 
@@ -147,7 +176,7 @@ public struct ModelBuilder {
             do { try assembler.add(page: pages[index], index: index) } catch { diagnostics.append(error) }
         }
         let (tracks, levelLists, trackDiagnostics) = assembler.finish(pages: pages)
-        diagnostics += trackDiagnostics
+        diagnostics += trackDiagnostics + assembler.warnings
         diagnostics += pages.flatMap(\.warnings)
         // `equivalent: M9` must name a level of another track.
         for track in tracks {
@@ -185,10 +214,19 @@ public struct ModelBuilder {
 
         var anchors = Array(pages.indices).parallelMap { pages[$0].outline.anchors }
         for (pageIndex, list) in levelLists { anchors[pageIndex].formUnion(list.anchors) }
+        for (pageIndex, count) in assembler.appendedContent {
+            for block in assembler.appendedBlocks[pageIndex]?.prefix(count) ?? [] {
+                switch block {
+                case .heading(_, let anchor, _), .subheading(_, _, let anchor, _): anchors[pageIndex].insert(anchor)
+                default: break
+                }
+            }
+        }
 
         var model = SiteModel(config: config, pages: pages, tracks: tracks, staticFiles: staticFiles,
                               pageByContentPath: pageByContentPath, anchors: anchors, levelLists: levelLists)
         model.appendedBlocks = assembler.appendedBlocks
+        model.appendedContent = assembler.appendedContent
         return (model, diagnostics)
     }
 }

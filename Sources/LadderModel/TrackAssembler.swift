@@ -23,6 +23,13 @@ package struct TrackAssembler {
     private var trackTitles: [String: String] = [:]
     /// Blocks the Markdown stage appends to a page for levels read from its table (see `addTableLevels`).
     private(set) var appendedBlocks: [Int: [AppendedBlock]] = [:]
+    /// How many of a page's appended blocks are its own content (a data track's levels), shown where the
+    /// page's blocks are.
+    private(set) var appendedContent: [Int: Int] = [:]
+    /// The framework Monzo's others inherit from (`path: /generic`), when the site has one.
+    private let generic: FrontMatter?
+    /// Warnings about data that still builds.
+    private(set) var warnings: [Diagnostic] = []
 
     init(config: SiteConfig, pages: [Page] = []) {
         self.config = config
@@ -32,6 +39,7 @@ package struct TrackAssembler {
         for i in pages.indices where pages[i].kind == .trackPage { counts[Self.folder(of: pages[i]), default: 0] += 1 }
         trackPagesInFolder = counts
         levelFolderTracks = Self.levelFolderTracks(pages)
+        generic = pages.first { !$0.source.isDataCandidate && DataTrack.isGeneric($0.source.frontMatter) }?.source.frontMatter
     }
 
     /// Level pages that name no track are in their first-level folder's track, unless that folder's
@@ -149,10 +157,11 @@ package struct TrackAssembler {
             let (track, url) = try self.track(ofTrackPage: page)
             note(track: track)
             if let url { try setURL(url, of: track, at: page.source.frontMatter.location) }
-            let headings = page.isDataTrack || page.source.folderLadder?.role == .track
-            let mode = headings ? "headings"
+            let headings = page.source.folderLadder?.role == .track
+            let mode = page.isDataTrack ? "data track" : headings ? "headings"
                 : try fm.string("levels") ?? page.recognised?.shape.rawValue ?? (fm["level_depth"] != nil ? "headings" : "")
             switch mode {
+            case "data track": try addDataTrackLevels(page: page, index: index, track: track)
             case "headings": try addHeadingLevels(page: page, index: index, track: track)
             case "list": try addListLevels(page: page, index: index, track: track)
             case "table": try addTableLevels(page: page, index: index, track: track)
@@ -305,6 +314,61 @@ package struct TrackAssembler {
     /// A bold lead as a competency's name: `Tests:` → `Tests`.
     static func competencyName(_ bold: String) -> String {
         bold.trimmingCharacters(in: CharacterSet(charactersIn: " :.–—-"))
+    }
+
+    /// The levels of a track given as data (`topics:`, a job family), read into typed values and appended
+    /// after the page's own blocks as a `levels: headings` page would hold them: each level a heading, its
+    /// summary, and its sections (a competency's heading, its criteria as a list of the author's Markdown
+    /// fragments, sub-headings for examples and what it inherits); an "All levels" level is the track's
+    /// shared expectations. The page's own blocks are its introduction, and the appended ones are its
+    /// content too (a page that is not its track's overview shows the whole ladder).
+    private mutating func addDataTrackLevels(page: Page, index: Int, track: String) throws(Diagnostic) {
+        let reading = try DataTrack.levels(of: page.source, generic: generic)
+        warnings += reading.warnings
+        var pieces = appendedBlocks[index] ?? []
+        let base = page.outline.blockCount
+        pieces += reading.introduction
+        // Anchors continue the page's own, as one page's headings do.
+        var pageAnchors = AnchorAllocator(reserved: page.outline.anchors)
+        var n = 0
+        for level in reading.levels {
+            let heading = base + pieces.count
+            let levelAnchor = pageAnchors.allocate(level.heading)
+            pieces.append(.heading(text: level.heading, anchor: levelAnchor, line: level.line))
+            if let summary = level.summary { pieces.append(.paragraphs(summary)) }
+            let introEnd = base + pieces.count
+            var sections: [LevelSection] = []
+            // On its own page a level's sections get clean anchors (`#people`, not the page-wide `#people-2`).
+            var allocator = AnchorAllocator()
+            for section in level.sections {
+                let at = base + pieces.count
+                pieces.append(.subheading(text: section.name, depth: 3, anchor: pageAnchors.allocate(section.name), line: section.line))
+                for group in section.groups {
+                    if let heading = group.heading {
+                        pieces.append(.subheading(text: heading, depth: 4, anchor: pageAnchors.allocate(heading), line: group.line))
+                    }
+                    if !group.items.isEmpty { pieces.append(.fragments(group.items, loose: group.loose)) }
+                }
+                sections.append(LevelSection(name: section.name, anchor: allocator.allocate(section.name),
+                                             competencyID: SectionSplitter.competencyID(for: section.name, config: config),
+                                             blocks: at..<(base + pieces.count)))
+            }
+            let end = base + pieces.count
+            let location = SourceLocation(path: page.source.displayPath, line: level.line)
+            if level.isShared {
+                try setShared(SharedExpectations(pageIndex: index, blocks: heading..<end, location: location), track: track)
+                continue
+            }
+            n += 1
+            levelsByTrack[track, default: []].append(Level(
+                id: level.id, slug: Slug.make(level.id), title: level.title,
+                summary: level.summary.map { Summary.firstSentences(MarkdownFragment.plainText($0.markdown)) } ?? "",
+                order: n, trackID: track, url: "/\(track)/\(Slug.make(level.id))/", equivalent: nil, pageIndex: index,
+                origin: .heading(blocks: (heading + 1)..<end, anchor: levelAnchor), location: location,
+                introBlocks: (heading + 1)..<introEnd, sections: sections, trailingBlocks: end..<end))
+        }
+        appendedBlocks[index] = pieces
+        appendedContent[index] = pieces.count
     }
 
     /// The levels of a data file (roles and skills): each skill's text a section, appended as a heading

@@ -122,7 +122,7 @@ package struct SearchCorpusBuilder {
         let source = Int32(clamping: index)
         var out = [Entry(page: url, title: title, heading: "", lead: lead, source: source)]
         var blocks: [[Int32]] = [[]]
-        let ownBlocks = model.pages[index].outline.blockCount
+        let ownBlocks = model.ownBlockCount(index)
         for block in documents[index].blocks where !owned.contains(block.index) && block.index < ownBlocks {
             if let heading = block.heading {
                 // A leading `#` title became the page title; it is not a section of its own.
