@@ -176,6 +176,15 @@ public struct MarkdownRenderer {
                         cmark_node_append_child(node, child)
                     }
                 }
+            case .itemList(let block, let item):
+                // The item's own list, moved out of the page's list (which has rendered already).
+                let items = block < topLevel.count && CMarkTree.type(topLevel[block]) == CMARK_NODE_LIST ? CMarkTree.children(of: topLevel[block]) : []
+                if item < items.count, let list = CMarkTree.children(of: items[item]).last, CMarkTree.type(list) == CMARK_NODE_LIST {
+                    node = list
+                    cmark_node_unlink(node)
+                } else {
+                    node = cmark_node_new(CMARK_NODE_PARAGRAPH)!
+                }
             case .pageBlock(let block):
                 // Moved out of the page, which has rendered already (and freed once shown: never twice).
                 if block < topLevel.count, moved.insert(block).inserted {
@@ -485,6 +494,8 @@ public enum AppendedBlock: Sendable, Hashable {
     case leadParagraph(block: Int)
     /// Top-level block `block` of the page as it is (the list after a lead paragraph).
     case pageBlock(block: Int)
+    /// The list under item `item` of the list that is top-level block `block` (`- Impact` over its list).
+    case itemList(block: Int, item: Int)
     /// A heading at `depth` inside a section (`#### Examples`), its text shown as written.
     case subheading(text: String, depth: Int, anchor: String, line: Int)
     /// The author's Markdown from data (a level's summary), parsed as the fragment it is.

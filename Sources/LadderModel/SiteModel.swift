@@ -136,14 +136,7 @@ public struct ModelBuilder {
     /// One page: its front matter read and its outline parsed with cmark (the costly part).
     package static func interpret(_ source: PageSource) -> Result<Page, Diagnostic> {
         Result { () throws(Diagnostic) -> Page in
-            var source = source
             var outline = Outline(body: source.body, bodyLine: source.bodyLine, lineMap: source.lineMap)
-            // A level file with no sections may write its competencies as a list (`- Impact` over a list).
-            if source.frontMatter["level"] != nil, outline.headings.allSatisfy({ $0.depth == 1 }),
-               let body = CompetencyList.sections(in: source.body) {
-                source.body = body
-                outline = Outline(body: body, bodyLine: source.bodyLine, lineMap: source.lineMap)
-            }
             // A track given as data keeps its introduction's headings below its levels' (`###` at most).
             var shift = 0
             if !source.isDataCandidate, DataTrack.isDataTrack(source.frontMatter) {
@@ -214,6 +207,7 @@ public struct ModelBuilder {
 
         var anchors = Array(pages.indices).parallelMap { pages[$0].outline.anchors }
         for (pageIndex, list) in levelLists { anchors[pageIndex].formUnion(list.anchors) }
+        for (pageIndex, made) in assembler.sectionAnchors { anchors[pageIndex].formUnion(made) }
         for (pageIndex, count) in assembler.appendedContent {
             for block in assembler.appendedBlocks[pageIndex]?.prefix(count) ?? [] {
                 switch block {

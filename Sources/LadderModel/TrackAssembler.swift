@@ -23,6 +23,8 @@ package struct TrackAssembler {
     private var trackTitles: [String: String] = [:]
     /// Blocks the Markdown stage appends to a page for levels read from its table (see `addTableLevels`).
     private(set) var appendedBlocks: [Int: [AppendedBlock]] = [:]
+    /// Anchors of sections made from appended blocks on a level file's own page (`#impact`), by page.
+    private(set) var sectionAnchors: [Int: Set<String>] = [:]
     /// How many of a page's appended blocks are its own content (a data track's levels), shown where the
     /// page's blocks are.
     private(set) var appendedContent: [Int: Int] = [:]
@@ -127,11 +129,31 @@ package struct TrackAssembler {
             if let folder, named == nil { try setURL(folder.trackURL, of: track, at: fm.location) }
             let written = try fm.string("level")
             let id = written ?? folder?.levelID ?? ""
-            let sections = SectionSplitter.sections(of: page.outline.headings, in: 0..<page.outline.blockCount,
+            var sections = SectionSplitter.sections(of: page.outline.headings, in: 0..<page.outline.blockCount,
                                                     config: config)
-            let firstSection = sections.first?.blocks.lowerBound ?? page.outline.blockCount
+            var firstSection = sections.first?.blocks.lowerBound ?? page.outline.blockCount
+            var trailingStart = sections.last?.blocks.upperBound ?? page.outline.blockCount
             var introStart = 0
             if page.titleFromHeading, let h = page.outline.headings.first, h.blockIndex == 0 { introStart = 1 }
+            // A level file with no sections may write its competencies as a list (`- Impact` over a list):
+            // each item is a section, a heading and the item's own list appended after the page's blocks.
+            if page.outline.headings.allSatisfy({ $0.depth == 1 }),
+               let list = CompetencyList.read(body: page.source.body, bodyLine: page.source.bodyLine, lineMap: page.source.lineMap) {
+                var pieces = appendedBlocks[index] ?? []
+                var allocator = AnchorAllocator()
+                sections = []
+                for (n, item) in list.items.enumerated() {
+                    let at = page.outline.blockCount + pieces.count
+                    let anchor = allocator.allocate(item.label)
+                    pieces.append(.heading(text: item.label, anchor: anchor, line: item.line))
+                    pieces.append(.itemList(block: list.blockIndex, item: n))
+                    sections.append(LevelSection(name: item.label, anchor: anchor,
+                                                 competencyID: SectionSplitter.competencyID(for: item.label, config: config), blocks: at..<(at + 2)))
+                }
+                appendedBlocks[index] = pieces
+                (firstSection, trailingStart) = (list.blockIndex, list.blockIndex + 1)
+                sectionAnchors[index] = Set(sections.map(\.anchor))
+            }
             let level = Level(
                 id: id, slug: Slug.make(id), title: page.title,
                 summary: page.summary.isEmpty ? Summary.firstSentences(page.outline.firstParagraph ?? "") : page.summary,
@@ -139,7 +161,7 @@ package struct TrackAssembler {
                 url: "/\(track)/\(Slug.make(id))/", equivalent: try fm.string("equivalent"),
                 pageIndex: index, origin: .file, location: fm.keyLocation("level"),
                 introBlocks: introStart..<max(introStart, firstSection), sections: sections,
-                trailingBlocks: (sections.last?.blocks.upperBound ?? page.outline.blockCount)..<page.outline.blockCount)
+                trailingBlocks: trailingStart..<page.outline.blockCount)
             levelsByTrack[track, default: []].append(level)
         case .trackPage where (page.recognised?.tracks.count ?? 0) > 1:
             // Several tracks in one page: each under its heading, at the page's URL and its own name.
