@@ -10,7 +10,7 @@ enum GridCandidates {
     static func all(source: PageSource, outline: Outline, title: String?) -> [LadderCandidate] {
         // Cheap tests first: bold text somewhere, and headings to hold competencies.
         let body = source.body
-        guard outline.headings.count >= 2, body.containsBytes("**") || body.containsBytes("__") else { return [] }
+        guard outline.headings.count >= 2, body.containsBytes("**") || body.containsBytes("__"), mayHold(body) else { return [] }
         let leads = Outline.boldLeads(body: body, bodyLine: source.bodyLine, lineMap: source.lineMap)
         guard leads.count >= 4 else { return [] }
         let headings = outline.headings
@@ -91,5 +91,28 @@ enum GridCandidates {
                               firstParagraph: outline.firstParagraph)
         candidate.grid = RecognisedLadder.GridLadder(competencies: competencies)
         return [candidate]
+    }
+
+    /// A line scan before cmark parses the page again: four lines at least that lead with a bold level label
+    /// (`* **L1** …`, `**Senior** …`, `A __Junior Developer__ is …`). Most pages with bold text (an article's
+    /// `**Note**`) stop here.
+    static func mayHold(_ body: String) -> Bool {
+        var count = 0
+        for line in body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
+            var rest = Substring(line).drop(while: { $0 == " " })
+            if let first = rest.first, "-*+".contains(first), rest.dropFirst().first == " " { rest = rest.dropFirst(2).drop { $0 == " " } }
+            // One word may come first (`A`, `An`).
+            if !(rest.hasPrefix("**") || rest.hasPrefix("__")), let space = rest.firstIndex(of: " "),
+               rest.distance(from: rest.startIndex, to: space) <= 3 {
+                rest = rest[rest.index(after: space)...]
+            }
+            guard let marker = rest.hasPrefix("**") ? "**" : rest.hasPrefix("__") ? "__" : nil else { continue }
+            let inner = rest.dropFirst(2)
+            guard let close = inner.range(of: marker), inner.distance(from: inner.startIndex, to: close.lowerBound) <= 60,
+                  LevelLabel(String(inner[..<close.lowerBound])) != nil else { continue }
+            count += 1
+            if count >= 4 { return true }
+        }
+        return false
     }
 }
