@@ -11,9 +11,17 @@ extension PageWriter {
         let url = HistoryReader.url
         let versions = history?.versions ?? []
         let links = currentCriterionLinks()
+        // Two tags whose names make one slug (`v1.0`, `v1-0`) get `-2`: heading ids are unique.
+        var used: Set<String> = []
+        let anchors = versions.map { version -> String in
+            let base = "v-" + Slug.make(version.name)
+            var anchor = base, n = 2
+            while !used.insert(anchor).inserted { anchor = "\(base)-\(n)"; n += 1 }
+            return anchor
+        }
         let changes = ChangesContext(versions: versions.enumerated().reversed().map { number, version in
             ChangesContext.Version(
-                name: version.name, anchor: "v-" + Slug.make(version.name),
+                name: version.name, anchor: anchors[number],
                 date: version.date.map { ($0, DateText.display($0)) },
                 summary: Self.summary(version, first: number == 0), isFirst: number == 0,
                 levels: (version.changes?.levels ?? []).map { level(of: $0, links: links) })

@@ -204,6 +204,23 @@ import Testing
         #expect(check.err.contains("tag 'v3' does not exist"))
     }
 
+    @Test func history_that_is_neither_a_list_nor_tags_is_an_error() throws {
+        let site = try repository(history: "history: all")
+        defer { site.remove() }
+        let result = site.ladder(["build", site.path])
+        #expect(result.status == 1)
+        #expect(result.err.contains("content/site.yml:2:1: error: 'history' must be a list of git tags (history: [v1, v2]) or 'tags' for every tag, found 'all'"), "\(result.err)")
+    }
+
+    @Test func a_content_page_at_changes_is_an_error_while_history_is_on() throws {
+        let site = try repository(history: "history: [v1]")
+        defer { site.remove() }
+        try site.write("content/changes.md", "---\ntitle: Changes\n---\n\nOur own.\n")
+        let result = site.ladder(["build", site.path])
+        #expect(result.status == 1)
+        #expect(result.err.contains("/changes/ is the ladder's history"), "\(result.err)")
+    }
+
     @Test func without_history_there_is_no_changes_page() throws {
         let site = try TempSite(files: ["content/eng/l3.md": Self.v1])
         defer { site.remove() }
