@@ -38,7 +38,9 @@ extension PageWriter {
             id: group.competencyID, name: group.name, url: href(level.url) + "#" + group.sectionAnchor,
             fieldsetID: "a-\(prefix)\(group.competencyID)",
             criteria: group.criteria.map { criterion in
-                let aliases = history?.aliases(track: level.trackID, level: level.id, id: criterion.id) ?? []
+                // "All levels" criteria had their earlier ids in the track's shared group.
+                let owner = group.competencyID == LevelCriteria.sharedID ? LadderSnapshot.sharedLevelID : level.id
+                let aliases = history?.aliases(track: level.trackID, level: owner, id: criterion.id) ?? []
                 return AssessContext.Criterion(id: criterion.id, inputID: "t-\(prefix)\(Self.htmlID(criterion.id))",
                                                noteID: "n-\(prefix)\(Self.htmlID(criterion.id))", text: criterion.text,
                                                url: criterionURL(criterion, of: level), examples: criterion.examples,

@@ -72,6 +72,16 @@ extension PageWriter {
                 }
                 out[track.id + "\n" + level.id] = (href(level.url), byID)
             }
+            // "All levels": on every level page; linked on the first.
+            if let shared = sharedCriteria(of: track), let first = track.levels.first {
+                var byID: [String: String] = [:]
+                for criterion in shared.all { byID[criterion.id] = criterionURL(criterion, of: first) }
+                let key = LadderSnapshot.sharedLevelID
+                for (old, id) in history?.aliasTargets(track: track.id, level: key) ?? [:] where byID[old] == nil {
+                    if let link = byID[id] { byID[old] = link }
+                }
+                out[track.id + "\n" + key] = (href(first.url), byID)
+            }
         }
         return out
     }
@@ -84,8 +94,10 @@ extension PageWriter {
         case .added: "New level"
         case .removed: "Level removed"
         }
+        let shared = level.id == LadderSnapshot.sharedLevelID
         return ChangesContext.Level(
-            trackTitle: level.trackTitle, id: level.id, title: level.title == level.id ? "" : level.title,
+            trackTitle: level.trackTitle, id: shared ? "At every level" : level.id,
+            title: shared || level.title == level.id ? "" : level.title,
             url: here?.url, status: status,
             competencies: level.competencies.map { competency in
                 var counts = (reworded: 0, added: 0, removed: 0)

@@ -130,7 +130,10 @@ struct LadderDataOutput {
             if let shared = pages.sharedCriteria(of: track), let first = track.levels.first {
                 json.key("shared")
                 json.array { json in
-                    for criterion in shared.all { criterionJSON(criterion, levelURL: pages.absolute(first.url), into: &json) }
+                    for criterion in shared.all {
+                        criterionJSON(criterion, levelURL: pages.absolute(first.url), into: &json,
+                                      aliases: pages.history?.aliases(track: track.id, level: LadderSnapshot.sharedLevelID, id: criterion.id) ?? [])
+                    }
                 }
             }
         }

@@ -37,17 +37,30 @@ public struct LadderSnapshot: Sendable {
 
     public var tracks: [Track]
 
+    /// The level a track's "All levels" criteria are kept under (`LevelCriteria.shared`): they are shown
+    /// on every level page, so they are compared, and get aliases, as a level of their own.
+    public static let sharedLevelID = LevelCriteria.sharedID
+
     /// The criteria of a built model, read as its level pages read them.
     static func of(model: SiteModel, documents: [RenderedDocument]) -> LadderSnapshot {
-        LadderSnapshot(tracks: model.tracks.map { track in
-            Track(id: track.id, title: track.title, levels: track.levels.map { level in
-                let criteria = LevelCriteria.of(level, in: documents[level.pageIndex],
-                                                given: model.pages[level.pageIndex].source.criterionIDs)
-                return Level(id: level.id, title: level.title, url: level.url, groups: criteria.competencies.map { group in
-                    Group(competencyID: group.competencyID, name: group.name,
-                          criteria: group.criteria.map { Criterion(id: $0.id, text: $0.text, anchor: $0.anchor) })
-                })
-            })
+        func groups(_ criteria: LevelCriteria) -> [Group] {
+            criteria.competencies.map { group in
+                Group(competencyID: group.competencyID, name: group.name,
+                      criteria: group.criteria.map { Criterion(id: $0.id, text: $0.text, anchor: $0.anchor) })
+            }
+        }
+        return LadderSnapshot(tracks: model.tracks.map { track in
+            var levels = track.levels.map { level in
+                Level(id: level.id, title: level.title, url: level.url,
+                      groups: groups(LevelCriteria.of(level, in: documents[level.pageIndex],
+                                                      given: model.pages[level.pageIndex].source.criterionIDs)))
+            }
+            if let shared = track.shared, let first = track.levels.first {
+                let criteria = LevelCriteria.shared(shared, of: track, in: documents[shared.pageIndex],
+                                                    given: model.pages[shared.pageIndex].source.criterionIDs)
+                levels.append(Level(id: sharedLevelID, title: "At every level", url: first.url, groups: groups(criteria)))
+            }
+            return Track(id: track.id, title: track.title, levels: levels)
         })
     }
 
@@ -211,7 +224,9 @@ public struct LadderHistory: Sendable {
         var versions: [Version] = []
         var aliases: [String: [String: [String]]] = [:]
         var previous: LadderSnapshot?
-        func counts(_ snapshot: LadderSnapshot) -> (Int, Int) { (snapshot.tracks.count, snapshot.tracks.reduce(0) { $0 + $1.levels.count }) }
+        func counts(_ snapshot: LadderSnapshot) -> (Int, Int) {
+            (snapshot.tracks.count, snapshot.tracks.reduce(0) { $0 + $1.levels.filter { $0.id != LadderSnapshot.sharedLevelID }.count })
+        }
         /// Carries each criterion's earlier ids over to the newer version: its own older id first.
         func carry(_ changes: LadderVersionChanges, to snapshot: LadderSnapshot) {
             var next: [String: [String: [String]]] = [:]

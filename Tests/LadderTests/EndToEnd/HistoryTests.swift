@@ -221,6 +221,28 @@ import Testing
         #expect(result.err.contains("/changes/ is the ladder's history"), "\(result.err)")
     }
 
+    @Test func all_levels_criteria_have_a_history_and_aliases_too() throws {
+        let site = try repository(history: "history: [v1]")
+        defer { site.remove() }
+        // Tagged as v1 with an "All levels" section, then reworded in the working tree.
+        try site.write("content/eng/index.md", "---\ntitle: Eng\n---\n\n## All levels\n\n- Is kind in every code review.\n")
+        try git(site, ["add", "-A"])
+        try git(site, ["commit", "-q", "-m", "shared"])
+        try git(site, ["tag", "-f", "v1"])
+        try site.write("content/eng/index.md", "---\ntitle: Eng\n---\n\n## All levels\n\n- Is kind and specific in every code review.\n")
+        let result = site.ladder(["build", site.path, "--quiet"])
+        #expect(result.status == 0, "\(result.err)")
+        let html = try site.read("public/changes/index.html")
+        #expect(html.contains("<h3>Eng › <a href=\"/eng/l3/\">At every level</a></h3>"))
+        #expect(html.contains("<ins><span class=\"visually-hidden\">added: </span>and specific</ins>"))
+        #expect(html.contains("The first version listed: 1 level in 1 track."))
+        let data = try #require(try JSONSerialization.jsonObject(with: Data(site.read("public/ladder.json").utf8)) as? [String: Any])
+        let shared = try #require(((data["tracks"] as? [[String: Any]])?.first?["shared"] as? [[String: Any]])?.first)
+        let aliases = try #require(shared["aliases"] as? [String])
+        #expect(aliases.count == 1)
+        #expect(try site.read("public/eng/l3/assess/index.html").contains("data-aliases=\"[&quot;\(aliases[0])&quot;]\""))
+    }
+
     @Test func without_history_there_is_no_changes_page() throws {
         let site = try TempSite(files: ["content/eng/l3.md": Self.v1])
         defer { site.remove() }
