@@ -215,7 +215,9 @@ public struct LadderHistory: Sendable {
     /// Every earlier id of a level's criteria → the criterion of this build it became.
     public func aliasTargets(track: String, level: String) -> [String: String] {
         var out: [String: String] = [:]
-        for (id, olds) in aliases[track + "\n" + level] ?? [:] { for old in olds where out[old] == nil { out[old] = id } }
+        let map = aliases[track + "\n" + level] ?? [:]
+        // In id order, so that should two criteria ever claim one earlier id, every build picks the same.
+        for id in map.keys.sorted() { for old in map[id]! where out[old] == nil { out[old] = id } }
         return out
     }
 
