@@ -2,6 +2,7 @@ import LadderCore
 import LadderMarkdown
 import LadderModel
 import LadderRender
+import LadderSearch
 
 /// `/<track>/<level>/assess/`: a self-assessment against one level. Each criterion has a checkbox and an
 /// evidence note, grouped by competency, and the next level's new expectations follow in a section of
@@ -37,9 +38,13 @@ extension PageWriter {
             id: group.competencyID, name: group.name, url: href(level.url) + "#" + group.sectionAnchor,
             fieldsetID: "a-\(prefix)\(group.competencyID)",
             criteria: group.criteria.map { criterion in
-                AssessContext.Criterion(id: criterion.id, inputID: "t-\(prefix)\(Self.htmlID(criterion.id))",
-                                        noteID: "n-\(prefix)\(Self.htmlID(criterion.id))", text: criterion.text,
-                                        url: criterionURL(criterion, of: level), examples: criterion.examples)
+                // "All levels" criteria had their earlier ids in the track's shared group.
+                let owner = group.competencyID == LevelCriteria.sharedID ? LadderSnapshot.sharedLevelID : level.id
+                let aliases = history?.aliases(track: level.trackID, level: owner, id: criterion.id) ?? []
+                return AssessContext.Criterion(id: criterion.id, inputID: "t-\(prefix)\(Self.htmlID(criterion.id))",
+                                               noteID: "n-\(prefix)\(Self.htmlID(criterion.id))", text: criterion.text,
+                                               url: criterionURL(criterion, of: level), examples: criterion.examples,
+                                               aliasesJSON: aliases.isEmpty ? "" : JSONText.strings(aliases))
             })
     }
 

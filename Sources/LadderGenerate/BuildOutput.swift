@@ -72,11 +72,11 @@ extension BuildRun {
                                                documentFingerprint: memo.documentFingerprint(page.source.contentPath))
             }
             return OutputFingerprints(model: model, theme: templates.theme, urls: urls.site, pages: pageFingerprints,
-                                      documents: documents, memo: memo)
+                                      documents: documents, memo: memo, history: history)
         }
         let pages = PageWriter(model: model, documents: documents, templates: templates.set,
                                theme: templates.theme, resolver: urls.resolver, urls: urls.site,
-                               lastCommitDates: gitDates.wait(),
+                               lastCommitDates: gitDates.wait(), history: history,
                                shared: fingerprints.flatMap { memo?.sharedContext(for: $0.sharedContextKey) })
         if let memo, let fingerprints { memo.remember(sharedContext: pages.shared, for: fingerprints.sharedContextKey) }
         BuildTrace.mark("page setup")

@@ -130,7 +130,10 @@ struct LadderDataOutput {
             if let shared = pages.sharedCriteria(of: track), let first = track.levels.first {
                 json.key("shared")
                 json.array { json in
-                    for criterion in shared.all { criterionJSON(criterion, levelURL: pages.absolute(first.url), into: &json) }
+                    for criterion in shared.all {
+                        criterionJSON(criterion, levelURL: pages.absolute(first.url), into: &json,
+                                      aliases: pages.history?.aliases(track: track.id, level: LadderSnapshot.sharedLevelID, id: criterion.id) ?? [])
+                    }
                 }
             }
         }
@@ -154,7 +157,10 @@ struct LadderDataOutput {
                         json.field("url", url + "#" + group.sectionAnchor)
                         json.key("criteria")
                         json.array { json in
-                            for criterion in group.criteria { criterionJSON(criterion, levelURL: url, into: &json) }
+                            for criterion in group.criteria {
+                                criterionJSON(criterion, levelURL: url, into: &json,
+                                              aliases: pages.history?.aliases(track: level.trackID, level: level.id, id: criterion.id) ?? [])
+                            }
                         }
                     }
                 }
@@ -162,13 +168,18 @@ struct LadderDataOutput {
         }
     }
 
-    private func criterionJSON(_ criterion: Criterion, levelURL: String, into json: inout JSONWriter) {
+    /// `aliases`: the ids the criterion had in earlier versions (`history:`), newest first.
+    private func criterionJSON(_ criterion: Criterion, levelURL: String, into json: inout JSONWriter, aliases: [String] = []) {
         json.object { json in
             json.field("id", criterion.id)
             json.field("text", criterion.text)
             json.key("examples")
             json.strings(criterion.examples)
             json.field("url", levelURL + "#" + criterion.anchor)
+            if !aliases.isEmpty {
+                json.key("aliases")
+                json.strings(aliases)
+            }
         }
     }
 

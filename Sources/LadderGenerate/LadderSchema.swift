@@ -73,7 +73,8 @@ enum LadderSchema {
             "id": {"type": "string", "minLength": 1, "description": "Stable while the criterion's text is: the data's id, else a hash of its normalised text."},
             "text": {"type": "string"},
             "examples": {"type": "array", "items": {"type": "string"}},
-            "url": {"type": "string", "description": "The criterion on its level page (#c-<id>), or its section for a sentence of prose."}
+            "url": {"type": "string", "description": "The criterion on its level page (#c-<id>), or its section for a sentence of prose."},
+            "aliases": {"type": "array", "items": {"type": "string", "minLength": 1}, "uniqueItems": true, "description": "With history: in site.yml, the ids this criterion had in earlier versions before it was reworded, newest first."}
           }
         }
       }

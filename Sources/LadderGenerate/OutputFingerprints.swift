@@ -27,12 +27,14 @@ enum OutputGroup: Hashable {
     case view(track: Int, number: Int)
     /// The tag pages.
     case tags
+    /// `/changes/`, the ladder's history (`history:` in site.yml).
+    case changes
 
     /// The track whose level, assess or view pages the group writes (groups come track by track).
     var track: Int? {
         switch self {
         case .track(let track), .level(let track, _), .assess(let track, _), .view(let track, _): track
-        case .page, .generatedHome, .tags: nil
+        case .page, .generatedHome, .tags, .changes: nil
         }
     }
 }
@@ -57,6 +59,8 @@ struct OutputFingerprints {
     let trackIDs: [String]
     /// Names the page writer's shared context; equal keys mean an equal context.
     let sharedContextKey: Int
+    /// What `/changes/` shows (0 without history).
+    let history: Int
 
     /// Per track, per level position: for each competency id, the level's section and its rendered
     /// blocks, which is all a competency page shows of the level.
@@ -65,8 +69,10 @@ struct OutputFingerprints {
 
     /// `documents`: the rendered pages, by page index. `memo` keeps the section fingerprints of levels
     /// that did not change, so only edited levels are hashed again.
-    init(model: SiteModel, theme: Theme, urls: SiteURLs, pages: [Int], documents: [RenderedDocument], memo: BuildMemo) {
+    init(model: SiteModel, theme: Theme, urls: SiteURLs, pages: [Int], documents: [RenderedDocument], memo: BuildMemo,
+         history: LadderHistory? = nil) {
         self.pages = pages
+        self.history = history?.fingerprint ?? 0
         let levels = model.tracks.map { track in
             track.levels.map { level in
                 var h = Hasher()
@@ -121,6 +127,8 @@ struct OutputFingerprints {
             }
         }
         for alias in urls.aliases { h.combine(alias.from); h.combine(alias.to) }
+        // Criterion ids' aliases are read by the assess pages and ladder.json.
+        h.combine(history?.aliasFingerprint ?? 0)
         site = h.finalize()
         // The page writer's shared context (site and track dictionaries, navigation) reads what the
         // site fingerprint holds, plus which page indices are in each navigation group.
@@ -140,6 +148,8 @@ struct OutputFingerprints {
             h.combine(pages[index])
         case .generatedHome, .tags:
             break
+        case .changes:
+            h.combine(history)
         case .track(let track):
             h.combine(trackIDs[track])
         case .level(let track, let position):

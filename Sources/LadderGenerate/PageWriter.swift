@@ -23,6 +23,8 @@ struct PageWriter {
     let lastCommitDates: [String: String]
     /// Each level's criteria, read once: from this build's documents, so never kept for another build.
     let criteriaCache = CriteriaCache()
+    /// The ladder's versions, with `history:` in site.yml: `/changes/` and the criteria's earlier ids.
+    let history: LadderHistory?
 
     static let headerTrackLimit = 8
 
@@ -37,7 +39,9 @@ struct PageWriter {
 
     /// `shared`: the shared pieces of an earlier build whose inputs were the same (the preview server).
     init(model: SiteModel, documents: [RenderedDocument], templates: TemplateSet, theme: Theme,
-         resolver: LinkResolver, urls: SiteURLs, lastCommitDates: [String: String] = [:], shared reused: Shared? = nil) {
+         resolver: LinkResolver, urls: SiteURLs, lastCommitDates: [String: String] = [:], history: LadderHistory? = nil,
+         shared reused: Shared? = nil) {
+        self.history = history
         self.model = model
         self.documents = documents
         self.templates = templates
@@ -98,6 +102,7 @@ struct PageWriter {
             for view in Self.viewReads(track).indices { groups.append(.view(track: number, number: view)) }
         }
         groups.append(.tags)
+        if history != nil { groups.append(.changes) }
         return groups
     }
 
@@ -171,7 +176,7 @@ struct PageWriter {
             title: model.config.title, description: model.config.description, language: model.config.language,
             baseURL: model.config.baseURL, root: String(href("/").dropLast()), params: model.config.params,
             tracks: tracks, navTracks: navTracks, manyTracks: tracks.count > PageWriter.headerTrackLimit,
-            search: model.config.search, views: model.config.views,
+            search: model.config.search, views: model.config.views, changesURL: model.config.history == nil ? nil : href(HistoryReader.url),
             nav: navGroups.keys.sorted().map { navGroup($0, pages: navGroups[$0]!, current: "") })
         site.favicon = favicon
         return templates.shared(site)

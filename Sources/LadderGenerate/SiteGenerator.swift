@@ -28,6 +28,8 @@ public struct SiteGenerator {
             let model = try run.stage("layouts", run.checkLayouts(consume ladder, templates: templates))
             let urls = try run.stage("urls", run.siteURLs(model, templates: templates))
             let documents = try run.stage("markdown", run.renderMarkdown(model, bodies: consume bodies, urls: urls))
+            run.history = try run.stage("history", HistoryReader.read(config: model.config, options: options,
+                                                                      current: LadderSnapshot.of(model: model, documents: documents)))
             let written = try run.write(model, documents: documents, templates: templates, urls: urls, into: sink)
             if options.keepValuesUntilExit { ProcessLifetime.keep((model, documents, urls, templates)) }
             return run.report(model, written: written, since: start)
@@ -53,6 +55,8 @@ final class BuildRun {
     /// The recognition lines and ladder counts, once the model is assembled (said even if the build fails).
     var ladderRead: (lines: [String], counts: String)?
     var explanation: [String] = []
+    /// The ladder's versions (`history:` in site.yml), read once the pages are rendered.
+    var history: LadderHistory?
 
     init(options: BuildOptions, memo: BuildMemo?) {
         self.options = options

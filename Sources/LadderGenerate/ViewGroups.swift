@@ -40,6 +40,8 @@ extension PageWriter {
             return views.job(track: track, number: number)
         case .tags:
             return tagOutputs().map { output in { output } }
+        case .changes:
+            return [{ changesOutput() }]
         }
     }
 }

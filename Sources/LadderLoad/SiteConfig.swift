@@ -42,6 +42,13 @@ public struct SiteConfig: Sendable, Equatable {
     /// `links: warn`: a link to a missing page or anchor is a warning, not an error, so a ladder imported
     /// from another site can be published first and its links fixed later (`check --strict` still fails).
     public var linksWarn = false
+    /// `history:`: the versions `/changes/` lists, oldest first: git tags, or every tag (`history: tags`).
+    /// nil: no history.
+    public var history: History?
+    /// Where `history:` is, for diagnostics about it (outside git, a tag that does not exist).
+    public var historyLocation: SourceLocation?
+    /// Where each tag named under `history:` is written, when it could be found.
+    public var historyTagLocations: [String: SourceLocation] = [:]
     public var tracks: [TrackDeclaration] = []
     public var competencies: [CompetencyDeclaration] = []
     /// Everything else, for templates as `site.params`.
@@ -50,6 +57,13 @@ public struct SiteConfig: Sendable, Equatable {
     /// Likely mistakes that still build (a near-miss of a key), reported by the build.
     public var warnings: [Diagnostic] = []
 
+    public enum History: Sendable, Equatable {
+        /// These tags, in this order (oldest first).
+        case tags([String])
+        /// Every tag of the repository, by its commit's date, oldest first.
+        case allTags
+    }
+
     public init() {}
 
     public static func == (a: SiteConfig, b: SiteConfig) -> Bool {
@@ -57,6 +71,7 @@ public struct SiteConfig: Sendable, Equatable {
             && a.language == b.language && a.rawHTML == b.rawHTML && a.tracks == b.tracks
             && a.competencies == b.competencies && a.linkLevelMentions == b.linkLevelMentions && a.search == b.search
             && a.views == b.views && a.assess == b.assess && a.assessCounts == b.assessCounts && a.editURL == b.editURL && a.linksWarn == b.linksWarn
+            && a.history == b.history
     }
 
     /// Reads `site.yml` text; `path` is how diagnostics name the file.
@@ -88,6 +103,28 @@ public struct SiteConfig: Sendable, Equatable {
             throw .error(fields.keyLocation("links"), "'links' must be 'error' or 'warn', found '\(other)'")
         }
 
+        if let history = map["history"] {
+            let location = fields.keyLocation("history")
+            let wrong = "'history' must be a list of git tags (history: [v1, v2]) or 'tags' for every tag"
+            switch history {
+            case .null: break
+            case .string("tags"):
+                config.history = .allTags
+                config.historyLocation = location
+            case .list(let items):
+                var tags: [String] = []
+                for item in items {
+                    guard let tag = item.scalarText, !tag.isEmpty else { throw .error(location, wrong) }
+                    tags.append(tag)
+                }
+                guard !tags.isEmpty else { throw .error(location, wrong) }
+                config.history = .tags(tags)
+                config.historyLocation = location
+                config.historyTagLocations = Self.locations(of: tags, after: location, in: text)
+            default:
+                throw .error(location, wrong + ", found '\(history.scalarText ?? history.typeName)'")
+            }
+        }
         if let tracks = map["tracks"] {
             guard case .list(let items) = tracks else {
                 throw .error(fields.keyLocation("tracks"), "'tracks' must be a list of {id, title, description}")
@@ -129,7 +166,7 @@ public struct SiteConfig: Sendable, Equatable {
             }
         }
         var extra = YAMLMap()
-        let known: Set = ["title", "description", "base_url", "language", "raw_html", "link_level_mentions", "search", "views", "assess", "tracks", "competencies", "follow_external_symlinks", "edit_url", "links"]
+        let known: Set = ["title", "description", "base_url", "language", "raw_html", "link_level_mentions", "search", "views", "assess", "tracks", "competencies", "follow_external_symlinks", "edit_url", "links", "history"]
         for entry in map.entries where !known.contains(entry.key) {
             extra.append(entry)
             if let near = Spelling.nearMiss(of: entry.key, in: known.sorted()) {
@@ -138,5 +175,33 @@ public struct SiteConfig: Sendable, Equatable {
         }
         config.extra = .map(extra)
         return config
+    }
+
+    /// Where each tag of a `history:` list is written: the first place on the key's line or after it
+    /// where it stands as a word of its own (`- v1`, `[v1, v2]`).
+    static func locations(of tags: [String], after key: SourceLocation, in text: String) -> [String: SourceLocation] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var out: [String: SourceLocation] = [:]
+        let separators: Set<Character> = [" ", "\t", "[", "]", ",", "-", "'", "\"", ":"]
+        for tag in tags where out[tag] == nil {
+            var number = max(1, key.line)
+            search: while number <= lines.count {
+                let line = lines[number - 1]
+                var start = line.startIndex
+                if number == key.line, let colon = line.firstIndex(of: ":") { start = line.index(after: colon) }
+                while let found = line[start...].range(of: tag) {
+                    let before = found.lowerBound == line.startIndex ? " " : line[line.index(before: found.lowerBound)]
+                    let after = found.upperBound == line.endIndex ? " " : line[found.upperBound]
+                    if separators.contains(before) && (separators.contains(after) || after == "#") {
+                        out[tag] = SourceLocation(path: key.path, line: number,
+                                                  column: line.distance(from: line.startIndex, to: found.lowerBound) + 1)
+                        break search
+                    }
+                    start = found.upperBound
+                }
+                number += 1
+            }
+        }
+        return out
     }
 }

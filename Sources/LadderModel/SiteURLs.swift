@@ -7,6 +7,8 @@ import LadderMarkdown
 package struct SiteURLs {
     /// The search page, which the build writes when `search` is on.
     package static let search = "/search/"
+    /// The ladder's history, which the build writes with `history:` in site.yml.
+    package static let changes = "/changes/"
     /// The ladder as data, and its JSON Schema.
     package static let ladderJSON = "/ladder.json"
     package static let ladderSchema = "/ladder.schema.json"
@@ -49,6 +51,13 @@ package struct SiteURLs {
                                         "\(SiteURLs.search) is the search page; move this page or set 'search: false' in site.yml"))
             }
             allURLs.insert(SiteURLs.search)
+        }
+        if model.config.history != nil {
+            if let page = model.pages.first(where: { $0.url == SiteURLs.changes }) {
+                conflicts.append(.error(page.source.frontMatter.location,
+                                        "\(SiteURLs.changes) is the ladder's history ('history:' in site.yml); move this page or remove 'history:'"))
+            }
+            allURLs.insert(SiteURLs.changes)
         }
         for path in assetPaths { allURLs.insert("/" + path) }
 

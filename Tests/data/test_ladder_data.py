@@ -154,6 +154,32 @@ class LadderDataTests(unittest.TestCase):
             with open(path, "w", encoding="utf-8") as f:
                 f.write(TRICKY_LEVEL)
 
+    def test_aliases_of_reworded_criteria_are_valid_against_the_schema(self):
+        """With history: in site.yml, a criterion reworded since the last tag lists its old id as an alias."""
+        site = os.path.join(self.tmp, "history")
+        shutil.copytree(self.tricky_site, site)
+        def git(*arguments):
+            subprocess.run(["git", "-c", "user.email=t@example.com", "-c", "user.name=T", "-c", "commit.gpgsign=false",
+                            "-c", "tag.gpgsign=false", *arguments], cwd=site, check=True, capture_output=True)
+        git("init", "-q")
+        git("add", "-A")
+        git("commit", "-q", "-m", "v1")
+        git("tag", "v1")
+        old = self.ladder(self.tricky)
+        with open(os.path.join(site, "content", "site.yml"), "w", encoding="utf-8") as f:
+            f.write("title: Careers\nhistory: [v1]\n")
+        with open(os.path.join(site, "content", "eng", "l1.md"), "w", encoding="utf-8") as f:
+            f.write(TRICKY_LEVEL.replace("politely", "kindly"))
+        out = os.path.join(self.tmp, "history-out")
+        build(site, out)
+        data = self.ladder(out)
+        def criteria(d):
+            return {c["text"]: c for t in d["tracks"] for l in t["levels"] for g in l["competencies"] for c in g["criteria"]}
+        before, after = criteria(old), criteria(data)
+        reworded = after['Says "no", kindly, when a request is unsafe.']
+        self.assertEqual(reworded["aliases"], [before['Says "no", politely, when a request is unsafe.']["id"]])
+        self.assertEqual([c for c in after.values() if "aliases" in c], [reworded])
+
 
 if __name__ == "__main__":
     sys.exit(0 if unittest.main(exit=False, verbosity=2).result.wasSuccessful() else 1)

@@ -14,6 +14,14 @@
   var notes = Array.prototype.slice.call(form.querySelectorAll("textarea[name=note]"));
   var known = {};
   boxes.forEach(function (box) { known[box.value] = true; });
+  // The ids criteria had before they were reworded (history: in site.yml), on each criterion as
+  // data-aliases='["old id", …]': a tick made against an earlier version lands on the criterion it became.
+  var aliasOf = {};
+  Array.prototype.forEach.call(form.querySelectorAll("li.assess-criterion[data-aliases]"), function (li) {
+    var olds = [];
+    try { olds = JSON.parse(li.getAttribute("data-aliases")) || []; } catch (e) { olds = []; }
+    olds.forEach(function (old) { if (!known[old] && !aliasOf[old]) aliasOf[old] = li.getAttribute("data-id"); });
+  });
 
   function textOf(id) {
     var box = boxes.filter(function (b) { return b.value === id; })[0];
@@ -31,16 +39,46 @@
   }
 
   function apply(state) {
-    var ticked = {};
-    (state.t || []).forEach(function (id) { ticked[id] = true; });
+    var ticked = {}, notesByID = {}, reworded = {};
+    Object.keys(state.n || {}).forEach(function (id) { notesByID[id] = state.n[id]; });
+    (state.t || []).forEach(function (id) {
+      ticked[id] = true;
+      // Ticked under an id the criterion had before it was reworded: the tick is kept on what it became.
+      if (!known[id] && aliasOf[id]) { ticked[aliasOf[id]] = true; reworded[aliasOf[id]] = id; }
+    });
+    Object.keys(state.n || {}).forEach(function (id) {
+      var now = !known[id] && aliasOf[id];
+      if (now && !notesByID[now]) { notesByID[now] = state.n[id]; reworded[now] = reworded[now] || id; }
+    });
     boxes.forEach(function (box) { box.checked = !!ticked[box.value]; });
-    notes.forEach(function (note) { note.value = (state.n || {})[note.getAttribute("data-id")] || ""; });
+    notes.forEach(function (note) { note.value = notesByID[note.getAttribute("data-id")] || ""; });
+    markReworded(reworded, state);
     var missing = [];
     Object.keys(ticked).concat(Object.keys(state.n || {})).forEach(function (id) {
-      if (!known[id] && missing.indexOf(id) < 0) missing.push(id);
+      if (!known[id] && !aliasOf[id] && missing.indexOf(id) < 0) missing.push(id);
     });
     showChanges(state, missing);
     refresh();
+  }
+
+  // "reworded since you ticked it", in words beside each criterion a tick or note was carried over to.
+  function markReworded(reworded, state) {
+    Array.prototype.forEach.call(form.querySelectorAll(".assess-reworded"), function (mark) { mark.remove(); });
+    Array.prototype.forEach.call(form.querySelectorAll("li.assess-criterion"), function (li) {
+      var old = reworded[li.getAttribute("data-id")];
+      li.classList.toggle("is-reworded", !!old);
+      if (!old) return;
+      var mark = document.createElement("p");
+      mark.className = "assess-reworded";
+      var strong = document.createElement("strong");
+      strong.textContent = "This criterion was reworded since you ticked it";
+      mark.appendChild(strong);
+      var was = (state.x || {})[old];
+      if (was) mark.appendChild(document.createTextNode(" (it read: “" + was + "”)"));
+      // After the label and its permalink: the first row of the criterion's grid stays as it is.
+      var after = li.querySelector(".assess-permalink") || li.querySelector("label");
+      li.insertBefore(mark, after.nextSibling);
+    });
   }
 
   function showChanges(state, missing) {

@@ -21,7 +21,12 @@ public struct AssessContext: TemplateContext {
         /// The criterion on its level page.
         public var url: String
         public var examples: [String]
-        public init(id: String, inputID: String, noteID: String, text: String, url: String, examples: [String]) {
+        /// The ids the criterion had before it was reworded (`history:`), as a JSON array (`["a1b2c3d4"]`):
+        /// a link made with one of them ticks this criterion. Empty without any.
+        public var aliasesJSON: String
+        public init(id: String, inputID: String, noteID: String, text: String, url: String, examples: [String],
+                    aliasesJSON: String = "") {
+            self.aliasesJSON = aliasesJSON
             self.id = id
             self.inputID = inputID
             self.noteID = noteID
@@ -31,7 +36,7 @@ public struct AssessContext: TemplateContext {
         }
         public var templateFields: TemplateFields {
             ["id": id, "input_id": inputID, "note_id": noteID, "text": text, "url": url,
-             "examples": examples, "has_examples": !examples.isEmpty]
+             "examples": examples, "has_examples": !examples.isEmpty, "aliases_json": aliasesJSON, "has_aliases": !aliasesJSON.isEmpty]
         }
     }
 

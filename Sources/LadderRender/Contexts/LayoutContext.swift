@@ -15,6 +15,7 @@
 /// | `tag` | `tag` (`TagContext`) |
 /// | `search` | `search` (`SearchContext`) |
 /// | `assess` | `track`, `assess` (`AssessContext`) |
+/// | `changes` | `changes` (`ChangesContext`) |
 /// | `redirect` | `site`, `target` only |
 public struct LayoutContext {
     /// Made once per site (and per current track while the header lists tracks): see `SiteContext`.
@@ -35,6 +36,7 @@ public struct LayoutContext {
         case tag(TagContext)
         case search(SearchContext)
         case assess(AssessContext)
+        case changes(ChangesContext)
         /// A page that only sends the browser elsewhere (`aliases`): no `page`, no breadcrumbs.
         case redirect(target: String)
     }
@@ -69,6 +71,7 @@ public struct LayoutContext {
         case .tag(let tag): context["tag"] = tag.templateValue
         case .search(let search): context["search"] = search.templateValue
         case .assess(let assess): context["assess"] = assess.templateValue
+        case .changes(let changes): context["changes"] = changes.templateValue
         }
         return .object(context)
     }

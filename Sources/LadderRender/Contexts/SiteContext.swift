@@ -14,6 +14,8 @@ public struct SiteContext: TemplateContext {
     public var search: Bool
     public var views: Bool
     public var nav: [NavGroup]
+    /// `/changes/`, the ladder's history, when `history:` is on.
+    public var changesURL: String?
     /// The icon every page links: the site's own, else the theme's.
     public var favicon: Favicon?
 
@@ -31,7 +33,8 @@ public struct SiteContext: TemplateContext {
 
     public init(title: String, description: String, language: String, baseURL: String, root: String,
                 params: [String: Any], tracks: [TrackLink], navTracks: [TrackLink], manyTracks: Bool,
-                search: Bool, views: Bool, nav: [NavGroup]) {
+                search: Bool, views: Bool, changesURL: String? = nil, nav: [NavGroup]) {
+        self.changesURL = changesURL
         self.title = title
         self.description = description
         self.language = language
@@ -53,6 +56,7 @@ public struct SiteContext: TemplateContext {
             "many_tracks": manyTracks, "search": search, "views": views, "nav": nav.templateList,
         ]
         if let favicon { dict["favicon"] = favicon.templateFields }
+        if let changesURL { dict["changes_url"] = changesURL }
         return dict
     }
 }
