@@ -53,11 +53,11 @@ public struct LadderSnapshot: Sendable {
             var levels = track.levels.map { level in
                 Level(id: level.id, title: level.title, url: level.url,
                       groups: groups(LevelCriteria.of(level, in: documents[level.pageIndex],
-                                                      given: model.pages[level.pageIndex].source.criterionIDs)))
+                                                      given: model.givenCriterionIDs(level.pageIndex))))
             }
             if let shared = track.shared, let first = track.levels.first {
                 let criteria = LevelCriteria.shared(shared, of: track, in: documents[shared.pageIndex],
-                                                    given: model.pages[shared.pageIndex].source.criterionIDs)
+                                                    given: model.givenCriterionIDs(shared.pageIndex))
                 levels.append(Level(id: sharedLevelID, title: "At every level", url: first.url, groups: groups(criteria)))
             }
             return Track(id: track.id, title: track.title, levels: levels)
