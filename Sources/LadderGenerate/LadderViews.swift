@@ -151,8 +151,8 @@ extension PageWriter {
                 let rows = comparison.rows.map { row in
                     var context = CompareContext.Row(
                         name: row.competency.name,
-                        lowerLink: row.lowerAnchor.map { Link(url: sectionURL(a, $0), label: "\(a.id) · \(row.competency.name)") },
-                        higherLink: row.higherAnchor.map { Link(url: sectionURL(b, $0), label: "\(b.id) · \(row.competency.name)") },
+                        lowerLink: row.lowerAnchor.map { Link(url: sectionURL(a, $0), label: "\(a.label) · \(row.competency.name)") },
+                        higherLink: row.higherAnchor.map { Link(url: sectionURL(b, $0), label: "\(b.label) · \(row.competency.name)") },
                         lower: row.lower.map(Self.item), higher: row.higher.map(Self.item),
                         lowerHTML: Self.itemsHTML(row.lower, side: .lower), higherHTML: Self.itemsHTML(row.higher, side: .higher))
                     context.noLongerListed = row.noLongerListed.map(Self.item)
@@ -163,12 +163,12 @@ extension PageWriter {
                 }
                 return Output(
                     url: url, layout: "compare",
-                    context: context(page: PageContext(title: "\(a.id) vs \(b.id) · \(track.title)", url: href(url), permalink: absolute(url),
+                    context: context(page: PageContext(title: "\(a.label) vs \(b.label) · \(track.title)", url: href(url), permalink: absolute(url),
                                                        description: "What changes from \(a.displayName) to \(b.displayName)."),
                                      current: url, track: track,
                                      view: .compare(.init(lower: levels[i], higher: levels[j], rows: rows,
                                                           picker: picker(track, selectedLower: i, selectedHigher: j, options: options))),
-                                     breadcrumbs: [(track.title, track.url), ("Compare", "\(track.url)compare/"), ("\(a.id) vs \(b.id)", nil)]),
+                                     breadcrumbs: [(track.title, track.url), ("Compare", "\(track.url)compare/"), ("\(a.label) vs \(b.label)", nil)]),
                     inSitemap: true, lastmod: nil)
             }
         }
@@ -272,11 +272,11 @@ extension PageWriter {
         var links: [Link] = []
         if position > 0 {
             let lower = track.levels[position - 1]
-            links.append(Link(url: href(track.compareURL(lower, level)), label: "\(lower.id) vs \(level.id)"))
+            links.append(Link(url: href(track.compareURL(lower, level)), label: "\(lower.label) vs \(level.label)"))
         }
         if position + 1 < track.levels.count {
             let higher = track.levels[position + 1]
-            links.append(Link(url: href(track.compareURL(level, higher)), label: "\(level.id) vs \(higher.id)"))
+            links.append(Link(url: href(track.compareURL(level, higher)), label: "\(level.label) vs \(higher.label)"))
         }
         return links
     }

@@ -9,7 +9,10 @@ import LadderRender
 /// view shares.
 extension PageWriter {
     func levelSummary(_ level: Level) -> LevelSummary {
-        LevelSummary(id: level.id, title: level.title, displayName: level.displayName, summary: level.summary, url: href(level.url))
+        var summary = LevelSummary(id: level.id, title: level.title, displayName: level.displayName, summary: level.summary, url: href(level.url))
+        summary.showID = level.showsID
+        summary.label = level.label
+        return summary
     }
 
     func trackContext(_ track: Track) -> SharedContext<TrackContext> { shared.tracks[track.id]! }

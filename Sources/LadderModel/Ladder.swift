@@ -59,9 +59,29 @@ public struct Level: Sendable, Hashable {
     /// competencies found deeper than it), shown after the competencies.
     public var trailingBlocks: Range<Int> = 0..<0
 
-    /// "L3 · Senior Software Engineer", or just the title when it already starts with the id.
-    public var displayName: String {
-        title.lowercased().hasPrefix(id.lowercased()) ? title : "\(id) · \(title)"
+    /// "L3 · Senior Software Engineer", or just the title when it says the id already.
+    public var displayName: String { showsID ? "\(id) · \(title)" : title }
+
+    /// Whether the id is worth showing beside the title: not when it is the title's own slug
+    /// (`software-engineer` for "Software Engineer"), its start ("L1 Engineers") or its number (`L2` for
+    /// "Level 2").
+    public var showsID: Bool { Self.showsID(id: id, title: title) }
+
+    /// The level's short name in running text ("New at L3", "L3 vs L4"): its id where that is a code
+    /// (`L3`, `IC2`), else its title ("Senior Developer", not `senior-developer`).
+    public var label: String { Self.isCode(id) ? id : title }
+
+    /// `L3`, `IC2`, `M10`: a few letters and a number.
+    public static func isCode(_ id: String) -> Bool {
+        let letters = id.prefix { $0.isASCII && $0.isLetter }
+        let digits = id.dropFirst(letters.count)
+        return (1...3).contains(letters.count) && (1...3).contains(digits.count) && digits.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    public static func showsID(id: String, title: String) -> Bool {
+        if Slug.make(id) == Slug.make(title) || title.lowercased().hasPrefix(id.lowercased()) { return false }
+        let number = id.filter(\.isNumber)
+        return number.isEmpty || number != title.filter(\.isNumber)
     }
 }
 

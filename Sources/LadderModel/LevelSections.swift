@@ -97,6 +97,11 @@ package enum LevelName {
                 if after.isEmpty || after.first == " " || after.first == ":" { rest = after; break }
             }
             let title = rest.drop { $0 == " " || $0 == ":" || $0 == "-" || $0 == "–" || $0 == "—" || $0 == "·" }
+            // "L1 Engineers": one word after the id with nothing between is the label's own noun, and the
+            // label is the title ("Engineers" alone says nothing).
+            if rest.first == " ", !title.contains(" "), title.first?.isLetter == true, rest.count == title.count + 1 {
+                return (id, String(trimmed.prefix(letters.count + digits.count)) + rest)
+            }
             return (id, title.isEmpty ? id : String(title))
         }
         return (Slug.make(trimmed), trimmed)

@@ -517,7 +517,9 @@ package struct TrackAssembler {
             let (id, title) = LevelName.split(item.boldText)
             anchors.append(Slug.make(id))
             levelsByTrack[track, default: []].append(Level(
-                id: id, slug: Slug.make(id), title: title, summary: Summary.firstSentences(item.rest),
+                // "**L1 Engineers** tend to be early-career…": the bold lead is the sentence's subject.
+                id: id, slug: Slug.make(id), title: title,
+                summary: Summary.firstSentences(item.rest.first?.isLowercase == true ? item.boldText + " " + item.rest : item.rest),
                 order: n + 1, trackID: track, url: "/\(track)/\(Slug.make(id))/", equivalent: nil,
                 pageIndex: index, origin: .listItem(index: n, anchor: Slug.make(id)),
                 location: SourceLocation(path: page.source.displayPath, line: item.line),

@@ -87,6 +87,10 @@ public struct LevelSummary: TemplateContext {
     /// Set in the overview's list of levels when the level was written on the overview's own page
     /// (`## M1 Engineering Manager`): links to `/management/#m1-engineering-manager` still land on it.
     public var anchor: String?
+    /// Whether the id is shown beside the title (not when the title says it: "Level 2", "L1 Engineers").
+    public var showID = true
+    /// The short name in running text (`L3`, or the title where the id is no code).
+    public var label = ""
     public init(id: String, title: String, displayName: String, summary: String, url: String) {
         self.id = id
         self.title = title
@@ -95,7 +99,8 @@ public struct LevelSummary: TemplateContext {
         self.url = url
     }
     public var templateFields: TemplateFields {
-        var dict: TemplateFields = ["id": id, "title": title, "display_name": displayName, "summary": summary, "url": url]
+        var dict: TemplateFields = ["id": id, "title": title, "display_name": displayName, "summary": summary, "url": url,
+                                    "show_id": showID, "label": label]
         if let anchor { dict["anchor"] = anchor }
         return dict
     }
