@@ -117,7 +117,7 @@ extension PageWriter {
                                  current: url, track: track,
                                  view: .competency(.init(name: competency.name, description: competency.description, levels: entries)),
                                  breadcrumbs: [(track.title, track.url), (competency.name, nil)]),
-                inSitemap: true, lastmod: nil)
+                inSitemap: viewsInSitemap(track), lastmod: nil)
         } }
 
         // The matrix: competencies down, levels across.
@@ -136,7 +136,7 @@ extension PageWriter {
                                                    description: "Every competency of the \(track.title) track at every level."),
                                  current: matrixURL, track: track, view: .matrix(.init(levels: levels, rows: rows)),
                                  breadcrumbs: [(track.title, track.url), ("Matrix", nil)]),
-                inSitemap: true, lastmod: nil)
+                inSitemap: viewsInSitemap(track), lastmod: nil)
         }
 
         // Every pair of levels, lower first, and an index with the picker.
@@ -169,7 +169,7 @@ extension PageWriter {
                                      view: .compare(.init(lower: levels[i], higher: levels[j], rows: rows,
                                                           picker: picker(track, selectedLower: i, selectedHigher: j, options: options))),
                                      breadcrumbs: [(track.title, track.url), ("Compare", "\(track.url)compare/"), ("\(a.label) vs \(b.label)", nil)]),
-                    inSitemap: true, lastmod: nil)
+                    inSitemap: viewsInSitemap(track), lastmod: nil)
             }
         }
         let indexURL = "\(track.url)compare/"
@@ -181,7 +181,7 @@ extension PageWriter {
                              view: .compareIndex(.init(pairs: allPairs, picker: picker(track, selectedLower: 0,
                                                                                       selectedHigher: min(1, track.levels.count - 1), options: options))),
                              breadcrumbs: [(track.title, track.url), ("Compare", nil)]),
-            inSitemap: true, lastmod: nil) }
+            inSitemap: viewsInSitemap(track), lastmod: nil) }
         return outputs
     }
 

@@ -229,6 +229,7 @@ struct PageWriter {
         var context = PageContext(title: page.title, url: href(page.url), permalink: absolute(page.url),
                                   description: page.description, summary: page.summary)
         context.content = contentHTML(index)
+        context.titleFromHeading = page.titleFromHeading
         context.params = YAMLValue.map(page.params).templateValue
         context.kind = page.kind.rawValue
         context.authors = page.authors

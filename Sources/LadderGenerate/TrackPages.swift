@@ -81,10 +81,17 @@ extension PageWriter {
         return (before, after)
     }
 
+    /// Whether a track's views (matrix, comparisons, competency pages) are in the sitemap: what its pages
+    /// say of themselves holds for every page made from them, so not when all of them say `sitemap: false`.
+    func viewsInSitemap(_ track: Track) -> Bool {
+        let sources = Set(track.levels.map(\.pageIndex) + [track.introPageIndex].compactMap { $0 })
+        return sources.isEmpty || sources.contains { model.pages[$0].inSitemap }
+    }
+
     func trackOutput(_ track: Track) -> Output {
         var page = PageContext(title: track.title, url: href(track.url), permalink: absolute(track.url),
                                description: track.description)
-        var inSitemap = true
+        var inSitemap = viewsInSitemap(track)
         if let intro = track.introPageIndex {
             page = pageContext(intro)
             page.title = track.title

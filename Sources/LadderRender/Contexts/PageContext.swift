@@ -10,6 +10,9 @@ public struct PageContext: TemplateContext {
     public var summary: String?
     /// The page's rendered Markdown.
     public var content: String?
+    /// Whether the title is the page's own first heading (left out of `content`): a layout that shows the
+    /// content without a title of its own (the home page) shows it as the `<h1>`.
+    public var titleFromHeading = false
     public var params: Any?
     /// `home`, `page`, `trackPage`, … (`Page.Kind`).
     public var kind: String?
@@ -64,6 +67,7 @@ public struct PageContext: TemplateContext {
         if let description { dict["description"] = description }
         if let summary { dict["summary"] = summary }
         if let content { dict["content"] = content }
+        if titleFromHeading { dict["title_from_heading"] = true }
         if let params, let value = TemplateValue(params) { dict["params"] = value }
         if let kind { dict["kind"] = kind }
         if let authors {

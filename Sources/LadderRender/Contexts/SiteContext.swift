@@ -51,10 +51,12 @@ public struct SiteContext: TemplateContext {
 
     public var templateFields: TemplateFields {
         var dict: TemplateFields = [
-            "title": title, "description": description, "language": language, "base_url": baseURL, "root": root,
+            "title": title, "language": language, "base_url": baseURL, "root": root, "has_tracks": !tracks.isEmpty,
             "params": TemplateValue(params) ?? .object([:]), "tracks": tracks.templateList, "nav_tracks": navTracks.templateList,
             "many_tracks": manyTracks, "search": search, "views": views, "nav": nav.templateList,
         ]
+        // An empty description is none: a section over "" would still show what surrounds it (`Careers · `).
+        if !description.isEmpty { dict["description"] = description }
         if let favicon { dict["favicon"] = favicon.templateFields }
         if let changesURL { dict["changes_url"] = changesURL }
         return dict

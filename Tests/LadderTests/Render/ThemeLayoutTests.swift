@@ -48,6 +48,27 @@ import Testing
         #expect(toc.lowerBound < main.lowerBound)
     }
 
+    @Test func a_home_page_of_a_heading_and_a_paragraph_shows_both_and_no_empty_tracks_or_dangling_separator() throws {
+        let site = try TempSite(files: ["content/index.md": "# Home\n\nWelcome to our careers site.\n",
+                                        "content/site.yml": "title: Careers\n"])
+        defer { site.remove() }
+        #expect(site.ladder(["build", site.path, "--quiet"]).status == 0)
+        let home = try site.read("public/index.html")
+        #expect(home.contains("<h1>Home</h1><p>Welcome to our careers site.</p>"))
+        #expect(!home.contains("all-tracks"))
+        #expect(home.contains("<p class=\"colophon\">Careers</p>"))
+    }
+
+    @Test func a_ladder_page_out_of_the_sitemap_keeps_every_page_made_from_it_out() throws {
+        let site = try TempSite(copying: Repo.fixture("sites/fly"))
+        defer { site.remove() }
+        #expect(site.ladder(["build", site.path, "--quiet"]).status == 0)
+        let sitemap = try site.read("public/sitemap.xml")
+        #expect(site.exists("public/platform/matrix/index.html"))
+        #expect(!sitemap.contains("/platform/"), "\(sitemap)")
+        #expect(sitemap.contains("/docs/handbook/"))
+    }
+
     @Test func the_header_lists_nav_groups_as_menus() throws {
         let site = try TempSite(files: [
             "content/about/pay.md": "---\ntitle: Pay\nnav: about\n---\nText.\n",
