@@ -4,9 +4,11 @@
 # libxml2 linked in); the second holds that one file on Debian's slim image, which brings glibc and a
 # shell (GitLab CI runs its jobs' scripts with one; see deploy/gitlab-ci.yml).
 FROM swift:6.3.1-bookworm AS build
+# The static libraries make dist links. Not pinned (hadolint's DL3008): Debian 12's versions, which change only
+# with its security updates, and a pinned one disappears from the archive when they do.
 # hadolint ignore=DL3008
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends libcmark-dev libxml2-dev liblzma-dev zlib1g-dev pkg-config git \
+    && apt-get install -y --no-install-recommends libcmark-dev libxml2-dev liblzma-dev zlib1g-dev pkg-config \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
