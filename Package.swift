@@ -78,11 +78,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The commit `ladder --version` prints: "" here (a weak definition); `make dist` links the commit in.
+        .target(name: "CLadderBuild"),
         .target(
             name: "LadderCLI",
             dependencies: [
                 "LadderCore", "LadderGenerate", "LadderDiff", "LadderModel",
-                "LadderServer",
+                "LadderServer", "CLadderBuild",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

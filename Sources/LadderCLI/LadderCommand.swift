@@ -9,7 +9,7 @@ public struct LadderCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "ladder",
         abstract: "Build a careers site from Markdown engineering-ladder pages.",
-        version: LadderVersion.current,
+        version: LadderVersion.display,
         subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, DiffCommand.self]
     )
 

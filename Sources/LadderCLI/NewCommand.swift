@@ -1,9 +1,17 @@
 import ArgumentParser
+import CLadderBuild
 import Foundation
 
 /// The version `ladder --version` prints.
 public enum LadderVersion {
     public static let current = "0.9.0"
+
+    /// The commit the binary was built from, when the build stamped one (`make dist` does), else "".
+    public static var commit: String { String(cString: ladder_build_commit()) }
+
+    /// What `ladder --version` prints: `ladder 0.9.0 (abc1234)` for a stamped build, `ladder 0.9.0` for a
+    /// plain `swift build`.
+    public static var display: String { "ladder \(current)" + (commit.isEmpty ? "" : " (\(commit))") }
 }
 
 /// `ladder new [DIR]`: a starter site that builds as it is, written only into a folder with nothing in it.
