@@ -29,7 +29,12 @@ public enum WordDiff {
 
     /// The words of `text`, split at white space.
     public static func words(_ text: String) -> [Substring] {
-        text.split(whereSeparator: { $0.isWhitespace })
+        // ASCII text splits at its white space bytes (tab to carriage return, space), which are all the
+        // white space it can hold, without asking each Character.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return text.utf8.split(whereSeparator: { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }).map { Substring($0) }
+        }
+        return text.split(whereSeparator: { $0.isWhitespace })
     }
 
     /// The runs that turn `old` into `new`: `same` runs are in both, `removed` only in `old`, `added`

@@ -1,5 +1,5 @@
 import Foundation
-import LadderDiff
+@testable import LadderDiff
 import Testing
 
 /// The diff engine on its own: which criteria reword which, and the words that change inside a pair.
@@ -222,5 +222,35 @@ import Testing
         let alignment = Alignment(lower: [old, same], higher: [new, other])
         #expect(alignment.higher.first == .reworded(lower: 0))
         #expect(Date().timeIntervalSince(start) < 20)
+    }
+}
+
+/// The ASCII paths of the engine read exactly what the Unicode paths read.
+@Suite struct DiffFastPathTests {
+    /// Every string of up to five pieces from an alphabet of the awkward cases.
+    static let texts: [String] = {
+        let alphabet = ["Team's", "teams", "’s", "'", "s", "Services", "leading", " ", "\t", "\n", "2x", "-", "IES", "cases.", "e", "ing"]
+        var out = [""]
+        var frontier = [""]
+        for _ in 0..<4 {
+            frontier = frontier.flatMap { prefix in alphabet.map { prefix + $0 } }
+            out += frontier
+        }
+        return out
+    }()
+
+    @Test func terms_of_ascii_text_are_the_terms_its_scalars_give() {
+        #expect(Self.texts.count > 60_000)
+        for text in Self.texts where text.utf8.allSatisfy({ $0 < 0x80 }) {
+            let fast = Terms.splitASCII(text)
+            let slow = Terms.splitScalars(text)
+            #expect(fast?.all == slow.all && fast?.content == slow.content, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func words_of_ascii_text_are_the_words_its_characters_give() {
+        for text in Self.texts {
+            #expect(WordDiff.words(text) == text.split(whereSeparator: { $0.isWhitespace }), "\(text.debugDescription)")
+        }
     }
 }
