@@ -121,7 +121,7 @@ public struct Alignment: Sendable, Hashable {
 
     /// Runs of white space made one space, none at the ends: what "equal" means for two criteria.
     public static func spaced(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        WordDiff.words(text).joined(separator: " ")
     }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The words two criteria are compared by: lowercased, stemmed a little, stop words aside.
 ///
 /// "Removes whole classes of bugs" and "removed the class of bug" share `remov`, `class` and `bug`. The
@@ -14,6 +16,15 @@ public enum Terms {
     /// Every word of `text` stemmed (`all`), and the same without stop words (`content`, or `all` when
     /// the text has nothing else).
     public static func split(_ text: String) -> (all: [String], content: [String]) {
+        // A level's criteria are compared with every other level of its track and on its own page: each
+        // text is split once while its track is being written (the cache holds about one track's texts).
+        if let known = SplitCache.shared.get(text) { return known }
+        let made = uncachedSplit(text)
+        SplitCache.shared.set(text, made)
+        return made
+    }
+
+    static func uncachedSplit(_ text: String) -> (all: [String], content: [String]) {
         // Most criteria are ASCII: read as bytes, the same words come out at a fraction of the cost of
         // asking each scalar for its Unicode properties (a 10,000-level site compares millions of words).
         if let ascii = splitASCII(text) { return ascii }
@@ -158,4 +169,26 @@ public enum Terms {
         "under", "up", "upon", "us", "very", "was", "we", "were", "what", "when", "where", "whether", "which",
         "while", "who", "whom", "whose", "why", "will", "with", "within", "without", "would", "you", "your",
     ]
+}
+
+/// The terms of texts split lately, shared by the threads that write pages; emptied when it grows past
+/// `limit`, so it holds about one track's criteria, not a site's.
+final class SplitCache: @unchecked Sendable {
+    static let shared = SplitCache()
+    static let limit = 8_192
+    private let lock = NSLock()
+    private var terms: [String: (all: [String], content: [String])] = [:]
+
+    func get(_ text: String) -> (all: [String], content: [String])? {
+        lock.lock()
+        defer { lock.unlock() }
+        return terms[text]
+    }
+
+    func set(_ text: String, _ value: (all: [String], content: [String])) {
+        lock.lock()
+        defer { lock.unlock() }
+        if terms.count >= Self.limit { terms.removeAll(keepingCapacity: true) }
+        terms[text] = value
+    }
 }
