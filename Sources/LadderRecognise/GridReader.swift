@@ -97,22 +97,41 @@ enum GridCandidates {
     /// (`* **L1** …`, `**Senior** …`, `A __Junior Developer__ is …`). Most pages with bold text (an article's
     /// `**Note**`) stop here.
     static func mayHold(_ body: String) -> Bool {
-        var count = 0
-        for line in body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
-            var rest = Substring(line).drop(while: { $0 == " " })
-            if let first = rest.first, "-*+".contains(first), rest.dropFirst().first == " " { rest = rest.dropFirst(2).drop { $0 == " " } }
-            // One word may come first (`A`, `An`).
-            if !(rest.hasPrefix("**") || rest.hasPrefix("__")), let space = rest.firstIndex(of: " "),
-               rest.distance(from: rest.startIndex, to: space) <= 3 {
-                rest = rest[rest.index(after: space)...]
+        var body = body
+        return body.withUTF8 { bytes -> Bool in
+            var count = 0
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                // At a line's start: spaces, a bullet, and a word of three letters at most may come first.
+                var j = i
+                while j < n, bytes[j] == 0x20 { j += 1 }
+                if j + 1 < n, bytes[j] == 0x2D || bytes[j] == 0x2A || bytes[j] == 0x2B, bytes[j + 1] == 0x20 {
+                    j += 2
+                    while j < n, bytes[j] == 0x20 { j += 1 }
+                }
+                func bold(_ k: Int) -> Bool { k + 1 < n && (bytes[k] == 0x2A || bytes[k] == 0x5F) && bytes[k + 1] == bytes[k] }
+                if !bold(j) {
+                    var k = j
+                    while k < n, k - j <= 3, bytes[k] != 0x20, bytes[k] != 0x0A { k += 1 }
+                    if k < n, bytes[k] == 0x20, k > j, k - j <= 3 { j = k + 1 }
+                }
+                if bold(j) {
+                    let marker = bytes[j]
+                    let open = j + 2
+                    var close = open
+                    while close + 1 < n, close - open <= 60, bytes[close] != 0x0A, !(bytes[close] == marker && bytes[close + 1] == marker) { close += 1 }
+                    if close + 1 < n, bytes[close] == marker, bytes[close + 1] == marker, close > open,
+                       LevelLabel(String(decoding: UnsafeBufferPointer(rebasing: bytes[open..<close]), as: UTF8.self)) != nil {
+                        count += 1
+                        if count >= 4 { return true }
+                    }
+                }
+                // The next line.
+                while i < n, bytes[i] != 0x0A { i += 1 }
+                i += 1
             }
-            guard let marker = rest.hasPrefix("**") ? "**" : rest.hasPrefix("__") ? "__" : nil else { continue }
-            let inner = rest.dropFirst(2)
-            guard let close = inner.range(of: marker), inner.distance(from: inner.startIndex, to: close.lowerBound) <= 60,
-                  LevelLabel(String(inner[..<close.lowerBound])) != nil else { continue }
-            count += 1
-            if count >= 4 { return true }
+            return false
         }
-        return false
     }
 }
