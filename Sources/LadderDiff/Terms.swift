@@ -136,26 +136,9 @@ public enum Terms {
     /// `leading` → `lead`, `bugs` → `bug`, `categories` → `category`… Words of three letters or fewer,
     /// and words with letters outside ASCII, are left alone.
     public static func stem(_ word: String) -> String {
-        var w = Array(word.unicodeScalars)
-        guard w.count > 3, w.allSatisfy({ $0.isASCII }) else { return word }
-        func ends(_ suffix: String) -> Bool {
-            let s = Array(suffix.unicodeScalars)
-            return w.count > s.count && Array(w.suffix(s.count)) == s
-        }
-        if ends("ies") && w.count > 5 {
-            w.removeLast(3); w.append("y")
-        } else if ends("sses") {
-            w.removeLast(2)
-        } else if ends("s") && !ends("ss") && !ends("us") && !ends("is") {
-            w.removeLast()
-        }
-        if ends("ing") && w.count > 6 {
-            w.removeLast(3)
-        } else if ends("ed") && w.count > 5 {
-            w.removeLast(2)
-        }
-        if ends("e") && w.count > 4 { w.removeLast() }
-        return String(String.UnicodeScalarView(w))
+        guard word.utf8.count > 3, word.utf8.allSatisfy({ $0 < 0x80 }) else { return word }
+        // One copy of the rules: the byte stemmer's (an ASCII word's scalars are its bytes).
+        return stemASCII(Array(word.utf8)).map { String(decoding: $0, as: UTF8.self) } ?? word
     }
 
     /// Words that carry little of what a criterion asks for.

@@ -103,29 +103,10 @@ enum GridCandidates {
             var i = 0
             let n = bytes.count
             while i < n {
-                // At a line's start: spaces, a bullet, and a word of three letters at most may come first.
-                var j = i
-                while j < n, bytes[j] == 0x20 { j += 1 }
-                if j + 1 < n, bytes[j] == 0x2D || bytes[j] == 0x2A || bytes[j] == 0x2B, bytes[j + 1] == 0x20 {
-                    j += 2
-                    while j < n, bytes[j] == 0x20 { j += 1 }
-                }
-                func bold(_ k: Int) -> Bool { k + 1 < n && (bytes[k] == 0x2A || bytes[k] == 0x5F) && bytes[k + 1] == bytes[k] }
-                if !bold(j) {
-                    var k = j
-                    while k < n, k - j <= 3, bytes[k] != 0x20, bytes[k] != 0x0A { k += 1 }
-                    if k < n, bytes[k] == 0x20, k > j, k - j <= 3 { j = k + 1 }
-                }
-                if bold(j) {
-                    let marker = bytes[j]
-                    let open = j + 2
-                    var close = open
-                    while close + 1 < n, close - open <= 60, bytes[close] != 0x0A, !(bytes[close] == marker && bytes[close + 1] == marker) { close += 1 }
-                    if close + 1 < n, bytes[close] == marker, bytes[close + 1] == marker, close > open,
-                       LevelLabel(String(decoding: UnsafeBufferPointer(rebasing: bytes[open..<close]), as: UTF8.self)) != nil {
-                        count += 1
-                        if count >= 4 { return true }
-                    }
+                if let inner = BoldLead.inner(bytes, lineStart: i, afterShortWord: true),
+                   LevelLabel(String(decoding: UnsafeBufferPointer(rebasing: bytes[inner]), as: UTF8.self)) != nil {
+                    count += 1
+                    if count >= 4 { return true }
                 }
                 // The next line.
                 while i < n, bytes[i] != 0x0A { i += 1 }

@@ -293,18 +293,14 @@ package enum LadderRecognition {
                                           origin: "its data", score: candidate.score, evidence: candidate.evidence)
             ladder.data = candidate.data
             return ladder
-        case .table:
+        case .table, .grid:
+            // Levels read from parts of blocks: their labels name them, and their cells are typed.
             let labels = candidate.labels.compactMap { LevelLabel($0) }
-            var ladder = RecognisedLadder(shape: .table, depth: 0, headingBlocks: [], labels: candidate.labels,
+            var ladder = RecognisedLadder(shape: candidate.shape, depth: 0, headingBlocks: [], labels: candidate.labels,
                                           levelIDs: labels.count == candidate.labels.count ? ids(for: candidate.labels, labels: labels) : nil,
-                                          origin: "its table", score: candidate.score, evidence: candidate.evidence)
+                                          origin: candidate.shape == .table ? "its table" : "its bold leads under each competency",
+                                          score: candidate.score, evidence: candidate.evidence)
             ladder.table = candidate.table
-            return ladder
-        case .grid:
-            let labels = candidate.labels.compactMap { LevelLabel($0) }
-            var ladder = RecognisedLadder(shape: .grid, depth: 0, headingBlocks: [], labels: candidate.labels,
-                                          levelIDs: labels.count == candidate.labels.count ? ids(for: candidate.labels, labels: labels) : nil,
-                                          origin: "its bold leads under each competency", score: candidate.score, evidence: candidate.evidence)
             ladder.grid = candidate.grid
             return ladder
         case .list:
@@ -520,16 +516,7 @@ struct HeadingCandidates {
 enum Evidence {
     /// `**Tests**: …`, `* **Impact** — …` → "tests"; nil for a line with no bold lead.
     static func boldLead(_ line: Substring) -> String? {
-        var rest = line.drop { $0 == " " }
-        if let first = rest.first, "-*+".contains(first), rest.dropFirst().first == " " {
-            rest = rest.dropFirst(2).drop { $0 == " " }
-        }
-        guard rest.hasPrefix("**") else { return nil }
-        let inner = rest.dropFirst(2)
-        guard let close = inner.range(of: "**"), inner.distance(from: inner.startIndex, to: close.lowerBound) <= 60 else {
-            return nil
-        }
-        return name(String(inner[..<close.lowerBound]))
+        BoldLead.text(of: line).map(name)
     }
 
     /// A section's name as compared across levels: lowercased, without trailing punctuation.
