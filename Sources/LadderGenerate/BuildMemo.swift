@@ -156,7 +156,8 @@ public final class BuildMemo: @unchecked Sendable {
                   cached.contentHash == hash, cached.page.source.displayPath == source.displayPath,
                   // A page of a folder's ladder also depends on its siblings; a folder's track page on all of them.
                   cached.page.source.folderLadder == source.folderLadder,
-                  source.folderLadder?.role != .track || cached.page.source.body == source.body else { return nil }
+                  cached.page.source.competencyPages == source.competencyPages,
+                  cached.page.source.levelIDs == source.levelIDs || source.competencyPages == nil else { return nil }
             return cached.page
         }
     }
@@ -185,7 +186,11 @@ public final class BuildMemo: @unchecked Sendable {
                   last.model.pages[index].source.bodyLine == pages[index].source.bodyLine,
                   last.model.pages[index].source.frontMatter == pages[index].source.frontMatter,
                   last.model.pages[index].source.folderLadder == pages[index].source.folderLadder,
-                  last.model.pages[index].outline == pages[index].outline else { return nil }
+                  last.model.pages[index].source.competencyPages == pages[index].source.competencyPages,
+                  last.model.pages[index].outline == pages[index].outline,
+                  // A competency page's blocks are cut into its track's levels by the model: its words too.
+                  pages[index].source.folderLadder?.role != .competency
+                    || last.model.pages[index].source.body == pages[index].source.body else { return nil }
         }
         var model = last.model
         model.pages = pages

@@ -17,6 +17,8 @@ public struct PageSource: Sendable {
     public var levelIDs: [String]? = nil
     /// Set by the model stage when the page is part of a ladder found in its folder as a whole.
     public var folderLadder: FolderLadderNote? = nil
+    /// Set by the model stage on the page of a track read from a folder of competency pages.
+    public var competencyPages: CompetencyPagesReading? = nil
     /// Set by the model stage for a `README.md` in a folder with no `index.md`: it is the folder's index
     /// page (as GitHub shows it), at the folder's URL.
     public var isFolderIndex = false
@@ -31,12 +33,11 @@ public struct PageSource: Sendable {
 }
 
 extension PageSource {
-    /// A page Ladder writes itself (the track of a folder of competency pages).
+    /// A page Ladder makes itself (the track of a folder of competency pages that has no index page).
     public init(displayPath: String, contentPath: String, frontMatter: FrontMatter, body: String, bodyLine: Int,
-                lineMap: [Int]?) {
+                lineMap: [Int]? = nil) {
         self.init(displayPath: displayPath, contentPath: contentPath, frontMatter: frontMatter, body: body,
-                  bodyLine: bodyLine)
-        self.lineMap = lineMap
+                  bodyLine: bodyLine, lineMap: lineMap, levelIDs: nil)
     }
 }
 

@@ -126,6 +126,24 @@ public struct MarkdownRenderer {
                     }
                     cmark_node_append_child(node, item)
                 }
+            case .sourceBlock(let markdown, let line):
+                // The block parsed on its own: one block, unless cmark reads its lines apart (then in a container).
+                let tree = CMarkTree(markdown)
+                var fragmentTables = PipeTables(body: markdown)
+                fragmentTables.transform(tree.root)
+                let blocks = tree.topLevelBlocks
+                if blocks.count == 1 {
+                    node = blocks[0]
+                    cmark_node_unlink(node)
+                } else {
+                    node = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+                    for child in blocks {
+                        cmark_node_unlink(child)
+                        cmark_node_append_child(node, child)
+                    }
+                }
+                rewriteLinks(in: node, fragments: fragmentTables.origins, fixedLine: line)
+                if !levelMentions.isEmpty { linkLevelMentions(in: node) }
             case .boldLedItem(let block, let item):
                 // The item without its bold lead (the competency's name, shown as the heading before it).
                 node = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
@@ -500,6 +518,9 @@ public enum AppendedBlock: Sendable, Hashable {
     case subheading(text: String, depth: Int, anchor: String, line: Int)
     /// The author's Markdown from data (a level's summary), parsed as the fragment it is.
     case paragraphs(MarkdownFragment)
+    /// One top-level block of another page as its author wrote it, starting on file line `line` (a competency
+    /// page's section for a level, shown on the level's page).
+    case sourceBlock(markdown: String, line: Int)
     /// A list of the author's Markdown fragments from data (criteria), each an item; `loose` as cmark makes
     /// a list whose items are apart.
     case fragments([MarkdownFragment], loose: Bool)

@@ -114,6 +114,9 @@ public struct Outline: Sendable, Equatable {
     /// The first top-level list whose every item leads with bold text.
     public var boldLedList: (blockIndex: Int, items: [BoldLedItem])?
     public var blockCount = 0
+    /// The body line (1-based, as cmark counts) each top-level block starts on: where a block of this page
+    /// is cut from when another page shows it (a competency page's section on its track's level pages).
+    public var blockLines: [Int32] = []
 
     public var anchors: Set<String> { Set(headings.map(\.anchor)) }
 
@@ -197,7 +200,9 @@ public struct Outline: Sendable, Equatable {
         var anchors = AnchorAllocator()
         let blocks = tree.topLevelBlocks
         blockCount = blocks.count
+        blockLines.reserveCapacity(blocks.count)
         for (index, block) in blocks.enumerated() {
+            blockLines.append(cmark_node_get_start_line(block))
             switch CMarkTree.type(block) {
             case CMARK_NODE_HEADING:
                 let text = CMarkTree.plainText(block).trimmingCharacters(in: " ")

@@ -7,7 +7,7 @@ import LadderRecognise
 /// Gathers levels into tracks, checks them, and orders everything.
 package struct TrackAssembler {
     let config: SiteConfig
-    private var levelsByTrack: [String: [Level]] = [:]
+    var levelsByTrack: [String: [Level]] = [:]
     private var trackOrder: [String] = []
     private var notedTracks: Set<String> = []
     private var trackPageIndex: [String: Int] = [:]
@@ -22,7 +22,7 @@ package struct TrackAssembler {
     /// Titles of tracks named by a heading of the page that holds them.
     private var trackTitles: [String: String] = [:]
     /// Blocks the Markdown stage appends to a page for levels read from its table (see `addTableLevels`).
-    private(set) var appendedBlocks: [Int: [AppendedBlock]] = [:]
+    var appendedBlocks: [Int: [AppendedBlock]] = [:]
     /// Anchors of sections made from appended blocks on a level file's own page (`#impact`), by page.
     private(set) var sectionAnchors: [Int: Set<String>] = [:]
     /// How many of a page's appended blocks are its own content (a data track's levels), shown where the
@@ -32,6 +32,8 @@ package struct TrackAssembler {
     private let generic: FrontMatter?
     /// Warnings about data that still builds.
     private(set) var warnings: [Diagnostic] = []
+    /// The competency pages of tracks read from folders of them, by content path (see `addCompetencyPagesLevels`).
+    let competencyPages: [String: Page]
 
     init(config: SiteConfig, pages: [Page] = []) {
         self.config = config
@@ -42,6 +44,9 @@ package struct TrackAssembler {
         trackPagesInFolder = counts
         levelFolderTracks = Self.levelFolderTracks(pages)
         generic = pages.first { !$0.source.isDataCandidate && DataTrack.isGeneric($0.source.frontMatter) }?.source.frontMatter
+        var competencyPages: [String: Page] = [:]
+        for page in pages where page.source.folderLadder?.role == .competency { competencyPages[page.source.contentPath] = page }
+        self.competencyPages = competencyPages
     }
 
     /// Level pages that name no track are in their first-level folder's track, unless that folder's
@@ -179,11 +184,11 @@ package struct TrackAssembler {
             let (track, url) = try self.track(ofTrackPage: page)
             note(track: track)
             if let url { try setURL(url, of: track, at: page.source.frontMatter.location) }
-            let headings = page.source.folderLadder?.role == .track
-            let mode = page.isDataTrack ? "data track" : headings ? "headings"
+            let mode = page.isDataTrack ? "data track" : page.source.competencyPages != nil ? "competency pages"
                 : try fm.string("levels") ?? page.recognised?.shape.rawValue ?? (fm["level_depth"] != nil ? "headings" : "")
             switch mode {
             case "data track": try addDataTrackLevels(page: page, index: index, track: track)
+            case "competency pages": try addCompetencyPagesLevels(page: page, index: index, track: track)
             case "headings": try addHeadingLevels(page: page, index: index, track: track)
             case "list": try addListLevels(page: page, index: index, track: track)
             case "table": try addTableLevels(page: page, index: index, track: track)
@@ -238,7 +243,7 @@ package struct TrackAssembler {
                       track: track)
     }
 
-    private mutating func setShared(_ shared: SharedExpectations, track: String) throws(Diagnostic) {
+    mutating func setShared(_ shared: SharedExpectations, track: String) throws(Diagnostic) {
         if let first = sharedByTrack[track] {
             throw .error(shared.location, "track '\(track)' already has expectations for all levels (at \(first.location))")
         }

@@ -127,4 +127,20 @@ import Testing
         // The search index followed every edit (its hashed file names are part of the comparison above).
         #expect(out.keys.contains { $0.hasPrefix("search/") })
     }
+
+    @Test func a_competency_pages_words_follow_into_its_tracks_level_pages() throws {
+        // A folder of competency pages is one track whose level pages show each page's section for the
+        // level: rewording a page (same structure, so the model could be reused) must reach them.
+        let site = try TempSite(copying: Repo.fixture("recognise/competency-pathway"))
+        defer { site.remove() }
+        let memo = BuildMemo()
+        #expect(differences(try incremental(site, memo), try fullBuild(site)).isEmpty)
+        let path = "content/pathway/testing.md"
+        try site.write(path, try site.read(path).replacingOccurrences(of: "You clean up tests that break for the wrong reasons.",
+                                                                      with: "You delete tests that break for the wrong reasons."))
+        let out = try incremental(site, memo)
+        #expect(differences(out, try fullBuild(site)).isEmpty)
+        let mid = out["pathway/mid/index.html"] ?? Data()
+        #expect(String(decoding: mid, as: UTF8.self).contains("You delete tests that break"))
+    }
 }
