@@ -583,9 +583,15 @@ enum Evidence {
     }
 
     /// Career words, balance, and what counts against: questions, steps, versions, dates, identical bodies.
+    /// How much of each level's text the words about it are read from.
+    static let sampleBytes = 16_384
+
     static func weighContext(_ candidate: inout LadderCandidate, labels: [LevelLabel], texts: [String], bodies: [String],
                              title: String?, firstParagraph: String?) {
-        let nearby = ([title ?? "", firstParagraph ?? ""] + bodies).joined(separator: " ").lowercased()
+        // Words are read from the start of each level's text: a few pages say what a page is about, and a
+        // table of 50,000 rows would otherwise be lowercased, split and matched five times over.
+        let sample = bodies.map { $0.utf8.count > sampleBytes ? String(decoding: $0.utf8.prefix(sampleBytes), as: UTF8.self) : $0 }
+        let nearby = ([title ?? "", firstParagraph ?? ""] + sample).joined(separator: " ").lowercased()
         let headingWords = texts.joined(separator: " ").lowercased().split(whereSeparator: { !$0.isLetter })
         // Bare labels need words about careers near them; a run that also names a role (`Trainee`, then
         // `Specialist`) and an unknown role's titles (seniority words of their own) are weighed by their words.
@@ -604,15 +610,17 @@ enum Evidence {
         } else {
             candidate.weigh(-3, "no word about careers")
         }
-        let bodyLines = bodies.flatMap { $0.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) } }
+        let bodyLines = sample.flatMap { $0.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) } }
             .filter { !$0.isEmpty }
         let questions = bodyLines.filter { line in
             let bare = line.trimmingCharacters(in: CharacterSet(charactersIn: "*_ "))
             return bare.hasSuffix("?") || bare.range(of: #"^Q\d+[:.]"#, options: .regularExpression) != nil
         }
         if !bodyLines.isEmpty, questions.count * 2 >= bodyLines.count { candidate.weigh(-4, "mostly questions") }
-        let normalised = Set(bodies.map { $0.filter { !$0.isNumber && !$0.isWhitespace } })
-        if normalised.count == 1, !(normalised.first ?? "").isEmpty { candidate.weigh(-5, "the same text under every heading") }
+        // Whole texts, compared as bytes without ASCII digits and white space (a template's placeholder under
+        // every level, numbered or not).
+        let normalised = Set(bodies.map { $0.utf8.filter { !($0 >= 0x30 && $0 <= 0x39) && $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D } })
+        if normalised.count == 1, !(normalised.first ?? []).isEmpty { candidate.weigh(-5, "the same text under every heading") }
         let lowered = texts.map { $0.lowercased() }
         if lowered.allSatisfy({ $0.hasPrefix("step") || $0.hasPrefix("phase") || $0.hasPrefix("part") || $0.hasPrefix("day") }) {
             candidate.weigh(-2, "numbered steps")
