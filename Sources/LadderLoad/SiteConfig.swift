@@ -74,6 +74,14 @@ public struct SiteConfig: Sendable, Equatable {
             && a.history == b.history
     }
 
+    /// The keys `parse` reads: every other key reaches templates as `site.params`, and a near-miss of one of
+    /// these is a warning. The manual's reference (docs/content/reference/site-yml.md) must name each one
+    /// (`ManualReferenceTests`).
+    public static let knownKeys: Set<String> = [
+        "title", "description", "base_url", "language", "raw_html", "link_level_mentions", "search", "views", "assess",
+        "tracks", "competencies", "follow_external_symlinks", "edit_url", "links", "history",
+    ]
+
     /// Reads `site.yml` text; `path` is how diagnostics name the file.
     public static func parse(_ text: String, path: String) throws(Diagnostic) -> SiteConfig {
         let map = try YAMLReader(path: path).readMapping(text)
@@ -166,10 +174,9 @@ public struct SiteConfig: Sendable, Equatable {
             }
         }
         var extra = YAMLMap()
-        let known: Set = ["title", "description", "base_url", "language", "raw_html", "link_level_mentions", "search", "views", "assess", "tracks", "competencies", "follow_external_symlinks", "edit_url", "links", "history"]
-        for entry in map.entries where !known.contains(entry.key) {
+        for entry in map.entries where !knownKeys.contains(entry.key) {
             extra.append(entry)
-            if let near = Spelling.nearMiss(of: entry.key, in: known.sorted()) {
+            if let near = Spelling.nearMiss(of: entry.key, in: knownKeys.sorted()) {
                 config.warnings.append(.warning(entry.keyLocation, "unknown key '\(entry.key)' (did you mean '\(near)'?)"))
             }
         }
