@@ -1,6 +1,8 @@
 """The manual (docs/), as `make docs` built it, served on 127.0.0.1 and crawled by linkchecker: every internal
-link, stylesheet, script and image must resolve, and the crawl must reach every page the build wrote."""
+link, stylesheet, script and image must resolve, and the crawl must reach every page the build wrote. The
+manual holds no ladder: its ladder.json must list no track (a page of it read as a ladder by mistake would)."""
 import functools
+import json
 import http.server
 import pathlib
 import sys
@@ -21,6 +23,10 @@ def main(out):
     pages = [p for p in root.rglob("index.html") if "assess" not in p.parts]
     if len(pages) < 10:
         sys.exit(f"{out}: only {len(pages)} pages; was the manual built?")
+    tracks = json.loads((root / "ladder.json").read_text())["tracks"]
+    if tracks:
+        sys.exit("the manual was read as holding a ladder: " + ", ".join(f"{t['id']} at {t['url']}" for t in tracks)
+                 + " (see `ladder check docs --explain`)")
     handler = functools.partial(QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
