@@ -8,6 +8,8 @@ import pathlib
 import sys
 import threading
 
+# Importing Tests/browser/linkcheck.py leaves no __pycache__ in the tree.
+sys.dont_write_bytecode = True
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "browser"))
 import linkcheck  # noqa: E402
 
