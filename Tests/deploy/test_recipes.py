@@ -1,4 +1,4 @@
-"""The publishing recipes under deploy/ and the Dockerfile: read as their hosts read them (YAML, TOML), with
+"""The publishing recipes under deploy/, the Dockerfile among them: read as their hosts read them (YAML, TOML), with
 the jobs and settings each host needs, and all of them installing the version `ladder --version` prints.
 actionlint and hadolint check the GitHub workflow and the Dockerfile themselves (make test-recipes)."""
 import pathlib
@@ -63,7 +63,7 @@ def test_netlify():
 
 
 def test_dockerfile():
-    text = (ROOT / "Dockerfile").read_text()
+    text = (ROOT / "deploy/Dockerfile").read_text()
     stages = re.findall(r"^FROM (\S+)", text, re.M)
     check("docker: a Swift build stage, then a slim runtime stage",
           len(stages) == 2 and stages[0].startswith("swift:6.") and stages[1] == "debian:bookworm-slim", stages)
@@ -72,7 +72,7 @@ def test_dockerfile():
           and "COPY --from=build /out/ladder /usr/local/bin/ladder" in text, text)
     ignored = (ROOT / ".dockerignore").read_text().split()
     check("docker: the build context leaves out builds and outputs",
-          {".build*/", "dist/", "public/"} <= set(ignored), ignored)
+          {".build*/", "dist/", "public/", "docs/public/"} <= set(ignored), ignored)
 
 
 for test in (test_github, test_gitlab, test_netlify, test_dockerfile):
