@@ -200,8 +200,9 @@ public struct ContentLoader {
         return listing
     }
 
-    /// A JSON or YAML file whose top level is a map holding a list of maps (roles, levels, skills…), for
-    /// recognition to read; nil for anything else, which stays a static file only.
+    /// A JSON or YAML file whose top level is a map holding a list of maps (roles, levels, skills…) or a map
+    /// of two maps at least (skills keyed by level), for recognition to read; nil for anything else, which
+    /// stays a static file only.
     static func dataCandidate(_ absolute: String, contentPath: String, displayPath: String) -> PageSource? {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: absolute),
               let size = attributes[.size] as? Int, size < 32 << 20,
@@ -212,11 +213,13 @@ public struct ContentLoader {
         func holdsRecords(_ value: YAMLValue, depth: Int) -> Bool {
             switch value {
             case .list(let items): return items.count >= 2 && items.allSatisfy { if case .map = $0 { true } else { false } }
-            case .map(let inner) where depth < 2: return inner.entries.contains { holdsRecords($0.value, depth: depth + 1) }
+            case .map(let inner) where depth < 2:
+                return inner.entries.count { if case .map = $0.value { true } else { false } } >= 2
+                    || inner.entries.contains { holdsRecords($0.value, depth: depth + 1) }
             default: return false
             }
         }
-        guard map.entries.contains(where: { holdsRecords($0.value, depth: 0) }) else { return nil }
+        guard holdsRecords(.map(map), depth: -1) else { return nil }
         var source = PageSource(displayPath: displayPath, contentPath: contentPath,
                                 frontMatter: FrontMatter(map: map, location: SourceLocation(path: displayPath)), body: "", bodyLine: 1)
         source.isDataCandidate = true

@@ -41,7 +41,65 @@ enum DataReader {
             guard levels.count == list.items.count else { continue }
             out.append(weigh(levels, title: title))
         }
+        out += matrixCandidates(fm.map, title: title)
         return out
+    }
+
+    // MARK: - A matrix keyed by level
+
+    /// Skills whose records are keyed by level — `Coding: {L1: "…", L2: "…"}`, or a list of
+    /// `{name: Coding, L1: "…", L2: "…"}` — read the other way round: the level keys shared by every record
+    /// (three at least, labels of one family in order) are the levels, the records their skills.
+    static func matrixCandidates(_ root: YAMLMap, title: String?) -> [LadderCandidate] {
+        var out: [LadderCandidate] = []
+        func visit(_ map: YAMLMap, depth: Int) {
+            // The map's entries as records named by their keys…
+            let named = map.entries.compactMap { entry -> (name: String, record: YAMLMap, line: Int)? in
+                guard case .map(let record) = entry.value else { return nil }
+                return (label(of: record, skipping: nil, besides: levelKeys(record)) ?? entry.key, record, entry.keyLocation.line)
+            }
+            if let candidate = matrix(named, title: title) { out.append(candidate) }
+            for entry in map.entries {
+                switch entry.value {
+                case .map(let inner) where depth < 2: visit(inner, depth: depth + 1)
+                case .list(let items):
+                    // …or a list of records, each named by its first text field that is not a level.
+                    let records = items.compactMap { item -> (name: String, record: YAMLMap, line: Int)? in
+                        guard case .map(let record) = item, let name = label(of: record, skipping: nil, besides: levelKeys(record)) else { return nil }
+                        return (name, record, record.entries.first?.keyLocation.line ?? entry.keyLocation.line)
+                    }
+                    if records.count == items.count, let candidate = matrix(records, title: title) { out.append(candidate) }
+                default: break
+                }
+            }
+        }
+        visit(root, depth: 0)
+        return out
+    }
+
+    /// A record's keys that are level labels.
+    static func levelKeys(_ record: YAMLMap) -> Set<String> {
+        Set(record.entries.map(\.key).filter { LevelLabel($0) != nil })
+    }
+
+    /// Two records at least sharing a run of level keys: the levels in the first record's order, each with
+    /// every record's text for it as a skill.
+    static func matrix(_ records: [(name: String, record: YAMLMap, line: Int)], title: String?) -> LadderCandidate? {
+        guard records.count >= 2 else { return nil }
+        var shared = levelKeys(records[0].record)
+        for entry in records.dropFirst() { shared.formIntersection(levelKeys(entry.record)) }
+        let keys = records[0].record.entries.map(\.key).filter { shared.contains($0) }
+        let labels = keys.compactMap { LevelLabel($0) }
+        guard keys.count >= 3, labels.count == keys.count, LevelLabel.isRun(labels) else { return nil }
+        let levels = keys.map { key in
+            Level(label: key, line: records[0].record.entries.first { $0.key == key }?.keyLocation.line ?? records[0].line,
+                  skills: records.compactMap { entry in
+                      let texts = entry.record[key].map { self.texts($0) } ?? []
+                      return texts.isEmpty ? nil : (entry.name, texts)
+                  })
+        }
+        guard levels.allSatisfy({ !$0.skills.isEmpty }) else { return nil }
+        return weigh(levels, title: title)
     }
 
     /// A record as a level: its label (the first text field, a name before an id) and its one field of
@@ -74,8 +132,8 @@ enum DataReader {
     }
 
     /// A record's label: its first short text field (`name`, `title`, or an id when it has nothing else).
-    static func label(of record: YAMLMap, skipping key: String?) -> String? {
-        let fields = record.entries.filter { $0.key != key }.compactMap { entry -> (String, String)? in
+    static func label(of record: YAMLMap, skipping key: String?, besides levels: Set<String> = []) -> String? {
+        let fields = record.entries.filter { $0.key != key && !levels.contains($0.key) }.compactMap { entry -> (String, String)? in
             guard case .string(let text) = entry.value, !text.isEmpty, text.count <= 80, !text.contains("\n") else { return nil }
             return (entry.key, text)
         }

@@ -394,6 +394,48 @@ import Testing
         #expect(result.out.contains("(6 levels in 2 tracks, 2 recognised)"), "\(result.out)")
     }
 
+    @Test func skills_keyed_by_level_in_data_are_read_the_other_way_round() throws {
+        // A matrix kept as data: each skill a record keyed by level (a map of maps, or a list of named
+        // records), the levels the keys every record shares. Keys that are no levels stay data.
+        let json = """
+            {"matrix": {
+              "Technical skills": {"L1": "Writes working code with help.", "L2": "Writes clean code alone.",
+                                   "L3": ["Designs systems for the team.", "Reviews <designs>."], "L4": "Designs systems across teams."},
+              "Communication": {"L1": "Asks for help early.", "L2": "Explains their work.", "L3": "Writes proposals.", "L4": "Aligns teams."}
+            }}
+            """
+        let yaml = """
+            title: Design competencies
+            competencies:
+              - name: Craft
+                Junior: Uses the design system.
+                Mid: Extends the design system.
+                Senior: Shapes the design system.
+              - name: Research
+                Junior: Joins interviews.
+                Mid: Runs interviews.
+                Senior: Plans the research.
+            """
+        let site = try TempSite(files: [
+            "content/engineering.json": json, "content/design.yml": yaml,
+            "content/deploy.json": #"{"environments": {"staging": {"url": "s", "replicas": 1}, "production": {"url": "p", "replicas": 3}}}"#,
+        ])
+        defer { site.remove() }
+        let result = site.ladder(["build", site.path])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(!result.out.contains("warning"), "\(result.out)")
+        #expect(try levelOrder(site, track: "/engineering/", ids: ["l1", "l2", "l3", "l4"]))
+        let l3 = try site.read("public/engineering/l3/index.html")
+        #expect(l3.contains(">Technical skills</h2>") && l3.contains(">Communication</h2>"))
+        #expect(l3.contains("Reviews &lt;designs&gt;.</li>"))
+        #expect(l3.contains("Writes proposals."))
+        #expect(try levelOrder(site, track: "/design/", ids: ["junior", "mid", "senior"]))
+        #expect(try site.read("public/design/mid/index.html").contains("Runs interviews."))
+        #expect(site.exists("public/design/competencies/research/index.html"))
+        #expect(!site.exists("public/deploy/index.html"))
+        #expect(result.out.contains("(7 levels in 2 tracks, 2 recognised)"), "\(result.out)")
+    }
+
     @Test func an_empty_levels_key_says_nothing_and_the_page_is_read_as_it_is() throws {
         let (site, result) = try build("empty-levels-key")
         defer { site.remove() }
