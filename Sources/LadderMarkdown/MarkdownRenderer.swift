@@ -43,7 +43,7 @@ public struct MarkdownRenderer {
         tables.transform(tree.root)
         rewriteLinks(in: tree.root, fragments: tables.origins)
         if !levelMentions.isEmpty { linkLevelMentions(in: tree.root) }
-        let topLevel = tree.topLevelBlocks
+        var topLevel = tree.topLevelBlocks
         // Appended headings take the places after the page's own blocks, as the model numbered them.
         for (n, piece) in appendedBlocks.enumerated() {
             switch piece {
@@ -58,11 +58,32 @@ public struct MarkdownRenderer {
         for (number, heading) in headings.enumerated() { headingByBlock[heading.blockIndex] = number }
 
         var document = RenderedDocumentBuilder(headings: headings)
-        for (index, block) in topLevel.enumerated() {
+        for index in topLevel.indices {
+            var block = topLevel[index]
             var html: String
             var inner: Range<Int>?
             var tagEnds: [Int] = []
             if let heading = headingByBlock[index] {
+                if CMarkTree.type(block) == CMARK_NODE_PARAGRAPH, let strong = cmark_node_first_child(block) {
+                    // A bold paragraph read as a heading (`Outline.promotingBoldParagraphs`): its bold text's
+                    // inlines, in a heading of the depth the outline gave it.
+                    let node = cmark_node_new(CMARK_NODE_HEADING)!
+                    cmark_node_set_heading_level(node, Int32(headings[heading].depth))
+                    while let child = cmark_node_first_child(strong) {
+                        cmark_node_unlink(child)
+                        cmark_node_append_child(node, child)
+                    }
+                    // `**Delivery:**` heads "Delivery".
+                    if let last = cmark_node_last_child(node), CMarkTree.type(last) == CMARK_NODE_TEXT {
+                        var literal = CMarkTree.literal(last)
+                        while literal.last == ":" || literal.last == " " { literal.removeLast() }
+                        cmark_node_set_literal(last, literal)
+                    }
+                    cmark_node_replace(block, node)
+                    cmark_node_free(block)
+                    block = node
+                    topLevel[index] = node
+                }
                 if headingShift > 0, CMarkTree.type(block) == CMARK_NODE_HEADING {
                     cmark_node_set_heading_level(block, Int32(min(6, Int(cmark_node_get_heading_level(block)) + headingShift)))
                 }

@@ -1,4 +1,5 @@
 import CCmark
+import Foundation
 import LadderCore
 
 /// What the ladder model needs from a page before anything is rendered: its top-level headings with
@@ -117,11 +118,39 @@ public struct Outline: Sendable, Equatable {
     /// The body line (1-based, as cmark counts) each top-level block starts on: where a block of this page
     /// is cut from when another page shows it (a competency page's section on its track's level pages).
     public var blockLines: [Int32] = []
+    /// Paragraphs that are bold text and nothing else (`**Senior Engineer**`), short and on one line: what a
+    /// document exported from a word processor writes for its headings. Depth 0 and no anchor until
+    /// `promotingBoldParagraphs` places them among the headings.
+    public var boldParagraphs: [Heading] = []
 
     public var anchors: Set<String> { Set(headings.map(\.anchor)) }
 
+    /// The outline with its bold paragraphs as headings, each one deeper than the heading above it (`##`
+    /// at least: a document's `#` is its title), with anchors of their own: how a page whose levels are
+    /// bold paragraphs is read once recognition found its ladder there.
+    public func promotingBoldParagraphs() -> Outline {
+        guard !boldParagraphs.isEmpty else { return self }
+        var out = self
+        var anchors = AnchorAllocator(reserved: Set(headings.map(\.anchor)))
+        var merged: [Heading] = []
+        var real = headings.makeIterator(), next = real.next()
+        let boldBlocks = Set(boldParagraphs.map(\.blockIndex))
+        for var bold in boldParagraphs {
+            while let h = next, h.blockIndex < bold.blockIndex { merged.append(h); next = real.next() }
+            let above = merged.last { !boldBlocks.contains($0.blockIndex) }
+            bold.depth = min(6, max(2, (above?.depth ?? 1) + 1))
+            bold.anchor = anchors.allocate(bold.text)
+            merged.append(bold)
+        }
+        while let h = next { merged.append(h); next = real.next() }
+        out.headings = merged
+        out.boldParagraphs = []
+        return out
+    }
+
     public static func == (a: Outline, b: Outline) -> Bool {
         a.headings == b.headings && a.firstParagraph == b.firstParagraph && a.blockCount == b.blockCount && a.tables == b.tables
+            && a.boldParagraphs == b.boldParagraphs
             && a.boldLedList?.blockIndex == b.boldLedList?.blockIndex && a.boldLedList?.items == b.boldLedList?.items
     }
 
@@ -210,12 +239,23 @@ public struct Outline: Sendable, Equatable {
                                         anchor: anchors.allocate(text),
                                         line: lines.fileLine(CMarkTree.line(block)), blockIndex: index))
             case CMARK_NODE_PARAGRAPH:
+                if let strong = cmark_node_first_child(block), CMarkTree.type(strong) == CMARK_NODE_STRONG, cmark_node_next(strong) == nil,
+                   cmark_node_get_end_line(block) == cmark_node_get_start_line(block) {
+                    // `**Technical skills:**` names "Technical skills".
+                    let text = CMarkTree.plainText(strong).trimmingCharacters(in: CharacterSet(charactersIn: " :"))
+                    if !text.isEmpty, text.utf8.count <= 80 {
+                        boldParagraphs.append(Heading(depth: 0, text: text, anchor: "", line: lines.fileLine(CMarkTree.line(block)), blockIndex: index))
+                        break
+                    }
+                }
                 // Only the first paragraph and those right under a heading are read (a page has dozens).
                 let underHeading = headings.last.map { $0.blockIndex == index - 1 } ?? false
-                guard firstParagraph == nil || underHeading else { break }
+                let underBold = boldParagraphs.last.map { $0.blockIndex == index - 1 } ?? false
+                guard firstParagraph == nil || underHeading || underBold else { break }
                 let text = CMarkTree.plainText(block).trimmingCharacters(in: " ")
                 if firstParagraph == nil { firstParagraph = text }
                 if underHeading { headings[headings.count - 1].firstParagraph = text }
+                if underBold { boldParagraphs[boldParagraphs.count - 1].firstParagraph = text }
             case CMARK_NODE_LIST where boldLedList == nil:
                 if let items = Self.boldLedItems(block, lines: lines) { boldLedList = (index, items) }
             default: break

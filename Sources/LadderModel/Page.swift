@@ -135,13 +135,14 @@ package extension Page {
             found = LadderRecognition.forcedTable(outline: outline, title: try fm.string("title"))
         }
         recognised = found
+        if found?.promotesBoldParagraphs == true { self.outline = outline.promotingBoldParagraphs() }
         if let ids = found?.levelIDs { self.source.levelIDs = ids }
         url = try Page.explicitURL(fm) ?? Page.url(forContentPath: self.source.isFolderIndex
             ? FolderRecognition.folder(of: source.contentPath) + "/index.md" : source.contentPath)
         // A first heading that is a level (`# QA Engineer I`) is not the page's title.
         // Nor is a track's heading on a page of several tracks (`# Engineering` over `## L1` …).
         let trackHeadings = Set(found?.tracks.map(\.headingBlock) ?? [])
-        let firstHeading = outline.headings.first.flatMap {
+        let firstHeading = self.outline.headings.first.flatMap {
             found?.headingBlocks.contains($0.blockIndex) == true || trackHeadings.contains($0.blockIndex) ? nil : $0
         }
         if let title = try JobFamily.isJobFamily(fm) ? JobFamily.title(fm) : fm.string("title") {

@@ -90,6 +90,9 @@ public struct RecognisedLadder: Sendable, Hashable {
     /// Further tracks of the page kept as tables beside its ladder (IC levels as headings, the management
     /// levels in a table under `## Management Levels`), each named after the heading above it.
     public var tableTracks: [TableTrack] = []
+    /// The levels are bold paragraphs read as headings (`Outline.promotingBoldParagraphs`): the page's
+    /// outline is that one from now on.
+    public var promotesBoldParagraphs = false
 
     public struct TableTrack: Sendable, Hashable {
         public var name: String
@@ -172,6 +175,46 @@ package enum LadderRecognition {
 
     package static func read(source: PageSource, outline: Outline, title: String?) -> Recognition {
         if source.isDataCandidate { return readData(source.frontMatter, title: title) }
+        let reading = readOutline(source: source, outline: outline, title: title)
+        // A document from a word processor heads its sections with bold paragraphs. Read as headings, they are
+        // weighed like any other, and kept when a ladder's levels are among them, or when they name the same
+        // sections under the levels the page's own headings hold.
+        guard outline.boldParagraphs.count >= (reading.ladder == nil ? 3 : 2),
+              reading.ladder.map({ $0.shape == .headings && $0.tracks.isEmpty }) ?? true else { return reading }
+        let promoted = outline.promotingBoldParagraphs()
+        var bold = readOutline(source: source, outline: promoted, title: title)
+        let boldBlocks = Set(outline.boldParagraphs.map(\.blockIndex))
+        guard var ladder = bold.ladder, ladder.shape == .headings else {
+            return reading.ladder == nil && reading.nearMiss == nil ? Recognition(ladder: nil, nearMiss: bold.nearMiss) : reading
+        }
+        if let found = reading.ladder {
+            guard ladder.headingBlocks == found.headingBlocks,
+                  sectionsRecur(in: promoted, levels: found.headingBlocks, bold: boldBlocks) else { return reading }
+            ladder.evidence.append("sections in bold paragraphs")
+        } else {
+            guard !ladder.headingBlocks.isDisjoint(with: boldBlocks) else { return Recognition(ladder: nil, nearMiss: reading.nearMiss ?? bold.nearMiss) }
+            ladder.evidence.append("levels in bold paragraphs")
+            ladder.origin = "its bold paragraphs"
+        }
+        ladder.promotesBoldParagraphs = true
+        bold.ladder = ladder
+        return bold
+    }
+
+    /// Whether the bold paragraphs under the levels name the same sections under most of them.
+    static func sectionsRecur(in outline: Outline, levels: Set<Int>, bold: Set<Int>) -> Bool {
+        var sets: [Set<String>] = []
+        for heading in outline.headings {
+            if levels.contains(heading.blockIndex) {
+                sets.append([])
+            } else if bold.contains(heading.blockIndex), !sets.isEmpty {
+                sets[sets.count - 1].insert(Evidence.name(heading.text))
+            }
+        }
+        return !Evidence.common(sets).isEmpty
+    }
+
+    static func readOutline(source: PageSource, outline: Outline, title: String?) -> Recognition {
         // Cheap test first: most pages have neither three headings nor a bold-led list.
         let listCount = outline.boldLedList?.items.count ?? 0
         guard outline.headings.count >= 3 || listCount >= 3 || !outline.tables.isEmpty else { return Recognition() }

@@ -106,6 +106,37 @@ import Testing
         #expect(result.out.contains("content/levels.md: track 'levels', 4 levels L1–L4 from its bullet lines"))
     }
 
+    @Test func bold_paragraphs_as_a_word_processor_writes_headings_are_levels() throws {
+        let (site, result) = try build("bold-paragraph-levels")
+        defer { site.remove() }
+        #expect(result.status == 0, "\(result.err)")
+        let track = "/engineering-levels/"
+        #expect(try levelOrder(site, track: track, ids: ["associate-engineer", "engineer", "senior-engineer", "staff-engineer"]))
+        let senior = try site.read("public\(track)senior-engineer/index.html")
+        #expect(senior.contains("<h1>Senior Engineer</h1>"))
+        #expect(senior.contains("Leads projects across the team"))
+        #expect(senior.contains("Mentors two engineers"))
+        #expect(!senior.contains("Chooses the architecture"))
+        // The document page shows its bold lines as the headings they stand for.
+        #expect(try site.read("public\(track)index.html").contains("<h1>Engineering levels</h1>"))
+        expectViews(site, track: track, pair: "engineer-vs-senior-engineer")
+        #expect(result.out.contains("content/engineering-levels.md: track 'engineering-levels', 4 levels associate-engineer–staff-engineer from its bold paragraphs"), "\(result.out)")
+    }
+
+    @Test func bold_paragraphs_repeated_under_level_headings_are_its_competencies() throws {
+        let (site, result) = try build("bold-paragraph-sections")
+        defer { site.remove() }
+        #expect(result.status == 0, "\(result.err)")
+        #expect(try levelOrder(site, track: "/ladder/", ids: ["p1", "p2", "p3"]))
+        let p2 = try site.read("public/ladder/p2/index.html")
+        #expect(p2.contains(">Delivery</h2>") && p2.contains(">Collaboration</h2>"), "\(p2)")
+        #expect(p2.contains("Pairs with designers on a feature."))
+        #expect(site.exists("public/ladder/competencies/delivery/index.html"))
+        #expect(site.exists("public/ladder/competencies/collaboration/index.html"))
+        let matrix = try site.read("public/ladder/matrix/index.html")
+        #expect(matrix.contains("Ships projects that span several sprints."))
+    }
+
     @Test func plain_level_lines_with_eg_examples_are_one_competency_of_each_level() throws {
         let (site, result) = try build("plain-level-lines")
         defer { site.remove() }
@@ -550,7 +581,7 @@ import Testing
     @Test(arguments: [
         "neg-competency-sections", "neg-nav-table", "neg-faq-bold-questions", "neg-prose-levels", "neg-howto-steps", "neg-release-notes", "neg-resume",
         "neg-staffing-plan", "neg-ic-designators", "neg-tiers", "neg-interview-questions", "neg-heading-depth",
-        "neg-roman-parts",
+        "neg-roman-parts", "neg-bold-paragraph-notes",
     ])
     func look_alikes_stay_plain_pages(_ fixture: String) throws {
         let (site, result) = try build(fixture)
