@@ -191,7 +191,7 @@ public struct ContentLoader {
                 listing.markdownFiles.append(MarkdownFile(contentPath: file.relative, absolutePath: file.absolute, displayPath: path))
             } else {
                 listing.staticFiles.append(StaticFile(contentPath: file.relative, absolutePath: file.absolute))
-                if lower.hasSuffix(".json") || lower.hasSuffix(".yml") || lower.hasSuffix(".yaml"),
+                if lower.hasSuffix(".json") || lower.hasSuffix(".yml") || lower.hasSuffix(".yaml") || lower.hasSuffix(".csv") || lower.hasSuffix(".tsv"),
                    let page = Self.dataCandidate(file.absolute, contentPath: file.relative, displayPath: path) {
                     listing.dataPages.append(page)
                 }
@@ -200,7 +200,12 @@ public struct ContentLoader {
         return listing
     }
 
-    /// A JSON or YAML file whose top level is a map holding a list of maps (roles, levels, skills…) or a map
+    static func isSpreadsheet(_ contentPath: String) -> Bool {
+        let lower = contentPath.lowercased()
+        return lower.hasSuffix(".csv") || lower.hasSuffix(".tsv")
+    }
+
+    /// A JSON or YAML file (or a spreadsheet saved as CSV or TSV, its rows as records) whose top level is a map holding a list of maps (roles, levels, skills…) or a map
     /// of two maps at least (skills keyed by level), for recognition to read; nil for anything else, which
     /// stays a static file only.
     static func dataCandidate(_ absolute: String, contentPath: String, displayPath: String) -> PageSource? {
@@ -208,8 +213,9 @@ public struct ContentLoader {
               let size = attributes[.size] as? Int, size < 32 << 20,
               let data = FileManager.default.contents(atPath: absolute),
               case .success(let text) = UTF8Validation.decode(data, displayPath: displayPath),
-              text.containsByte(UInt8(ascii: "{")) || text.containsByte(UInt8(ascii: ":")),
-              let map = try? YAMLReader(path: displayPath).readMapping(text) else { return nil }
+              let map = Self.isSpreadsheet(contentPath) ? CSVTable.records(text, tabs: contentPath.lowercased().hasSuffix(".tsv"), path: displayPath)
+                : text.containsByte(UInt8(ascii: "{")) || text.containsByte(UInt8(ascii: ":")) ? try? YAMLReader(path: displayPath).readMapping(text) : nil
+        else { return nil }
         func holdsRecords(_ value: YAMLValue, depth: Int) -> Bool {
             switch value {
             case .list(let items): return items.count >= 2 && items.allSatisfy { if case .map = $0 { true } else { false } }

@@ -69,12 +69,30 @@ enum DataReader {
                         return (name, record, record.entries.first?.keyLocation.line ?? entry.keyLocation.line)
                     }
                     if records.count == items.count, let candidate = matrix(records, title: title) { out.append(candidate) }
+                    if records.count == items.count, let candidate = levelRows(records, title: title) { out.append(candidate) }
                 default: break
                 }
             }
         }
         visit(root, depth: 0)
         return out
+    }
+
+    /// Records named by level labels in order (`{Level: L1, Scope: "…", Impact: "…"}`, a spreadsheet's level
+    /// per row): each a level, its other text fields its skills.
+    static func levelRows(_ records: [(name: String, record: YAMLMap, line: Int)], title: String?) -> LadderCandidate? {
+        guard records.count >= 3 else { return nil }
+        let labels = records.compactMap { LevelLabel($0.name) }
+        guard labels.count == records.count, LevelLabel.isRun(labels) else { return nil }
+        let levels = records.map { entry in
+            Level(label: entry.name, line: entry.line, skills: entry.record.entries.compactMap { field in
+                guard field.value.scalarText != entry.name else { return nil }
+                let texts = self.texts(field.value)
+                return texts.isEmpty ? nil : (field.key, texts)
+            })
+        }
+        guard levels.allSatisfy({ !$0.skills.isEmpty }) else { return nil }
+        return weigh(levels, title: title)
     }
 
     /// A record's keys that are level labels.

@@ -467,6 +467,33 @@ import Testing
         #expect(result.out.contains("(7 levels in 2 tracks, 2 recognised)"), "\(result.out)")
     }
 
+    @Test func a_spreadsheet_saved_as_csv_or_tsv_is_read_as_its_records() throws {
+        // Competencies down and levels across (quoted commas, a doubled quote, a line break in a cell, CRLF),
+        // a level per row (TSV), and spreadsheets that hold no ladder, which stay files.
+        let matrix = "Competency,Junior,Mid,Senior\r\nCoding,\"Writes code, with help\",Writes code alone,\"Designs \"\"systems\"\"\"\r\n"
+            + "Communication,Asks questions,\"Explains work\nin writing\",Aligns the team\r\nOwnership,Finishes tasks,Owns features,Owns systems\r\n"
+        let rows = "Level\tScope\tImpact\nL1\tTasks of a week\tFixes bugs\nL2\tFeatures of a month\tShips features\nL3\tProjects of a quarter\tLeads projects\n"
+        let site = try TempSite(files: [
+            "content/engineering.csv": matrix, "content/levels.tsv": rows,
+            "content/team.csv": "Name,Role\nAda,Engineer\nGrace,Manager\nLin,Designer\n",
+            "content/releases.csv": "Version,Notes\n1.0,First\n1.1,Fixes\n2.0,Second\n",
+        ])
+        defer { site.remove() }
+        let result = site.ladder(["build", site.path])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(try levelOrder(site, track: "/engineering/", ids: ["junior", "mid", "senior"]))
+        let mid = try site.read("public/engineering/mid/index.html")
+        #expect(mid.contains(">Coding</h2>") && mid.contains("Writes code alone"))
+        #expect(mid.contains("Explains work\nin writing") || mid.contains("Explains work in writing"))
+        #expect(try site.read("public/engineering/junior/index.html").contains("Writes code, with help"))
+        #expect(try site.read("public/engineering/senior/index.html").contains("Designs &quot;systems&quot;") || site.read("public/engineering/senior/index.html").contains("Designs \"systems\""))
+        #expect(try levelOrder(site, track: "/levels/", ids: ["l1", "l2", "l3"]))
+        #expect(try site.read("public/levels/l2/index.html").contains("Features of a month"))
+        #expect(site.exists("public/engineering.csv") && site.exists("public/team.csv"))
+        #expect(!site.exists("public/team/index.html") && !site.exists("public/releases/index.html"))
+        #expect(result.out.contains("(6 levels in 2 tracks, 2 recognised)"), "\(result.out)")
+    }
+
     @Test func an_empty_levels_key_says_nothing_and_the_page_is_read_as_it_is() throws {
         let (site, result) = try build("empty-levels-key")
         defer { site.remove() }
