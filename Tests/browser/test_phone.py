@@ -25,6 +25,7 @@ Run by `make test-browser`. LADDER names the binary (default .build/debug/ladder
 import base64
 import functools
 import http.server
+import json
 import os
 import re
 import shutil
@@ -295,6 +296,64 @@ class PhoneLayouts(unittest.TestCase):
             screenshot(self.driver, os.path.join(SHOTS, f"matrix-375-{scheme}.png"), PHONE[0])
             violations = run_axe(self.driver, self.axe)
             self.assertEqual([v["id"] for v in violations], [], f"axe on the phone matrix ({scheme})")
+
+    def test_the_home_page_diagram_on_a_phone(self):
+        """Visible, inside the screen (it scrolls in its own box), one link per level of ladder.json in the
+        site's level order within each track, coloured by the theme in each mode, axe clean, printed."""
+        with open(os.path.join(self.sites["example"], "ladder.json"), encoding="utf-8") as f:
+            ladder = json.load(f)
+        path = lambda url: urllib.parse.urlsplit(url).path  # ladder.json's URLs are absolute (base_url)
+        levels = {path(track["url"]): [path(level["url"]) for level in track["levels"]]
+                  for track in ladder["tracks"] if track["levels"]}
+        colours = {}
+        self.driver.execute_cdp_cmd("Network.enable", {})
+        self.driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*.js"]})
+        try:
+            for scheme in ("light", "dark"):
+                self.open("example", "/", scheme)
+                seen = self.driver.execute_script("""
+                    const svg = document.querySelector(".career-paths-svg"), box = svg.parentElement;
+                    const r = svg.getBoundingClientRect(), b = box.getBoundingClientRect();
+                    const rect = svg.querySelector(".cp-level rect"), text = svg.querySelector(".cp-level text");
+                    return {width: r.width, height: r.height, boxLeft: b.left, boxRight: b.right,
+                            scrolls: box.scrollWidth > box.clientWidth, tabindex: box.getAttribute("tabindex"),
+                            visible: svg.checkVisibility({opacityProperty: true, visibilityProperty: true}),
+                            columns: [...svg.querySelectorAll(".cp-track")].map(g => ({
+                                track: g.querySelector(".cp-track-link").getAttribute("href"),
+                                levels: [...g.querySelectorAll("a.cp-level")].map(a => a.getAttribute("href"))})),
+                            fill: getComputedStyle(rect).fill, text: getComputedStyle(text).fill,
+                            page: getComputedStyle(document.body).backgroundColor,
+                            listed: [...document.querySelectorAll(".career-paths-text ol a")].map(a => a.getAttribute("href"))};""")
+                self.assertTrue(seen["visible"])
+                self.assertGreater(seen["width"], 300)
+                self.assertGreater(seen["height"], 200)
+                self.assertGreaterEqual(seen["boxLeft"], 0)
+                self.assertLessEqual(seen["boxRight"], PHONE[0])
+                self.assertTrue(seen["scrolls"], "wider than a phone: it scrolls in its own box")
+                self.assertEqual(seen["tabindex"], "0", "the box scrolls from the keyboard")
+                # Each track a column, its levels in order; every level once, and the list says the same.
+                self.assertEqual({c["track"]: c["levels"] for c in seen["columns"]}, levels)
+                self.assertEqual(sorted(seen["listed"]), sorted(url for urls in levels.values() for url in urls))
+                colours[scheme] = (seen["fill"], seen["text"], seen["page"])
+                violations = run_axe(self.driver, self.axe)
+                self.assertEqual([v["id"] for v in violations], [], f"axe on the home page ({scheme})")
+                self.driver.execute_script("document.querySelector('.career-paths').scrollIntoView()")
+                screenshot(self.driver, os.path.join(SHOTS, f"home-diagram-375-{scheme}.png"), PHONE[0], ".career-paths")
+            self.assertNotEqual(colours["light"], colours["dark"], "the diagram follows dark mode")
+            set_view(self.driver, 1280, 900, "light")
+            self.driver.get(self.servers["example"][1] + "/")
+            wait_ready(self.driver, "page")
+            screenshot(self.driver, os.path.join(SHOTS, "home-diagram-1280-light.png"), 1280, ".career-paths")
+            # Printed: the diagram's words are in the PDF (SVG text stays text), inside the page's width.
+            pdf = self.driver.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69, "printBackground": True})
+            file = os.path.join(self.tmp, "home.pdf")
+            with open(file, "wb") as f:
+                f.write(base64.b64decode(pdf["data"]))
+            text = subprocess.run(["pdftotext", "-layout", file, "-"], capture_output=True, text=True).stdout
+            self.assertIn("Career paths", text)
+            self.assertIn("Engineering Manager", text)
+        finally:
+            self.driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
 
 
 if __name__ == "__main__":
