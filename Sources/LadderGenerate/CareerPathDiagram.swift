@@ -72,10 +72,8 @@ struct CareerPathDiagram {
         // raised so its level lines up with the level it is equivalent to (the first pair found wins; a
         // pair that disagrees is still drawn, as a slanted line). Each group then starts at row 0.
         var offset: [Int: Int] = [:]
-        var group: [Int: Int] = [:]
         for t in order where offset[t] == nil {
             offset[t] = 0
-            group[t] = t
             var queue = [t], members = [t]
             while !queue.isEmpty {
                 let s = queue.removeFirst()
@@ -83,7 +81,6 @@ struct CareerPathDiagram {
                     let (mine, theirs) = link.a.0 == s ? (link.a, link.b) : link.b.0 == s ? (link.b, link.a) : ((-1, -1), (-1, -1))
                     guard mine.0 == s, offset[theirs.0] == nil else { continue }
                     offset[theirs.0] = offset[s]! + mine.1 - theirs.1
-                    group[theirs.0] = t
                     queue.append(theirs.0)
                     members.append(theirs.0)
                 }
