@@ -23,7 +23,7 @@ test-search: deps
 	$(SWIFT) build --product ladder
 	LADDER=$(LADDER_BIN) node --test Tests/search/
 
-## test-browser: the search and assess pages, hostile content (no script may run; the theme's scripts work under its CSP), a comparison's marked changes (axe, 375 px), and an assessment link kept across a rewording (history:), in headless Chromium over HTTP on 127.0.0.1
+## test-browser: the search and assess pages, hostile content (no script may run; the theme's scripts work under its CSP), a comparison's marked changes (axe, 375 px), an assessment link kept across a rewording (history:), and every page of every layout at 375 px in light and dark mode (the phone matrix without script), in headless Chromium over HTTP on 127.0.0.1
 test-browser: deps browser-deps axe-deps
 	$(SWIFT) build --product ladder
 	LADDER=$(LADDER_BIN) python3 Tests/browser/test_search.py
@@ -31,6 +31,7 @@ test-browser: deps browser-deps axe-deps
 	LADDER=$(LADDER_BIN) python3 Tests/browser/test_hostile.py
 	LADDER=$(LADDER_BIN) python3 Tests/browser/test_compare.py
 	LADDER=$(LADDER_BIN) python3 Tests/browser/test_history.py
+	LADDER=$(LADDER_BIN) python3 Tests/browser/test_phone.py
 
 ## test-data: /ladder.json against its JSON Schema (Python's jsonschema) and each matrix.csv read back by Python's csv
 test-data: deps

@@ -126,8 +126,10 @@ extension PageWriter {
             let rows = Self.rows(of: track).map { competency in
                 MatrixContext.Row(name: competency.name,
                                   url: competency.id.isEmpty ? "" : href("\(track.url)competencies/\(competency.id)/"),
+                                  anchor: "competency-" + (competency.id.isEmpty ? "expectations" : competency.id),
                                   cells: track.levels.enumerated().map { n, level in
-                    MatrixContext.Cell(level: level.id, entry: byLevel[n][competency.id].map { (sectionURL(level, $0.anchor), $0.items) })
+                    MatrixContext.Cell(level: level.id, label: level.displayName,
+                                       entry: byLevel[n][competency.id].map { (sectionURL(level, $0.anchor), $0.items) })
                 })
             }
             return Output(

@@ -65,10 +65,14 @@ struct PageWriter {
             TrackLink(id: track.id, title: track.title, description: track.description, url: href(track.url),
                       levels: track.levels.map { LevelLink(id: $0.id, title: $0.title, displayName: $0.displayName, url: href($0.url)) })
         }
-        shared.siteByTrack[""] = makeSiteContext(tracks: allTracks, currentTrack: nil)
+        // Drawn once: only the home page shows it, but every site context is the same but for the header.
+        let careerPaths = careerPathsContext()
+        shared.siteByTrack[""] = makeSiteContext(tracks: allTracks, currentTrack: nil, careerPaths: careerPaths)
         // Only the header marks the current track, and it lists tracks only when there are few.
         if model.tracks.count <= Self.headerTrackLimit {
-            for track in model.tracks { shared.siteByTrack[track.id] = makeSiteContext(tracks: allTracks, currentTrack: track.id) }
+            for track in model.tracks {
+                shared.siteByTrack[track.id] = makeSiteContext(tracks: allTracks, currentTrack: track.id, careerPaths: careerPaths)
+            }
         }
     }
 
@@ -165,7 +169,7 @@ struct PageWriter {
         return shared.siteByTrack[track?.id ?? ""]!
     }
 
-    private func makeSiteContext(tracks: [TrackLink], currentTrack: String?) -> SharedContext<SiteContext> {
+    private func makeSiteContext(tracks: [TrackLink], currentTrack: String?, careerPaths: CareerPathsContext?) -> SharedContext<SiteContext> {
         let navGroups = shared.navMembers
         let navTracks: [TrackLink] = tracks.count > Self.headerTrackLimit ? [] : tracks.map { track in
             var marked = track
@@ -179,6 +183,7 @@ struct PageWriter {
             search: model.config.search, views: model.config.views, changesURL: model.config.history == nil ? nil : href(HistoryReader.url),
             nav: navGroups.keys.sorted().map { navGroup($0, pages: navGroups[$0]!, current: "") })
         site.favicon = favicon
+        site.careerPaths = careerPaths
         return templates.shared(site)
     }
 

@@ -18,6 +18,8 @@ public struct SiteContext: TemplateContext {
     public var changesURL: String?
     /// The icon every page links: the site's own, else the theme's.
     public var favicon: Favicon?
+    /// The career-path diagram the home page shows, when the site has one to draw.
+    public var careerPaths: CareerPathsContext?
 
     public struct Favicon: TemplateContext {
         public var url: String
@@ -58,6 +60,7 @@ public struct SiteContext: TemplateContext {
         // An empty description is none: a section over "" would still show what surrounds it (`Careers · `).
         if !description.isEmpty { dict["description"] = description }
         if let favicon { dict["favicon"] = favicon.templateFields }
+        if let careerPaths { dict["career_paths"] = careerPaths.templateFields }
         if let changesURL { dict["changes_url"] = changesURL }
         return dict
     }

@@ -33,20 +33,31 @@ public struct MatrixContext: TemplateContext {
     public struct Row: TemplateContext {
         public var name: String
         public var url: String
+        /// The row's id on the page (`competency-impact`), which the phone's list of competencies links to.
+        public var anchor: String
         public var cells: [Cell]
-        public init(name: String, url: String, cells: [Cell]) { self.name = name; self.url = url; self.cells = cells }
+        public init(name: String, url: String, anchor: String, cells: [Cell]) {
+            (self.name, self.url, self.anchor, self.cells) = (name, url, anchor, cells)
+        }
         /// `linked` is false for the row of a track whose levels have no competencies (each level's text).
-        public var templateFields: TemplateFields { ["name": name, "url": url, "linked": !url.isEmpty, "cells": cells.templateList] }
+        public var templateFields: TemplateFields {
+            ["name": name, "url": url, "anchor": anchor, "linked": !url.isEmpty, "cells": cells.templateList]
+        }
     }
 
     /// One level's expectations for the row's competency; `entry` nil where the level has none.
     public struct Cell: TemplateContext {
         public var level: String
+        /// The level's display name, shown above the cell when a phone stacks the row's cells (the header
+        /// row is out of sight there).
+        public var label: String
         public var entry: (url: String, items: [String])?
-        public init(level: String, entry: (url: String, items: [String])?) { self.level = level; self.entry = entry }
+        public init(level: String, label: String, entry: (url: String, items: [String])?) {
+            (self.level, self.label, self.entry) = (level, label, entry)
+        }
         public var templateFields: TemplateFields {
-            guard let entry else { return ["has": false, "level": level] }
-            return ["has": true, "level": level, "url": entry.url, "items": entry.items]
+            guard let entry else { return ["has": false, "level": level, "label": label] }
+            return ["has": true, "level": level, "label": label, "url": entry.url, "items": entry.items]
         }
     }
 
