@@ -225,7 +225,9 @@ public struct ContentLoader {
             default: return false
             }
         }
-        guard holdsRecords(.map(map), depth: -1) else { return nil }
+        // Or a record of its own with three text fields or more (one competency of a folder of them, keyed by level).
+        let fields = map.entries.count { if case .string = $0.value { true } else if case .map = $0.value { true } else { false } }
+        guard holdsRecords(.map(map), depth: -1) || fields >= 3 else { return nil }
         var source = PageSource(displayPath: displayPath, contentPath: contentPath,
                                 frontMatter: FrontMatter(map: map, location: SourceLocation(path: displayPath)), body: "", bodyLine: 1)
         source.isDataCandidate = true

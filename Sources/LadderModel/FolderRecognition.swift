@@ -13,8 +13,11 @@ import LadderRecognise
 ///   competencies (Impact, Delivery…). A how-to folder (`## Prerequisites`, `## Steps` on every page) has
 ///   neither level titles nor competency sections and stays plain; so does one level page alone.
 /// - **a folder of competency pages**: at least two pages holding the same run of level sections
-///   (`### Junior level` … `### Senior level`, `## L1` …). They become one track written as a
-///   `levels: headings` page (see `CompetencyPagesTrack`); the pages themselves stay plain pages.
+///   (`### Junior level` … `### Senior level`, `## L1` …). They become one track whose levels are cut from
+///   the pages' blocks (see `CompetencyPagesTrack`); the pages themselves stay plain pages.
+/// - **a folder of competency files**: at least two JSON or YAML files keyed by the same run of level
+///   labels (`{"name": "Mentoring", "L1": {…}, "L2": {…}}`), one competency each. Their records, as
+///   they are, make one track's data (see `competencyFilesSource`); the files are published as they are.
 ///
 /// Decided over the folder's sources together, before pages are interpreted one by one; what each page
 /// is travels with its source as a `FolderLadderNote`. Headings are found by a line scan (ATX headings
@@ -97,6 +100,12 @@ package enum FolderRecognition {
                                                         folder: folder, display: display)
                 track.folderLadder = note(.track)
                 if let indexPage = decision.indexPage { out[indexPage] = track } else { out.append(track) }
+            case .dataCompetencies(let files):
+                // A folder with an index page keeps it at the folder's URL: the files stay files there.
+                guard decision.indexPage == nil else { continue }
+                var track = competencyFilesSource(files.map { sources[$0] }, folder: folder, display: display)
+                track.folderLadder = FolderLadderNote(role: .track, folder: display, trackID: id, trackURL: url, origin: "its competency files")
+                out.append(track)
             case .levels(let levels):
                 for (n, level) in levels.enumerated() {
                     out[level.index].folderLadder = FolderLadderNote(
@@ -158,6 +167,8 @@ package enum FolderRecognition {
     struct Decision {
         enum Shape {
             case competencies(CompetencyPagesTrack.Found)
+            /// Source indices of data files keyed by the same level labels, in path order.
+            case dataCompetencies([Int])
             /// Source indices of the level pages in ladder order, with their ids.
             case levels([(index: Int, id: String)])
         }
@@ -171,6 +182,9 @@ package enum FolderRecognition {
         // A folder that already says what it holds is left as it is.
         // (A data file's keys are its data, not front matter.)
         guard indices.allSatisfy({ sources[$0].isDataCandidate || LadderRecognition.mayRecognise(sources[$0].frontMatter) }) else { return nil }
+        if let files = levelKeyedFiles(indices.filter { sources[$0].isDataCandidate }, sources: sources) {
+            return Decision(shape: .dataCompetencies(files), indexPage: indices.first { isIndex(sources[$0].contentPath) }, firstPage: files[0])
+        }
         let markdown = indices.filter { isMarkdown(sources[$0].contentPath) }
         let indexPage = markdown.first { isIndex(sources[$0].contentPath) }
         let candidates = markdown.filter { !isIndex(sources[$0].contentPath) && !isReadme(sources[$0].contentPath)
@@ -184,6 +198,54 @@ package enum FolderRecognition {
             return Decision(shape: .levels(levels.map { ($0.page.index, $0.id) }), indexPage: indexPage, firstPage: candidates[0])
         }
         return nil
+    }
+
+    // MARK: - A folder of competency files
+
+    /// The largest group (two at least) of data files whose top-level keys include the same run of three
+    /// level labels or more, in order: one competency per file.
+    static func levelKeyedFiles(_ indices: [Int], sources: [PageSource]) -> [Int]? {
+        guard indices.count >= 2 else { return nil }
+        var groups: [[String]: [Int]] = [:]
+        for i in indices {
+            let keys = sources[i].frontMatter.map.entries.map(\.key).filter { LevelLabel($0) != nil }
+            let labels = keys.compactMap { LevelLabel($0) }
+            guard keys.count >= 3, LevelLabel.isRun(labels) else { continue }
+            groups[keys, default: []].append(i)
+        }
+        guard let best = groups.values.max(by: { ($0.count, sources[$1[0]].contentPath) < ($1.count, sources[$0[0]].contentPath) }),
+              best.count >= 2 else { return nil }
+        return best.sorted { sources[$0].contentPath < sources[$1].contentPath }
+    }
+
+    /// The track of a folder of competency files: a data page made for the folder whose `competencies` are
+    /// the files' records as they are (each keeping where it was written), named by their own name field or
+    /// else by their file's name — the data reader reads them as skills keyed by level.
+    static func competencyFilesSource(_ files: [PageSource], folder: String, display: String) -> PageSource {
+        var root = YAMLMap()
+        let at = SourceLocation(path: display, line: 1)
+        let name = String(folder.split(separator: "/").last ?? "")
+        root.append(.init(key: "title", value: .string(Page.titleFromFileName(name)), keyLocation: at, valueLocation: at))
+        let records = files.map { file -> YAMLValue in
+            var record = file.frontMatter.map
+            let named = record.entries.contains { entry in
+                guard LevelLabel(entry.key) == nil, case .string(let text) = entry.value else { return false }
+                return !text.isEmpty && text.count <= 80 && !text.contains("\n")
+            }
+            if !named {
+                var withName = YAMLMap()
+                let first = SourceLocation(path: file.displayPath, line: 1)
+                withName.append(.init(key: "name", value: .string(Page.titleFromFileName(file.contentPath)), keyLocation: first, valueLocation: first))
+                for entry in record.entries { withName.append(entry) }
+                record = withName
+            }
+            return .map(record)
+        }
+        root.append(.init(key: "competencies", value: .list(records), keyLocation: at, valueLocation: at))
+        var source = PageSource(displayPath: display, contentPath: folder + "/_index.md",
+                                frontMatter: FrontMatter(map: root, location: at), body: "", bodyLine: 1)
+        source.isDataCandidate = true
+        return source
     }
 
     // MARK: - A folder of level pages

@@ -23,6 +23,27 @@ import Testing
         #expect(site.exists("public\(track)compare/\(pair)/index.html"), sourceLocation: sourceLocation)
     }
 
+    @Test func a_folder_of_data_files_keyed_by_level_is_one_track_of_competencies() throws {
+        // One competency per JSON or YAML file, each keyed by the same levels; a file with no name field is
+        // named after itself. Files keyed by something else (API versions) stay files.
+        let (site, result) = try build("folder-competency-files")
+        defer { site.remove() }
+        #expect(result.status == 0, "\(result.err)")
+        #expect(try levelOrder(site, track: "/em/", ids: ["l1", "l2", "l3", "l4"]) == ["l1", "l2", "l3", "l4"])
+        let l3 = try site.read("public/em/l3/index.html")
+        #expect(l3.contains(">Facilitation</h2>") && l3.contains(">Hiring</h2>") && l3.contains(">Mentoring</h2>"), "\(l3)")
+        #expect(l3.contains("Runs a planning day.") && l3.contains("Designs the interview loop.") && l3.contains("Turns a problem into next steps."))
+        #expect(site.exists("public/em/competencies/mentoring/index.html"))
+        #expect(site.exists("public/em/mentoring.json") && site.exists("public/em/hiring.yml"))
+        #expect(result.out.contains("content/em/: track 'em', 4 levels L1–L4 from its competency files"), "\(result.out)")
+
+        let (plain, plainResult) = try build("neg-folder-data-files")
+        defer { plain.remove() }
+        #expect(plainResult.status == 0, "\(plainResult.err)")
+        #expect(plainResult.out.contains("(0 levels in 0 tracks)"), "\(plainResult.out)")
+        #expect(plain.exists("public/api/users.json"))
+    }
+
     @Test func role_pages_with_leading_ids_are_levels_of_the_folder_track() throws {
         let (site, result) = try build("folder-role-pages")
         defer { site.remove() }
