@@ -191,13 +191,19 @@ public struct ContentLoader {
                 listing.markdownFiles.append(MarkdownFile(contentPath: file.relative, absolutePath: file.absolute, displayPath: path))
             } else {
                 listing.staticFiles.append(StaticFile(contentPath: file.relative, absolutePath: file.absolute))
-                if lower.hasSuffix(".json") || lower.hasSuffix(".yml") || lower.hasSuffix(".yaml") || lower.hasSuffix(".csv") || lower.hasSuffix(".tsv"),
+                if lower.hasSuffix(".json") || lower.hasSuffix(".yml") || lower.hasSuffix(".yaml") || lower.hasSuffix(".csv") || lower.hasSuffix(".tsv")
+                    || Self.isScript(lower),
                    let page = Self.dataCandidate(file.absolute, contentPath: file.relative, displayPath: path) {
                     listing.dataPages.append(page)
                 }
             }
         }
         return listing
+    }
+
+    /// JavaScript or TypeScript, whose literals may hold a ladder app's data (`ScriptData`).
+    static func isScript(_ lower: String) -> Bool {
+        lower.hasSuffix(".js") || lower.hasSuffix(".mjs") || lower.hasSuffix(".cjs") || (lower.hasSuffix(".ts") && !lower.hasSuffix(".d.ts"))
     }
 
     static func isSpreadsheet(_ contentPath: String) -> Bool {
@@ -214,6 +220,7 @@ public struct ContentLoader {
               let data = FileManager.default.contents(atPath: absolute),
               case .success(let text) = UTF8Validation.decode(data, displayPath: displayPath),
               let map = Self.isSpreadsheet(contentPath) ? CSVTable.records(text, tabs: contentPath.lowercased().hasSuffix(".tsv"), path: displayPath)
+                : Self.isScript(contentPath.lowercased()) ? (text.containsBytes("const ") || text.containsBytes("var ") ? ScriptData.map(text, path: displayPath) : nil)
                 : text.containsByte(UInt8(ascii: "{")) || text.containsByte(UInt8(ascii: ":")) ? try? YAMLReader(path: displayPath).readMapping(text) : nil
         else { return nil }
         func holdsRecords(_ value: YAMLValue, depth: Int) -> Bool {

@@ -229,7 +229,7 @@ package extension Page {
             last = String(last.dropLast(ext.count))
             break
         }
-        for ext in [".yml", ".yaml", ".json", ".csv", ".tsv"] where last.lowercased().hasSuffix(ext) { last = String(last.dropLast(ext.count)) }
+        for ext in [".yml", ".yaml", ".json", ".csv", ".tsv", ".js", ".mjs", ".cjs", ".ts"] where last.lowercased().hasSuffix(ext) { last = String(last.dropLast(ext.count)) }
         if last.lowercased().hasSuffix(".html") { last = String(last.dropLast(5)) }
         if last != "index" && last != "_index" { parts.append(last) }
         let segments = parts.map { $0.replacingOccurrences(of: " ", with: "-") }

@@ -59,6 +59,7 @@ enum DataReader {
                 return (label(of: record, skipping: nil, besides: levelKeys(record)) ?? entry.key, record, entry.keyLocation.line)
             }
             if let candidate = matrix(named, title: title) { out.append(candidate) }
+            if let candidate = positional(named, title: title) { out.append(candidate) }
             for entry in map.entries {
                 switch entry.value {
                 case .map(let inner) where depth < 2: visit(inner, depth: depth + 1)
@@ -70,6 +71,7 @@ enum DataReader {
                     }
                     if records.count == items.count, let candidate = matrix(records, title: title) { out.append(candidate) }
                     if records.count == items.count, let candidate = levelRows(records, title: title) { out.append(candidate) }
+                    if records.count == items.count, let candidate = positional(records, title: title) { out.append(candidate) }
                 default: break
                 }
             }
@@ -83,16 +85,64 @@ enum DataReader {
     static func levelRows(_ records: [(name: String, record: YAMLMap, line: Int)], title: String?) -> LadderCandidate? {
         guard records.count >= 3 else { return nil }
         let labels = records.compactMap { LevelLabel($0.name) }
-        guard labels.count == records.count, LevelLabel.isRun(labels) else { return nil }
+        // Records named otherwise are levels in the order listed when each holds the same list of
+        // expectations written as sentences (`responsibilities: ["Reviews the team's code.", …]`).
+        if labels.count != records.count || !LevelLabel.isRun(labels) {
+            let sentenceLists = records.map { entry in
+                Set(entry.record.entries.compactMap { field -> String? in
+                    guard case .list(let items) = field.value, !items.isEmpty else { return nil }
+                    let texts = items.compactMap(\.scalarText)
+                    guard texts.count == items.count else { return nil }
+                    let words = texts.reduce(0) { $0 + $1.split(separator: " ").count }
+                    return words >= 4 * texts.count ? field.key : nil
+                })
+            }
+            guard var common = sentenceLists.first else { return nil }
+            for set in sentenceLists.dropFirst() { common.formIntersection(set) }
+            guard !common.isEmpty else { return nil }
+        }
         let levels = records.map { entry in
             Level(label: entry.name, line: entry.line, skills: entry.record.entries.compactMap { field in
-                guard field.value.scalarText != entry.name else { return nil }
+                guard field.value.scalarText != entry.name, field.key != "id" else { return nil }
                 let texts = self.texts(field.value)
                 return texts.isEmpty ? nil : (field.key, texts)
             })
         }
         guard levels.allSatisfy({ !$0.skills.isEmpty }) else { return nil }
         return weigh(levels, title: title)
+    }
+
+    /// Skills whose records each hold a list of the same length under the same key, three items at least
+    /// (`milestones: [{summary: …, signals: […]}, …]`): the items are the levels, in order, named by their
+    /// place ("Level 1" …) since the data names them by nothing else.
+    static func positional(_ records: [(name: String, record: YAMLMap, line: Int)], title: String?) -> LadderCandidate? {
+        guard records.count >= 2 else { return nil }
+        func lists(_ record: YAMLMap) -> [String: [YAMLValue]] {
+            var out: [String: [YAMLValue]] = [:]
+            // Each level a record of its own (`{summary: …, signals: […]}`): a list of plain texts is a list.
+            for entry in record.entries {
+                if case .list(let items) = entry.value, items.count >= 3,
+                   items.allSatisfy({ if case .map = $0 { true } else { false } }) { out[entry.key] = items }
+            }
+            return out
+        }
+        let first = lists(records[0].record)
+        guard let key = records[0].record.entries.map(\.key).first(where: { key in
+            guard let count = first[key]?.count else { return false }
+            return records.allSatisfy { lists($0.record)[key]?.count == count }
+        }), let count = first[key]?.count, count <= 20 else { return nil }
+        let levels = (0..<count).map { n in
+            Level(label: "Level \(n + 1)", line: records[0].line, skills: records.compactMap { entry in
+                guard case .list(let items)? = entry.record[key] else { return nil }
+                let texts = self.texts(items[n])
+                return texts.isEmpty ? nil : (entry.name, texts)
+            })
+        }
+        guard levels.allSatisfy({ !$0.skills.isEmpty }) else { return nil }
+        var candidate = weigh(levels, title: title)
+        // The labels are made from places, so they say nothing: the order is only as listed.
+        candidate.weigh(-2, "levels named by their place in each list")
+        return candidate
     }
 
     /// A record's keys that are level labels.
@@ -104,6 +154,14 @@ enum DataReader {
     /// every record's text for it as a skill.
     static func matrix(_ records: [(name: String, record: YAMLMap, line: Int)], title: String?) -> LadderCandidate? {
         guard records.count >= 2 else { return nil }
+        // The level keys may sit one map down (`{name: Research, levels: {junior: …, mid: …}}`).
+        let records = records.map { entry -> (name: String, record: YAMLMap, line: Int) in
+            guard levelKeys(entry.record).count < 3 else { return entry }
+            for field in entry.record.entries {
+                if case .map(let inner) = field.value, levelKeys(inner).count >= 3 { return (entry.name, inner, entry.line) }
+            }
+            return entry
+        }
         var shared = levelKeys(records[0].record)
         for entry in records.dropFirst() { shared.formIntersection(levelKeys(entry.record)) }
         let keys = records[0].record.entries.map(\.key).filter { shared.contains($0) }

@@ -494,6 +494,44 @@ import Testing
         #expect(result.out.contains("(6 levels in 2 tracks, 2 recognised)"), "\(result.out)")
     }
 
+    @Test func a_ladder_apps_data_in_javascript_literals_is_read_as_data() throws {
+        // `export const tracks: Tracks = {…}` with bare and quoted keys, three kinds of quotes, trailing commas,
+        // comments, joined strings naming constants, and functions beside it (skipped): each track a
+        // competency, its milestones the levels in order.
+        let (site, result) = try build("script-data")
+        defer { site.remove() }
+        #expect(result.status == 0, "\(result.err)")
+        let track = "/growth/constants/"
+        #expect(try levelOrder(site, track: track, ids: ["level-1", "level-2", "level-3"]))
+        let first = try site.read("public\(track)level-1/index.html")
+        #expect(first.contains(">Mobile</h2>") && first.contains(">Web client</h2>"))
+        #expect(first.contains("Learning: works effectively within established iOS or Android architectures"))
+        #expect(first.contains("Adds simple actions that call server endpoints"))
+        #expect(try site.read("public\(track)level-3/index.html").contains("Leading: designs major new features"))
+        #expect(site.exists("public/growth/constants.js"))
+        #expect(result.out.contains("content/growth/constants.js: track 'constants', 3 levels level-1–level-3 from its data"), "\(result.out)")
+    }
+
+    @Test func records_in_order_with_the_same_lists_of_sentences_are_levels() throws {
+        // Roles listed in order, each with the same lists of expectations written as sentences; a list of
+        // people with lists of skill names is no ladder.
+        let roles = """
+            export const jobs = [
+              { id: 'junior', name: 'Júnior', responsibilities: ['Learns the team code standards and follows them.', 'Builds simple features with help.'], behaviors: ['Says clearly what blocks them.'] },
+              { id: 'pleno', name: 'Pleno', responsibilities: ['Builds complex features on their own.', 'Reviews the code of junior developers.'], behaviors: ['Gives useful feedback to the juniors.'] },
+              { id: 'senior', name: 'Sênior', responsibilities: ['Shapes the architecture of the system.', 'Mentors the pleno developers weekly.'], behaviors: ['Links the team and its managers.'] },
+            ];
+            """
+        let site = try TempSite(files: ["content/roles.ts": roles])
+        defer { site.remove() }
+        let result = site.ladder(["build", site.path])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.out.contains("content/roles.ts: track 'roles', 3 levels júnior–sênior from its data"), "\(result.out)")
+        let pleno = try site.read("public/roles/pleno/index.html")
+        #expect(pleno.contains(">Responsibilities</h2>") || pleno.contains(">responsibilities</h2>"), "\(pleno)")
+        #expect(pleno.contains("Reviews the code of junior developers."))
+    }
+
     @Test func an_empty_levels_key_says_nothing_and_the_page_is_read_as_it_is() throws {
         let (site, result) = try build("empty-levels-key")
         defer { site.remove() }
@@ -608,7 +646,7 @@ import Testing
     @Test(arguments: [
         "neg-competency-sections", "neg-nav-table", "neg-faq-bold-questions", "neg-prose-levels", "neg-howto-steps", "neg-release-notes", "neg-resume",
         "neg-staffing-plan", "neg-ic-designators", "neg-tiers", "neg-interview-questions", "neg-heading-depth",
-        "neg-roman-parts", "neg-bold-paragraph-notes",
+        "neg-roman-parts", "neg-bold-paragraph-notes", "neg-script-app",
     ])
     func look_alikes_stay_plain_pages(_ fixture: String) throws {
         let (site, result) = try build(fixture)
