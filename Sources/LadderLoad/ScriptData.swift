@@ -147,6 +147,15 @@ public enum ScriptData {
                     let start = i
                     while i < bytes.count, isIdentifierPart(bytes[i]) { i += 1 }
                     key = String(decoding: bytes[start..<i], as: UTF8.self)
+                } else if peek(0x5B) {
+                    // A computed key naming a string constant (`[AGILE]: […]`).
+                    i += 1
+                    skipTrivia(all: true)
+                    let name = identifier()
+                    skipTrivia(all: true)
+                    guard peek(0x5D), let known = constants[name] else { return nil }
+                    i += 1
+                    key = known
                 } else {
                     return nil
                 }

@@ -77,6 +77,51 @@ enum DataReader {
             }
         }
         visit(root, depth: 0)
+        out += namedPlaces(root, title: title)
+        return out
+    }
+
+    /// Skills whose values are lists of texts all of one length N (`AGILE: [Developing, Supporting, …]`)
+    /// beside a list of N level names in order (`jobTitles: [Software Engineer 1, …]`) in the same data:
+    /// the Nth text of each skill is its expectation at the Nth level.
+    static func namedPlaces(_ root: YAMLMap, title: String?) -> [LadderCandidate] {
+        var names: [[String]] = []
+        var grids: [(map: YAMLMap, count: Int)] = []
+        func visit(_ map: YAMLMap, depth: Int) {
+            var counts: Set<Int> = []
+            var lists = 0
+            for entry in map.entries {
+                switch entry.value {
+                case .list(let items):
+                    let texts = items.compactMap(\.scalarText)
+                    if texts.count == items.count, texts.count >= 3 {
+                        // Names of levels: short, distinct, three of them at least labels in order (a ladder's
+                        // titles may start with `Apprentice` and end with `Architect`).
+                        let labels = Dictionary(grouping: texts.compactMap { LevelLabel($0) }, by: \.family).values.max { $0.count < $1.count } ?? []
+                        if labels.count >= 3, labels.count * 2 > texts.count, LevelLabel.isRun(labels), Set(texts).count == texts.count,
+                           texts.allSatisfy({ $0.split(separator: " ").count <= 8 }) { names.append(texts) }
+                        counts.insert(texts.count)
+                        lists += 1
+                    }
+                case .map(let inner) where depth < 2: visit(inner, depth: depth + 1)
+                default: break
+                }
+            }
+            if lists >= 2, lists == map.entries.count, counts.count == 1, let count = counts.first { grids.append((map, count)) }
+        }
+        visit(root, depth: 0)
+        var out: [LadderCandidate] = []
+        for grid in grids {
+            guard let labels = names.first(where: { $0.count == grid.count }) else { continue }
+            let levels = labels.enumerated().map { n, label in
+                Level(label: label, line: grid.map.entries.first?.keyLocation.line ?? 1, skills: grid.map.entries.compactMap { entry in
+                    guard case .list(let items) = entry.value, let text = items[n].scalarText, !text.isEmpty else { return nil }
+                    return (entry.key, [text])
+                })
+            }
+            guard levels.allSatisfy({ !$0.skills.isEmpty }) else { continue }
+            out.append(weigh(levels, title: title))
+        }
         return out
     }
 

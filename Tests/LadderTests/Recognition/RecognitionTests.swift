@@ -512,6 +512,32 @@ import Testing
         #expect(result.out.contains("content/growth/constants.js: track 'constants', 3 levels level-1–level-3 from its data"), "\(result.out)")
     }
 
+    @Test func skills_as_lists_in_level_order_beside_a_list_of_titles_are_a_matrix() throws {
+        // Each skill (a computed key naming a constant) lists one value per level, in the order of a list of
+        // titles beside it, which may begin and end with titles of other words.
+        let data = """
+            const AGILE = 'Agile Engineering';
+            const PROGRAMMING = 'Programming';
+            export const NONE = '';
+            const DEVELOPING = 'Developing', LEADING = 'Leading';
+            export const jobTitles = ['Software Engineer Apprentice', 'Software Engineer 1', 'Software Engineer 2', 'Software Engineer 3', 'Software Architect'];
+            export const skillProficencies = {
+              [AGILE]: [NONE, 'Developing', 'Developing', 'Leading', 'Leading'],
+              [PROGRAMMING]: ['Developing', 'Developing', 'Leading', 'Leading', 'Shaping'],
+            };
+            """
+        let site = try TempSite(files: ["content/job-data.js": data])
+        defer { site.remove() }
+        let result = site.ladder(["build", site.path])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(try levelOrder(site, track: "/job-data/", ids: ["software-engineer-apprentice", "software-engineer-1", "software-engineer-2",
+                                                                 "software-engineer-3", "software-architect"]))
+        let second = try site.read("public/job-data/software-engineer-2/index.html")
+        #expect(second.contains(">Agile Engineering</h2>") && second.contains(">Programming</h2>"))
+        #expect(try site.read("public/job-data/software-architect/index.html").contains("Shaping"))
+        #expect(!(try site.read("public/job-data/software-engineer-apprentice/index.html").contains(">Agile Engineering</h2>")))
+    }
+
     @Test func records_in_order_with_the_same_lists_of_sentences_are_levels() throws {
         // Roles listed in order, each with the same lists of expectations written as sentences; a list of
         // people with lists of skill names is no ladder.
