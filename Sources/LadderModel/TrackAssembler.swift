@@ -11,8 +11,8 @@ package struct TrackAssembler {
     private var trackOrder: [String] = []
     private var notedTracks: Set<String> = []
     private var trackPageIndex: [String: Int] = [:]
-    private var sharedByTrack: [String: SharedExpectations] = [:]
-    private var levelLists: [Int: (blockIndex: Int, anchors: [String])] = [:]
+    var sharedByTrack: [String: SharedExpectations] = [:]
+    var levelLists: [Int: (blockIndex: Int, anchors: [String])] = [:]
     /// A track's URL when it is not `/<id>/`: a whole-ladder page that keeps its own URL.
     private var trackURLs: [String: String] = [:]
     /// How many whole-ladder pages each folder holds: two in one folder are two tracks.
@@ -24,14 +24,14 @@ package struct TrackAssembler {
     /// Blocks the Markdown stage appends to a page for levels read from its table (see `addTableLevels`).
     var appendedBlocks: [Int: [AppendedBlock]] = [:]
     /// Anchors of sections made from appended blocks on a level file's own page (`#impact`), by page.
-    private(set) var sectionAnchors: [Int: Set<String>] = [:]
+    var sectionAnchors: [Int: Set<String>] = [:]
     /// How many of a page's appended blocks are its own content (a data track's levels), shown where the
     /// page's blocks are.
-    private(set) var appendedContent: [Int: Int] = [:]
+    var appendedContent: [Int: Int] = [:]
     /// The framework Monzo's others inherit from (`path: /generic`), when the site has one.
-    private let generic: FrontMatter?
+    let generic: FrontMatter?
     /// Warnings about data that still builds.
-    private(set) var warnings: [Diagnostic] = []
+    var warnings: [Diagnostic] = []
     /// The competency pages of tracks read from folders of them, by content path (see `addCompetencyPagesLevels`).
     let competencyPages: [String: Page]
 
@@ -250,288 +250,7 @@ package struct TrackAssembler {
         sharedByTrack[track] = shared
     }
 
-    /// The levels of a `levels: headings` page (or of one of its tracks: `only` its level headings, the
-    /// first of them the page's level number `firstLevel`).
-    private mutating func addHeadingLevels(page: Page, index: Int, track: String, only: Set<Int>? = nil,
-                                           firstLevel: Int = 0) throws(Diagnostic) {
-        let headings = page.outline.headings
-        let fm = page.source.frontMatter
-        // `level_depth: N` says which heading depth holds the levels.
-        let forcedDepth = try fm.int("level_depth")
-        if let forcedDepth, !(1...6).contains(forcedDepth) {
-            throw .error(fm.keyLocation("level_depth"), "'level_depth' must be a heading depth from 1 to 6, found \(forcedDepth)")
-        }
-        let depth = forcedDepth ?? page.recognised?.depth ?? SectionSplitter.sectionDepth(headings, skippingTitle: page.titleFromHeading)
-        // A recognised ladder names its level headings, which may sit at several depths (sub-levels).
-        let chosen = forcedDepth == nil ? page.recognised?.headingBlocks : nil
-        var levelHeadings = headings.filter { (only ?? chosen)?.contains($0.blockIndex) ?? ($0.depth == depth) }
-        // A level runs to the next heading at its depth or shallower, or to the next level heading.
-        func end(of heading: Outline.Heading) -> Int {
-            headings.first { $0.blockIndex > heading.blockIndex && ($0.depth <= heading.depth || chosen?.contains($0.blockIndex) == true) }?
-                .blockIndex ?? page.outline.blockCount
-        }
-        if levelHeadings.isEmpty {
-            throw .error(page.source.frontMatter.keyLocation("levels"), "'levels: headings' but the page has no headings")
-        }
-        // "All levels" is not a level: its blocks are shown on every level page.
-        for heading in levelHeadings where Self.isSharedHeading(heading.text) {
-            try setShared(SharedExpectations(pageIndex: index, blocks: heading.blockIndex..<end(of: heading),
-                                             location: SourceLocation(path: page.source.displayPath, line: heading.line)),
-                          track: track)
-        }
-        levelHeadings.removeAll { Self.isSharedHeading($0.text) }
-        // Bold-led lists under levels with no section headings, and how many levels' lists each name leads
-        // an item of: lists whose names recur hold the levels' competencies (`* **Tests**: …` under Q1, Q2, Q3).
-        let ranges = levelHeadings.map { ($0.blockIndex + 1)..<end(of: $0) }
-        let bare = ranges.map { range in !headings.contains(where: { range.contains($0.blockIndex) }) }
-        // Read only when a level has no section headings (the body is still in the model here).
-        let boldLedLists = bare.contains(true) && page.source.body.containsBytes("**")
-            ? Outline.boldLedLists(body: page.source.body, bodyLine: page.source.bodyLine, lineMap: page.source.lineMap) : []
-        let leadLists = ranges.indices.map { n -> Outline.BoldLedList? in
-            guard bare[n] else { return nil }
-            return boldLedLists.first { ranges[n].contains($0.blockIndex) && $0.items.count >= 2 }
-        }
-        var levelsNaming: [String: Int] = [:]
-        for list in leadLists.compactMap({ $0 }) {
-            for name in Set(list.items.map { Self.competencyName($0.boldText).lowercased() }) { levelsNaming[name, default: 0] += 1 }
-        }
-        for (n, heading) in levelHeadings.enumerated() {
-            let end = end(of: heading)
-            let blocks = (heading.blockIndex + 1)..<end
-            let inner = headings.filter { blocks.contains($0.blockIndex) }
-            // Under a level heading there is no page title to skip: a lone `###` is a section.
-            var sections = SectionSplitter.sections(of: inner, in: blocks, config: config, skippingTitle: false)
-            // On its own page a level's sections get clean anchors (`#people`, not the page-wide `#people-2`).
-            var allocator = AnchorAllocator()
-            for i in sections.indices { sections[i].anchor = allocator.allocate(sections[i].name) }
-            var introEnd = sections.first?.blocks.lowerBound ?? end
-            var trailingStart = sections.last?.blocks.upperBound ?? end
-            // Most of the list's names must lead items under another level too: a list whose leads change
-            // from level to level (`**Adopts**`, `**Designs**`) names no competencies.
-            if sections.isEmpty, let list = leadLists[n],
-               list.items.filter({ levelsNaming[Self.competencyName($0.boldText).lowercased(), default: 0] >= 2 }).count * 2 > list.items.count {
-                // Each item is a section: a heading and the item without its lead, appended after the page's blocks.
-                var pieces = appendedBlocks[index] ?? []
-                for (item, lead) in list.items.enumerated() {
-                    let name = Self.competencyName(lead.boldText)
-                    let at = page.outline.blockCount + pieces.count
-                    let anchor = allocator.allocate(name)
-                    pieces.append(.heading(text: name, anchor: anchor, line: lead.line))
-                    pieces.append(.boldLedItem(block: list.blockIndex, item: item))
-                    sections.append(LevelSection(name: name, anchor: anchor,
-                                                 competencyID: SectionSplitter.competencyID(for: name, config: config), blocks: at..<(at + 2)))
-                }
-                appendedBlocks[index] = pieces
-                (introEnd, trailingStart) = (list.blockIndex, list.blockIndex + 1)
-            }
-            var (id, title) = LevelName.split(heading.text)
-            // A job family names its levels by id (`senior-2-ic`) and heads them with their names.
-            if let ids = page.source.levelIDs, firstLevel + n < ids.count { (id, title) = (ids[firstLevel + n], heading.text) }
-            levelsByTrack[track, default: []].append(Level(
-                id: id, slug: Slug.make(id), title: title,
-                summary: Summary.firstSentences(heading.firstParagraph ?? ""), order: n + 1, trackID: track,
-                url: "/\(track)/\(Slug.make(id))/", equivalent: nil, pageIndex: index,
-                origin: .heading(blocks: blocks, anchor: heading.anchor),
-                location: SourceLocation(path: page.source.displayPath, line: heading.line),
-                introBlocks: blocks.lowerBound..<introEnd, sections: sections,
-                trailingBlocks: trailingStart..<end))
-        }
-    }
 
-    /// A bold lead as a competency's name: `Tests:` → `Tests`.
-    static func competencyName(_ bold: String) -> String {
-        bold.trimmingCharacters(in: CharacterSet(charactersIn: " :.–—-"))
-    }
-
-    /// The levels of a track given as data (`topics:`, a job family), read into typed values and appended
-    /// after the page's own blocks as a `levels: headings` page would hold them: each level a heading, its
-    /// summary, and its sections (a competency's heading, its criteria as a list of the author's Markdown
-    /// fragments, sub-headings for examples and what it inherits); an "All levels" level is the track's
-    /// shared expectations. The page's own blocks are its introduction, and the appended ones are its
-    /// content too (a page that is not its track's overview shows the whole ladder).
-    private mutating func addDataTrackLevels(page: Page, index: Int, track: String) throws(Diagnostic) {
-        let reading = try DataTrack.levels(of: page.source, generic: generic)
-        warnings += reading.warnings
-        var pieces = appendedBlocks[index] ?? []
-        let base = page.outline.blockCount
-        pieces += reading.introduction
-        // Anchors continue the page's own, as one page's headings do.
-        var pageAnchors = AnchorAllocator(reserved: page.outline.anchors)
-        var n = 0
-        for level in reading.levels {
-            let heading = base + pieces.count
-            let levelAnchor = pageAnchors.allocate(level.heading)
-            pieces.append(.heading(text: level.heading, anchor: levelAnchor, line: level.line))
-            if let summary = level.summary { pieces.append(.paragraphs(summary)) }
-            let introEnd = base + pieces.count
-            var sections: [LevelSection] = []
-            // On its own page a level's sections get clean anchors (`#people`, not the page-wide `#people-2`).
-            var allocator = AnchorAllocator()
-            for section in level.sections {
-                let at = base + pieces.count
-                pieces.append(.subheading(text: section.name, depth: 3, anchor: pageAnchors.allocate(section.name), line: section.line))
-                for group in section.groups {
-                    if let heading = group.heading {
-                        pieces.append(.subheading(text: heading, depth: 4, anchor: pageAnchors.allocate(heading), line: group.line))
-                    }
-                    if !group.items.isEmpty { pieces.append(.fragments(group.items, loose: group.loose)) }
-                }
-                sections.append(LevelSection(name: section.name, anchor: allocator.allocate(section.name),
-                                             competencyID: SectionSplitter.competencyID(for: section.name, config: config),
-                                             blocks: at..<(base + pieces.count)))
-            }
-            let end = base + pieces.count
-            let location = SourceLocation(path: page.source.displayPath, line: level.line)
-            if level.isShared {
-                try setShared(SharedExpectations(pageIndex: index, blocks: heading..<end, location: location), track: track)
-                continue
-            }
-            n += 1
-            levelsByTrack[track, default: []].append(Level(
-                id: level.id, slug: Slug.make(level.id), title: level.title,
-                summary: level.summary.map { Summary.firstSentences(MarkdownFragment.plainText($0.markdown)) } ?? "",
-                order: n, trackID: track, url: "/\(track)/\(Slug.make(level.id))/", equivalent: nil, pageIndex: index,
-                origin: .heading(blocks: (heading + 1)..<end, anchor: levelAnchor), location: location,
-                introBlocks: (heading + 1)..<introEnd, sections: sections, trailingBlocks: end..<end))
-        }
-        appendedBlocks[index] = pieces
-        appendedContent[index] = pieces.count
-    }
-
-    /// The levels of a data file (roles and skills): each skill's text a section, appended as a heading
-    /// and the text as written.
-    private mutating func addDataLevels(page: Page, index: Int, track: String) {
-        var pieces = appendedBlocks[index] ?? []
-        let base = page.outline.blockCount
-        for (n, level) in (page.recognised?.data ?? []).enumerated() {
-            let (id, title) = LevelName.split(level.label)
-            let start = base + pieces.count
-            var sections: [LevelSection] = []
-            var allocator = AnchorAllocator()
-            for skill in level.skills {
-                let anchor = allocator.allocate(skill.name)
-                let at = base + pieces.count
-                pieces.append(.heading(text: skill.name, anchor: anchor, line: level.line))
-                pieces.append(.texts(skill.texts))
-                sections.append(LevelSection(name: skill.name, anchor: anchor,
-                                             competencyID: SectionSplitter.competencyID(for: skill.name, config: config), blocks: at..<(at + 2)))
-            }
-            let end = base + pieces.count
-            levelsByTrack[track, default: []].append(Level(
-                id: id, slug: Slug.make(id), title: title, summary: "", order: n + 1, trackID: track,
-                url: "/\(track)/\(Slug.make(id))/", equivalent: nil, pageIndex: index, origin: .appendedBlocks,
-                location: SourceLocation(path: page.source.displayPath, line: level.line),
-                introBlocks: start..<start, sections: sections, trailingBlocks: end..<end))
-        }
-        appendedBlocks[index] = pieces
-    }
-
-    /// The levels of a ladder written competency by competency: each level's section of a competency is its
-    /// lead under that competency's heading — the item without its bold lead, or the paragraph without it and
-    /// the blocks after it — appended to the page after its own blocks, as for a table.
-    private mutating func addGridLevels(page: Page, index: Int, track: String) {
-        guard let recognised = page.recognised, let grid = recognised.grid else { return }
-        var pieces = appendedBlocks[index] ?? []
-        let base = page.outline.blockCount
-        for (n, label) in recognised.labels.enumerated() {
-            var (id, title) = LevelName.split(label)
-            if let ids = page.source.levelIDs, n < ids.count { (id, title) = (ids[n], label) }
-            let start = base + pieces.count
-            var sections: [LevelSection] = []
-            var allocator = AnchorAllocator()
-            for competency in grid.competencies {
-                guard n < competency.cells.count, let cell = competency.cells[n] else { continue }
-                let anchor = allocator.allocate(competency.name)
-                let at = base + pieces.count
-                pieces.append(.heading(text: competency.name, anchor: anchor, line: competency.line))
-                if let item = cell.item {
-                    pieces.append(.boldLedItem(block: cell.block, item: item))
-                } else {
-                    if !cell.leadIn { pieces.append(.leadParagraph(block: cell.block)) }
-                    for block in (cell.block + 1)..<max(cell.block + 1, cell.end) { pieces.append(.pageBlock(block: block)) }
-                }
-                sections.append(LevelSection(name: competency.name, anchor: anchor,
-                                             competencyID: SectionSplitter.competencyID(for: competency.name, config: config),
-                                             blocks: at..<(base + pieces.count)))
-            }
-            let end = base + pieces.count
-            levelsByTrack[track, default: []].append(Level(
-                id: id, slug: Slug.make(id), title: title, summary: "", order: n + 1, trackID: track,
-                url: "/\(track)/\(Slug.make(id))/", equivalent: nil, pageIndex: index, origin: .appendedBlocks,
-                location: SourceLocation(path: page.source.displayPath, line: grid.competencies.first?.line ?? 1),
-                introBlocks: start..<start, sections: sections, trailingBlocks: end..<end))
-        }
-        appendedBlocks[index] = pieces
-    }
-
-    /// The levels of a ladder kept as a table. Each level's sections are blocks appended to the page after
-    /// its own — a competency's heading, then its cell for the level — so every view reads them as it reads
-    /// the sections under a level heading.
-    private mutating func addTableLevels(page: Page, index: Int, track: String,
-                                         reading given: RecognisedLadder.TableLadder? = nil) throws(Diagnostic) {
-        guard let reading = given ?? page.recognised?.table, reading.table < page.outline.tables.count else {
-            throw .error(page.source.frontMatter.keyLocation("levels"),
-                         "'levels: table' but no table whose header row or first column names levels (| Competency | L1 | L2 |)")
-        }
-        let table = page.outline.tables[reading.table]
-        let across = reading.axis == .columns
-        var pieces = appendedBlocks[index] ?? []
-        let base = page.outline.blockCount
-        for (n, levelIndex) in reading.levels.enumerated() {
-            let label = across ? table.rows[0][levelIndex] : table.rows[levelIndex][0]
-            var (id, title) = LevelName.split(label)
-            // Ids the page names are its own ladder's, not a further table's.
-            if given == nil, let ids = page.source.levelIDs, n < ids.count { (id, title) = (ids[n], label) }
-            let start = base + pieces.count
-            var sections: [LevelSection] = []
-            var allocator = AnchorAllocator()
-            for competency in reading.competencies {
-                let name = across ? table.rows[competency][0] : table.rows[0][competency]
-                let (row, column) = across ? (competency, levelIndex) : (levelIndex, competency)
-                guard row < table.rows.count, column < table.rows[row].count, !table.rows[row][column].isEmpty else { continue }
-                let anchor = allocator.allocate(name)
-                let at = base + pieces.count
-                pieces.append(.heading(text: name, anchor: anchor, line: table.line))
-                // A pipe table's cell is Markdown, moved as it was read; a raw HTML table's cell is its text.
-                if let items = table.htmlItems?[row][column] {
-                    pieces.append(.texts(items))
-                } else {
-                    pieces.append(.tableCell(block: table.blockIndex, row: row, column: column))
-                }
-                sections.append(LevelSection(name: name, anchor: anchor,
-                                             competencyID: SectionSplitter.competencyID(for: name, config: config), blocks: at..<(at + 2)))
-            }
-            let end = base + pieces.count
-            levelsByTrack[track, default: []].append(Level(
-                id: id, slug: Slug.make(id), title: title, summary: "", order: n + 1, trackID: track,
-                url: "/\(track)/\(Slug.make(id))/", equivalent: nil, pageIndex: index,
-                origin: .appendedBlocks,
-                location: SourceLocation(path: page.source.displayPath, line: table.line),
-                introBlocks: start..<start, sections: sections, trailingBlocks: end..<end))
-        }
-        appendedBlocks[index] = pieces
-    }
-
-    private mutating func addListLevels(page: Page, index: Int, track: String) throws(Diagnostic) {
-        guard let list = page.outline.boldLedList else {
-            throw .error(page.source.frontMatter.keyLocation("levels"),
-                         "'levels: list' but no list whose items start with a bold level name (* **L1 Engineers** …)")
-        }
-        var anchors: [String] = []
-        for (n, item) in list.items.enumerated() {
-            let (id, title) = LevelName.split(item.boldText)
-            anchors.append(Slug.make(id))
-            levelsByTrack[track, default: []].append(Level(
-                // "**L1 Engineers** tend to be early-career…": the bold lead is the sentence's subject.
-                id: id, slug: Slug.make(id), title: title,
-                summary: Summary.firstSentences(item.rest.first?.isLowercase == true ? item.boldText + " " + item.rest : item.rest),
-                order: n + 1, trackID: track, url: "/\(track)/\(Slug.make(id))/", equivalent: nil,
-                pageIndex: index, origin: .listItem(index: n, anchor: Slug.make(id)),
-                location: SourceLocation(path: page.source.displayPath, line: item.line),
-                introBlocks: 0..<0, sections: []))
-        }
-        levelLists[index] = (list.blockIndex, anchors)
-    }
 
     /// A level's place: the one its folder's ladder gave it, else the file's own.
     static func order(of fm: FrontMatter, folder: FolderLadderNote?) throws(Diagnostic) -> Int? {

@@ -1,0 +1,126 @@
+import Foundation
+import LadderCore
+import LadderLoad
+import LadderRecognise
+
+/// The shapes a folder is read as besides competency pages: competency files keyed by level, and level pages.
+extension FolderRecognition {
+    // MARK: - A folder of competency files
+
+    /// The largest group (two at least) of data files whose top-level keys include the same run of three
+    /// level labels or more, in order: one competency per file.
+    static func levelKeyedFiles(_ indices: [Int], sources: [PageSource]) -> [Int]? {
+        guard indices.count >= 2 else { return nil }
+        var groups: [[String]: [Int]] = [:]
+        for i in indices {
+            let keys = sources[i].frontMatter.map.entries.map(\.key).filter { LevelLabel($0) != nil }
+            let labels = keys.compactMap { LevelLabel($0) }
+            guard keys.count >= 3, LevelLabel.isRun(labels) else { continue }
+            groups[keys, default: []].append(i)
+        }
+        guard let best = groups.values.max(by: { ($0.count, sources[$1[0]].contentPath) < ($1.count, sources[$0[0]].contentPath) }),
+              best.count >= 2 else { return nil }
+        return best.sorted { sources[$0].contentPath < sources[$1].contentPath }
+    }
+
+    /// The track of a folder of competency files: a data page made for the folder whose `competencies` are
+    /// the files' records as they are (each keeping where it was written), named by their own name field or
+    /// else by their file's name — the data reader reads them as skills keyed by level.
+    static func competencyFilesSource(_ files: [PageSource], folder: String, display: String) -> PageSource {
+        var root = YAMLMap()
+        let at = SourceLocation(path: display, line: 1)
+        let name = String(folder.split(separator: "/").last ?? "")
+        root.append(.init(key: "title", value: .string(Page.titleFromFileName(name)), keyLocation: at, valueLocation: at))
+        let records = files.map { file -> YAMLValue in
+            var record = file.frontMatter.map
+            let named = record.entries.contains { entry in
+                guard LevelLabel(entry.key) == nil, case .string(let text) = entry.value else { return false }
+                return !text.isEmpty && text.count <= 80 && !text.contains("\n")
+            }
+            if !named {
+                var withName = YAMLMap()
+                let first = SourceLocation(path: file.displayPath, line: 1)
+                withName.append(.init(key: "name", value: .string(Page.titleFromFileName(file.contentPath)), keyLocation: first, valueLocation: first))
+                for entry in record.entries { withName.append(entry) }
+                record = withName
+            }
+            return .map(record)
+        }
+        root.append(.init(key: "competencies", value: .list(records), keyLocation: at, valueLocation: at))
+        var source = PageSource(displayPath: display, contentPath: folder + "/_index.md",
+                                frontMatter: FrontMatter(map: root, location: at), body: "", bodyLine: 1)
+        source.isDataCandidate = true
+        return source
+    }
+
+    // MARK: - A folder of level pages
+
+    /// Section names (the headings at a page's top depth under its title) common words for competencies,
+    /// which let a folder without level titles be a ladder when its pages give their order.
+    static let competencyWords: Set<String> = [
+        "impact", "ownership", "communication", "collaboration", "delivery", "leadership", "craft", "scope",
+        "technical skills", "technical skill", "technical excellence", "technical expertise", "mentoring",
+        "mentorship", "execution", "influence", "autonomy", "teamwork", "people", "strategy", "quality",
+        "growth", "business impact", "complexity", "ambiguity", "judgement", "judgment", "problem solving",
+        "expertise", "knowledge", "responsibilities", "expectations", "behaviours", "behaviors", "skills",
+        "accountability", "initiative", "product", "architecture", "operations", "culture",
+    ]
+
+    /// The level pages of a folder in ladder order with their ids, or nil when the folder is no ladder.
+    static func levelPages(_ pages: [ScannedPage]) -> [(page: ScannedPage, id: String)]? {
+        // A title of a role the grammar does not know (`Part II`) names no level page by itself.
+        let titled = pages.compactMap { page in
+            page.title.flatMap { t in LevelLabel(t).flatMap { $0.family.hasPrefix("role:") ? nil : (page: page, label: Optional($0)) } }
+        }
+        var chosen: [(page: ScannedPage, label: LevelLabel?)]
+        if titled.count >= 2 {
+            chosen = titled
+        } else if pages.count >= 3, pages.allSatisfy({ $0.explicitOrder != nil && $0.title != nil }) {
+            chosen = pages.map { ($0, nil) }
+        } else {
+            return nil
+        }
+        var shared = Set(chosen[0].page.sectionNames)
+        for other in chosen.dropFirst() { shared.formIntersection(other.page.sectionNames) }
+        guard shared.count >= 2 else { return nil }
+        // Files numbered in ladder order (`01 Junior.md`, `02 Expert.md`, `03 Senior-L1.md`) say the order
+        // themselves: a page among them with every shared section is a level even if its title names none.
+        let numbered = pages.allSatisfy { $0.fileNumber != nil }
+        if numbered, titled.count >= 2 {
+            let labelled = Set(chosen.map(\.page.index))
+            chosen += pages.filter { !labelled.contains($0.index) && shared.isSubset(of: $0.sectionNames) }.map { ($0, nil) }
+        }
+        if titled.count < 2, shared.intersection(competencyWords).count < 2 { return nil }
+        if chosen.contains(where: { $0.label?.needsContext == true }),
+           !LadderRecognition.mentionsCareers(chosen.map { $0.page.source.body.lowercased() }.joined(separator: " ")) {
+            return nil
+        }
+        // Order: `order`/`weight` first, then the seniority in the titles when the titles can be compared
+        // (one family of ids, or titles and seniority words), then the file name.
+        let labels = chosen.compactMap(\.label)
+        let ids = labels.filter { $0.family.hasPrefix("id:") || $0.family == "level" }
+        let comparable = labels.count == chosen.count && (ids.isEmpty || Set(labels.map(\.family)).count == 1)
+        chosen.sort { a, b in
+            let (x, y) = (a.page.explicitOrder ?? Int.max, b.page.explicitOrder ?? Int.max)
+            if x != y { return x < y }
+            if numbered, let l = a.page.fileNumber, let r = b.page.fileNumber, l != r { return l < r }
+            if comparable, let l = a.label, let r = b.label, l.rank != r.rank { return l.rank.lexicographicallyPrecedes(r.rank) }
+            return a.page.source.contentPath < b.page.source.contentPath
+        }
+        let result = chosen.map { ($0.page, levelID(title: $0.page.title ?? "", label: $0.label)) }
+        // Two pages with one id are not levels of one ladder (two teams' "Senior Engineer" pages).
+        guard Set(result.map { Slug.make($0.1) }).count == result.count, !result.contains(where: { Slug.make($0.1).isEmpty })
+        else { return nil }
+        return result
+    }
+
+    /// The leading token of the title where there is one (`L5`, `IC3`, `Level 3`), else its words (`senior-engineer`).
+    static func levelID(title: String, label: LevelLabel?) -> String {
+        let bare = title.replacingOccurrences(of: #"\s*\([^)]*\)"#, with: "", options: .regularExpression)
+            .replacingOccurrences(of: #"^\d{1,2}[a-z]?\s+(?=[A-Za-z])"#, with: "", options: .regularExpression)
+            .trimmingCharacters(in: .whitespaces)
+        if label?.family.hasPrefix("id:") == true { return LevelName.split(bare).id }
+        if label?.family == "level", let m = bare.firstMatch(#"[Ll]evel\s+\d{1,2}"#) { return m[0] }
+        return Slug.make(bare)
+    }
+}
