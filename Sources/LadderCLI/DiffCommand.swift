@@ -55,9 +55,9 @@ struct DiffCommand: ParsableCommand {
         }
     }
 
-    func read(_ options: BuildOptions, named name: String) throws -> LadderExpectations {
+    func read(_ options: BuildOptions, named name: String) throws -> LadderSnapshot {
         do {
-            return try LadderExpectations.read(options)
+            return try LadderSnapshot.read(options)
         } catch {
             let lines = error.diagnostics.filter { $0.severity == .error }.prefix(5).map(\.description)
             throw DiffFailure(message: "the site at \(name) does not build:\n" + lines.joined(separator: "\n"))
@@ -78,17 +78,18 @@ struct DiffCommand: ParsableCommand {
                 lines.append(bold("\(level.trackTitle) (\(level.trackID))", colour))
             }
             let status = level.status == .changed ? "" : " (\(level.status == .added ? "new level" : "removed level"))"
-            lines.append("  " + bold("\(level.id) \(level.title)", colour) + status)
+            let name = level.id == LadderSnapshot.sharedLevelID ? level.title : "\(level.id) \(level.title)"
+            lines.append("  " + bold(name, colour) + status)
             for competency in level.competencies {
                 lines.append("    \(competency.name.isEmpty ? "Expectations" : competency.name): \(competency.counts.summary)")
-                for change in competency.changes {
-                    switch change.kind {
+                for item in competency.items {
+                    switch item.kind {
                     case .reworded(let words):
                         lines.append("      ~ " + wordsText(words, colour))
-                    case .new:
-                        lines.append("      " + paint("+ " + (change.new ?? ""), "32", colour))
-                    default:
-                        lines.append("      " + paint("- " + (change.old ?? ""), "31", colour))
+                    case .added:
+                        lines.append("      " + paint("+ " + (item.new?.text ?? ""), "32", colour))
+                    case .removed:
+                        lines.append("      " + paint("- " + (item.old?.text ?? ""), "31", colour))
                     }
                 }
             }
@@ -122,13 +123,20 @@ struct DiffCommand: ParsableCommand {
                         "id": competency.id, "name": competency.name,
                         "counts": ["unchanged": competency.counts.unchanged, "reworded": competency.counts.reworded,
                                    "new": competency.counts.new, "no_longer_listed": competency.counts.noLongerListed],
-                        "changes": competency.changes.map { change -> [String: Any] in
-                            var out: [String: Any] = ["change": change.kind.name]
-                            if let old = change.old { out["old"] = old }
-                            if let new = change.new { out["new"] = new }
-                            if case .reworded(let words) = change.kind {
+                        "changes": competency.items.map { item -> [String: Any] in
+                            var out: [String: Any] = [:]
+                            switch item.kind {
+                            case .reworded(let words):
+                                out["change"] = "reworded"
+                                // The older text as the words show it: the words without the added ones.
+                                out["old"] = words.filter { $0.kind != .added }.map(\.text).joined(separator: " ")
                                 out["words"] = words.map { ["kind": $0.kind.rawValue, "text": $0.text] }
+                            case .added: out["change"] = "new"
+                            case .removed:
+                                out["change"] = "no-longer-listed"
+                                out["old"] = item.old?.text
                             }
+                            if let new = item.new { out["new"] = new.text }
                             return out
                         },
                     ]

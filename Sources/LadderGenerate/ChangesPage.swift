@@ -86,7 +86,7 @@ extension PageWriter {
         return out
     }
 
-    private func level(of level: LadderVersionChanges.Level,
+    private func level(of level: LadderChanges.Level,
                        links: [String: (url: String, criteria: [String: String])]) -> ChangesContext.Level {
         let here = links[level.trackID + "\n" + level.id]
         let status: String? = switch level.status {

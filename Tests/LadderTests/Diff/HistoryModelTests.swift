@@ -2,7 +2,7 @@ import Foundation
 @testable import LadderGenerate
 import Testing
 
-/// `LadderVersionChanges` and `LadderHistory` on snapshots made by hand: which changes a version lists,
+/// `LadderChanges` and `LadderHistory` on snapshots made by hand: which changes a version lists,
 /// and which earlier ids each criterion keeps.
 @Suite struct HistoryModelTests {
     typealias C = LadderSnapshot.Criterion

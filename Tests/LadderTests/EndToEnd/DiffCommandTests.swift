@@ -79,6 +79,32 @@ import Testing
         #expect(site.ladder(["diff", "HEAD~1", "HEAD", "--site", site.path, "--json"]).out == result.out)
     }
 
+    /// The same walk as `/changes/` (`LadderChanges`): a track's "All levels" criteria are compared as a
+    /// level of their own, and an item whose examples change is reworded with no word changed.
+    @Test func shared_expectations_and_examples_are_compared() throws {
+        let site = try TempSite(files: [
+            "content/eng/index.md": "---\ntitle: Engineering\n---\n\nOur ladder.\n\n## All levels\n\n- Writes things down.\n",
+            "content/eng/l1.md": "---\ntitle: One\ntrack: eng\nlevel: L1\n---\n\n## Impact\n\n- Ships small changes.\n  - A bug fix\n- Writes tests.\n",
+        ])
+        defer { site.remove() }
+        try git(site, ["init", "-q"])
+        try git(site, ["add", "-A"])
+        try git(site, ["commit", "-q", "-m", "first"])
+        try site.write("content/eng/index.md", "---\ntitle: Engineering\n---\n\nOur ladder.\n\n## All levels\n\n- Writes decisions down.\n")
+        try site.write("content/eng/l1.md", "---\ntitle: One\ntrack: eng\nlevel: L1\n---\n\n## Impact\n\n- Ships small changes.\n  - A copy change\n- Writes tests.\n")
+        let result = site.ladder(["diff", "--site", site.path])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.out == """
+            Engineering (eng)
+              L1 One
+                Impact: 1 reworded, 1 unchanged
+                  ~ Ships small changes.
+              At every level
+                At every level: 1 reworded
+                  ~ Writes [-things-] {+decisions+} down.
+            """)
+    }
+
     @Test func an_unknown_revision_is_an_error() throws {
         let site = try repository()
         defer { site.remove() }
