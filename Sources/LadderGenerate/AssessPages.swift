@@ -25,11 +25,11 @@ extension PageWriter {
                                    competencies: newAtNext.map { group(of: $0, level: next, prefix: "next-") })
             })
         let url = level.assessURL
-        let page = PageContext(title: "Assess: \(level.displayName) · \(track.title)", url: href(url), permalink: absolute(url),
-                               description: "Check yourself against the expectations of \(level.displayName).")
+        let page = PageContext(title: strings.text("title.assess", ["level": level.displayName, "track": track.title]), url: href(url), permalink: absolute(url),
+                               description: strings.text("title.assess_description", ["level": level.displayName]))
         return Output(url: url, layout: "assess",
                       context: context(page: page, current: url, track: track, view: .assess(assess),
-                                       breadcrumbs: [(track.title, track.url), (level.id, level.url), ("Assess", nil)]),
+                                       breadcrumbs: [(track.title, track.url), (level.id, level.url), (strings.text("crumb.assess"), nil)]),
                       inSitemap: false, lastmod: nil)
     }
 

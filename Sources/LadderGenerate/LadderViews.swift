@@ -112,7 +112,7 @@ extension PageWriter {
             }
             return Output(
                 url: url, layout: "competency",
-                context: context(page: PageContext(title: "\(competency.name) · \(track.title)", url: href(url), permalink: absolute(url),
+                context: context(page: PageContext(title: strings.text("title.competency", ["competency": competency.name, "track": track.title]), url: href(url), permalink: absolute(url),
                                                    description: competency.description),
                                  current: url, track: track,
                                  view: .competency(.init(name: competency.name, description: competency.description, levels: entries)),
@@ -134,10 +134,10 @@ extension PageWriter {
             }
             return Output(
                 url: matrixURL, layout: "matrix",
-                context: context(page: PageContext(title: "\(track.title) matrix", url: href(matrixURL), permalink: absolute(matrixURL),
-                                                   description: "Every competency of the \(track.title) track at every level."),
+                context: context(page: PageContext(title: strings.text("title.matrix", ["track": track.title]), url: href(matrixURL), permalink: absolute(matrixURL),
+                                                   description: strings.text("title.matrix_description", ["track": track.title])),
                                  current: matrixURL, track: track, view: .matrix(.init(levels: levels, rows: rows)),
-                                 breadcrumbs: [(track.title, track.url), ("Matrix", nil)]),
+                                 breadcrumbs: [(track.title, track.url), (strings.text("crumb.matrix"), nil)]),
                 inSitemap: viewsInSitemap(track), lastmod: nil)
         }
 
@@ -159,18 +159,18 @@ extension PageWriter {
                         lowerHTML: Self.itemsHTML(row.lower, side: .lower), higherHTML: Self.itemsHTML(row.higher, side: .higher))
                     context.noLongerListed = row.noLongerListed.map(Self.item)
                     context.noLongerListedHTML = Self.itemsHTML(row.noLongerListed, side: .noLongerListed)
-                    context.summary = row.counts.summary
+                    context.summary = strings.summary(row.counts)
                     context.hasChanges = row.counts.hasChanges
                     return context
                 }
                 return Output(
                     url: url, layout: "compare",
-                    context: context(page: PageContext(title: "\(a.label) vs \(b.label) · \(track.title)", url: href(url), permalink: absolute(url),
-                                                       description: "What changes from \(a.displayName) to \(b.displayName)."),
+                    context: context(page: PageContext(title: strings.text("title.compare", ["lower": a.label, "higher": b.label, "track": track.title]), url: href(url), permalink: absolute(url),
+                                                       description: strings.text("title.compare_description", ["lower": a.displayName, "higher": b.displayName])),
                                      current: url, track: track,
                                      view: .compare(.init(lower: levels[i], higher: levels[j], rows: rows,
                                                           picker: picker(track, selectedLower: i, selectedHigher: j, options: options))),
-                                     breadcrumbs: [(track.title, track.url), ("Compare", "\(track.url)compare/"), ("\(a.label) vs \(b.label)", nil)]),
+                                     breadcrumbs: [(track.title, track.url), (strings.text("crumb.compare"), "\(track.url)compare/"), (strings.text("compare.pair", ["lower": a.label, "higher": b.label]), nil)]),
                     inSitemap: viewsInSitemap(track), lastmod: nil)
             }
         }
@@ -178,11 +178,11 @@ extension PageWriter {
         let allPairs = pairs
         outputs.append { Output(
             url: indexURL, layout: "compare-index",
-            context: context(page: PageContext(title: "Compare levels · \(track.title)", url: href(indexURL), permalink: absolute(indexURL)),
+            context: context(page: PageContext(title: strings.text("title.compare_index", ["track": track.title]), url: href(indexURL), permalink: absolute(indexURL)),
                              current: indexURL, track: track,
                              view: .compareIndex(.init(pairs: allPairs, picker: picker(track, selectedLower: 0,
                                                                                       selectedHigher: min(1, track.levels.count - 1), options: options))),
-                             breadcrumbs: [(track.title, track.url), ("Compare", nil)]),
+                             breadcrumbs: [(track.title, track.url), (strings.text("crumb.compare"), nil)]),
             inSitemap: viewsInSitemap(track), lastmod: nil) }
         return outputs
     }

@@ -177,7 +177,7 @@ extension PageWriter {
         }
         return LevelContext.Changes(
             from: levelSummary(lower), url: href(track.compareURL(lower, level)),
-            competencies: comparison.rows.map { .init(name: $0.competency.name, summary: $0.counts.summary, changed: $0.counts.hasChanges) },
+            competencies: comparison.rows.map { .init(name: $0.competency.name, summary: strings.summary($0.counts), changed: $0.counts.hasChanges) },
             newHTML: newHTML, hasNew: !newHTML.isEmpty)
     }
 
