@@ -6,6 +6,18 @@ const byId = (id) => document.getElementById(id);
 const form = byId("search-form"), input = byId("search-query"), list = byId("search-results");
 const trackMenu = byId("search-track"), levelMenu = byId("search-level"), status = byId("search-status");
 const PAGE = 10;
+// "All tracks" and "All levels" as the page wrote them, in its language.
+const allTracks = trackMenu.options[0].text, allLevels = levelMenu.options[0].text;
+
+// The page's words (data-strings, from the site's language): `say("none", {query})` fills a message's
+// {placeholders}; a message by number ({"one": …, "other": …}) is chosen by the page's language's rules.
+const strings = JSON.parse(form.dataset.strings || "{}");
+const plurals = new Intl.PluralRules(document.documentElement.lang || "en");
+function say(key, values = {}) {
+  let message = strings[key] ?? key;
+  if (typeof message === "object") message = message["=" + values.count] ?? message[plurals.select(values.count)] ?? message.other;
+  return message.replace(/\{(\w+)\}/g, (all, name) => (name in values ? String(values[name]) : all));
+}
 
 const engine = new SearchEngine(new URL(form.dataset.index, location.href).href, async (url) => {
   const response = await fetch(url);
@@ -23,7 +35,7 @@ function element(tag, className, text) {
 /** The level menu lists the chosen track's levels. */
 async function fillLevels(keep) {
   const levels = trackMenu.value ? await engine.levels(trackMenu.value) : [];
-  levelMenu.replaceChildren(new Option("All levels", ""), ...levels.map(([id, title]) => new Option(`${id} ${title}`, id)));
+  levelMenu.replaceChildren(new Option(allLevels, ""), ...levels.map(([id, title]) => new Option(`${id} ${title}`, id)));
   levelMenu.value = levels.some(([id]) => id === keep) ? keep : "";
 }
 
@@ -39,7 +51,7 @@ function resultItem(result) {
   return item;
 }
 
-const unavailable = (error) => { status.textContent = `Search is unavailable: ${error.message}`; };
+const unavailable = (error) => { status.textContent = say("unavailable", { error: error.message }); };
 let generation = 0;
 let shown = 0;
 
@@ -64,10 +76,9 @@ async function run(more = false) {
   if (more) list.append(...items); else list.replaceChildren(...items);
   shown = (more ? shown : 0) + items.length;
   list.dataset.ms = (performance.now() - started).toFixed(1);
-  const count = answer.total === 1 ? "1 result" : `${answer.total} results`;
-  status.replaceChildren(answer.total ? `${count} for “${query}”` : `No results for “${query}”`);
+  status.replaceChildren(answer.total ? say("results", { count: answer.total, query }) : say("none", { query }));
   if (shown < answer.total) {
-    const button = element("button", "search-more", "Show more results");
+    const button = element("button", "search-more", say("more"));
     button.type = "button";
     button.onclick = () => run(true);
     status.append(" ", button);
@@ -103,7 +114,7 @@ for (const [menu, value] of [[trackMenu, params.get("track")], [levelMenu, param
 if (input.value) run(); else input.focus();
 engine.tracks().then((tracks) => {
   const track = trackMenu.value;
-  trackMenu.replaceChildren(new Option("All tracks", ""), ...tracks.map((t) => new Option(t.title, t.id)));
+  trackMenu.replaceChildren(new Option(allTracks, ""), ...tracks.map((t) => new Option(t.title, t.id)));
   trackMenu.value = tracks.some((t) => t.id === track) ? track : "";
   return fillLevels(levelMenu.value);
 }).catch(unavailable);

@@ -1,3 +1,4 @@
+import Foundation
 import LadderCore
 import LadderLoad
 
@@ -112,10 +113,58 @@ public struct UIStrings: Sendable {
             insert(parts.dropFirst(), value, into: &child)
             object[first] = child
         }
-        for (key, message) in messages where message.argumentNames.isEmpty {
+        for (key, message) in messages where message.argumentNames.isEmpty && !key.contains(".js.") {
             insert(ArraySlice(key.split(separator: ".").map(String.init)), message.format([:], rules: rules), into: &root)
         }
+        let scripts = messages.keys.compactMap { key in key.range(of: ".js.").map { String(key[..<$0.lowerBound]) } }
+        for script in Set(scripts) {
+            insert([script, "script_strings"], scriptJSON(prefix: script + ".js."), into: &root)
+        }
         return TemplateValue(root) ?? .object([:])
+    }
+
+    /// `t.<script>.script_strings`: the messages a page's script shows (`search.js.none`), as a JSON
+    /// object for a `data-strings` attribute, by the key after `.js.`: a message as its text with
+    /// `{placeholders}`, a plural as its branches by category (`{"one": "{count} result", "other": …}`,
+    /// `#` written as the placeholder), which the script picks with `Intl.PluralRules` for the page's language.
+    func scriptJSON(prefix: String) -> String {
+        var fields: [String] = []
+        for key in messages.keys.filter({ $0.hasPrefix(prefix) }).sorted() {
+            let name = String(key.dropFirst(prefix.count))
+            var plural: (String, [String: [Message.Part]])?
+            for part in messages[key]!.parts {
+                guard case .plural(let argument, let exact, let categories) = part else { continue }
+                var branches: [String: [Message.Part]] = [:]
+                for (n, branch) in exact { branches["=\(n)"] = branch }
+                for (category, branch) in categories { branches[category.rawValue] = branch }
+                plural = (argument, branches)
+                break
+            }
+            func pattern(_ parts: [Message.Part], number: String) -> String {
+                parts.map { part -> String in
+                    switch part {
+                    case .text(let text): return text
+                    case .placeholder(let name): return "{\(name)}"
+                    case .number: return "{\(number)}"
+                    case .plural(let argument, _, let categories): return pattern(categories[.other] ?? [], number: argument)
+                    }
+                }.joined()
+            }
+            let message = messages[key]!
+            if let (argument, branches) = plural {
+                let forms = branches.keys.sorted().map { category -> String in
+                    let resolved = message.parts.flatMap { part -> [Message.Part] in
+                        if case .plural = part { return branches[category]! }
+                        return [part]
+                    }
+                    return JSONString.quote(category) + ":" + JSONString.quote(pattern(resolved, number: argument))
+                }
+                fields.append(JSONString.quote(name) + ":{" + forms.joined(separator: ",") + "}")
+            } else {
+                fields.append(JSONString.quote(name) + ":" + JSONString.quote(pattern(message.parts, number: "count")))
+            }
+        }
+        return "{" + fields.joined(separator: ",") + "}"
     }
 
     /// The messages with placeholders as templates named `t.<key>`: escaped text, and a block per
@@ -134,5 +183,24 @@ public struct UIStrings: Sendable {
             out["t." + key] = MustacheTemplate(tokens: tokens)
         }
         return out
+    }
+}
+
+/// JSON string literals, for the scripts' strings.
+enum JSONString {
+    static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
     }
 }
