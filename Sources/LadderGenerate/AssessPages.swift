@@ -35,7 +35,7 @@ extension PageWriter {
 
     private func group(of group: CompetencyCriteria, level: Level, prefix: String) -> AssessContext.Group {
         AssessContext.Group(
-            id: group.competencyID, name: group.name, url: href(level.url) + "#" + group.sectionAnchor,
+            id: group.competencyID, name: group.competencyID == LevelCriteria.sharedID ? strings.text("level.at_every_level") : group.name, url: href(level.url) + "#" + group.sectionAnchor,
             fieldsetID: "a-\(prefix)\(group.competencyID)",
             criteria: group.criteria.map { criterion in
                 // "All levels" criteria had their earlier ids in the track's shared group.

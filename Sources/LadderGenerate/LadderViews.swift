@@ -124,7 +124,7 @@ extension PageWriter {
         outputs.append {
             let matrixURL = "\(track.url)matrix/"
             let rows = Self.rows(of: track).map { competency in
-                MatrixContext.Row(name: competency.name,
+                MatrixContext.Row(name: displayName(competency),
                                   url: competency.id.isEmpty ? "" : href("\(track.url)competencies/\(competency.id)/"),
                                   anchor: "competency-" + (competency.id.isEmpty ? "expectations" : competency.id),
                                   cells: track.levels.enumerated().map { n, level in
@@ -152,9 +152,9 @@ extension PageWriter {
                 let comparison = LevelComparison(competencies: Self.rows(of: track), lower: byLevel[i], higher: byLevel[j])
                 let rows = comparison.rows.map { row in
                     var context = CompareContext.Row(
-                        name: row.competency.name,
-                        lowerLink: row.lowerAnchor.map { Link(url: sectionURL(a, $0), label: "\(a.label) · \(row.competency.name)") },
-                        higherLink: row.higherAnchor.map { Link(url: sectionURL(b, $0), label: "\(b.label) · \(row.competency.name)") },
+                        name: displayName(row.competency),
+                        lowerLink: row.lowerAnchor.map { Link(url: sectionURL(a, $0), label: "\(a.label) · \(displayName(row.competency))") },
+                        higherLink: row.higherAnchor.map { Link(url: sectionURL(b, $0), label: "\(b.label) · \(displayName(row.competency))") },
                         lower: row.lower.map(Self.item), higher: row.higher.map(Self.item),
                         lowerHTML: Self.itemsHTML(row.lower, side: .lower), higherHTML: Self.itemsHTML(row.higher, side: .higher))
                     context.noLongerListed = row.noLongerListed.map(Self.item)

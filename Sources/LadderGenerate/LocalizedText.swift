@@ -1,5 +1,6 @@
 import Foundation
 import LadderDiff
+import LadderModel
 import LadderRender
 
 /// The text Ladder writes itself (titles, crumbs, counts, dates) in the site's language.
@@ -32,5 +33,12 @@ extension UIStrings {
         formatter.timeStyle = .none
         let text = formatter.string(from: date)
         return text.isEmpty ? String(iso.prefix(10)) : text
+    }
+}
+
+extension PageWriter {
+    /// A competency's name as rows show it: a prose level's one row ("Expectations") in the site's language.
+    func displayName(_ competency: Competency) -> String {
+        competency.id.isEmpty && competency.name == Self.proseRow.name ? strings.text("level.expectations") : competency.name
     }
 }
