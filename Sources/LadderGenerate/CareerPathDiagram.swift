@@ -124,7 +124,7 @@ struct CareerPathDiagram {
     func svg(href: (String) -> String, strings: UIStrings = .english) -> String {
         var out = "<svg class=\"career-paths-svg\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\""
         out += " width=\"\(width)\" height=\"\(height)\" aria-labelledby=\"career-paths-svg-title\" aria-describedby=\"career-paths-svg-desc\">"
-        out += "<title id=\"career-paths-svg-title\">Career paths</title>"
+        out += "<title id=\"career-paths-svg-title\">\(HTML.escape(strings.text("paths.title")))</title>"
         out += "<desc id=\"career-paths-svg-desc\">\(HTML.escape(description(strings)))</desc>"
 
         // Steps up each track, then the lines between equivalent levels, then the boxes over them.

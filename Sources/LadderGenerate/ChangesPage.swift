@@ -106,7 +106,7 @@ extension PageWriter {
                     case .reworded(let words):
                         counts.reworded += 1
                         var html = ""
-                        Self.wordsHTML(words, to: &html)
+                        Self.wordsHTML(words, to: &html, strings: strings)
                         return .init(kind: "reworded", label: strings.text("changes.label_reworded"), html: html, oldText: item.old?.text, newText: item.new?.text, url: url)
                     case .added:
                         counts.added += 1

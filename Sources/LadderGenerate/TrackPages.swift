@@ -173,7 +173,7 @@ extension PageWriter {
         for row in comparison.rows {
             let new = row.higher.filter(\.isNew)
             guard !new.isEmpty else { continue }
-            newHTML += "<h3>\(HTML.escape(displayName(row.competency)))</h3><ul>\(Self.itemsHTML(new, side: .higher))</ul>"
+            newHTML += "<h3>\(HTML.escape(displayName(row.competency)))</h3><ul>\(Self.itemsHTML(new, side: .higher, strings: strings))</ul>"
         }
         return LevelContext.Changes(
             from: levelSummary(lower), url: href(track.compareURL(lower, level)),

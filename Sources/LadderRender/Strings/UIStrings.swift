@@ -52,7 +52,7 @@ public struct UIStrings: Sendable {
         var english = merged("en", theme: theme, diagnostics: &diagnostics)
         guard let name = found else {
             let list = builtInLanguages.joined(separator: ", ")
-            diagnostics.append(.error(SourceLocation(path: configPath),
+            diagnostics.append(.error(.whole(configPath),
                 "unknown language '\(language)': Ladder has strings for \(list); for another, write templates/i18n/\(language).yml (start from a copy of the English file)"))
             return (UIStrings(language: language, fileName: "en.yml", messages: english, rules: PluralRules(language: "en")), diagnostics)
         }
@@ -62,7 +62,7 @@ public struct UIStrings: Sendable {
         var messages = merged(name, theme: theme, diagnostics: &diagnostics)
         let display = theme.displayPaths["i18n/\(name).yml"] ?? "templates/i18n/\(name).yml (built-in)"
         for key in english.keys.sorted() where messages[key] == nil {
-            diagnostics.append(.warning(SourceLocation(path: display, line: 0, column: 0), "missing key '\(key)', shown in English"))
+            diagnostics.append(.warning(.whole(display), "missing key '\(key)', shown in English"))
             messages[key] = english[key]
         }
         english = [:]
