@@ -125,7 +125,7 @@ public struct UIStrings: Sendable {
 
     /// `t.<script>.script_strings`: the messages a page's script shows (`search.js.none`), as a JSON
     /// object for a `data-strings` attribute, by the key after `.js.`: a message as its text with
-    /// `{placeholders}`, a plural as its branches by category (`{"one": "{count} result", "other": …}`,
+    /// `{placeholders}`, a plural as its branches by category (`{"one": "{count} result", "other": …}`, every category given,
     /// `#` written as the placeholder), which the script picks with `Intl.PluralRules` for the page's language.
     func scriptJSON(prefix: String) -> String {
         var fields: [String] = []
@@ -136,7 +136,8 @@ public struct UIStrings: Sendable {
                 guard case .plural(let argument, let exact, let categories) = part else { continue }
                 var branches: [String: [Message.Part]] = [:]
                 for (n, branch) in exact { branches["=\(n)"] = branch }
-                for (category, branch) in categories { branches[category.rawValue] = branch }
+                // Every category, so a script never looks for one the message does not give.
+                for category in PluralCategory.allCases { branches[category.rawValue] = categories[category] ?? categories[.other] }
                 plural = (argument, branches)
                 break
             }

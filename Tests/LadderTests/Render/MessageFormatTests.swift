@@ -58,7 +58,10 @@ import Testing
             "search.js.more": try! Message("Show \"more\""),
             "search.title": try! Message("Search"),
         ]
+        // Every category is given (those the message lacks as its `other`), so a script finds any it asks for.
+        let one = #""one":"{count} result for “{query}”""#, other = #""{count} results for “{query}”""#
         #expect(strings.scriptJSON(prefix: "search.js.")
-                == #"{"more":"Show \"more\"","results":{"one":"{count} result for “{query}”","other":"{count} results for “{query}”"}}"#)
+                == #"{"more":"Show \"more\"","results":{"few":"# + other + #","many":"# + other + ","
+                   + one + #","other":"# + other + #","two":"# + other + #","zero":"# + other + "}}")
     }
 }
