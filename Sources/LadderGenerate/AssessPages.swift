@@ -25,17 +25,17 @@ extension PageWriter {
                                    competencies: newAtNext.map { group(of: $0, level: next, prefix: "next-") })
             })
         let url = level.assessURL
-        let page = PageContext(title: "Assess: \(level.displayName) · \(track.title)", url: href(url), permalink: absolute(url),
-                               description: "Check yourself against the expectations of \(level.displayName).")
+        let page = PageContext(title: strings.text("title.assess", ["level": level.displayName, "track": track.title]), url: href(url), permalink: absolute(url),
+                               description: strings.text("title.assess_description", ["level": level.displayName]))
         return Output(url: url, layout: "assess",
                       context: context(page: page, current: url, track: track, view: .assess(assess),
-                                       breadcrumbs: [(track.title, track.url), (level.id, level.url), ("Assess", nil)]),
+                                       breadcrumbs: [(track.title, track.url), (level.id, level.url), (strings.text("crumb.assess"), nil)]),
                       inSitemap: false, lastmod: nil)
     }
 
     private func group(of group: CompetencyCriteria, level: Level, prefix: String) -> AssessContext.Group {
         AssessContext.Group(
-            id: group.competencyID, name: group.name, url: href(level.url) + "#" + group.sectionAnchor,
+            id: group.competencyID, name: group.competencyID == LevelCriteria.sharedID ? strings.text("level.at_every_level") : group.name, url: href(level.url) + "#" + group.sectionAnchor,
             fieldsetID: "a-\(prefix)\(group.competencyID)",
             criteria: group.criteria.map { criterion in
                 // "All levels" criteria had their earlier ids in the track's shared group.

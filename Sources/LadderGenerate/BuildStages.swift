@@ -63,6 +63,14 @@ extension BuildRun {
         return (CompiledTheme(theme: theme, set: set), loadDiagnostics + compileDiagnostics)
     }
 
+    /// The theme speaking the site's language (`language:` in site.yml): its strings files read, a missing
+    /// key warned about, an unknown language an error.
+    func localize(_ compiled: CompiledTheme, language: String) -> (CompiledTheme, [Diagnostic]) {
+        let (strings, diagnostics) = UIStrings.load(language: language, theme: compiled.theme,
+                                                    configPath: loader.displayPath("content/site.yml"))
+        return (CompiledTheme(theme: compiled.theme, set: compiled.set.localized(strings)), diagnostics)
+    }
+
     /// Stage 2: each page interpreted (reused while its file is byte for byte the same), then the ladder
     /// assembled (reused while no page's structure changed). Returns the model without the Markdown bodies,
     /// which only the next stage reads: they are let go as they are rendered.

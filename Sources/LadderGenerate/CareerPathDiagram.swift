@@ -121,11 +121,11 @@ struct CareerPathDiagram {
     func top(column: Int, level: Int) -> Int { top(columns[column].offset + level) }
 
     /// The `<svg>`: `href` makes a site path a link (the base path); every text is escaped.
-    func svg(href: (String) -> String) -> String {
+    func svg(href: (String) -> String, strings: UIStrings = .english) -> String {
         var out = "<svg class=\"career-paths-svg\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\""
         out += " width=\"\(width)\" height=\"\(height)\" aria-labelledby=\"career-paths-svg-title\" aria-describedby=\"career-paths-svg-desc\">"
-        out += "<title id=\"career-paths-svg-title\">Career paths</title>"
-        out += "<desc id=\"career-paths-svg-desc\">\(HTML.escape(description))</desc>"
+        out += "<title id=\"career-paths-svg-title\">\(HTML.escape(strings.text("paths.title")))</title>"
+        out += "<desc id=\"career-paths-svg-desc\">\(HTML.escape(description(strings)))</desc>"
 
         // Steps up each track, then the lines between equivalent levels, then the boxes over them.
         out += "<g class=\"cp-steps\" stroke=\"currentColor\">"
@@ -176,14 +176,16 @@ struct CareerPathDiagram {
     }
 
     /// What the picture shows, in words (the SVG's `<desc>`).
-    var description: String {
-        var text = "Each column is a track, its first level at the bottom: "
-        text += columns.map { "\($0.track.title) (\($0.track.levels.map(\.label).joined(separator: ", ")))" }.joined(separator: "; ") + "."
+    func description(_ strings: UIStrings) -> String {
+        var text = strings.text("paths.text", ["tracks": columns.map {
+            "\($0.track.title) (\($0.track.levels.map(\.label).joined(separator: ", ")))"
+        }.joined(separator: "; ")])
         if !pairs.isEmpty {
-            text += " Lines join equivalent levels: " + pairs.map { pair in
+            text += " " + strings.text("paths.lines", ["pairs": pairs.map { pair in
                 let a = columns[pair.from.column].track, b = columns[pair.to.column].track
-                return "\(a.title) \(a.levels[pair.from.level].label) and \(b.title) \(b.levels[pair.to.level].label)"
-            }.joined(separator: "; ") + "."
+                return strings.text("paths.line_pair", ["track": a.title, "level": a.levels[pair.from.level].label,
+                                                        "other_track": b.title, "other": b.levels[pair.to.level].label])
+            }.joined(separator: "; ")])
         }
         return text
     }
@@ -232,6 +234,6 @@ extension PageWriter {
             return CareerPathsContext.Equivalent(level: link(a.levels[pair.from.level]), track: a.title,
                                                  other: link(b.levels[pair.to.level]), otherTrack: b.title)
         }
-        return CareerPathsContext(svg: diagram.svg(href: href), columns: columns, equivalents: equivalents)
+        return CareerPathsContext(svg: diagram.svg(href: href, strings: strings), columns: columns, equivalents: equivalents)
     }
 }

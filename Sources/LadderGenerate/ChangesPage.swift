@@ -22,21 +22,21 @@ extension PageWriter {
         let changes = ChangesContext(versions: versions.enumerated().reversed().map { number, version in
             ChangesContext.Version(
                 name: version.name, anchor: anchors[number],
-                date: version.date.map { ($0, DateText.display($0)) },
-                summary: Self.summary(version, first: number == 0), isFirst: number == 0,
+                date: version.date.map { ($0, strings.date($0)) },
+                summary: Self.summary(version, first: number == 0, strings: strings), isFirst: number == 0,
                 levels: (version.changes?.levels ?? []).map { level(of: $0, links: links) })
         })
-        let page = PageContext(title: "What changed", url: href(url), permalink: absolute(url),
-                               description: "What changed in the ladder from one version to the next.")
+        let page = PageContext(title: strings.text("title.changes"), url: href(url), permalink: absolute(url),
+                               description: strings.text("title.changes_description"))
         return Output(url: url, layout: "changes",
-                      context: context(page: page, current: url, view: .changes(changes), breadcrumbs: [("What changed", nil)]),
+                      context: context(page: page, current: url, view: .changes(changes), breadcrumbs: [(strings.text("crumb.changes"), nil)]),
                       inSitemap: true, lastmod: versions.last?.date)
     }
 
     /// "The first version listed: 8 levels in 2 tracks." or "2 reworded, 1 added, 1 removed in 1 level."
-    static func summary(_ version: LadderHistory.Version, first: Bool) -> String {
-        let levels = "\(version.levels) level\(version.levels == 1 ? "" : "s") in \(version.tracks) track\(version.tracks == 1 ? "" : "s")"
-        guard let changes = version.changes else { return "The first version listed: \(levels)." }
+    static func summary(_ version: LadderHistory.Version, first: Bool, strings: UIStrings = .english) -> String {
+        let levels = strings.text("changes.levels_in_tracks", numbers: ["levels": version.levels, "tracks": version.tracks])
+        guard let changes = version.changes else { return strings.text("changes.first", ["levels": levels]) }
         var reworded = 0, added = 0, removed = 0
         for level in changes.levels {
             for competency in level.competencies {
@@ -49,14 +49,13 @@ extension PageWriter {
                 }
             }
         }
-        guard !changes.levels.isEmpty else { return "No change to the criteria (\(levels))." }
+        guard !changes.levels.isEmpty else { return strings.text("changes.no_change", ["levels": levels]) }
         var parts: [String] = []
-        if reworded > 0 { parts.append("\(reworded) reworded") }
-        if added > 0 { parts.append("\(added) added") }
-        if removed > 0 { parts.append("\(removed) removed") }
-        let count = changes.levels.count
-        return (parts.isEmpty ? "Levels added or removed" : parts.joined(separator: ", "))
-            + " in \(count) level\(count == 1 ? "" : "s")."
+        if reworded > 0 { parts.append(strings.text("changes.reworded", numbers: ["count": reworded])) }
+        if added > 0 { parts.append(strings.text("changes.added", numbers: ["count": added])) }
+        if removed > 0 { parts.append(strings.text("changes.removed", numbers: ["count": removed])) }
+        let what = parts.isEmpty ? strings.text("changes.levels_changed") : parts.joined(separator: strings.text("counts.separator"))
+        return strings.text("changes.in_levels", ["changes": what], numbers: ["count": changes.levels.count])
     }
 
     /// Per track and level (`track\nlevel`): the level page and, by criterion id (and by each id it had
@@ -91,12 +90,12 @@ extension PageWriter {
         let here = links[level.trackID + "\n" + level.id]
         let status: String? = switch level.status {
         case .changed: nil
-        case .added: "New level"
-        case .removed: "Level removed"
+        case .added: strings.text("changes.new_level")
+        case .removed: strings.text("changes.level_removed")
         }
         let shared = level.id == LadderSnapshot.sharedLevelID
         return ChangesContext.Level(
-            trackTitle: level.trackTitle, id: shared ? "At every level" : level.id,
+            trackTitle: level.trackTitle, id: shared ? strings.text("level.at_every_level") : level.id,
             title: shared || level.title == level.id ? "" : level.title,
             url: here?.url, status: status,
             competencies: level.competencies.map { competency in
@@ -107,24 +106,24 @@ extension PageWriter {
                     case .reworded(let words):
                         counts.reworded += 1
                         var html = ""
-                        Self.wordsHTML(words, to: &html)
-                        return .init(kind: "reworded", label: "Reworded", html: html, oldText: item.old?.text, newText: item.new?.text, url: url)
+                        Self.wordsHTML(words, to: &html, strings: strings)
+                        return .init(kind: "reworded", label: strings.text("changes.label_reworded"), html: html, oldText: item.old?.text, newText: item.new?.text, url: url)
                     case .added:
                         counts.added += 1
-                        return .init(kind: "added", label: "Added", html: HTML.escape(item.new?.text ?? ""),
+                        return .init(kind: "added", label: strings.text("changes.label_added"), html: HTML.escape(item.new?.text ?? ""),
                                      oldText: nil, newText: item.new?.text, url: url)
                     case .removed:
                         counts.removed += 1
-                        return .init(kind: "removed", label: "Removed", html: "<del>\(HTML.escape(item.old?.text ?? ""))</del>",
+                        return .init(kind: "removed", label: strings.text("changes.label_removed"), html: "<del>\(HTML.escape(item.old?.text ?? ""))</del>",
                                      oldText: item.old?.text, newText: nil, url: nil)
                     }
                 }
                 var parts: [String] = []
-                if counts.reworded > 0 { parts.append("\(counts.reworded) reworded") }
-                if counts.added > 0 { parts.append("\(counts.added) added") }
-                if counts.removed > 0 { parts.append("\(counts.removed) removed") }
-                return ChangesContext.Competency(name: competency.name.isEmpty ? "Expectations" : competency.name,
-                                                 summary: parts.joined(separator: ", "), changes: changes)
+                if counts.reworded > 0 { parts.append(strings.text("changes.reworded", numbers: ["count": counts.reworded])) }
+                if counts.added > 0 { parts.append(strings.text("changes.added", numbers: ["count": counts.added])) }
+                if counts.removed > 0 { parts.append(strings.text("changes.removed", numbers: ["count": counts.removed])) }
+                return ChangesContext.Competency(name: competency.name.isEmpty ? strings.text("level.expectations") : competency.name,
+                                                 summary: parts.joined(separator: strings.text("counts.separator")), changes: changes)
             })
     }
 }

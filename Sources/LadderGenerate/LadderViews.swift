@@ -112,7 +112,7 @@ extension PageWriter {
             }
             return Output(
                 url: url, layout: "competency",
-                context: context(page: PageContext(title: "\(competency.name) · \(track.title)", url: href(url), permalink: absolute(url),
+                context: context(page: PageContext(title: strings.text("title.competency", ["competency": competency.name, "track": track.title]), url: href(url), permalink: absolute(url),
                                                    description: competency.description),
                                  current: url, track: track,
                                  view: .competency(.init(name: competency.name, description: competency.description, levels: entries)),
@@ -124,7 +124,7 @@ extension PageWriter {
         outputs.append {
             let matrixURL = "\(track.url)matrix/"
             let rows = Self.rows(of: track).map { competency in
-                MatrixContext.Row(name: competency.name,
+                MatrixContext.Row(name: displayName(competency),
                                   url: competency.id.isEmpty ? "" : href("\(track.url)competencies/\(competency.id)/"),
                                   anchor: "competency-" + (competency.id.isEmpty ? "expectations" : competency.id),
                                   cells: track.levels.enumerated().map { n, level in
@@ -134,10 +134,10 @@ extension PageWriter {
             }
             return Output(
                 url: matrixURL, layout: "matrix",
-                context: context(page: PageContext(title: "\(track.title) matrix", url: href(matrixURL), permalink: absolute(matrixURL),
-                                                   description: "Every competency of the \(track.title) track at every level."),
+                context: context(page: PageContext(title: strings.text("title.matrix", ["track": track.title]), url: href(matrixURL), permalink: absolute(matrixURL),
+                                                   description: strings.text("title.matrix_description", ["track": track.title])),
                                  current: matrixURL, track: track, view: .matrix(.init(levels: levels, rows: rows)),
-                                 breadcrumbs: [(track.title, track.url), ("Matrix", nil)]),
+                                 breadcrumbs: [(track.title, track.url), (strings.text("crumb.matrix"), nil)]),
                 inSitemap: viewsInSitemap(track), lastmod: nil)
         }
 
@@ -152,25 +152,25 @@ extension PageWriter {
                 let comparison = LevelComparison(competencies: Self.rows(of: track), lower: byLevel[i], higher: byLevel[j])
                 let rows = comparison.rows.map { row in
                     var context = CompareContext.Row(
-                        name: row.competency.name,
-                        lowerLink: row.lowerAnchor.map { Link(url: sectionURL(a, $0), label: "\(a.label) · \(row.competency.name)") },
-                        higherLink: row.higherAnchor.map { Link(url: sectionURL(b, $0), label: "\(b.label) · \(row.competency.name)") },
+                        name: displayName(row.competency),
+                        lowerLink: row.lowerAnchor.map { Link(url: sectionURL(a, $0), label: "\(a.label) · \(displayName(row.competency))") },
+                        higherLink: row.higherAnchor.map { Link(url: sectionURL(b, $0), label: "\(b.label) · \(displayName(row.competency))") },
                         lower: row.lower.map(Self.item), higher: row.higher.map(Self.item),
-                        lowerHTML: Self.itemsHTML(row.lower, side: .lower), higherHTML: Self.itemsHTML(row.higher, side: .higher))
+                        lowerHTML: Self.itemsHTML(row.lower, side: .lower, strings: strings), higherHTML: Self.itemsHTML(row.higher, side: .higher, strings: strings))
                     context.noLongerListed = row.noLongerListed.map(Self.item)
-                    context.noLongerListedHTML = Self.itemsHTML(row.noLongerListed, side: .noLongerListed)
-                    context.summary = row.counts.summary
+                    context.noLongerListedHTML = Self.itemsHTML(row.noLongerListed, side: .noLongerListed, strings: strings)
+                    context.summary = strings.summary(row.counts)
                     context.hasChanges = row.counts.hasChanges
                     return context
                 }
                 return Output(
                     url: url, layout: "compare",
-                    context: context(page: PageContext(title: "\(a.label) vs \(b.label) · \(track.title)", url: href(url), permalink: absolute(url),
-                                                       description: "What changes from \(a.displayName) to \(b.displayName)."),
+                    context: context(page: PageContext(title: strings.text("title.compare", ["lower": a.label, "higher": b.label, "track": track.title]), url: href(url), permalink: absolute(url),
+                                                       description: strings.text("title.compare_description", ["lower": a.displayName, "higher": b.displayName])),
                                      current: url, track: track,
                                      view: .compare(.init(lower: levels[i], higher: levels[j], rows: rows,
                                                           picker: picker(track, selectedLower: i, selectedHigher: j, options: options))),
-                                     breadcrumbs: [(track.title, track.url), ("Compare", "\(track.url)compare/"), ("\(a.label) vs \(b.label)", nil)]),
+                                     breadcrumbs: [(track.title, track.url), (strings.text("crumb.compare"), "\(track.url)compare/"), (strings.text("compare.pair", ["lower": a.label, "higher": b.label]), nil)]),
                     inSitemap: viewsInSitemap(track), lastmod: nil)
             }
         }
@@ -178,11 +178,11 @@ extension PageWriter {
         let allPairs = pairs
         outputs.append { Output(
             url: indexURL, layout: "compare-index",
-            context: context(page: PageContext(title: "Compare levels · \(track.title)", url: href(indexURL), permalink: absolute(indexURL)),
+            context: context(page: PageContext(title: strings.text("title.compare_index", ["track": track.title]), url: href(indexURL), permalink: absolute(indexURL)),
                              current: indexURL, track: track,
                              view: .compareIndex(.init(pairs: allPairs, picker: picker(track, selectedLower: 0,
                                                                                       selectedHigher: min(1, track.levels.count - 1), options: options))),
-                             breadcrumbs: [(track.title, track.url), ("Compare", nil)]),
+                             breadcrumbs: [(track.title, track.url), (strings.text("crumb.compare"), nil)]),
             inSitemap: viewsInSitemap(track), lastmod: nil) }
         return outputs
     }
@@ -213,7 +213,7 @@ extension PageWriter {
     /// `<ins>` and removed in `<del>`, new ones in `<mark class="diff-new">`; the lower side as written;
     /// the items no longer listed struck through. Every mark carries visually hidden words ("New:",
     /// "added:", "removed:"), so it is not told by colour alone, and every text is escaped.
-    static func itemsHTML(_ items: [LevelComparison.Item], side: Side) -> String {
+    static func itemsHTML(_ items: [LevelComparison.Item], side: Side, strings: UIStrings = .english) -> String {
         var html = ""
         for item in items {
             switch (side, item.change) {
@@ -222,18 +222,18 @@ extension PageWriter {
             case (.lower, _):
                 html += "<li>\(HTML.escape(item.text))"
             case (.higher, .reworded(let runs)):
-                html += "<li class=\"diff-reworded\"><span class=\"visually-hidden\">Reworded: </span>"
-                wordsHTML(runs, to: &html)
+                html += "<li class=\"diff-reworded\"><span class=\"visually-hidden\">\(HTML.escape(strings.text("diff.reworded_label")))</span>"
+                wordsHTML(runs, to: &html, strings: strings)
             case (.higher, _):
-                html += "<li class=\"diff-added\"><mark class=\"diff-new\"><span class=\"visually-hidden\">New: </span>\(HTML.escape(item.text))</mark>"
+                html += "<li class=\"diff-added\"><mark class=\"diff-new\"><span class=\"visually-hidden\">\(HTML.escape(strings.text("diff.new_label")))</span>\(HTML.escape(item.text))</mark>"
             case (.noLongerListed, _):
-                html += "<li class=\"diff-gone\"><del><span class=\"visually-hidden\">No longer listed: </span>\(HTML.escape(item.text))</del>"
+                html += "<li class=\"diff-gone\"><del><span class=\"visually-hidden\">\(HTML.escape(strings.text("diff.gone_label")))</span>\(HTML.escape(item.text))</del>"
             }
             if !item.examples.isEmpty {
                 html += "<ul class=\"diff-examples\">"
                 for example in item.examples {
                     html += side == .higher && example.isNew
-                        ? "<li><ins><span class=\"visually-hidden\">added: </span>\(HTML.escape(example.text))</ins></li>"
+                        ? "<li><ins><span class=\"visually-hidden\">\(HTML.escape(strings.text("diff.added_label")))</span>\(HTML.escape(example.text))</ins></li>"
                         : "<li>\(HTML.escape(example.text))</li>"
                 }
                 html += "</ul>"
@@ -244,13 +244,13 @@ extension PageWriter {
     }
 
     /// A reworded item's words: shared ones plain, added ones in `<ins>`, removed ones in `<del>`.
-    static func wordsHTML(_ runs: [WordRun], to html: inout String) {
+    static func wordsHTML(_ runs: [WordRun], to html: inout String, strings: UIStrings = .english) {
         for (n, run) in runs.enumerated() {
             if n > 0 { html += " " }
             switch run.kind {
             case .same: html += HTML.escape(run.text)
-            case .added: html += "<ins><span class=\"visually-hidden\">added: </span>\(HTML.escape(run.text))</ins>"
-            case .removed: html += "<del><span class=\"visually-hidden\">removed: </span>\(HTML.escape(run.text))</del>"
+            case .added: html += "<ins><span class=\"visually-hidden\">\(HTML.escape(strings.text("diff.added_label")))</span>\(HTML.escape(run.text))</ins>"
+            case .removed: html += "<del><span class=\"visually-hidden\">\(HTML.escape(strings.text("diff.removed_label")))</span>\(HTML.escape(run.text))</del>"
             }
         }
     }
@@ -274,11 +274,11 @@ extension PageWriter {
         var links: [Link] = []
         if position > 0 {
             let lower = track.levels[position - 1]
-            links.append(Link(url: href(track.compareURL(lower, level)), label: "\(lower.label) vs \(level.label)"))
+            links.append(Link(url: href(track.compareURL(lower, level)), label: strings.text("compare.pair", ["lower": lower.label, "higher": level.label])))
         }
         if position + 1 < track.levels.count {
             let higher = track.levels[position + 1]
-            links.append(Link(url: href(track.compareURL(level, higher)), label: "\(level.label) vs \(higher.label)"))
+            links.append(Link(url: href(track.compareURL(level, higher)), label: strings.text("compare.pair", ["lower": level.label, "higher": higher.label])))
         }
         return links
     }

@@ -10,7 +10,7 @@ extension PageWriter {
     func addPageMeta(_ index: Int, to context: inout PageContext) {
         let page = model.pages[index]
         if let updated = page.lastmod ?? lastCommitDates[page.source.contentPath] {
-            context.updated = .init(value: updated, display: DateText.display(updated))
+            context.updated = .init(value: updated, display: strings.date(updated))
         }
         if page.showEditLink {
             context.editURL = EditLink.url(template: model.config.editURL, contentPath: page.source.contentPath)

@@ -28,6 +28,9 @@ struct PageWriter {
 
     static let headerTrackLimit = 8
 
+    /// The words of the site's language, for the text Ladder writes itself.
+    var strings: UIStrings { templates.strings }
+
     final class Shared: @unchecked Sendable {
         var siteByTrack: [String: SharedContext<SiteContext>] = [:]
         var tracks: [String: SharedContext<TrackContext>] = [:]
@@ -120,7 +123,7 @@ struct PageWriter {
     /// The files beside the pages: 404 page, redirects, sitemap, robots.txt, theme assets and static
     /// files. Returns how many it wrote.
     func writeSiteFiles(sitemap: String, to sink: OutputSink) throws -> Int {
-        try sink.write("404.html", templates.render(layout: "404", context: context(page: PageContext(title: "Page not found", url: nil), current: "")))
+        try sink.write("404.html", templates.render(layout: "404", context: context(page: PageContext(title: strings.text("title.not_found"), url: nil), current: "")))
         for alias in urls.aliases {
             try sink.write(SiteURLs.filePath(for: alias.from), templates.render(layout: "redirect", context: LayoutContext(
                 site: siteContext(current: ""), page: nil, view: .redirect(target: href(alias.to)))))
@@ -210,7 +213,7 @@ struct PageWriter {
     /// A page's context: the site, the page, and crumbs from "Home" to the page (none on the home page).
     func context(page: PageContext, current: String, track: Track? = nil, view: LayoutContext.View = .plain,
                  breadcrumbs: [(String, String?)] = []) -> LayoutContext {
-        let crumbs = breadcrumbs.isEmpty ? [] : ([("Home", "/")] + breadcrumbs).map { Breadcrumb(title: $0.0, url: $0.1.map(href)) }
+        let crumbs = breadcrumbs.isEmpty ? [] : ([(strings.text("crumb.home"), "/")] + breadcrumbs).map { Breadcrumb(title: $0.0, url: $0.1.map(href)) }
         return LayoutContext(site: siteContext(current: current), page: page, breadcrumbs: crumbs,
                              track: track.map(trackContext), view: view)
     }
@@ -239,9 +242,9 @@ struct PageWriter {
         context.kind = page.kind.rawValue
         context.authors = page.authors
         context.tags = page.tags.map { PageContext.Tag(name: $0, url: href("/tags/\(Slug.make($0))/")) }
-        context.date = page.date.map { PageContext.Dated(value: $0, display: DateText.display($0)) }
+        context.date = page.date.map { PageContext.Dated(value: $0, display: strings.date($0)) }
         if let lastmod = page.lastmod, lastmod != page.date {
-            context.lastmod = PageContext.Dated(value: lastmod, display: DateText.display(lastmod))
+            context.lastmod = PageContext.Dated(value: lastmod, display: strings.date(lastmod))
         }
         if page.showTOC {
             let toc = model.contentHeadings(index).filter { $0.depth == 2 || $0.depth == 3 }

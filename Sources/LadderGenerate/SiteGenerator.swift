@@ -21,10 +21,11 @@ public struct SiteGenerator {
         let run = BuildRun(options: options, memo: memo)
         do {
             let content = try run.stage("load", run.loadContent())
-            let templates = try run.stage("theme", run.loadTheme())
+            let theme = try run.stage("theme", run.loadTheme())
             // The loaded pages go to the model (which keeps their bodies apart), not held beside it.
             // (What was read of the ladder is noted by the stage itself, before any error stops the build.)
             let (ladder, bodies) = try run.stage("model", run.modelLadder(consume content))
+            let templates = try run.stage("strings", run.localize(theme, language: ladder.config.language))
             let model = try run.stage("layouts", run.checkLayouts(consume ladder, templates: templates))
             let urls = try run.stage("urls", run.siteURLs(model, templates: templates))
             let documents = try run.stage("markdown", run.renderMarkdown(model, bodies: consume bodies, urls: urls))

@@ -14,15 +14,15 @@ extension PageWriter {
             let entries = pages.map { TagContext.Entry(title: model.pages[$0].title, url: href(model.pages[$0].url), date: model.pages[$0].date) }
             outputs.append(Output(
                 url: "/tags/\(tag.slug)/", layout: "tag",
-                context: context(page: PageContext(title: "Tagged “\(tag.name)”", url: href("/tags/\(tag.slug)/")), current: "",
-                                 view: .tag(.init(name: tag.name, pages: entries)), breadcrumbs: [("Tags", "/tags/"), (tag.name, nil)]),
+                context: context(page: PageContext(title: strings.text("title.tag", ["tag": tag.name]), url: href("/tags/\(tag.slug)/")), current: "",
+                                 view: .tag(.init(name: tag.name, pages: entries)), breadcrumbs: [(strings.text("crumb.tags"), "/tags/"), (tag.name, nil)]),
                 inSitemap: true, lastmod: nil))
         }
         outputs.append(Output(
             url: "/tags/", layout: "tag",
-            context: context(page: PageContext(title: "Tags", url: href("/tags/")), current: "",
+            context: context(page: PageContext(title: strings.text("title.tags"), url: href("/tags/")), current: "",
                              view: .tag(.init(name: "", pages: urls.tags.map { .init(title: $0.name, url: href("/tags/\($0.slug)/"), date: nil) })),
-                             breadcrumbs: [("Tags", nil)]),
+                             breadcrumbs: [(strings.text("crumb.tags"), nil)]),
             inSitemap: true, lastmod: nil))
         return outputs
     }

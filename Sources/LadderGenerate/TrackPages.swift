@@ -173,11 +173,11 @@ extension PageWriter {
         for row in comparison.rows {
             let new = row.higher.filter(\.isNew)
             guard !new.isEmpty else { continue }
-            newHTML += "<h3>\(HTML.escape(row.competency.name))</h3><ul>\(Self.itemsHTML(new, side: .higher))</ul>"
+            newHTML += "<h3>\(HTML.escape(displayName(row.competency)))</h3><ul>\(Self.itemsHTML(new, side: .higher, strings: strings))</ul>"
         }
         return LevelContext.Changes(
             from: levelSummary(lower), url: href(track.compareURL(lower, level)),
-            competencies: comparison.rows.map { .init(name: $0.competency.name, summary: $0.counts.summary, changed: $0.counts.hasChanges) },
+            competencies: comparison.rows.map { .init(name: displayName($0.competency), summary: strings.summary($0.counts), changed: $0.counts.hasChanges) },
             newHTML: newHTML, hasNew: !newHTML.isEmpty)
     }
 

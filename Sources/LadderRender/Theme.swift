@@ -27,7 +27,8 @@ public struct Theme: Sendable {
         for file in FileWalker.files(under: folder, diagnostics: &diagnostics) where !file.relative.hasSuffix(".md") {
             let display = loader.displayPath("templates/" + file.relative)
             guard let data = FileManager.default.contents(atPath: file.absolute) else { continue }
-            if file.relative.hasSuffix(".mustache") || file.relative.hasSuffix(".css") || file.relative.hasSuffix(".js") {
+            if file.relative.hasSuffix(".mustache") || file.relative.hasSuffix(".css") || file.relative.hasSuffix(".js")
+                || (file.relative.hasPrefix("i18n/") && file.relative.hasSuffix(".yml")) {
                 switch UTF8Validation.decode(data, displayPath: display) {
                 case .success(let text):
                     theme.files[file.relative] = text
@@ -64,21 +65,45 @@ public struct Theme: Sendable {
                                           "template syntax error: \(error.message)"))
             }
         }
-        return (TemplateSet(library: library, layouts: Set(layoutNames)), diagnostics)
+        return (TemplateSet(library: library, layouts: Set(layoutNames)).localized(.english), diagnostics)
     }
 }
 
-/// Compiled templates, ready to render a `LayoutContext`.
+/// Compiled templates, ready to render a `LayoutContext`, with the words of one language (`UIStrings`).
 public struct TemplateSet: Sendable {
-    let library: MustacheLibrary
+    var library: MustacheLibrary
     public let layouts: Set<String>
+    /// The words every page reads: `t` in templates, `strings.text(…)` in Swift.
+    public private(set) var strings: UIStrings = .english
+    private var stringsTree: TemplateValue = .object([:])
+
+    init(library: MustacheLibrary, layouts: Set<String>) {
+        self.library = library
+        self.layouts = layouts
+    }
+
+    /// The same templates speaking `strings`: `t` and the `t.<key>` messages.
+    public func localized(_ strings: UIStrings) -> TemplateSet {
+        var set = self
+        set.library.templates = set.library.templates.filter { !$0.key.hasPrefix("t.") }
+        set.library.templates.merge(strings.templates) { theme, _ in theme }
+        set.strings = strings
+        set.stringsTree = strings.tree
+        return set
+    }
 
     public func render(layout: String, context: LayoutContext) -> String {
-        library.render(context.templateValue, template: "layouts/" + layout) ?? ""
+        library.render(withStrings(context.templateValue), template: "layouts/" + layout) ?? ""
     }
 
     /// A partial on its own; empty when the theme has none by that name.
     func render(partial: String, context: TemplateValue) -> String {
-        library.render(context, template: partial) ?? ""
+        library.render(withStrings(context), template: partial) ?? ""
+    }
+
+    private func withStrings(_ value: TemplateValue) -> TemplateValue {
+        guard case .object(var fields) = value else { return value }
+        fields["t"] = stringsTree
+        return .object(fields)
     }
 }

@@ -146,6 +146,26 @@ class AssessInBrowser(unittest.TestCase):
             "return new Promise(r => setTimeout(() => r(location.hash), 400))"))
         return driver, driver.current_url
 
+    def test_a_portuguese_site_counts_and_answers_in_portuguese(self):
+        # The pt-BR fixture (language: pt-BR), with counts on, under /pt/ beside the English site.
+        site = os.path.join(self.tmp, "pt-site")
+        shutil.copytree(os.path.join(ROOT, "Tests", "LadderTests", "Fixtures", "sites", "pt-BR", "content"),
+                        os.path.join(site, "content"))
+        with open(os.path.join(site, "content", "site.yml"), "a", encoding="utf-8") as f:
+            f.write("assess:\n  counts: true\n")
+        subprocess.run([LADDER, "build", site, "-o", os.path.join(self.out, "pt"), "--base-url", "/pt/", "--quiet"], check=True)
+        driver = self.fresh_browser()
+        self.open_assess(driver, self.origin + "/pt/engenharia/n1/assess/")
+        self.box(driver, "Escreve código legível com revisão.").click()
+        count = driver.find_element(By.XPATH, "//fieldset[.//label[normalize-space()='Escreve código legível com revisão.']]"
+                                              "//span[contains(@class, 'assess-count')]")
+        self.wait(driver, lambda: count.text == "1 de 2")
+        driver.execute_script("window.dispatchEvent(new Event('beforeprint'))")
+        self.assertTrue(driver.find_element(By.ID, "assess-print-date").get_attribute("textContent").startswith("Impresso em "))
+        driver.find_element(By.CSS_SELECTOR, "button[data-action=copy]").click()
+        status = driver.find_element(By.ID, "assess-status")
+        self.wait(driver, lambda: status.text in ("Link copiado.", "Copie o endereço desta página para compartilhá-la."))
+
     def test_a_link_opens_with_the_same_ticks_and_note_in_a_fresh_browser_and_prints_them(self):
         first, link = self.make_link()
         self.assertTrue(self.box(first, SHIPS).is_selected())

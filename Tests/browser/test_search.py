@@ -47,6 +47,9 @@ class SearchInBrowser(unittest.TestCase):
         build(os.path.join(ROOT, "content"), cls.root)
         build(os.path.join(ROOT, "Tests", "LadderTests", "Fixtures", "sites", "search", "content"),
               os.path.join(cls.root, "fixture"), base_url="/fixture/")
+        # A site in Brazilian Portuguese (language: pt-BR) under /pt/: the script's words are its language's.
+        build(os.path.join(ROOT, "Tests", "LadderTests", "Fixtures", "sites", "pt-BR", "content"),
+              os.path.join(cls.root, "pt"), base_url="/pt/")
         handler = functools.partial(QuietHandler, directory=cls.root)
         cls.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=cls.server.serve_forever, daemon=True).start()
@@ -105,6 +108,20 @@ class SearchInBrowser(unittest.TestCase):
         self.assertEqual(status.get_attribute("aria-live"), "polite")
         self.wait(lambda: "results for “ownership”" in status.text)
         self.assertIn("q=ownership", self.driver.current_url, "the address is shareable")
+
+    def test_a_portuguese_site_says_its_results_in_portuguese(self):
+        self.open("/pt/search/?q=equipe")
+        status = self.driver.find_element(By.ID, "search-status")
+        self.wait(lambda: "resultados para “equipe”" in status.text)
+        self.assertNotIn("results", status.text)
+        self.assertTrue(self.result_links())
+        track_menu = self.driver.find_element(By.ID, "search-track")
+        self.wait(lambda: len(track_menu.find_elements(By.TAG_NAME, "option")) > 1)
+        self.assertEqual(track_menu.find_elements(By.TAG_NAME, "option")[0].text, "Todas as trilhas")
+        box = self.driver.find_element(By.ID, "search-query")
+        box.clear()
+        box.send_keys("xyzzyq")
+        self.wait(lambda: "Nenhum resultado para “xyzzyq”" in status.text)
 
     def test_typos_and_prefixes_in_the_browser(self):
         self.open("/search/")

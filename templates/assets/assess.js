@@ -12,6 +12,20 @@
   var notice = document.getElementById("assess-notice");
   var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox][name=tick]"));
   var notes = Array.prototype.slice.call(form.querySelectorAll("textarea[name=note]"));
+  // The page's words (data-strings, from the site's language): say("count", {ticked, total}) fills a
+  // message's {placeholders}; a message by number ({"one": …, "other": …}) is chosen by the language's rules.
+  var strings = JSON.parse(form.getAttribute("data-strings") || "{}");
+  var plurals = window.Intl && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang || "en") : null;
+  function say(key, values) {
+    values = values || {};
+    var message = Object.prototype.hasOwnProperty.call(strings, key) ? strings[key] : key;
+    if (typeof message === "object") {
+      message = message["=" + values.count] || (plurals && message[plurals.select(values.count)]) || message.other;
+    }
+    return String(message).replace(/\{(\w+)\}/g, function (all, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;
+    });
+  }
   var known = {};
   boxes.forEach(function (box) { known[box.value] = true; });
   // The ids criteria had before they were reworded (history: in site.yml), on each criterion as
@@ -71,10 +85,10 @@
       var mark = document.createElement("p");
       mark.className = "assess-reworded";
       var strong = document.createElement("strong");
-      strong.textContent = "This criterion was reworded since you ticked it";
+      strong.textContent = say("reworded");
       mark.appendChild(strong);
       var was = (state.x || {})[old];
-      if (was) mark.appendChild(document.createTextNode(" (it read: “" + was + "”)"));
+      if (was) mark.appendChild(document.createTextNode(" " + say("was", { text: was })));
       // After the label and its permalink: the first row of the criterion's grid stays as it is.
       var after = li.querySelector(".assess-permalink") || li.querySelector("label");
       li.insertBefore(mark, after.nextSibling);
@@ -85,10 +99,7 @@
     if (!missing.length) { notice.hidden = true; notice.textContent = ""; return; }
     notice.textContent = "";
     var p = document.createElement("p");
-    p.textContent = (state.v && state.v !== version
-      ? "This assessment was made against an earlier version of this level. "
-      : "") + (missing.length === 1 ? "One criterion it ticked or noted has changed or is no longer here:"
-                                    : missing.length + " criteria it ticked or noted have changed or are no longer here:");
+    p.textContent = (state.v && state.v !== version ? say("earlier_version") + " " : "") + say("changed", { count: missing.length });
     notice.appendChild(p);
     var list = document.createElement("ul");
     missing.forEach(function (id) {
@@ -115,7 +126,7 @@
     if (form.getAttribute("data-counts") === "true") {
       Array.prototype.forEach.call(form.querySelectorAll("fieldset.assess-competency"), function (set) {
         var all = set.querySelectorAll("input[name=tick]"), n = set.querySelectorAll("input[name=tick]:checked").length;
-        set.querySelector(".assess-count").textContent = n + " of " + all.length;
+        set.querySelector(".assess-count").textContent = say("count", { ticked: n, total: all.length });
       });
     }
   }
@@ -191,16 +202,16 @@
     setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
   }
   function csvField(v) { v = String(v); return /[",\r\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v; }
-  function say(text) { status.textContent = text; }
+  function tell(text) { status.textContent = text; }
 
   var actions = {
     copy: function () {
       return saving.then(function () {
         if (navigator.clipboard && navigator.clipboard.writeText) {
-          return navigator.clipboard.writeText(location.href).then(function () { say("Link copied."); },
-            function () { say("Copy this page's address to share it."); });
+          return navigator.clipboard.writeText(location.href).then(function () { tell(say("copied")); },
+            function () { tell(say("copy_yourself")); });
         }
-        say("Copy this page's address to share it.");
+        tell(say("copy_yourself"));
       });
     },
     print: function () { refresh(); window.print(); },
@@ -209,14 +220,14 @@
         track: form.getAttribute("data-track"), level: form.getAttribute("data-level"), version: version,
         url: location.href, criteria: rows()
       }, null, 2) + "\n");
-      say("JSON downloaded.");
+      tell(say("json_done"));
     },
     csv: function () {
       var lines = [["section", "competency", "criterion_id", "text", "ticked", "note"]].concat(rows().map(function (r) {
         return [r.section, r.competency, r.id, r.text, r.ticked ? "yes" : "no", r.note];
       }));
       download(form.getAttribute("data-file") + ".csv", "text/csv", lines.map(function (l) { return l.map(csvField).join(","); }).join("\r\n") + "\r\n");
-      say("CSV downloaded.");
+      tell(say("csv_done"));
     }
   };
   var toolbar = document.getElementById("assess-toolbar");
@@ -228,14 +239,14 @@
   var printDate = document.getElementById("assess-print-date");
   window.addEventListener("beforeprint", function () {
     refresh();
-    if (printDate) printDate.textContent = "Printed " + new Date().toISOString().slice(0, 10) + " from " + location.origin + location.pathname;
+    if (printDate) printDate.textContent = say("printed", { date: new Date().toISOString().slice(0, 10), address: location.origin + location.pathname });
   });
 
   // --- loading: the address wins over this browser's copy ---
   var hash = location.hash.slice(1);
   var loaded;
   if (hash.slice(0, 2) === "s=" || hash.slice(0, 2) === "j=") {
-    loaded = decode(hash).catch(function () { say("This link's assessment could not be read."); return null; });
+    loaded = decode(hash).catch(function () { tell(say("unreadable")); return null; });
   } else {
     var stored = null;
     try { stored = JSON.parse(localStorage.getItem(storageKey) || "null"); } catch (e) { stored = null; }

@@ -6,6 +6,8 @@ const byId = (id) => document.getElementById(id);
 const form = byId("search-form"), input = byId("search-query"), list = byId("search-results");
 const trackMenu = byId("search-track"), levelMenu = byId("search-level"), status = byId("search-status");
 const PAGE = 10;
+// The page's words in its language (data-strings), {values} to fill in.
+const t = JSON.parse(form.dataset.strings), fill = (m, v) => m.replace(/\{(\w+)\}/g, (a, n) => v[n] ?? a);
 
 const engine = new SearchEngine(new URL(form.dataset.index, location.href).href, async (url) => {
   const response = await fetch(url);
@@ -23,7 +25,7 @@ function element(tag, className, text) {
 /** The level menu lists the chosen track's levels. */
 async function fillLevels(keep) {
   const levels = trackMenu.value ? await engine.levels(trackMenu.value) : [];
-  levelMenu.replaceChildren(new Option("All levels", ""), ...levels.map(([id, title]) => new Option(`${id} ${title}`, id)));
+  levelMenu.replaceChildren(levelMenu.options[0], ...levels.map(([id, title]) => new Option(`${id} ${title}`, id)));
   levelMenu.value = levels.some(([id]) => id === keep) ? keep : "";
 }
 
@@ -32,14 +34,14 @@ function resultItem(result) {
   const link = element("a", "", resultTitle(result));
   link.href = result.url;
   const snippet = element("span", "result-snippet");
-  for (const part of result.snippet) snippet.append(part.hit ? element("mark", "", part.text) : part.text);  // strings become text nodes
+  for (const part of result.snippet) snippet.append(part.hit ? element("mark", "", part.text) : part.text);
   item.append(link);
   if (result.track) item.append(element("span", "result-where", result.track));
   item.append(snippet);
   return item;
 }
 
-const unavailable = (error) => { status.textContent = `Search is unavailable: ${error.message}`; };
+const unavailable = (error) => { status.textContent = fill(t.unavailable, { error: error.message }); };
 let generation = 0;
 let shown = 0;
 
@@ -64,10 +66,10 @@ async function run(more = false) {
   if (more) list.append(...items); else list.replaceChildren(...items);
   shown = (more ? shown : 0) + items.length;
   list.dataset.ms = (performance.now() - started).toFixed(1);
-  const count = answer.total === 1 ? "1 result" : `${answer.total} results`;
-  status.replaceChildren(answer.total ? `${count} for “${query}”` : `No results for “${query}”`);
+  const plural = new Intl.PluralRules(document.documentElement.lang).select(answer.total);  // "one", "other"…
+  status.replaceChildren(answer.total ? fill(t.results[plural], { count: answer.total, query }) : fill(t.none, { query }));
   if (shown < answer.total) {
-    const button = element("button", "search-more", "Show more results");
+    const button = element("button", "search-more", t.more);
     button.type = "button";
     button.onclick = () => run(true);
     status.append(" ", button);
@@ -103,7 +105,7 @@ for (const [menu, value] of [[trackMenu, params.get("track")], [levelMenu, param
 if (input.value) run(); else input.focus();
 engine.tracks().then((tracks) => {
   const track = trackMenu.value;
-  trackMenu.replaceChildren(new Option("All tracks", ""), ...tracks.map((t) => new Option(t.title, t.id)));
+  trackMenu.replaceChildren(trackMenu.options[0], ...tracks.map((t) => new Option(t.title, t.id)));
   trackMenu.value = tracks.some((t) => t.id === track) ? track : "";
   return fillLevels(levelMenu.value);
 }).catch(unavailable);
