@@ -24,17 +24,41 @@ package struct LevelLabel: Equatable {
         "associate", "director", "architect", "architects", "scientist", "scientists", "analyst", "analysts",
         "expert", "fellow", "distinguished", "intern", "apprentice", "trainee", "craftsperson", "sre", "ic",
         "individual", "contributor", "tester", "testers",
+        // The same words in the languages Ladder's theme speaks (issue 33): Portuguese, Spanish, German, French.
+        "júnior", "pleno", "sênior", "sénior", "desenvolvedor", "desenvolvedora", "engenheiro", "engenheira",
+        "desarrollador", "desarrolladora", "ingeniero", "ingeniera", "entwickler", "entwicklerin", "ingenieur",
+        "ingenieurin", "développeur", "développeuse", "ingénieur", "ingénieure", "gerente", "diretor", "estagiário",
+        "becario", "praktikant", "stagiaire", "especialista", "semi-senior",
     ]
     package static let roleNouns: Set<String> = [
         "engineer", "developer", "programmer", "designer", "scientist", "analyst", "architect", "tester", "sre",
         "manager", "director", "vp", "president", "consultant", "researcher", "specialist", "technician",
         "administrator", "coordinator", "officer", "writer", "strategist", "producer", "recruiter", "marketer", "advocate",
     ]
+    /// Role nouns of languages that put the noun first and the seniority after it (`Desenvolvedor Pleno`,
+    /// `Ingeniero de Software Senior`, `Développeur Confirmé`), and German's, which English order suits.
+    package static let roleNounsFirst: Set<String> = [
+        "desenvolvedor", "desenvolvedora", "engenheiro", "engenheira", "programador", "programadora", "analista",
+        "arquiteto", "arquiteta", "cientista", "consultor", "consultora", "especialista", "desarrollador",
+        "desarrolladora", "ingeniero", "ingeniera", "arquitecto", "arquitecta", "científico", "científica",
+        "développeur", "développeuse", "ingénieur", "ingénieure", "architecte", "analyste", "consultant",
+        "entwickler", "entwicklerin", "ingenieur", "ingenieurin", "programmierer", "programmiererin", "architekt",
+    ]
+    /// Seniority words that follow the role in those languages.
+    package static let senioritySuffixes: Set<String> = [
+        "junior", "júnior", "pleno", "senior", "sênior", "sénior", "semi-senior", "semisenior", "confirmé",
+        "confirmée", "débutant", "débutante", "trainee", "estagiário", "estagiario", "especialista",
+    ]
+    /// `Level N` in those languages.
+    package static let levelWords: Set<String> = ["level", "nível", "nivel", "niveau", "stufe", "livello"]
     /// Seniority prefixes, doubled so that "Senior Staff" can sit between Staff and Principal.
     package static let seniority: [String: Int] = [
         "apprentice": 0, "trainee": 0, "intern": 0, "junior": 2, "associate": 2, "entry": 2, "graduate": 2,
         "mid": 4, "middle": 4, "intermediate": 4, "mid-level": 4, "medior": 4, "senior": 6, "lead": 8, "staff": 8, "expert": 8,
         "principal": 10, "distinguished": 12, "fellow": 14,
+        "júnior": 2, "pleno": 4, "sênior": 6, "sénior": 6, "semi-senior": 5, "semisenior": 5, "confirmé": 4, "confirmée": 4,
+        "débutant": 2, "débutante": 2, "estagiário": 0, "estagiario": 0, "becario": 0, "pasante": 0, "praktikant": 0,
+        "stagiaire": 0, "especialista": 8,
     ]
     package static let numerals: [String: Int] = [
         "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8, "9": 9,
@@ -69,7 +93,7 @@ package struct LevelLabel: Equatable {
             return
         }
         // `Level 3`, `Level 5 - Senior Software Engineer`.
-        if let m = text.firstMatch(#"^[Ll]evel\s+(\d{1,2})(?=$|[\s:.,\-–—·])(.*)$"#), let n = Int(m[1]) {
+        if let m = text.firstMatch(#"^(?:[Ll]evel|[Nn][íi]vel|[Nn]iveau|[Ss]tufe|[Ll]ivello)\s+(\d{1,2})(?=$|[\s:.,\-–—·])(.*)$"#), let n = Int(m[1]) {
             let tail = Self.tail(m[2])
             guard tail.isEmpty || Self.namesCareer(tail) else { return nil }
             self.init(family: "level", rank: [n], stepsByOne: true, needsContext: tail.isEmpty)
@@ -91,16 +115,24 @@ package struct LevelLabel: Equatable {
             words.removeFirst()
             if words.isEmpty { break }
         }
+        // `Desenvolvedor Pleno`: the seniority after the role, where a language puts it there.
+        if prefixes == 0, words.count > 1, let last = words.last, Self.senioritySuffixes.contains(last),
+           let first = words.first, Self.roleNounsFirst.contains(first), let r = Self.seniority[last] {
+            rank = r
+            prefixes = 1
+            words.removeLast()
+        }
         if words.isEmpty {
             // Bare seniority words: Junior, Mid, Senior (a "level" suffix allowed).
             guard prefixes > 0 else { return nil }
             self.init(family: "words", rank: [rank, numeral], stepsByOne: false, needsContext: true)
             return
         }
-        let management = words.first { ["manager", "director", "vp", "president"].contains($0) }
+        let management = words.first { Self.managerWords.contains($0) }
         let role = words.joined(separator: " ")
-        guard let noun = management ?? words.last.map({ $0.hasSuffix("s") ? String($0.dropLast()) : $0 }),
-              Self.roleNouns.contains(noun) else {
+        let firstNoun = words.first.flatMap { Self.roleNounsFirst.contains($0) ? $0 : nil }
+        guard let noun = management ?? firstNoun ?? words.last.map({ $0.hasSuffix("s") ? String($0.dropLast()) : $0 }),
+              Self.roleNouns.contains(noun) || firstNoun != nil else {
             // A role this grammar does not know (`Senior Open Source Contributor`, `Contributor II`) is a
             // title by its seniority prefix or numeral: one such label says little, a run of them says more.
             guard prefixes > 0 || numeral > 0, words.count <= 4 else { return nil }
@@ -109,7 +141,8 @@ package struct LevelLabel: Equatable {
             return
         }
         if management != nil {
-            let base = noun == "manager" ? 4 : noun == "director" ? 20 : 40
+            let base = ["manager", "gerente", "leiter", "leiterin"].contains(noun) ? 4
+                : ["director", "diretor", "diretora", "directora", "directeur", "directrice"].contains(noun) ? 20 : 40
             self.init(family: "management", rank: [base + (prefixes > 0 ? rank : 0), numeral], stepsByOne: false,
                       needsContext: false)
             return
@@ -125,9 +158,15 @@ package struct LevelLabel: Equatable {
         text.utf8.allSatisfy({ $0 < 0x80 }) ? mayNameASCII(text) : mayNameByCharacter(text)
     }
 
-    package static let managerWords: Set<String> = ["manager", "director", "vp", "president"]
+    package static let managerWords: Set<String> = [
+        "manager", "director", "vp", "president", "gerente", "diretor", "diretora", "directora", "directeur", "directrice",
+        "leiter", "leiterin",
+    ]
     /// The longest word `mayNameASCII` looks up, in UTF-8 bytes.
-    package static let longestWord = (Array(seniority.keys) + Array(roleNouns) + Array(managerWords) + ["level"]).map(\.utf8.count).max() ?? 0
+    package static let longestWord: Int = {
+        let sets: [Set<String>] = [Set(seniority.keys), roleNouns, roleNounsFirst, managerWords, levelWords]
+        return sets.flatMap { $0 }.map(\.utf8.count).max() ?? 0
+    }()
 
     package static func mayNameByCharacter(_ text: String) -> Bool {
         let tokens = text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") })
@@ -135,9 +174,9 @@ package struct LevelLabel: Equatable {
         for token in tokens {
             if token.contains(where: \.isNumber) { return true }
             let word = String(token)
-            if word == "level" || seniority[word] != nil || roleNouns.contains(word) { return true }
+            if levelWords.contains(word) || seniority[word] != nil || roleNouns.contains(word) || roleNounsFirst.contains(word) { return true }
             if word.hasSuffix("s"), roleNouns.contains(String(word.dropLast())) { return true }
-            if ["manager", "director", "vp", "president"].contains(word) { return true }
+            if managerWords.contains(word) { return true }
         }
         return false
     }
@@ -155,7 +194,7 @@ package struct LevelLabel: Equatable {
             // No label word is longer than `longestWord` (plural included): most prose words stop here.
             guard token.count <= longestWord + 1 else { return false }
             let word = String(decoding: token, as: UTF8.self)
-            if word == "level" || seniority[word] != nil || roleNouns.contains(word) { return true }
+            if levelWords.contains(word) || seniority[word] != nil || roleNouns.contains(word) || roleNounsFirst.contains(word) { return true }
             if word.hasSuffix("s"), roleNouns.contains(String(word.dropLast())) { return true }
             return managerWords.contains(word)
         }

@@ -558,6 +558,18 @@ import Testing
         #expect(pleno.contains("Reviews the code of junior developers."))
     }
 
+    @Test func levels_named_in_portuguese_german_and_french_are_read() throws {
+        // Seniority after the role (`Desenvolvedor Pleno`, `Développeur Confirmé`) and `Stufe N`.
+        let (site, result) = try build("levels-in-other-languages")
+        defer { site.remove() }
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.out.contains("content/trilha.md: track 'trilha', 3 levels desenvolvedor-júnior–desenvolvedor-sênior from its headings"), "\(result.out)")
+        #expect(result.out.contains("content/stufen.md: track 'stufen', 3 levels Stufe 1–Stufe 3 from its headings"), "\(result.out)")
+        #expect(result.out.contains("content/parcours.md: track 'parcours', 3 levels développeur-débutant–développeur-senior from its headings"), "\(result.out)")
+        #expect(try site.read("public/stufen/stufe-2/index.html").contains("Liefert Features selbstständig aus."))
+        #expect(site.exists("public/trilha/competencies/comportamental/index.html"))
+    }
+
     @Test func an_empty_levels_key_says_nothing_and_the_page_is_read_as_it_is() throws {
         let (site, result) = try build("empty-levels-key")
         defer { site.remove() }
