@@ -143,7 +143,12 @@ extension TrackAssembler {
         var pieces = appendedBlocks[index] ?? []
         let base = page.outline.blockCount
         for (n, levelIndex) in reading.levels.enumerated() {
-            let label = across ? table.rows[0][levelIndex] : table.rows[levelIndex][0]
+            var label = across ? table.rows[0][levelIndex] : table.rows[levelIndex][0]
+            // A row (column) of job titles beside the ids: `L1 - Junior Engineer`.
+            if let titles = reading.titles {
+                let (row, column) = across ? (titles, levelIndex) : (levelIndex, titles)
+                if row < table.rows.count, column < table.rows[row].count, !table.rows[row][column].isEmpty { label += " - " + table.rows[row][column] }
+            }
             var (id, title) = LevelName.split(label)
             // Ids the page names are its own ladder's, not a further table's.
             if given == nil, let ids = page.source.levelIDs, n < ids.count { (id, title) = (ids[n], label) }

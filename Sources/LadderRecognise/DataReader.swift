@@ -146,9 +146,15 @@ enum DataReader {
             for set in sentenceLists.dropFirst() { common.formIntersection(set) }
             guard !common.isEmpty else { return nil }
         }
+        // A field of job titles in order beside level ids (`{Level: L1, Title: Junior Engineer}`) names the
+        // levels; it is no skill.
+        let keys = records[0].record.entries.map(\.key).filter { key in records.allSatisfy { $0.record[key]?.scalarText != nil } }
+        let titles = labels.count == records.count && labels.allSatisfy({ $0.careerKey == nil })
+            ? keys.first { key in Evidence.titlesInOrder(records.map { $0.record[key]?.scalarText ?? "" }) } : nil
         let levels = records.map { entry in
-            Level(label: entry.name, line: entry.line, skills: entry.record.entries.compactMap { field in
-                guard field.value.scalarText != entry.name, field.key != "id" else { return nil }
+            Level(label: titles.flatMap { entry.record[$0]?.scalarText }.map { "\(entry.name) - \($0)" } ?? entry.name,
+                  line: entry.line, skills: entry.record.entries.compactMap { field in
+                guard field.value.scalarText != entry.name, field.key != "id", field.key != titles else { return nil }
                 let texts = self.texts(field.value)
                 return texts.isEmpty ? nil : (field.key, texts)
             })

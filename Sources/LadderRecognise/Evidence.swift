@@ -5,6 +5,13 @@ import LadderMarkdown
 
 /// Evidence shared by the readers.
 enum Evidence {
+    /// Job titles rising on one scale of seniority (`Junior Engineer`, `Engineer`, `Senior Engineer`): what
+    /// a column beside level ids names.
+    static func titlesInOrder(_ texts: [String]) -> Bool {
+        let labels = texts.compactMap { LevelLabel($0) }
+        return labels.count == texts.count && LevelLabel.isCareerRun(labels)
+    }
+
     /// `**Tests**: …`, `* **Impact** — …` → "tests"; nil for a line with no bold lead.
     static func boldLead(_ line: Substring) -> String? {
         BoldLead.text(of: line).map(name)

@@ -64,6 +64,8 @@ public struct RecognisedLadder: Sendable, Hashable {
         public var levels: [Int]
         /// The row (levels across) or column (levels down) of each competency, in order.
         public var competencies: [Int]
+        /// The row (column) of job titles that names the levels beside their ids, if the table has one.
+        public var titles: Int?
     }
 
     public var shape: Shape

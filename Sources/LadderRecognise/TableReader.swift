@@ -28,12 +28,20 @@ enum TableCandidates {
     private static func weigh(_ table: Outline.Table, index: Int, axis: RecognisedLadder.TableLadder.Axis, levels: [Int],
                               label: (Int) -> String, competencies: [Int], name: (Int) -> String,
                               cell: (Int, Int) -> String, outline: Outline, title: String?) -> LadderCandidate {
-        let texts = levels.map(label)
+        var texts = levels.map(label)
+        // A column (row) of job titles in order beside the level ids (`| L1 | Junior Engineer | …`) names the
+        // levels; it is no competency.
+        var titles = competencies.first { c in Evidence.titlesInOrder(levels.map { cell($0, c) }) }
+        if let column = titles, texts.allSatisfy({ LevelLabel($0).map { $0.careerKey == nil } ?? false }) {
+            texts = zip(texts, levels).map { "\($0) - \(cell($1, column))" }
+        } else {
+            titles = nil
+        }
         var candidate = LadderCandidate(shape: .table, labels: texts)
         let labels = Evidence.weighOrder(&candidate, texts: texts, allowingTwo: true)
         // Competencies: named rows (columns) with something for a level; a named row with nothing for any
         // level is a group heading of the rows under it.
-        let kept = competencies.filter { c in !name(c).isEmpty && levels.contains { !cell($0, c).isEmpty } }
+        let kept = competencies.filter { c in !name(c).isEmpty && levels.contains { !cell($0, c).isEmpty } && c != titles }
         let full = kept.filter { c in levels.filter { !cell($0, c).isEmpty }.count + 1 >= levels.count }
         if full.count >= 2 {
             candidate.weigh(2, "\(full.count) competencies with a cell for every level")
@@ -41,10 +49,12 @@ enum TableCandidates {
             candidate.weigh(-4, "no cell under the levels")
         }
         // A table that maps codes to pages (`| 1 | [Q1 - QA Engineer](#q1) |`) is navigation, not a ladder.
-        let cells = kept.flatMap { c in levels.map { axis == .columns ? (c, $0) : ($0, c) } }.filter { !table.rows[$0.0][$0.1].isEmpty }
+        // (The titles' column counts here too: titles that link to pages are an index.)
+        let linkable = kept + (titles.map { [$0] } ?? [])
+        let cells = linkable.flatMap { c in levels.map { axis == .columns ? (c, $0) : ($0, c) } }.filter { !table.rows[$0.0][$0.1].isEmpty }
         let linked = cells.filter { table.links[$0.0][$0.1] }.count + levels.filter { axis == .columns ? table.links[0][$0] : table.links[$0][0] }.count
         // So is one whose column (or row) of a competency links every level to a page of its own: an index.
-        let linkColumn = kept.contains { c in levels.allSatisfy { axis == .columns ? table.links[c][$0] : table.links[$0][c] } }
+        let linkColumn = linkable.contains { c in levels.allSatisfy { axis == .columns ? table.links[c][$0] : table.links[$0][c] } }
         if linked * 2 >= max(cells.count + levels.count, 1) || linkColumn { candidate.weigh(-6, "its cells are links (navigation)") }
         let words = kept.flatMap { c in levels.map { cell($0, c) } }.reduce(0) { $0 + $1.split(separator: " ").count }
         if kept.count <= 1, words <= levels.count * 4 { candidate.weigh(-3, "names, not expectations") }
@@ -52,7 +62,7 @@ enum TableCandidates {
         Evidence.weighContext(&candidate, labels: labels, texts: texts, bodies: bodies, title: title,
                               firstParagraph: outline.firstParagraph)
         candidate.levels = levels
-        candidate.table = RecognisedLadder.TableLadder(table: index, axis: axis, levels: levels, competencies: kept)
+        candidate.table = RecognisedLadder.TableLadder(table: index, axis: axis, levels: levels, competencies: kept, titles: titles)
         return candidate
     }
 }

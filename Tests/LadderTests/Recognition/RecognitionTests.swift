@@ -570,6 +570,27 @@ import Testing
         #expect(site.exists("public/trilha/competencies/comportamental/index.html"))
     }
 
+    @Test func a_column_of_job_titles_beside_level_ids_names_the_levels() throws {
+        // In a pipe table and in a spreadsheet: `| L1 | Junior Engineer | … |` is level L1, "Junior Engineer",
+        // and the titles are no competency. A column of words that are no titles in order stays one.
+        let table = "# Engineering levels\n\n| Level | Title | Scope | Impact |\n|---|---|---|---|\n"
+            + "| L1 | Junior Engineer | Tasks of a week | Fixes bugs |\n| L2 | Engineer | Features of a month | Ships features |\n"
+            + "| L3 | Senior Engineer | Projects of a quarter | Leads projects |\n"
+        let csv = "Level,Title,Scope,Team\nL1,Junior Engineer,Tasks of a week,Payments\nL2,Engineer,Features of a month,Search\nL3,Senior Engineer,Projects of a quarter,Payments\n"
+        let site = try TempSite(files: ["content/ladder.md": table, "content/levels.csv": csv])
+        defer { site.remove() }
+        let result = site.ladder(["build", site.path])
+        #expect(result.status == 0, "\(result.err)")
+        for track in ["/ladder/", "/levels/"] {
+            #expect(try levelOrder(site, track: track, ids: ["l1", "l2", "l3"]))
+            let l1 = try site.read("public\(track)l1/index.html")
+            #expect(l1.contains("Junior Engineer"), "\(track)")
+            #expect(!l1.contains(">Title</h2>"), "\(track)")
+            #expect(l1.contains(">Scope</h2>") && l1.contains("Tasks of a week"))
+        }
+        #expect(try site.read("public/levels/l2/index.html").contains(">Team</h2>"))
+    }
+
     @Test func an_empty_levels_key_says_nothing_and_the_page_is_read_as_it_is() throws {
         let (site, result) = try build("empty-levels-key")
         defer { site.remove() }
