@@ -14,16 +14,17 @@ extension TrackAssembler {
         // Sub-headings are shown together on a competency's page (every level's section of it): their
         // anchors are the track page's, one set for all levels, apart from the page's own.
         var subheadings = AnchorAllocator(reserved: page.outline.anchors)
-        let sources = reading.pages.compactMap { entry in competencyPages[entry.contentPath].map { (entry, $0) } }
+        // Each page's lines cut once: every level cuts its section from them.
+        let sources = reading.pages.compactMap { entry in competencyPages[entry.contentPath].map { (entry, $0, $0.source.body.lineSlices()) } }
 
         // "All levels": what each page says for every level, shown on every level page.
         if sources.contains(where: { $0.0.sharedLine != nil }) {
             let start = base + pieces.count
             var location: SourceLocation?
             var made: [AppendedBlock] = []
-            for (entry, competency) in sources {
+            for (entry, competency, lines) in sources {
                 guard let line = entry.sharedLine else { continue }
-                let section = Self.section(of: competency, at: line, entry: entry, allocator: &subheadings)
+                let section = Self.section(of: competency, lines: lines, at: line, entry: entry, allocator: &subheadings)
                 guard !section.isEmpty else { continue }
                 location = location ?? SourceLocation(path: competency.source.displayPath, line: competency.source.fileLine(line))
                 made.append(.subheading(text: entry.name, depth: 3, anchor: subheadings.allocate(entry.name), line: competency.source.fileLine(line)))
@@ -43,11 +44,11 @@ extension TrackAssembler {
             var sections: [LevelSection] = []
             var allocator = AnchorAllocator()
             var location = SourceLocation(path: page.source.displayPath, line: 1)
-            for (entry, competency) in sources where n < entry.levelLines.count {
+            for (entry, competency, lines) in sources where n < entry.levelLines.count {
                 let line = entry.levelLines[n]
                 if sections.isEmpty { location = SourceLocation(path: competency.source.displayPath, line: competency.source.fileLine(line)) }
                 let anchor = allocator.allocate(entry.name)
-                let section = Self.section(of: competency, at: line, entry: entry, allocator: &subheadings)
+                let section = Self.section(of: competency, lines: lines, at: line, entry: entry, allocator: &subheadings)
                 guard !section.isEmpty else { continue }
                 let at = base + pieces.count
                 pieces.append(.heading(text: entry.name, anchor: anchor, line: competency.source.fileLine(line)))
@@ -56,11 +57,8 @@ extension TrackAssembler {
                                              competencyID: SectionSplitter.competencyID(for: entry.name, config: config),
                                              blocks: at..<(base + pieces.count)))
             }
-            let end = base + pieces.count
-            levelsByTrack[track, default: []].append(Level(
-                id: id, slug: Slug.make(id), title: title, summary: "", order: n + 1, trackID: track,
-                url: "/\(track)/\(Slug.make(id))/", equivalent: nil, pageIndex: index, origin: .appendedBlocks,
-                location: location, introBlocks: start..<start, sections: sections, trailingBlocks: end..<end))
+            appendLevel(id: id, title: title, order: n + 1, track: track, page: index, location: location,
+                        blocks: start..<(base + pieces.count), sections: sections)
         }
         appendedBlocks[index] = pieces
     }
@@ -68,7 +66,7 @@ extension TrackAssembler {
     /// A competency page's blocks under its heading on body line `line`, to the next heading as deep or
     /// shallower: its headings as sub-headings (the page's own name, repeated under each level, left out),
     /// the other blocks as the author wrote them. Empty when the heading is not found or has nothing under it.
-    static func section(of competency: Page, at line: Int, entry: CompetencyPagesReading.Page,
+    static func section(of competency: Page, lines: [Substring], at line: Int, entry: CompetencyPagesReading.Page,
                         allocator: inout AnchorAllocator) -> [AppendedBlock] {
         let outline = competency.outline
         let headings = outline.headings
@@ -76,7 +74,6 @@ extension TrackAssembler {
         let depth = headings[h].depth
         let end = headings[(h + 1)...].first { $0.depth <= depth }?.blockIndex ?? outline.blockCount
         let headingAt = Dictionary(headings[(h + 1)...].prefix { $0.blockIndex < end }.map { ($0.blockIndex, $0) }, uniquingKeysWith: { a, _ in a })
-        let lines = competency.source.body.lineSlices()
         var out: [AppendedBlock] = []
         for block in (headings[h].blockIndex + 1)..<max(headings[h].blockIndex + 1, end) {
             if let sub = headingAt[block] {

@@ -8,6 +8,15 @@ import LadderRecognise
 /// ladder, a ladder written competency by competency, and a table's. Each level's sections are a heading
 /// and the blocks that hold its text, numbered from the page's block count.
 extension TrackAssembler {
+    /// A level whose sections are the appended blocks `blocks` of page `index` (no intro, no trailing blocks).
+    mutating func appendLevel(id: String, title: String, order: Int, track: String, page index: Int,
+                              location: SourceLocation, blocks: Range<Int>, sections: [LevelSection]) {
+        levelsByTrack[track, default: []].append(Level(
+            id: id, slug: Slug.make(id), title: title, summary: "", order: order, trackID: track,
+            url: "/\(track)/\(Slug.make(id))/", equivalent: nil, pageIndex: index, origin: .appendedBlocks, location: location,
+            introBlocks: blocks.lowerBound..<blocks.lowerBound, sections: sections, trailingBlocks: blocks.upperBound..<blocks.upperBound))
+    }
+
     /// The levels of a track given as data (`topics:`, a job family), read into typed values and appended
     /// after the page's own blocks as a `levels: headings` page would hold them: each level a heading, its
     /// summary, and its sections (a competency's heading, its criteria as a list of the author's Markdown
@@ -81,12 +90,9 @@ extension TrackAssembler {
                 sections.append(LevelSection(name: skill.name, anchor: anchor,
                                              competencyID: SectionSplitter.competencyID(for: skill.name, config: config), blocks: at..<(at + 2)))
             }
-            let end = base + pieces.count
-            levelsByTrack[track, default: []].append(Level(
-                id: id, slug: Slug.make(id), title: title, summary: "", order: n + 1, trackID: track,
-                url: "/\(track)/\(Slug.make(id))/", equivalent: nil, pageIndex: index, origin: .appendedBlocks,
-                location: SourceLocation(path: page.source.displayPath, line: level.line),
-                introBlocks: start..<start, sections: sections, trailingBlocks: end..<end))
+            appendLevel(id: id, title: title, order: n + 1, track: track, page: index,
+                        location: SourceLocation(path: page.source.displayPath, line: level.line),
+                        blocks: start..<(base + pieces.count), sections: sections)
         }
         appendedBlocks[index] = pieces
     }
@@ -119,12 +125,9 @@ extension TrackAssembler {
                                              competencyID: SectionSplitter.competencyID(for: competency.name, config: config),
                                              blocks: at..<(base + pieces.count)))
             }
-            let end = base + pieces.count
-            levelsByTrack[track, default: []].append(Level(
-                id: id, slug: Slug.make(id), title: title, summary: "", order: n + 1, trackID: track,
-                url: "/\(track)/\(Slug.make(id))/", equivalent: nil, pageIndex: index, origin: .appendedBlocks,
-                location: SourceLocation(path: page.source.displayPath, line: grid.competencies.first?.line ?? 1),
-                introBlocks: start..<start, sections: sections, trailingBlocks: end..<end))
+            appendLevel(id: id, title: title, order: n + 1, track: track, page: index,
+                        location: SourceLocation(path: page.source.displayPath, line: grid.competencies.first?.line ?? 1),
+                        blocks: start..<(base + pieces.count), sections: sections)
         }
         appendedBlocks[index] = pieces
     }
@@ -171,13 +174,9 @@ extension TrackAssembler {
                 sections.append(LevelSection(name: name, anchor: anchor,
                                              competencyID: SectionSplitter.competencyID(for: name, config: config), blocks: at..<(at + 2)))
             }
-            let end = base + pieces.count
-            levelsByTrack[track, default: []].append(Level(
-                id: id, slug: Slug.make(id), title: title, summary: "", order: n + 1, trackID: track,
-                url: "/\(track)/\(Slug.make(id))/", equivalent: nil, pageIndex: index,
-                origin: .appendedBlocks,
-                location: SourceLocation(path: page.source.displayPath, line: table.line),
-                introBlocks: start..<start, sections: sections, trailingBlocks: end..<end))
+            appendLevel(id: id, title: title, order: n + 1, track: track, page: index,
+                        location: SourceLocation(path: page.source.displayPath, line: table.line),
+                        blocks: start..<(base + pieces.count), sections: sections)
         }
         appendedBlocks[index] = pieces
     }

@@ -232,7 +232,7 @@ import Testing
 }
 
 /// SplitMix64: the same seed, the same documents.
-struct SeededRandom {
+struct SeededRandom: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

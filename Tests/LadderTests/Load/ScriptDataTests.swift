@@ -38,17 +38,6 @@ import Testing
 /// Token soup: every mix of the pieces a script's literals are made of, and broken ones, read without a
 /// crash or a hang (a seeded generator, so a failure is repeatable).
 @Suite struct ScriptDataFuzzTests {
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let pieces = [
         "const ", "let ", "var ", "export ", "x", "tracks", " = ", "=", ": Type", ": Record<string, {a: 1}>", "{", "}", "[", "]",
         "(", ")", ",", ":", "'", "\"", "`", "${a}", "\\", "\\n", "a: 1", "\"k\": \"v\"", "[KEY]", "KEY", "+", " + 'x'",
@@ -57,7 +46,7 @@ import Testing
     ]
 
     @Test func random_scripts_are_read_without_a_crash_or_a_hang() {
-        var rng = Generator(state: 37)
+        var rng = SeededRandom(seed: 37)
         for _ in 0..<3_000 {
             let count = Int.random(in: 0..<60, using: &rng)
             let text = (0..<count).map { _ in Self.pieces.randomElement(using: &rng)! }.joined()
