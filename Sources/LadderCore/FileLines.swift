@@ -1,15 +1,10 @@
-/// Maps lines of a Markdown body to lines of its file: an offset, or a table for generated bodies.
+/// Maps lines of a Markdown body to lines of its file: the body starts on line `bodyLine`.
 public struct FileLines: Sendable {
     public var bodyLine: Int
-    public var lineMap: [Int]?
 
-    public init(bodyLine: Int, lineMap: [Int]? = nil) {
+    public init(bodyLine: Int) {
         self.bodyLine = bodyLine
-        self.lineMap = lineMap
     }
 
-    public func fileLine(_ n: Int) -> Int {
-        guard let lineMap, !lineMap.isEmpty else { return bodyLine + n - 1 }
-        return lineMap[min(max(n, 1), lineMap.count) - 1]
-    }
+    public func fileLine(_ n: Int) -> Int { bodyLine + n - 1 }
 }

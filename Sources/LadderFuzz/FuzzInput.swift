@@ -51,7 +51,7 @@ enum FuzzInput {
                                             levelList: model.levelLists[index]) { url, isImage, location in
                 resolver.resolve(url, from: page, pageIndex: index, isImage: isImage, at: location).url
             }
-            renderer.lineMap = page.source.lineMap
+            renderer.pasted = page.source.pasted
             renderer.levelMentions = Dictionary(model.levels.map { ($0.id.uppercased(), $0.url) }) { first, _ in first }
             renderer.appendedBlocks = model.appendedBlocks[index] ?? []
             renderer.headingShift = page.headingShift

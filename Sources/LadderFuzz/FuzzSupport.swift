@@ -70,6 +70,8 @@ struct Mutator {
         "title: \"", "description: '", "  - \"", "tags: [\"", "\", \"", "''", "\\\"", "\\\\", "\\n", "\\t", "\\/", "\\ ",
         "\\x41", "\\u00e9", "\\U0001F3AF", "\\N", "\\_", "\\L", "\\P", "\\0", "\\x4", "\\uD800", "\\q", "\\'", "🎯 ",
         "\" # c", "' #", ": \"", "\"\n",
+        // Pasted text: bullet characters and plain level lines.
+        "• ", "◦ ", "▪ ", "– ", "\nLevel 1\n", "\nLevel 2\n", "\nLevel 3\n", "E.g. ", "\n  • L1’s ",
     ].map { Array($0.utf8) }
 
     mutating func mutant(_ random: inout SplitMix64) -> [UInt8] {

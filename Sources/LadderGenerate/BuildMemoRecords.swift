@@ -43,8 +43,8 @@ extension BuildMemo {
         var displayPath: String
         var body: String
         var bodyLine: Int
-        /// A body Ladder wrote maps its lines to the files' (diagnostics are cached too).
-        var lineMap: [Int]?
+        /// Pasted text is read as its layout says.
+        var pasted: PastedLayout?
         var rawHTML: Bool
         var levelListBlock: Int?
         var levelListAnchors: [String]

@@ -30,7 +30,7 @@ extension BuildRun {
         let levelMentions = model.config.linkLevelMentions ? urls.mentions.targets(forPage: index) : [:]
         let inputs = BuildMemo.RenderInputs(
             displayPath: page.source.displayPath, body: body, bodyLine: page.source.bodyLine,
-            lineMap: page.source.lineMap, rawHTML: model.config.rawHTML, levelListBlock: model.levelLists[index]?.blockIndex,
+            pasted: page.source.pasted, rawHTML: model.config.rawHTML, levelListBlock: model.levelLists[index]?.blockIndex,
             levelListAnchors: model.levelLists[index]?.anchors ?? [], mentions: levelMentions,
             appended: model.appendedBlocks[index] ?? [], headingShift: page.headingShift)
         if let memo, let reused = memo.document(for: page.source.contentPath, inputs: inputs, world: urls.linkWorld, resolve: { link in
@@ -50,7 +50,7 @@ extension BuildRun {
                 }
                 return outcome.url
             })
-        renderer.lineMap = page.source.lineMap
+        renderer.pasted = page.source.pasted
         renderer.levelMentions = levelMentions
         renderer.knownHeadings = page.outline.headings
         renderer.appendedBlocks = model.appendedBlocks[index] ?? []

@@ -322,7 +322,14 @@ package enum FlatYAML {
     /// YAML also breaks lines at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR, drops a byte order mark, and
     /// rejects the C1 control characters and U+FFFE and U+FFFF: a text with any of them goes to Yams.
     private static func hasCharacterYAMLTreatsApart(_ text: String) -> Bool {
-        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return false }
+        // A control character is an error to Yams wherever it is, a comment included (a fuzzer finding).
+        var wide = false
+        for byte in text.utf8 {
+            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { return true }
+            if byte == 0x7F { return true }
+            if byte >= 0x80 { wide = true }
+        }
+        guard wide else { return false }
         return text.unicodeScalars.contains {
             (0x80...0x9F).contains($0.value) || $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\u{FEFF}"
                 || $0 == "\u{FFFE}" || $0 == "\u{FFFF}"
@@ -335,6 +342,8 @@ package enum FlatYAML {
         var index = line.startIndex
         while index < line.endIndex, isKeyByte(line[index]) { index = line.index(after: index) }
         guard index < line.endIndex, line[index] == UInt8(ascii: ":") else { return nil }
+        // YAML caps a key written without `?` at 1024 characters (Yams says so as an error): a long one goes to Yams.
+        guard line.distance(from: line.startIndex, to: index) <= 1000 else { return nil }
         let key = String(decoding: line[line.startIndex..<index], as: UTF8.self)
         index = line.index(after: index)
         if index == line.endIndex { return (key, index) }   // `tags:`, a block below

@@ -11,8 +11,9 @@ public struct PageSource: Sendable {
     public var body: String
     /// Line of the file on which `body` starts, so Markdown positions map back to the file.
     public var bodyLine: Int
-    /// For a body Ladder wrote itself (a folder of competency pages, a pasted page): the file line of each body line.
-    public var lineMap: [Int]? = nil
+    /// Set by the model stage on text pasted from a document: how its lines read (its Markdown is read as
+    /// that layout says).
+    public var pasted: PastedLayout? = nil
     /// For a body Ladder wrote itself: the id of each level heading, when the data names its levels by id.
     public var levelIDs: [String]? = nil
     /// Set by the model stage when the page is part of a ladder found in its folder as a whole.
@@ -28,15 +29,14 @@ public struct PageSource: Sendable {
 
     /// The file line of a line of `body` (1-based).
     public func fileLine(_ bodyLineNumber: Int) -> Int {
-        FileLines(bodyLine: bodyLine, lineMap: lineMap).fileLine(bodyLineNumber)
+        FileLines(bodyLine: bodyLine).fileLine(bodyLineNumber)
     }
 }
 
 extension PageSource {
     /// A page Ladder makes itself (the track of a folder of competency pages that has no index page).
-    public init(displayPath: String, contentPath: String, frontMatter: FrontMatter, body: String, bodyLine: Int,
-                lineMap: [Int]? = nil) {
+    public init(displayPath: String, contentPath: String, frontMatter: FrontMatter, body: String, bodyLine: Int) {
         self.init(displayPath: displayPath, contentPath: contentPath, frontMatter: frontMatter, body: body,
-                  bodyLine: bodyLine, lineMap: lineMap, levelIDs: nil)
+                  bodyLine: bodyLine, pasted: nil, levelIDs: nil)
     }
 }

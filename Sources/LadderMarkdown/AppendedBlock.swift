@@ -26,6 +26,9 @@ public enum AppendedBlock: Sendable, Hashable {
     /// One top-level block of another page as its author wrote it, starting on file line `line` (a competency
     /// page's section for a level, shown on the level's page).
     case sourceBlock(markdown: String, line: Int)
+    /// Top-level block `block` of another page of pasted text, `body`, read as its layout says, starting on
+    /// file line `line`: a block of pasted text is what its layout makes of the page, not its lines alone.
+    case pastedBlock(body: String, layout: PastedLayout, block: Int, line: Int)
     /// A list of the author's Markdown fragments from data (criteria), each an item; `loose` as cmark makes
     /// a list whose items are apart.
     case fragments([MarkdownFragment], loose: Bool)
@@ -94,6 +97,19 @@ extension MarkdownRenderer {
                 }
             }
             rewriteLinks(in: node, fragments: fragmentTables.origins, fixedLine: line)
+            if !levelMentions.isEmpty { linkLevelMentions(in: node) }
+        case .pastedBlock(let body, let layout, let block, let line):
+            let tree = CMarkTree(body, pasted: layout)
+            var tables = PipeTables(body: body)
+            tables.transform(tree.root)
+            let blocks = tree.topLevelBlocks
+            if block < blocks.count {
+                node = blocks[block]
+                cmark_node_unlink(node)
+            } else {
+                node = cmark_node_new(CMARK_NODE_PARAGRAPH)!
+            }
+            rewriteLinks(in: node, fragments: tables.origins, fixedLine: line)
             if !levelMentions.isEmpty { linkLevelMentions(in: node) }
         case .boldLedItem(let block, let item):
             // The item without its bold lead (the competency's name, shown as the heading before it).

@@ -8,13 +8,15 @@ package final class CMarkTree {
 
     let root: Node
 
-    init(_ markdown: String) {
+    /// `markdown` parsed; for pasted text, its paragraphs then made into the blocks its layout says they are.
+    init(_ markdown: String, pasted: PastedLayout? = nil) {
         var text = markdown
         root = text.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT)
             }
         }
+        if let pasted { PastedText(layout: pasted).reshape(root) }
     }
 
     deinit { cmark_node_free(root) }
@@ -91,6 +93,16 @@ package final class CMarkTree {
         return String(cString: ptr)
     }
 
-    static func line(_ node: Node) -> Int { Int(cmark_node_get_start_line(node)) }
+    /// The body line a node starts on. A block made from pasted text has no position of cmark's: it keeps
+    /// the line of the text it was made from as its user data (`setLine`).
+    static func line(_ node: Node) -> Int {
+        let line = Int(cmark_node_get_start_line(node))
+        if line == 0, let data = cmark_node_get_user_data(node) { return Int(bitPattern: data) }
+        return line
+    }
+
+    static func setLine(_ node: Node, _ line: Int) {
+        cmark_node_set_user_data(node, UnsafeMutableRawPointer(bitPattern: line))
+    }
     static func column(_ node: Node) -> Int { Int(cmark_node_get_start_column(node)) }
 }

@@ -28,14 +28,14 @@ public struct CompetencyList: Sendable, Hashable {
 
     /// The page's first top-level bullet list, when every item (two at least) is a short label (five words
     /// at most, no closing full stop) with a list under it; else nil.
-    public static func read(body: String, bodyLine: Int, lineMap: [Int]?) -> CompetencyList? {
-        let tree = CMarkTree(body)
+    public static func read(body: String, bodyLine: Int, pasted: PastedLayout?) -> CompetencyList? {
+        let tree = CMarkTree(body, pasted: pasted)
         let blocks = tree.topLevelBlocks
         guard let index = blocks.firstIndex(where: { CMarkTree.type($0) == CMARK_NODE_LIST }),
               cmark_node_get_list_type(blocks[index]) == CMARK_BULLET_LIST else { return nil }
         let children = CMarkTree.children(of: blocks[index])
         guard children.count >= 2 else { return nil }
-        let lines = FileLines(bodyLine: bodyLine, lineMap: lineMap)
+        let lines = FileLines(bodyLine: bodyLine)
         var items: [(label: String, line: Int)] = []
         for item in children {
             let parts = CMarkTree.children(of: item)

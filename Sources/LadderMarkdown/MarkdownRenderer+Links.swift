@@ -113,9 +113,9 @@ extension MarkdownRenderer {
                 nodeLine = fragment.line + max(nodeLine, 1) - 1
             }
             let line = nodeLine > 0 ? nodeLine : lastBlockLine
-            let lines = FileLines(bodyLine: bodyLine, lineMap: lineMap)
+            let lines = FileLines(bodyLine: bodyLine)
             let location = fixedLine.map { SourceLocation(path: displayPath, line: $0, column: 1) }
-                ?? SourceLocation(path: displayPath, line: lines.fileLine(line), column: lineMap == nil ? column : 1)
+                ?? SourceLocation(path: displayPath, line: lines.fileLine(line), column: column)
             let rewritten = rewriteLink(url, type == CMARK_NODE_IMAGE, location)
             if rewritten != url { cmark_node_set_url(node, rewritten) }
         }

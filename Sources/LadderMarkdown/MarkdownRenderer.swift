@@ -9,8 +9,8 @@ public struct MarkdownRenderer {
 
     public var displayPath: String
     public var bodyLine: Int
-    /// For a generated body: the file line of each body line (see `FileLines`).
-    public var lineMap: [Int]?
+    /// For pasted text: how its lines read (see `PastedLayout`).
+    public var pasted: PastedLayout?
     public var allowRawHTML = false
     /// For `levels: list` pages: the top-level list that holds the levels and each item's anchor.
     public var levelList: (blockIndex: Int, anchors: [String])?
@@ -37,8 +37,8 @@ public struct MarkdownRenderer {
     }
 
     public func render(_ body: String) -> RenderedDocument {
-        let tree = CMarkTree(body)
-        var headings = knownHeadings ?? Outline(tree: tree, lines: FileLines(bodyLine: bodyLine, lineMap: lineMap)).headings
+        let tree = CMarkTree(body, pasted: pasted)
+        var headings = knownHeadings ?? Outline(tree: tree, lines: FileLines(bodyLine: bodyLine)).headings
         var tables = PipeTables(body: body)
         tables.transform(tree.root)
         rewriteLinks(in: tree.root, fragments: tables.origins)

@@ -49,9 +49,9 @@ public struct Outline: Sendable, Equatable {
     /// Every top-level list whose items all lead with bold text (`* **Impact**: …`), by block. Read again
     /// from the body only for the few pages that need it (levels with no section headings): kept in every
     /// outline, they cost a level site 30 MB and a tenth of its build.
-    public static func boldLedLists(body: String, bodyLine: Int, lineMap: [Int]?) -> [BoldLedList] {
-        let tree = CMarkTree(body)
-        let lines = FileLines(bodyLine: bodyLine, lineMap: lineMap)
+    public static func boldLedLists(body: String, bodyLine: Int, pasted: PastedLayout?) -> [BoldLedList] {
+        let tree = CMarkTree(body, pasted: pasted)
+        let lines = FileLines(bodyLine: bodyLine)
         var out: [BoldLedList] = []
         for (index, block) in tree.topLevelBlocks.enumerated() where CMarkTree.type(block) == CMARK_NODE_LIST {
             if let items = boldLedItems(block, lines: lines) { out.append(BoldLedList(blockIndex: index, items: items)) }
@@ -72,9 +72,9 @@ public struct Outline: Sendable, Equatable {
 
     /// Every bold lead of the body's top-level paragraphs and list items, in order. Read again from the body
     /// only for pages that may hold a ladder written competency by competency.
-    public static func boldLeads(body: String, bodyLine: Int, lineMap: [Int]?) -> [BoldLead] {
-        let tree = CMarkTree(body)
-        let lines = FileLines(bodyLine: bodyLine, lineMap: lineMap)
+    public static func boldLeads(body: String, bodyLine: Int, pasted: PastedLayout?) -> [BoldLead] {
+        let tree = CMarkTree(body, pasted: pasted)
+        let lines = FileLines(bodyLine: bodyLine)
         var out: [BoldLead] = []
         func lead(of paragraph: CMarkTree.Node, words: Int) -> (String, String)? {
             var node = cmark_node_first_child(paragraph)
@@ -154,10 +154,11 @@ public struct Outline: Sendable, Equatable {
             && a.boldLedList?.blockIndex == b.boldLedList?.blockIndex && a.boldLedList?.items == b.boldLedList?.items
     }
 
-    /// Parses `body` (which starts on line `bodyLine` of its file) and reads its outline.
-    public init(body: String, bodyLine: Int, lineMap: [Int]? = nil) {
-        let tree = CMarkTree(body)
-        let lines = FileLines(bodyLine: bodyLine, lineMap: lineMap)
+    /// Parses `body` (which starts on line `bodyLine` of its file) and reads its outline: for pasted text,
+    /// as its layout reads it.
+    public init(body: String, bodyLine: Int, pasted: PastedLayout? = nil) {
+        let tree = CMarkTree(body, pasted: pasted)
+        let lines = FileLines(bodyLine: bodyLine)
         self.init(tree: tree, lines: lines)
         // Most pages have no pipe at all: their lines are never cut.
         if body.containsByte(UInt8(ascii: "|")) { tables = Self.tables(tree: tree, body: body, lines: lines) }
@@ -231,7 +232,7 @@ public struct Outline: Sendable, Equatable {
         blockCount = blocks.count
         blockLines.reserveCapacity(blocks.count)
         for (index, block) in blocks.enumerated() {
-            blockLines.append(cmark_node_get_start_line(block))
+            blockLines.append(Int32(CMarkTree.line(block)))
             switch CMarkTree.type(block) {
             case CMARK_NODE_HEADING:
                 let text = CMarkTree.plainText(block).trimmingCharacters(in: " ")
@@ -279,6 +280,8 @@ public struct Outline: Sendable, Equatable {
             }
             var sibling = cmark_node_next(paragraph)
             while let s = sibling {
+                // A block after the item's text (its own list) is apart from it.
+                if let last = rest.last, last != UInt8(ascii: " ") { rest.append(UInt8(ascii: " ")) }
                 CMarkTree.appendPlainText(s, to: &rest)
                 sibling = cmark_node_next(s)
             }

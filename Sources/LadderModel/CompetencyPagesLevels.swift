@@ -84,6 +84,10 @@ extension TrackAssembler {
             let first = Int(outline.blockLines[block])
             let next = block + 1 < outline.blockLines.count ? Int(outline.blockLines[block + 1]) : lines.count + 1
             guard first >= 1, first <= lines.count else { continue }
+            if let layout = competency.source.pasted {
+                out.append(.pastedBlock(body: competency.source.body, layout: layout, block: block, line: competency.source.fileLine(first)))
+                continue
+            }
             let text = lines[(first - 1)..<min(max(next - 1, first), lines.count)].joined(separator: "\n")
             out.append(.sourceBlock(markdown: text, line: competency.source.fileLine(first)))
         }

@@ -188,7 +188,7 @@ package extension Page {
         }
         self.params = params
         // An empty file is published (links to it keep working) but said out loud and kept out of the sitemap.
-        if fm.map.isEmpty, source.lineMap == nil, !source.isDataCandidate, source.body.utf8.allSatisfy({ $0 == 32 || $0 == 10 || $0 == 9 || $0 == 13 }) {
+        if fm.map.isEmpty, source.pasted == nil, !source.isDataCandidate, source.body.utf8.allSatisfy({ $0 == 32 || $0 == 10 || $0 == 9 || $0 == 13 }) {
             inSitemap = false
             warnings.append(.warning(.whole(source.displayPath), "the file is empty: it is published as a blank page and left out of the sitemap"))
         }

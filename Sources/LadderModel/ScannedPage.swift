@@ -25,12 +25,25 @@ struct ScannedPage {
     init(_ source: PageSource, index: Int, listedAt: Int? = nil) {
         self.source = source
         self.index = index
-        headings = Self.scan(source.body)
+        headings = source.pasted.map { Self.headings(of: source.body, pasted: $0) } ?? Self.scan(source.body)
         let fmTitle = (try? source.frontMatter.string("title")) ?? nil
         title = fmTitle ?? headings.first?.text
         titleHeading = fmTitle == nil && !headings.isEmpty ? 0 : nil
         // A page's own `order:` first, then its place in a `SUMMARY.md`.
         explicitOrder = ["order", "weight", "nav_order"].lazy.compactMap { (try? source.frontMatter.int($0)) ?? nil }.first ?? listedAt
+    }
+
+    /// The headings pasted text has once its layout is read: its title, and each `Level N` line over the
+    /// one competency its lines describe.
+    static func headings(of body: String, pasted: PastedLayout) -> [Heading] {
+        guard case .levelLines(let levels, let competency) = pasted.shape else { return scan(body) }
+        let lines = body.lineSlices()
+        func text(_ line: Int) -> String { line >= 1 && line <= lines.count ? String(lines[line - 1].trimmingCharacters(in: .whitespaces)) : "" }
+        var out = pasted.titleLine.map { [Heading(depth: 1, text: text($0), line: $0 - 1)] } ?? []
+        for line in levels {
+            out += [Heading(depth: 2, text: text(line), line: line - 1), Heading(depth: 3, text: competency, line: line - 1)]
+        }
+        return out
     }
 
     /// The body's lines, numbered as `Heading.line` counts them. Only a folder found to be a ladder

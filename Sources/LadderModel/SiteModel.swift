@@ -115,7 +115,7 @@ public struct ModelBuilder {
         return prepare(pages, folders: &none, fileKey: { _ in nil })
     }
 
-    /// Pasted pages normalised, folder indexes marked. A track given as data keeps its body: its levels
+    /// Pasted pages' layouts found, folder indexes marked. A track given as data keeps its body: its levels
     /// are read from the data when the model is assembled (`TrackAssembler.addDataTrackLevels`).
     private static func transform(_ pages: [PageSource]) -> [PageSource] {
         var sources: [PageSource] = []
@@ -125,9 +125,7 @@ public struct ModelBuilder {
             if FolderRecognition.isReadme(source.contentPath), !indexed.contains(FolderRecognition.folder(of: source.contentPath)) {
                 source.isFolderIndex = true
             }
-            if !(!source.isDataCandidate && DataTrack.isDataTrack(source.frontMatter)), let pasted = PastedText.normalise(source) {
-                source = pasted
-            }
+            if source.isDataCandidate || !DataTrack.isDataTrack(source.frontMatter) { source.pasted = PastedLayout.of(source) }
             sources.append(source)
         }
         return sources
@@ -136,7 +134,7 @@ public struct ModelBuilder {
     /// One page: its front matter read and its outline parsed with cmark (the costly part).
     package static func interpret(_ source: PageSource) -> Result<Page, Diagnostic> {
         Result { () throws(Diagnostic) -> Page in
-            var outline = Outline(body: source.body, bodyLine: source.bodyLine, lineMap: source.lineMap)
+            var outline = Outline(body: source.body, bodyLine: source.bodyLine, pasted: source.pasted)
             // A track given as data keeps its introduction's headings below its levels' (`###` at most).
             var shift = 0
             if !source.isDataCandidate, DataTrack.isDataTrack(source.frontMatter) {

@@ -43,7 +43,7 @@ extension TrackAssembler {
         let bare = ranges.map { range in !headings.contains(where: { range.contains($0.blockIndex) }) }
         // Read only when a level has no section headings (the body is still in the model here).
         let boldLedLists = bare.contains(true) && page.source.body.containsBytes("**")
-            ? Outline.boldLedLists(body: page.source.body, bodyLine: page.source.bodyLine, lineMap: page.source.lineMap) : []
+            ? Outline.boldLedLists(body: page.source.body, bodyLine: page.source.bodyLine, pasted: page.source.pasted) : []
         let leadLists = ranges.indices.map { n -> Outline.BoldLedList? in
             guard bare[n] else { return nil }
             return boldLedLists.first { ranges[n].contains($0.blockIndex) && $0.items.count >= 2 }

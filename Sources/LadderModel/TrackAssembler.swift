@@ -143,7 +143,7 @@ package struct TrackAssembler {
             // A level file with no sections may write its competencies as a list (`- Impact` over a list):
             // each item is a section, a heading and the item's own list appended after the page's blocks.
             if page.outline.headings.allSatisfy({ $0.depth == 1 }),
-               let list = CompetencyList.read(body: page.source.body, bodyLine: page.source.bodyLine, lineMap: page.source.lineMap) {
+               let list = CompetencyList.read(body: page.source.body, bodyLine: page.source.bodyLine, pasted: page.source.pasted) {
                 var pieces = appendedBlocks[index] ?? []
                 var allocator = AnchorAllocator()
                 sections = []

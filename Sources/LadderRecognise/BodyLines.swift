@@ -12,10 +12,7 @@ package struct BodyLines {
     }
 
     /// Body line index (0-based) of a file line.
-    private func index(ofFileLine line: Int) -> Int {
-        if let map = source.lineMap { return map.firstIndex(of: line) ?? map.count }
-        return line - source.bodyLine
-    }
+    private func index(ofFileLine line: Int) -> Int { line - source.bodyLine }
 
     /// The lines strictly between two file lines (to the end when `end` is nil).
     package func lines(after start: Int, before end: Int?) -> ArraySlice<Substring> {

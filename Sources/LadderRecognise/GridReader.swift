@@ -11,7 +11,7 @@ enum GridCandidates {
         // Cheap tests first: bold text somewhere, and headings to hold competencies.
         let body = source.body
         guard outline.headings.count >= 2, body.containsBytes("**") || body.containsBytes("__"), mayHold(body) else { return [] }
-        let leads = Outline.boldLeads(body: body, bodyLine: source.bodyLine, lineMap: source.lineMap)
+        let leads = Outline.boldLeads(body: body, bodyLine: source.bodyLine, pasted: source.pasted)
         guard leads.count >= 4 else { return [] }
         let headings = outline.headings
 

@@ -139,7 +139,7 @@ package enum LadderRecognition {
             }
         }
         let runnerUp = ranked.dropFirst().first { $0.levels != best.levels || $0.shape != best.shape }
-        var ladder = ladder(best, outline: outline, pasted: source.lineMap != nil)
+        var ladder = ladder(best, outline: outline, pasted: source.pasted != nil)
         if !companions.isEmpty {
             let all = ([best] + companions).sorted { $0.parent < $1.parent }
             let readings = all.map { self.ladder($0, outline: outline, pasted: false) }

@@ -47,6 +47,19 @@ import Testing
         }
     }
 
+    /// A key over YAML's 1024 characters, or a control character anywhere, is an error to Yams: the fast path
+    /// leaves them to Yams (fuzzer findings).
+    @Test func a_key_longer_than_yaml_allows_or_a_control_character_goes_to_yams() {
+        let text = String(repeating: "L1", count: 600) + "title: Role\nlevel: IC2\n"
+        #expect(FlatYAML.read(text, reader: reader) == nil)
+        #expect((try? reader.readMappingWithYams(text)) == nil)
+        #expect(FlatYAML.read("title: Role\n", reader: reader) != nil)
+        // A control character in a comment is an error to Yams too.
+        let comment = "title: Role ### \u{0E}###\nlevel: IC2\n"
+        #expect(FlatYAML.read(comment, reader: reader) == nil)
+        #expect((try? reader.readMappingWithYams(comment)) == nil)
+    }
+
     /// A comment after a value ends it, as in YAML: `title: Notes #1` is the title "Notes".
     @Test func a_comment_after_a_value_is_read_as_yams_reads_it() throws {
         for text in ["title: Notes on mentoring #1\n", "a: 1 # note\n", "tags: [a, b] # two\n", "a: x#y #z\nb: 2\n",
