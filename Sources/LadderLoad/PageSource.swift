@@ -14,7 +14,8 @@ public struct PageSource: Sendable {
     /// Set by the model stage on text pasted from a document: how its lines read (its Markdown is read as
     /// that layout says).
     public var pasted: PastedLayout? = nil
-    /// For a body Ladder wrote itself: the id of each level heading, when the data names its levels by id.
+    /// The id of each level, in order, when recognition or a folder reading names the levels by id (`L1`)
+    /// and the headings say more (`L1 - Junior`).
     public var levelIDs: [String]? = nil
     /// Set by the model stage when the page is part of a ladder found in its folder as a whole.
     public var folderLadder: FolderLadderNote? = nil
