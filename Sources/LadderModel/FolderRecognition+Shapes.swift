@@ -53,6 +53,41 @@ extension FolderRecognition {
         return source
     }
 
+    // MARK: - Data files that hold one ladder together
+
+    /// Data files of one folder whose records refer to each other's keys — levels in one file, competencies
+    /// in another, expectations tagged with both in a third — when no file holds the ladder alone: all of
+    /// the folder's data files, in path order.
+    static func relatedDataFiles(_ indices: [Int], sources: [PageSource]) -> [Int]? {
+        guard indices.count >= 2, indices.count <= 64 else { return nil }
+        let files = indices.sorted { sources[$0].contentPath < sources[$1].contentPath }
+        guard !files.contains(where: { LadderRecognition.hasTaggedRecords(sources[$0].frontMatter.map) }) else { return nil }
+        return LadderRecognition.hasTaggedRecords(merged(files.map { sources[$0] })) ? files : nil
+    }
+
+    /// The top-level values of every file in one map (a name two files use is the first file's).
+    static func merged(_ files: [PageSource]) -> YAMLMap {
+        var map = YAMLMap()
+        var seen: Set<String> = []
+        for file in files {
+            for entry in file.frontMatter.map.entries where seen.insert(entry.key).inserted { map.append(entry) }
+        }
+        return map
+    }
+
+    /// The track of related data files: a data page made for the folder holding their values together.
+    static func relatedDataSource(_ files: [PageSource], folder: String, display: String) -> PageSource {
+        var root = YAMLMap()
+        let at = SourceLocation(path: display, line: 1)
+        let name = String(folder.split(separator: "/").last ?? "")
+        root.append(.init(key: "title", value: .string(Page.titleFromFileName(name)), keyLocation: at, valueLocation: at))
+        for entry in merged(files).entries where entry.key != "title" { root.append(entry) }
+        var source = PageSource(displayPath: display, contentPath: folder + "/_index.md",
+                                frontMatter: FrontMatter(map: root, location: at), body: "", bodyLine: 1)
+        source.isDataCandidate = true
+        return source
+    }
+
     // MARK: - A folder of level pages
 
     /// Section names (the headings at a page's top depth under its title) common words for competencies,

@@ -106,6 +106,11 @@ package enum FolderRecognition {
                 var track = competencyFilesSource(files.map { sources[$0] }, folder: folder, display: display)
                 track.folderLadder = FolderLadderNote(role: .track, folder: display, trackID: id, trackURL: url, origin: "its competency files")
                 out.append(track)
+            case .relatedData(let files):
+                guard decision.indexPage == nil else { continue }
+                var track = relatedDataSource(files.map { sources[$0] }, folder: folder, display: display)
+                track.folderLadder = FolderLadderNote(role: .track, folder: display, trackID: id, trackURL: url, origin: "its data files read together")
+                out.append(track)
             case .levels(let levels):
                 for (n, level) in levels.enumerated() {
                     out[level.index].folderLadder = FolderLadderNote(
@@ -169,6 +174,8 @@ package enum FolderRecognition {
             case competencies(CompetencyPagesTrack.Found)
             /// Source indices of data files keyed by the same level labels, in path order.
             case dataCompetencies([Int])
+            /// Source indices of data files that hold one ladder together (`relatedDataFiles`), in path order.
+            case relatedData([Int])
             /// Source indices of the level pages in ladder order, with their ids.
             case levels([(index: Int, id: String)])
         }
@@ -184,6 +191,9 @@ package enum FolderRecognition {
         guard indices.allSatisfy({ sources[$0].isDataCandidate || LadderRecognition.mayRecognise(sources[$0].frontMatter) }) else { return nil }
         if let files = levelKeyedFiles(indices.filter { sources[$0].isDataCandidate }, sources: sources) {
             return Decision(shape: .dataCompetencies(files), indexPage: indices.first { isIndex(sources[$0].contentPath) }, firstPage: files[0])
+        }
+        if let files = relatedDataFiles(indices.filter { sources[$0].isDataCandidate }, sources: sources) {
+            return Decision(shape: .relatedData(files), indexPage: indices.first { isIndex(sources[$0].contentPath) }, firstPage: files[0])
         }
         let markdown = indices.filter { isMarkdown(sources[$0].contentPath) }
         let indexPage = markdown.first { isIndex(sources[$0].contentPath) }

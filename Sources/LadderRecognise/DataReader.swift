@@ -42,6 +42,7 @@ enum DataReader {
             out.append(weigh(levels, title: title))
         }
         out += matrixCandidates(fm.map, title: title)
+        out += taggedRecords(fm.map, title: title)
         return out
     }
 
@@ -52,6 +53,7 @@ enum DataReader {
     /// (three at least, labels of one family in order) are the levels, the records their skills.
     static func matrixCandidates(_ root: YAMLMap, title: String?) -> [LadderCandidate] {
         var out: [LadderCandidate] = []
+        let keyLists = keyedLists(root)
         func visit(_ map: YAMLMap, depth: Int) {
             // The map's entries as records named by their keys…
             let named = map.entries.compactMap { entry -> (name: String, record: YAMLMap, line: Int)? in
@@ -70,7 +72,10 @@ enum DataReader {
                         return (name, record, record.entries.first?.keyLocation.line ?? entry.keyLocation.line)
                     }
                     if records.count == items.count, let candidate = matrix(records, title: title) { out.append(candidate) }
-                    if records.count == items.count, let candidate = levelRows(records, title: title) { out.append(candidate) }
+                    // Records named by the keys of another list refer to its records (orders by customer): no levels.
+                    let names = Set(records.map(\.name))
+                    let references = keyLists.contains { $0.line != entry.keyLocation.line && names.isSubset(of: $0.keys) }
+                    if records.count == items.count, !references, let candidate = levelRows(records, title: title) { out.append(candidate) }
                     if records.count == items.count, let candidate = positional(records, title: title) { out.append(candidate) }
                 default: break
                 }
@@ -277,7 +282,7 @@ enum DataReader {
         }
     }
 
-    private static func weigh(_ levels: [Level], title: String?) -> LadderCandidate {
+    static func weigh(_ levels: [Level], title: String?) -> LadderCandidate {
         let texts = levels.map(\.label)
         var candidate = LadderCandidate(shape: .data, labels: texts)
         let labels = texts.compactMap { LevelLabel($0) }

@@ -239,6 +239,12 @@ package enum LadderRecognition {
     }
 
     /// Whether lowercased text has a word about careers, which bare labels (`IC1`, `Junior`) need near them.
+    /// Whether data holds expectations tagged with a level and a competency by the keys of two lists of its
+    /// own (`DataReader.taggedRecords`): what lets a folder's data files, read together, be one track.
+    package static func hasTaggedRecords(_ map: YAMLMap) -> Bool {
+        !DataReader.taggedRecords(map, title: nil).isEmpty
+    }
+
     package static func mentionsCareers(_ text: String) -> Bool {
         let words = ["level", "ladder", "career", "progression", "promot", "senior", "engineer", "develop",
                      "expectation", "competenc", "mentor", "e.g.", "for example", "#### examples"]
