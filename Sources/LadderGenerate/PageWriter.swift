@@ -139,12 +139,12 @@ struct PageWriter {
             try sink.write(path, data)
             count += 1
         }
-        let copies = model.staticFiles.parallelMap { file -> Error? in
+        let copies = model.staticFiles.filter { !SiteURLs.writtenByTheBuild.contains("/" + $0.contentPath) }.parallelMap { file -> Error? in
             do { try sink.copy(from: file.absolutePath, to: file.contentPath) } catch { return error }
             return nil
         }
         if let error = copies.compactMap({ $0 }).first { throw error }
-        return count + model.staticFiles.count
+        return count + copies.count
     }
 
     // MARK: URLs

@@ -12,6 +12,8 @@ package struct SiteURLs {
     /// The ladder as data, and its JSON Schema.
     package static let ladderJSON = "/ladder.json"
     package static let ladderSchema = "/ladder.schema.json"
+    /// Files the build writes that a file of content/ at the same path does not replace.
+    package static let writtenByTheBuild: Set<String> = [ladderJSON, ladderSchema]
 
     package var allURLs: Set<String> = []
     package var tags: [(name: String, slug: String, pages: [Int])] = []
@@ -43,6 +45,12 @@ package struct SiteURLs {
         allURLs.insert("/robots.txt")
         allURLs.insert(SiteURLs.ladderJSON)
         allURLs.insert(SiteURLs.ladderSchema)
+        // A company's own `ladder.json` is the likeliest name for its data: its ladder is read and is in the
+        // build's `/ladder.json`, which the file itself would overwrite.
+        for file in model.staticFiles where SiteURLs.writtenByTheBuild.contains("/" + file.contentPath) {
+            conflicts.append(.warning(.whole("content/" + file.contentPath),
+                                      "/\(file.contentPath) is the ladder as data, which the build writes; this file is not copied there (rename it to publish it as it is)"))
+        }
         // The index files under /search/ get their names from their content, known only after rendering;
         // nothing links to them but the search page.
         if model.config.search {

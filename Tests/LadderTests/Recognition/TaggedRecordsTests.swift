@@ -55,3 +55,15 @@ import Testing
         #expect(!site.exists("public/orders/matrix/index.html"))
     }
 }
+
+extension TaggedRecordsTests {
+    @Test func a_data_file_named_ladder_json_is_read_and_the_builds_ladder_json_kept() throws {
+        let site = try TempSite(files: ["content/ladder.json": try String(contentsOf: Repo.fixture("recognise/data-tagged-records/content/platform.json"), encoding: .utf8)])
+        defer { site.remove() }
+        let result = site.ladder(["build", site.path])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.err.contains("content/ladder.json: warning: /ladder.json is the ladder as data, which the build writes"), "\(result.err)")
+        // The build's data, holding the file's ladder, not the file.
+        #expect(try levels(site).map(\.id) == ["engineer-i", "engineer-ii", "engineer-iii"])
+    }
+}
