@@ -79,19 +79,42 @@ public struct Alignment: Sendable, Hashable {
         self.noLongerListed = noLongerListed
     }
 
+    /// A criterion as alignment reads it, worked out once: a level's criteria are aligned with those of
+    /// every other level of its track, and its page's.
+    public struct Text: Sendable {
+        public let text: String
+        /// `spaced(text)`: what "equal" compares.
+        let spaced: String
+        /// Its terms (`Terms.hashes`): the content terms sorted, and every term in order.
+        let sorted: [UInt64]
+        let words: [UInt64]
+
+        public init(_ text: String) {
+            self.text = text
+            spaced = Alignment.spaced(text)
+            let terms = Terms.hashes(text)
+            sorted = terms.content.sorted()
+            words = terms.all
+        }
+    }
+
     /// Aligns the criteria of two levels (of one competency, or two prose levels' sentences).
     public init(lower: [String], higher: [String], threshold: Double = Alignment.defaultThreshold) {
+        self.init(aligning: lower.map(Text.init), with: higher.map(Text.init), threshold: threshold)
+    }
+
+    /// The same, over criteria worked out already.
+    public init(aligning lower: [Text], with higher: [Text], threshold: Double = Alignment.defaultThreshold) {
         var changes = [Change](repeating: .new, count: higher.count)
         var lowerTaken = [Bool](repeating: false, count: lower.count)
 
         // Equal texts first, in order: the first equal lower criterion not yet taken.
         var byText: [String: [Int]] = [:]
-        for (i, text) in lower.enumerated() { byText[Self.spaced(text), default: []].append(i) }
+        for (i, text) in lower.enumerated() { byText[text.spaced, default: []].append(i) }
         for key in byText.keys { byText[key]!.reverse() }
         var rest: [Int] = []
         for (j, text) in higher.enumerated() {
-            let key = Self.spaced(text)
-            if let i = byText[key]?.popLast() {
+            if let i = byText[text.spaced]?.popLast() {
                 changes[j] = .unchanged(lower: i)
                 lowerTaken[i] = true
             } else {
@@ -101,14 +124,13 @@ public struct Alignment: Sendable, Hashable {
         let lowerRest = lower.indices.filter { !lowerTaken[$0] }
 
         if !rest.isEmpty && !lowerRest.isEmpty {
-            let lowerTerms = lowerRest.map { Terms.split(lower[$0]) }
-            let higherTerms = rest.map { Terms.split(higher[$0]) }
             let pairs: [(Int, Int)]
             if lowerRest.count * rest.count <= Self.optimalLimit {
-                let table = Similarity.Table(lowerTerms, higherTerms)
+                let table = Similarity.Table(lower: lowerRest.map { lower[$0] }, higher: rest.map { higher[$0] })
                 pairs = Assignment.optimal(rows: lowerRest.count, columns: rest.count, threshold: threshold) { table.score($0, $1) }
             } else {
-                pairs = Assignment.greedy(lowerTerms.map(\.content), higherTerms.map(\.content), threshold: threshold)
+                pairs = Assignment.greedy(lowerRest.map { Terms.split(lower[$0].text).content },
+                                          rest.map { Terms.split(higher[$0].text).content }, threshold: threshold)
             }
             for (a, b) in pairs {
                 changes[rest[b]] = .reworded(lower: lowerRest[a])
@@ -135,38 +157,19 @@ public enum Similarity {
     public static let orderLimit = 4_096
 
     public static func score(_ a: String, _ b: String) -> Double {
-        Table([Terms.split(a)], [Terms.split(b)]).score(0, 0)
+        Table(lower: [Alignment.Text(a)], higher: [Alignment.Text(b)]).score(0, 0)
     }
 
     /// Dice's coefficient of two lists of terms as multisets: twice the terms they share over the terms
     /// they have, 0 when both are empty.
     public static func dice(_ a: [String], _ b: [String]) -> Double {
-        var ids: [String: Int32] = [:]
-        func id(_ term: String) -> Int32 { ids[term] ?? { let new = Int32(ids.count); ids[term] = new; return new }() }
-        return Table.dice(a.map(id).sorted(), b.map(id).sorted())
+        Table.dice(a.map { Terms.hash(Array($0.utf8)) }.sorted(), b.map { Terms.hash(Array($0.utf8)) }.sorted())
     }
 
-    /// Each criterion's terms as integers: sorted (for the coefficient, one merge of two short arrays)
-    /// and in order (for the run of words).
+    /// The criteria of two levels, to score any pair of them.
     struct Table {
-        struct Entry { var sorted: [Int32]; var words: [Int32] }
-        let lower: [Entry]
-        let higher: [Entry]
-
-        init(_ lower: [(all: [String], content: [String])], _ higher: [(all: [String], content: [String])]) {
-            var ids: [String: Int32] = [:]
-            func id(_ term: String) -> Int32 {
-                if let known = ids[term] { return known }
-                let new = Int32(ids.count)
-                ids[term] = new
-                return new
-            }
-            func entry(_ terms: (all: [String], content: [String])) -> Entry {
-                Entry(sorted: terms.content.map(id).sorted(), words: terms.all.map(id))
-            }
-            self.lower = lower.map(entry)
-            self.higher = higher.map(entry)
-        }
+        let lower: [Alignment.Text]
+        let higher: [Alignment.Text]
 
         func score(_ i: Int, _ j: Int) -> Double {
             let a = lower[i], b = higher[j]
@@ -176,7 +179,7 @@ public enum Similarity {
             return (terms + order) / 2
         }
 
-        static func dice(_ a: [Int32], _ b: [Int32]) -> Double {
+        static func dice(_ a: [UInt64], _ b: [UInt64]) -> Double {
             guard !a.isEmpty || !b.isEmpty else { return 0 }
             var shared = 0, x = 0, y = 0
             while x < a.count && y < b.count {
@@ -186,7 +189,7 @@ public enum Similarity {
         }
 
         /// The length of the longest common subsequence, one row at a time.
-        static func subsequence(_ a: [Int32], _ b: [Int32]) -> Int {
+        static func subsequence(_ a: [UInt64], _ b: [UInt64]) -> Int {
             guard !a.isEmpty && !b.isEmpty else { return 0 }
             var previous = [Int](repeating: 0, count: b.count + 1), row = previous
             for x in a {

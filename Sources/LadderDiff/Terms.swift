@@ -16,15 +16,6 @@ public enum Terms {
     /// Every word of `text` stemmed (`all`), and the same without stop words (`content`, or `all` when
     /// the text has nothing else).
     public static func split(_ text: String) -> (all: [String], content: [String]) {
-        // A level's criteria are compared with every other level of its track and on its own page: each
-        // text is split once while its track is being written (the cache holds about one track's texts).
-        if let known = SplitCache.shared.get(text) { return known }
-        let made = uncachedSplit(text)
-        SplitCache.shared.set(text, made)
-        return made
-    }
-
-    static func uncachedSplit(_ text: String) -> (all: [String], content: [String]) {
         // Most criteria are ASCII: read as bytes, the same words come out at a fraction of the cost of
         // asking each scalar for its Unicode properties (a 10,000-level site compares millions of words).
         if let ascii = splitASCII(text) { return ascii }
@@ -34,23 +25,58 @@ public enum Terms {
     /// `split` for ASCII text, byte by byte: letters and digits are `A-Z`, `a-z` and `0-9` there, as
     /// their Unicode properties say; nil when the text has a byte outside ASCII.
     static func splitASCII(_ text: String) -> (all: [String], content: [String])? {
+        var all: [String] = []
+        var content: [String] = []
+        let ascii = forEachASCIIWord(text) { word in
+            let w = String(decoding: word, as: UTF8.self)
+            let stemmed = stemASCII(word).map { String(decoding: $0, as: UTF8.self) } ?? w
+            all.append(stemmed)
+            if !stopWords.contains(w) && !stopWords.contains(stemmed) { content.append(stemmed) }
+        }
+        return ascii ? (all, content.isEmpty ? all : content) : nil
+    }
+
+    /// `split`'s terms as hashes (`hash`): what criteria are compared by, with no String made per word.
+    /// Two terms are the same term when their hashes are (64 bits: a collision among a level's words is
+    /// not worth a thought, and would only make two criteria look a little more alike).
+    public static func hashes(_ text: String) -> (all: [UInt64], content: [UInt64]) {
+        var all: [UInt64] = []
+        var content: [UInt64] = []
+        let ascii = forEachASCIIWord(text) { word in
+            let plain = hash(word)
+            let stemmed = stemASCII(word).map(hash) ?? plain
+            all.append(stemmed)
+            if !stopWordHashes.contains(plain) && !stopWordHashes.contains(stemmed) { content.append(stemmed) }
+        }
+        if ascii { return (all, content.isEmpty ? all : content) }
+        let terms = splitScalars(text)
+        return (terms.all.map { hash(Array($0.utf8)) }, terms.content.map { hash(Array($0.utf8)) })
+    }
+
+    /// FNV-1a over a term's UTF-8: the same on every run and every machine.
+    static func hash(_ bytes: [UInt8]) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return h
+    }
+
+    static let stopWordHashes = Set(stopWords.map { hash(Array($0.utf8)) })
+
+    /// Each word of ASCII `text` in turn (lowercased; a possessive's `s` dropped, hyphens and apostrophes
+    /// splitting words); false, part way, when the text has a byte outside ASCII.
+    static func forEachASCIIWord(_ text: String, _ body: ([UInt8]) -> Void) -> Bool {
         var text = text
-        return text.withUTF8 { bytes -> (all: [String], content: [String])? in
-            var all: [String] = []
-            var content: [String] = []
+        return text.withUTF8 { bytes -> Bool in
             var word: [UInt8] = []
             word.reserveCapacity(24)
             func flush() {
                 guard !word.isEmpty else { return }
-                let w = String(decoding: word, as: UTF8.self)
-                let stemmed = stemASCII(word).map { String(decoding: $0, as: UTF8.self) } ?? w
+                body(word)
                 word.removeAll(keepingCapacity: true)
-                all.append(stemmed)
-                if !stopWords.contains(w) && !stopWords.contains(stemmed) { content.append(stemmed) }
             }
             var previousApostrophe = false
             for b in bytes {
-                if b >= 0x80 { return nil }
+                if b >= 0x80 { return false }
                 let upper = b >= 0x41 && b <= 0x5A
                 if upper || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
                     if previousApostrophe && (b == 0x73 || b == 0x53) && !word.isEmpty {
@@ -66,7 +92,7 @@ public enum Terms {
                 }
             }
             flush()
-            return (all, content.isEmpty ? all : content)
+            return true
         }
     }
 
@@ -152,26 +178,4 @@ public enum Terms {
         "under", "up", "upon", "us", "very", "was", "we", "were", "what", "when", "where", "whether", "which",
         "while", "who", "whom", "whose", "why", "will", "with", "within", "without", "would", "you", "your",
     ]
-}
-
-/// The terms of texts split lately, shared by the threads that write pages; emptied when it grows past
-/// `limit`, so it holds about one track's criteria, not a site's.
-final class SplitCache: @unchecked Sendable {
-    static let shared = SplitCache()
-    static let limit = 8_192
-    private let lock = NSLock()
-    private var terms: [String: (all: [String], content: [String])] = [:]
-
-    func get(_ text: String) -> (all: [String], content: [String])? {
-        lock.lock()
-        defer { lock.unlock() }
-        return terms[text]
-    }
-
-    func set(_ text: String, _ value: (all: [String], content: [String])) {
-        lock.lock()
-        defer { lock.unlock() }
-        if terms.count >= Self.limit { terms.removeAll(keepingCapacity: true) }
-        terms[text] = value
-    }
 }

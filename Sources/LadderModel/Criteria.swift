@@ -124,7 +124,7 @@ public struct LevelCriteria: Sendable, Hashable {
     /// of the same competency does not have (`lower`: `PageWriter.expectations`, by competency id).
     public func new(over lower: [String: LevelComparison.Section]) -> [CompetencyCriteria] {
         competencies.compactMap { group in
-            let keys = lower[group.competencyID]?.keys ?? []
+            let keys = Set(lower[group.competencyID]?.items.map(LevelComparison.key) ?? [])
             var new = group
             new.criteria = group.criteria.filter { !keys.contains($0.comparisonKey) }
             return new.criteria.isEmpty ? nil : new

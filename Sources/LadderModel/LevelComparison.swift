@@ -70,8 +70,8 @@ public struct LevelComparison: Sendable, Equatable {
     /// Every row's counts added up.
     public var counts: Alignment.Counts { rows.reduce(Alignment.Counts()) { $0 + $1.counts } }
 
-    /// One level's section for one competency: its anchor and items, with the items' comparison keys
-    /// worked out once (a level takes part in up to 14 comparisons).
+    /// One level's section for one competency: its anchor and items, with what the alignment reads of
+    /// them worked out once (a level takes part in up to 14 comparisons).
     public struct Section: Sendable {
         public var anchor: String
         /// Each item's whole text, examples included (what the matrix shows).
@@ -80,8 +80,8 @@ public struct LevelComparison: Sendable, Equatable {
         public var texts: [String]
         /// Each item's examples: the items of its nested list.
         public var examples: [[String]]
-        var keys: Set<Int>
-        var itemKeys: [Int]
+        /// `texts` as the alignment reads them.
+        var prepared: [Alignment.Text]
 
         public init(anchor: String, items: [String]) {
             self.init(anchor: anchor, items: items, texts: items, examples: items.map { _ in [] })
@@ -92,8 +92,7 @@ public struct LevelComparison: Sendable, Equatable {
             self.items = items
             self.texts = texts
             self.examples = examples
-            itemKeys = items.map(LevelComparison.key)
-            keys = Set(itemKeys)
+            prepared = texts.map(Alignment.Text.init)
         }
     }
 
@@ -109,7 +108,7 @@ public struct LevelComparison: Sendable, Equatable {
     static func row(_ competency: Competency, _ a: Section?, _ b: Section?) -> Row {
         let lowerTexts = a?.texts ?? [], higherTexts = b?.texts ?? []
         let lowerExamples = a?.examples ?? [], higherExamples = b?.examples ?? []
-        let alignment = Alignment(lower: lowerTexts, higher: higherTexts)
+        let alignment = Alignment(aligning: a?.prepared ?? [], with: b?.prepared ?? [])
         func examples(_ list: [[String]], _ n: Int) -> [String] { n < list.count ? list[n] : [] }
         var lowerItems = lowerTexts.enumerated().map { n, text in
             Item(text: text, change: .noLongerListed, examples: examples(lowerExamples, n).map { Example(text: $0, isNew: false) })
