@@ -50,7 +50,7 @@ extension PageWriter {
 
     /// The criteria of `higher` that the comparison with `lower` marks new, by competency.
     func newExpectations(from lower: Level, to higher: Level) -> [CompetencyCriteria] {
-        criteria(of: higher).new(over: expectations(of: lower))
+        criteria(of: higher).new(over: expectations(of: lower, aligned: false))
     }
 
     /// A hash of what the page asks about (ids and texts): a saved assessment made against another

@@ -81,7 +81,7 @@ public struct LadderSnapshot: Sendable {
     /// A level without competency sections: its whole text as the comparisons' one row reads it.
     static func proseGroups(_ level: LadderModel.Level, model: SiteModel, documents: [RenderedDocument]) -> [Group] {
         let row = PageWriter.proseRow
-        guard let section = PageWriter.expectations(of: level, model: model, documents: documents)[row.id] else { return [] }
+        guard let section = PageWriter.expectations(of: level, model: model, documents: documents, aligned: false)[row.id] else { return [] }
         let criteria = section.texts.enumerated().map { n, text in
             Criterion(id: "", text: text, anchor: section.anchor, examples: n < section.examples.count ? section.examples[n] : [])
         }

@@ -25,12 +25,12 @@ extension PageWriter {
     /// A level's expectations per competency: list items, or sentences when the section is prose. A level
     /// with no competency sections gives its whole text (its list item, or the blocks under its heading)
     /// under the prose row's id.
-    func expectations(of level: Level) -> [String: LevelComparison.Section] {
-        Self.expectations(of: level, model: model, documents: documents)
+    func expectations(of level: Level, aligned: Bool = true) -> [String: LevelComparison.Section] {
+        Self.expectations(of: level, model: model, documents: documents, aligned: aligned)
     }
 
     /// `expectations(of:)` from the model and the rendered pages alone (`ladder diff` has no page writer).
-    static func expectations(of level: Level, model: SiteModel, documents: [RenderedDocument]) -> [String: LevelComparison.Section] {
+    static func expectations(of level: Level, model: SiteModel, documents: [RenderedDocument], aligned: Bool = true) -> [String: LevelComparison.Section] {
         let document = documents[level.pageIndex]
         var out: [String: LevelComparison.Section] = [:]
         if level.sections.isEmpty {
@@ -47,10 +47,10 @@ extension PageWriter {
                     guard let block = document.block(i), block.heading == nil else { continue }
                     parts.add(block)
                 }
-                if !parts.items.isEmpty { out[Self.proseRow.id] = parts.section(anchor: "") }
+                if !parts.items.isEmpty { out[Self.proseRow.id] = parts.section(anchor: "", aligned: aligned) }
                 return out
             }
-            if !items.isEmpty { out[Self.proseRow.id] = LevelComparison.Section(anchor: "", items: items) }
+            if !items.isEmpty { out[Self.proseRow.id] = LevelComparison.Section(anchor: "", items: items, texts: items, examples: items.map { _ in [] }, aligned: aligned) }
             return out
         }
         for section in level.sections where out[section.competencyID] == nil {
@@ -59,7 +59,7 @@ extension PageWriter {
                 guard let block = document.block(i), block.heading == nil else { continue }
                 parts.add(block)
             }
-            out[section.competencyID] = parts.section(anchor: section.anchor)
+            out[section.competencyID] = parts.section(anchor: section.anchor, aligned: aligned)
         }
         return out
     }
@@ -85,8 +85,8 @@ extension PageWriter {
             }
         }
 
-        func section(anchor: String) -> LevelComparison.Section {
-            LevelComparison.Section(anchor: anchor, items: items, texts: texts, examples: examples)
+        func section(anchor: String, aligned: Bool) -> LevelComparison.Section {
+            LevelComparison.Section(anchor: anchor, items: items, texts: texts, examples: examples, aligned: aligned)
         }
     }
 
@@ -95,7 +95,7 @@ extension PageWriter {
     func viewOutputs(_ track: Track) -> [() -> Output] {
         guard !track.levels.isEmpty else { return [] }
         var outputs: [() -> Output] = []
-        let byLevel = track.levels.map(expectations)
+        let byLevel = track.levels.map { expectations(of: $0) }
         let levels = track.levels.map(levelSummary)
 
         // One page per competency: every level's section, in order. Each level's first section per competency

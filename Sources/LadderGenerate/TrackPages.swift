@@ -168,7 +168,7 @@ extension PageWriter {
     /// the expectations new at this one.
     func changes(from lower: Level, to level: Level, in track: Track) -> LevelContext.Changes {
         let comparison = LevelComparison(competencies: Self.rows(of: track), lower: expectations(of: lower),
-                                         higher: expectations(of: level))
+                                         higher: expectations(of: level), wordRuns: false)
         var newHTML = ""
         for row in comparison.rows {
             let new = row.higher.filter(\.isNew)

@@ -87,25 +87,27 @@ public struct LevelComparison: Sendable, Equatable {
             self.init(anchor: anchor, items: items, texts: items, examples: items.map { _ in [] })
         }
 
-        public init(anchor: String, items: [String], texts: [String], examples: [[String]]) {
+        /// `aligned: false` for a section that is never aligned (an assess page's, or history's).
+        public init(anchor: String, items: [String], texts: [String], examples: [[String]], aligned: Bool = true) {
             self.anchor = anchor
             self.items = items
             self.texts = texts
             self.examples = examples
-            prepared = texts.map(Alignment.Text.init)
+            prepared = aligned ? texts.map(Alignment.Text.init) : []
         }
     }
 
-    /// `lower` and `higher` map a competency id to that level's section.
-    public init(competencies: [Competency], lower: [String: Section], higher: [String: Section]) {
+    /// `lower` and `higher` map a competency id to that level's section. Without `wordRuns`, reworded items
+    /// carry no runs (a level page shows only counts and new items: the word diffs would be thrown away).
+    public init(competencies: [Competency], lower: [String: Section], higher: [String: Section], wordRuns: Bool = true) {
         rows = competencies.compactMap { competency in
             let a = lower[competency.id], b = higher[competency.id]
             if a == nil && b == nil { return nil }
-            return Self.row(competency, a, b)
+            return Self.row(competency, a, b, wordRuns: wordRuns)
         }
     }
 
-    static func row(_ competency: Competency, _ a: Section?, _ b: Section?) -> Row {
+    static func row(_ competency: Competency, _ a: Section?, _ b: Section?, wordRuns: Bool) -> Row {
         let lowerTexts = a?.texts ?? [], higherTexts = b?.texts ?? []
         let lowerExamples = a?.examples ?? [], higherExamples = b?.examples ?? []
         let alignment = Alignment(aligning: a?.prepared ?? [], with: b?.prepared ?? [])
@@ -129,10 +131,10 @@ public struct LevelComparison: Sendable, Equatable {
                 let examplesDiffer = Set(mine.map(Alignment.spaced)) != theirs
                 var itemChange: Change = .unchanged
                 if case .reworded = change {
-                    itemChange = .reworded(words: WordDiff.runs(from: lowerTexts[i], to: text))
+                    itemChange = .reworded(words: wordRuns ? WordDiff.runs(from: lowerTexts[i], to: text) : [])
                 } else if examplesDiffer {
                     // The same text with other examples: shown as reworded, with no word changed.
-                    itemChange = .reworded(words: WordDiff.runs(from: lowerTexts[i], to: text))
+                    itemChange = .reworded(words: wordRuns ? WordDiff.runs(from: lowerTexts[i], to: text) : [])
                     counts.unchanged -= 1
                     counts.reworded += 1
                 }
