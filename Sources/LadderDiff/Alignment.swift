@@ -191,14 +191,22 @@ public enum Similarity {
         /// The length of the longest common subsequence, one row at a time.
         static func subsequence(_ a: [UInt64], _ b: [UInt64]) -> Int {
             guard !a.isEmpty && !b.isEmpty else { return 0 }
-            var previous = [Int](repeating: 0, count: b.count + 1), row = previous
-            for x in a {
-                for (k, y) in b.enumerated() {
-                    row[k + 1] = x == y ? previous[k] + 1 : max(previous[k + 1], row[k])
+            let width = b.count + 1
+            // Two rows on the stack, not two arrays per pair: this runs for every pair of every comparison.
+            return withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * width) { rows in
+                var previous = rows.baseAddress!, row = previous + width
+                previous.initialize(repeating: 0, count: width)
+                row.initialize(repeating: 0, count: width)
+                b.withUnsafeBufferPointer { b in
+                    for x in a {
+                        for k in 0..<b.count {
+                            row[k + 1] = x == b[k] ? previous[k] + 1 : max(previous[k + 1], row[k])
+                        }
+                        swap(&row, &previous)
+                    }
                 }
-                swap(&row, &previous)
+                return Int(previous[width - 1])
             }
-            return previous[b.count]
         }
     }
 }
