@@ -151,8 +151,7 @@ extension FolderRecognition {
 
     /// The leading token of the title where there is one (`L5`, `IC3`, `Level 3`), else its words (`senior-engineer`).
     static func levelID(title: String, label: LevelLabel?) -> String {
-        let bare = title.replacingOccurrences(of: #"\s*\([^)]*\)"#, with: "", options: .regularExpression)
-            .replacingOccurrences(of: #"^\d{1,2}[a-z]?\s+(?=[A-Za-z])"#, with: "", options: .regularExpression)
+        let bare = title.replacingMatches(#"\s*\([^)]*\)"#, with: "").replacingMatches(#"^\d{1,2}[a-z]?\s+(?=[A-Za-z])"#, with: "")
             .trimmingCharacters(in: .whitespaces)
         if label?.family.hasPrefix("id:") == true { return LevelName.split(bare).id }
         if label?.family == "level", let m = bare.firstMatch(#"[Ll]evel\s+\d{1,2}"#) { return m[0] }

@@ -131,7 +131,7 @@ struct ScannedPage {
     static func headingText(_ rest: String) -> String {
         var text = rest.trimmingCharacters(in: .whitespaces)
         // The regular expression is slow and a closing sequence rare: only a text ending in `#` can have one.
-        if text.hasSuffix("#"), let closing = text.range(of: #"\s+#+$"#, options: .regularExpression) { text.removeSubrange(closing) }
+        if text.hasSuffix("#"), let closing = text.firstRange(#"\s+#+$"#) { text.removeSubrange(closing) }
         text = text.trimmingCharacters(in: CharacterSet(charactersIn: "*_` "))
         return text.contains("\\") ? text.replacingOccurrences(of: "\\", with: "") : text
     }

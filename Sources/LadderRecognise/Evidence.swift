@@ -112,7 +112,7 @@ enum Evidence {
             .filter { !$0.isEmpty }
         let questions = bodyLines.filter { line in
             let bare = line.trimmingCharacters(in: CharacterSet(charactersIn: "*_ "))
-            return bare.hasSuffix("?") || bare.range(of: #"^Q\d+[:.]"#, options: .regularExpression) != nil
+            return bare.hasSuffix("?") || bare.firstRange(#"^Q\d+[:.]"#) != nil
         }
         if !bodyLines.isEmpty, questions.count * 2 >= bodyLines.count { candidate.weigh(-4, "mostly questions") }
         // Whole texts, compared as bytes without ASCII digits and white space (a template's placeholder under
@@ -123,10 +123,10 @@ enum Evidence {
         if lowered.allSatisfy({ $0.hasPrefix("step") || $0.hasPrefix("phase") || $0.hasPrefix("part") || $0.hasPrefix("day") }) {
             candidate.weigh(-2, "numbered steps")
         }
-        if lowered.contains(where: { $0.range(of: #"\bv?\d+\.\d+|\bversion\b|\brelease\b"#, options: .regularExpression) != nil }) {
+        if lowered.contains(where: { $0.firstRange(#"\bv?\d+\.\d+|\bversion\b|\brelease\b"#) != nil }) {
             candidate.weigh(-3, "versions")
         }
-        if lowered.contains(where: { $0.range(of: #"\b(19|20)\d\d\b"#, options: .regularExpression) != nil }) {
+        if lowered.contains(where: { $0.firstRange(#"\b(19|20)\d\d\b"#) != nil }) {
             candidate.weigh(-3, "dates")
         }
         let sizes = bodies.map(\.utf8.count)

@@ -74,14 +74,14 @@ package struct LevelLabel: Equatable {
         let scalars = raw.unicodeScalars
         let start = scalars.firstIndex { $0.properties.isAlphabetic || ("0"..."9").contains($0) } ?? scalars.endIndex
         var text = String(scalars[start...]).trimmingCharacters(in: .whitespaces)
-        if let r = text.range(of: #"^\d{1,2}[a-z]?\s+(?=[A-Za-z])"#, options: .regularExpression) {
+        if let r = text.firstRange(#"^\d{1,2}[a-z]?\s+(?=[A-Za-z])"#) {
             text.removeSubrange(r)
         }
         // A parenthesised note (`(SE)`, `(Lead)`) is dropped; a résumé or a part list is not a ladder.
-        text = text.replacingOccurrences(of: #"\s*\([^)]*\)"#, with: "", options: .regularExpression)
+        if text.containsByte(UInt8(ascii: "(")) { text = text.replacingMatches(#"\s*\([^)]*\)"#, with: "") }
         if text.isEmpty || text.count > 60 { return nil }
         for bad in ["@", "|", "?", ".md", "http"] where text.containsBytes(bad) { return nil }
-        if text.range(of: #"\b(19|20)\d\d\b"#, options: .regularExpression) != nil { return nil }
+        if text.firstRange(#"\b(19|20)\d\d\b"#) != nil { return nil }
 
         // `L1`, `IC3: Senior`, `D1 - Developer 1`, `L1’s`, `L1 Engineers`.
         if let m = text.firstMatch(#"^([A-Za-z]{1,3})(\d{1,2})(?:’s|'s|s)?(?=$|[\s:.,\-–—·])(.*)$"#) {
@@ -257,6 +257,19 @@ package struct LevelLabel: Equatable {
 }
 
 package extension String {
+    /// The range of the first match of `pattern`, its pattern compiled once (`CompiledPatterns`).
+    func firstRange(_ pattern: String) -> Range<String.Index>? {
+        guard let regex = CompiledPatterns.shared.regex(pattern),
+              let m = regex.firstMatch(in: self, range: NSRange(startIndex..., in: self)) else { return nil }
+        return Range(m.range, in: self)
+    }
+
+    /// Every match of `pattern` replaced by `template`, its pattern compiled once.
+    func replacingMatches(_ pattern: String, with template: String) -> String {
+        guard let regex = CompiledPatterns.shared.regex(pattern) else { return self }
+        return regex.stringByReplacingMatches(in: self, range: NSRange(startIndex..., in: self), withTemplate: template)
+    }
+
     /// The capture groups of the first match of `pattern` (group 0 is the whole match).
     func firstMatch(_ pattern: String) -> [String]? {
         guard let regex = CompiledPatterns.shared.regex(pattern),
@@ -267,7 +280,7 @@ package extension String {
     }
 }
 
-/// Each pattern `firstMatch` is given, compiled once. Compiling one (ICU) cost more than matching it, and
+/// Each pattern `firstMatch`, `firstRange` and `replacingMatches` are given, compiled once. Compiling one (ICU) cost more than matching it, and
 /// labels are tried by the thousand: every page title with a digit in it on a 10,000-page site (a profile of
 /// articles titled `"🎯 Notes on … (2): …"` put 4 % of the build's CPU in compiling these patterns again).
 /// An `NSRegularExpression` is immutable and safe to match from any thread.
