@@ -102,10 +102,12 @@ extension FolderRecognition {
     ]
 
     /// The level pages of a folder in ladder order with their ids, or nil when the folder is no ladder.
-    static func levelPages(_ pages: [ScannedPage]) -> [(page: ScannedPage, id: String)]? {
+    /// `unknownRoles`: titles of a role the grammar does not know count too (the pages of one role among
+    /// several, numbered in a run: `Azure DevOps 1`, `Azure DevOps 2`).
+    static func levelPages(_ pages: [ScannedPage], unknownRoles: Bool = false) -> [(page: ScannedPage, id: String)]? {
         // A title of a role the grammar does not know (`Part II`) names no level page by itself.
         let titled = pages.compactMap { page in
-            page.title.flatMap { t in LevelLabel(t).flatMap { $0.family.hasPrefix("role:") ? nil : (page: page, label: Optional($0)) } }
+            page.title.flatMap { t in LevelLabel(t).flatMap { !unknownRoles && $0.family.hasPrefix("role:") ? nil : (page: page, label: Optional($0)) } }
         }
         var chosen: [(page: ScannedPage, label: LevelLabel?)]
         if titled.count >= 2 {
@@ -147,6 +149,58 @@ extension FolderRecognition {
         guard Set(result.map { Slug.make($0.1) }).count == result.count, !result.contains(where: { Slug.make($0.1).isEmpty })
         else { return nil }
         return result
+    }
+
+    /// Level pages of two roles or more in one folder, each role's titles one family in order (`DevOps
+    /// Engineer 1`, `DevOps Engineer 2`; `Front-End Developer 1`, …): each role's pages read as a folder of
+    /// level pages of their own, named by the role. Nil unless two roles at least are such ladders.
+    static func levelPageTracks(_ pages: [ScannedPage]) -> [(name: String, levels: [(page: ScannedPage, id: String)])]? {
+        // A role's words, hyphens as spaces (`Front End Developer 1`, `Front-End Developer 2`).
+        func role(_ label: LevelLabel) -> String? {
+            guard let colon = label.family.firstIndex(of: ":"), ["title", "role"].contains(label.family[..<colon]) else { return nil }
+            return label.family[label.family.index(after: colon)...].split { !$0.isLetter && !$0.isNumber }.joined(separator: " ")
+        }
+        var byRole: [String: [(page: ScannedPage, label: LevelLabel)]] = [:]
+        for page in pages {
+            guard let title = page.title, let label = LevelLabel(title), let role = role(label) else { continue }
+            byRole[role, default: []].append((page, label))
+        }
+        // A lone page whose role is the start of one other role's (`DevOps 3` beside `DevOps Engineer 1`, `2`)
+        // is that role's, when its rank is not taken there.
+        for (alone, members) in byRole where members.count == 1 {
+            let longer = byRole.filter { $0.value.count >= 2 && $0.key.hasPrefix(alone + " ") }
+            guard longer.count == 1, let (key, others) = longer.first,
+                  !others.contains(where: { $0.label.rank == members[0].label.rank }) else { continue }
+            byRole[key]?.append(members[0])
+            byRole[alone] = nil
+        }
+        let roles = byRole.filter { $0.value.count >= 2 }.sorted { $0.key < $1.key }
+        guard roles.count >= 2 else { return nil }
+        var tracks = roles.compactMap { _, members -> (name: String, levels: [(page: ScannedPage, id: String)])? in
+            let numbered = members.allSatisfy { $0.label.rank.count > 1 && $0.label.rank[1] > 0 }
+            guard let levels = levelPages(members.map(\.page), unknownRoles: numbered), let title = levels.first?.page.title else { return nil }
+            // The role as its first page writes it, without its number.
+            var words = title.split(separator: " ")
+            if words.count > 1, words.last?.allSatisfy({ $0.isNumber || "IVX".contains($0) }) == true { words.removeLast() }
+            return (words.joined(separator: " "), levels)
+        }
+        guard tracks.count >= 2 else { return nil }
+        // Words every role's name and level ids start with (`Engineering - `) say nothing about the role.
+        let names = tracks.map { $0.name.split(separator: " ") }
+        var common = names[0].count
+        for name in names.dropFirst() { common = min(common, zip(names[0], name).prefix { $0 == $1 }.count) }
+        common = min(common, names.map(\.count).min()! - 1)
+        if common > 0 {
+            let prefix = Slug.make(names[0].prefix(common).joined(separator: " "))
+            for t in tracks.indices {
+                tracks[t].name = names[t].dropFirst(common).joined(separator: " ")
+                for l in tracks[t].levels.indices where tracks[t].levels[l].id.hasPrefix(prefix) {
+                    let rest = tracks[t].levels[l].id.dropFirst(prefix.count).drop { $0 == "-" }
+                    if !rest.isEmpty { tracks[t].levels[l].id = String(rest) }
+                }
+            }
+        }
+        return tracks
     }
 
     /// The leading token of the title where there is one (`L5`, `IC3`, `Level 3`), else its words (`senior-engineer`).

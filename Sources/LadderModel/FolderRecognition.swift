@@ -111,6 +111,18 @@ package enum FolderRecognition {
                 var track = relatedDataSource(files.map { sources[$0] }, folder: folder, display: display)
                 track.folderLadder = FolderLadderNote(role: .track, folder: display, trackID: id, trackURL: url, origin: "its data files read together")
                 out.append(track)
+            case .levelTracks(let tracks):
+                for track in tracks {
+                    var trackID = Slug.make(track.name)
+                    while usedIDs.contains(trackID) { trackID += "-2" }
+                    usedIDs.insert(trackID)
+                    let trackURL = Page.url(forContentPath: folder + "/" + trackID + "/_index.md")
+                    for (n, level) in track.levels.enumerated() {
+                        out[level.index].folderLadder = FolderLadderNote(
+                            role: .level, folder: display, trackID: trackID, trackURL: trackURL, levelID: level.id, order: n + 1,
+                            origin: "its level pages, one role of several")
+                    }
+                }
             case .levels(let levels):
                 for (n, level) in levels.enumerated() {
                     out[level.index].folderLadder = FolderLadderNote(
@@ -178,6 +190,9 @@ package enum FolderRecognition {
             case relatedData([Int])
             /// Source indices of the level pages in ladder order, with their ids.
             case levels([(index: Int, id: String)])
+            /// Level pages of several roles side by side (`DevOps Engineer 1…3`, `Front-End Developer 1…3`):
+            /// one track per role, named by it.
+            case levelTracks([(name: String, levels: [(index: Int, id: String)])])
         }
 
         var shape: Shape
@@ -203,6 +218,10 @@ package enum FolderRecognition {
         let pages = candidates.map { ScannedPage(sources[$0], index: $0, listedAt: summary[sources[$0].contentPath]) }
         if let found = CompetencyPagesTrack.find(pages) {
             return Decision(shape: .competencies(found), indexPage: indexPage, firstPage: candidates[0])
+        }
+        if let tracks = levelPageTracks(pages) {
+            return Decision(shape: .levelTracks(tracks.map { track in (track.name, track.levels.map { ($0.page.index, $0.id) }) }),
+                            indexPage: indexPage, firstPage: candidates[0])
         }
         if let levels = levelPages(pages) {
             return Decision(shape: .levels(levels.map { ($0.page.index, $0.id) }), indexPage: indexPage, firstPage: candidates[0])

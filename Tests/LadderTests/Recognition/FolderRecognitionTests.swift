@@ -279,3 +279,21 @@ import Testing
         #expect(try site.read("public/path/index.html").contains("How developers grow here, skill by skill."))
     }
 }
+
+extension FolderRecognitionTests {
+    @Test func level_pages_of_several_roles_in_one_folder_are_a_track_per_role() throws {
+        let site = try TempSite(copying: Repo.fixture("recognise/folder-several-roles"))
+        defer { site.remove() }
+        let result = site.ladder(["build", site.path])
+        #expect(result.status == 0, "\(result.err)")
+        // `Site-Reliability Engineer 2` and the lone `Site Reliability 3` are the first role's; the shared
+        // `Careers - ` names no role.
+        #expect(result.out.contains("content/roles/: track 'site-reliability-engineer', 3 levels site-reliability-engineer-1–site-reliability-3 from its level pages, one role of several"), "\(result.out)")
+        #expect(result.out.contains("content/roles/: track 'data-analyst', 2 levels data-analyst-1–data-analyst-2"), "\(result.out)")
+        #expect(site.exists("public/roles/site-reliability-engineer/site-reliability-3/index.html"))
+        #expect(try site.read("public/roles/data-analyst/data-analyst-2/index.html").contains("Finds the questions worth asking."))
+        // Roles are never mixed: no comparison across them.
+        #expect(!site.exists("public/roles/site-reliability-engineer/compare/site-reliability-engineer-1-vs-data-analyst-1/index.html"))
+        #expect(site.exists("public/roles/data-analyst/compare/data-analyst-1-vs-data-analyst-2/index.html"))
+    }
+}
