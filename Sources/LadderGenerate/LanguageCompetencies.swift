@@ -1,0 +1,48 @@
+import LadderCore
+import LadderModel
+
+/// A translated level is the same level, and its sections the same competencies: "Wirkung" in the German
+/// L3 is the English "Impact". Sections of a translated level are matched to those of the default
+/// language's level of the same track and id, in order, so each competency keeps its id (its URL, its
+/// criteria's scope) in every language and shows the translated name.
+enum LanguageCompetencies {
+    /// `model` (a translated language's) with its competencies those of `original` (the default
+    /// language's), named as the translation names them. Returns the warnings of the ladder's checks
+    /// that the model stage gave before (one competency seen as two), and those it gives now.
+    static func align(_ model: inout SiteModel, with original: SiteModel) -> (before: Set<Diagnostic>, after: [Diagnostic]) {
+        let before = Set(model.tracks.flatMap { LadderLint.warnings(for: $0, config: model.config, pages: model.pages) })
+        for t in model.tracks.indices {
+            guard let source = original.tracks.first(where: { $0.id == model.tracks[t].id }) else { continue }
+            var idFor: [String: String] = [:]
+            var nameFor: [String: String] = [:]
+            for level in model.tracks[t].levels {
+                guard let match = source.levels.first(where: { $0.id == level.id }) else { continue }
+                for (translated, sourceSection) in zip(level.sections, match.sections) where idFor[translated.competencyID] == nil {
+                    idFor[translated.competencyID] = sourceSection.competencyID
+                    if translated.competencyID != sourceSection.competencyID { nameFor[sourceSection.competencyID] = translated.name }
+                }
+            }
+            guard !nameFor.isEmpty else { continue }
+            var track = model.tracks[t]
+            for l in track.levels.indices {
+                for s in track.levels[l].sections.indices {
+                    let id = track.levels[l].sections[s].competencyID
+                    track.levels[l].sections[s].competencyID = idFor[id] ?? id
+                }
+            }
+            // The default language's order, with the translated names; a competency only the translation has stays last.
+            let present = Set(track.levels.flatMap { $0.sections.map(\.competencyID) })
+            var competencies = source.competencies.filter { present.contains($0.id) }.map { competency in
+                var named = competency
+                if let name = nameFor[competency.id] { named.name = name }
+                return named
+            }
+            let listed = Set(competencies.map(\.id))
+            competencies += track.competencies.filter { !listed.contains($0.id) && present.contains($0.id) }
+            track.competencies = competencies
+            model.tracks[t] = track
+        }
+        let after = model.tracks.flatMap { LadderLint.warnings(for: $0, config: model.config, pages: model.pages) }
+        return (before, after)
+    }
+}
