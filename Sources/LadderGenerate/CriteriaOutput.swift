@@ -10,7 +10,10 @@ extension PageWriter {
     /// `ladder.json` all ask, and reading was a sixth of a 10,000-level build's CPU when each read again.
     func criteria(of level: Level) -> LevelCriteria {
         criteriaCache.value(track: level.trackID, key: "\(level.pageIndex)\n\(level.id)") {
-            LevelCriteria.of(level, in: documents[level.pageIndex], given: model.givenCriterionIDs(level.pageIndex))
+            let read = LevelCriteria.of(level, in: documents[level.pageIndex], given: model.givenCriterionIDs(level.pageIndex))
+            // In a translation, the ids of the original level's criteria.
+            guard let original = languages?.originalCriteria["\(level.trackID)\n\(level.id)"] else { return read }
+            return read.sameIDs(as: original)
         }
     }
 

@@ -46,3 +46,36 @@ enum LanguageCompetencies {
         return (before, after)
     }
 }
+
+/// A criterion keeps its id in every language, so a self-assessment shared in German opens with the same
+/// ticks on the English page: a translated level's criteria take the ids of the original level's, competency
+/// by competency, in order (a criterion the translation adds keeps its own).
+extension LevelCriteria {
+    /// The original level's criterion ids, by competency id (`SiteLanguages.originalCriteria`).
+    func sameIDs(as original: [String: [String]]) -> LevelCriteria {
+        var out = self
+        var anchors: [String: String] = [:]
+        for c in out.competencies.indices {
+            guard let ids = original[out.competencies[c].competencyID] else { continue }
+            for n in out.competencies[c].criteria.indices where n < ids.count {
+                let old = out.competencies[c].criteria[n]
+                guard old.id != ids[n] else { continue }
+                out.competencies[c].criteria[n].id = ids[n]
+                // A list item's anchor is made of its id; a sentence of prose has its section's.
+                if old.anchor == LevelCriteria.anchor(for: old.id) {
+                    let anchor = LevelCriteria.anchor(for: ids[n])
+                    anchors[old.anchor] = anchor
+                    out.competencies[c].criteria[n].anchor = anchor
+                }
+            }
+        }
+        guard !anchors.isEmpty else { return out }
+        out.itemIDs = out.itemIDs.mapValues { ids in ids.map { $0.map { anchors[$0] ?? $0 } } }
+        return out
+    }
+
+    /// Each competency's criterion ids, in order: what a translation's criteria take (`sameIDs(as:)`).
+    var idsByCompetency: [String: [String]] {
+        Dictionary(competencies.map { ($0.competencyID, $0.criteria.map(\.id)) }, uniquingKeysWith: { a, b in a + b })
+    }
+}

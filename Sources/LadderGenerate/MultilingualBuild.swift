@@ -69,19 +69,26 @@ extension SiteGenerator {
         }
         var report = BuildReport()
         var warnings: [Diagnostic] = []
+        var originalCriteria: [String: [String: [String]]] = [:]
         for index in prepared.indices {
             let one = prepared[index]
             let run = one.run
             let fallbacks = SiteLanguages.fallbacks(in: one.model, untranslated: one.part.fallbacks)
             run.languages = SiteLanguages(languages: languages, current: one.part.language, fallbackURLs: fallbacks.urls,
                                           fallbackPrefixes: fallbacks.prefixes,
-                                          notice: one.strings.text("page.untranslated", ["language": defaultName(one.strings)]))
+                                          notice: one.strings.text("page.untranslated", ["language": defaultName(one.strings)]),
+                                          originalCriteria: originalCriteria)
             let target: OutputSink = index == 0 ? sink : PrefixedSink(base: sink, prefix: one.part.language + "/")
             do {
                 let documents = try run.stage("markdown", run.renderMarkdown(one.model, bodies: one.bodies, urls: one.urls))
                 run.history = try run.stage("history", HistoryReader.read(config: one.model.config, options: options,
                                                                           current: LadderSnapshot.of(model: one.model, documents: documents)))
-                if index > 0 {
+                if index == 0 {
+                    for level in one.model.levels {
+                        originalCriteria["\(level.trackID)\n\(level.id)"] = LevelCriteria.of(
+                            level, in: documents[level.pageIndex], given: one.model.givenCriterionIDs(level.pageIndex)).idsByCompetency
+                    }
+                } else {
                     report.languages += LanguageCompleteness.lines(language: one.part.language, model: one.model, documents: documents,
                                                                    untranslated: one.part.fallbacks)
                 }
