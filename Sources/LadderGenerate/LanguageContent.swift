@@ -32,7 +32,7 @@ struct LanguageContent {
                 let keepNew = beside && !other.beside
                 let (kept, dropped) = keepNew ? (moved, other.page) : (other.page, moved)
                 diagnostics.append(.warning(.whole(dropped.displayPath),
-                    "'\(dropped.displayPath)' and '\(kept.displayPath)' both translate \(path) into '\(language)': using '\(kept.displayPath)' (the file beside the original wins)"))
+                    "translates \(path) into '\(language)', as \(kept.displayPath) does: \(kept.displayPath) is used (the file beside the original wins); remove one of them"))
                 if keepNew { byLanguage[language]![path] = (moved, true) }
                 continue
             }

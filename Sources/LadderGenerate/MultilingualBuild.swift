@@ -44,12 +44,11 @@ extension SiteGenerator {
                         let (before, after) = LanguageCompetencies.align(&ladder, with: original)
                         found = found.filter { !before.contains($0) } + after
                     }
-                    let model0 = try run.stage("model", ((ladder, bodies), found))
-                    let (_, bodies2) = model0
+                    let modelled = try run.stage("model", (ladder, found))
                     let templates = try run.stage("strings", run.localize(theme, language: part.language))
-                    let model = try run.stage("layouts", run.checkLayouts(model0.0, templates: templates))
+                    let model = try run.stage("layouts", run.checkLayouts(modelled, templates: templates))
                     let urls = try run.stage("urls", run.siteURLs(model, templates: templates))
-                    prepared.append(Prepared(part: part, run: run, model: model, bodies: bodies2, templates: templates,
+                    prepared.append(Prepared(part: part, run: run, model: model, bodies: bodies, templates: templates,
                                              urls: urls, strings: templates.set.strings))
                 } catch {
                     failed += error.diagnostics
