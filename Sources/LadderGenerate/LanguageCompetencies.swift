@@ -25,9 +25,16 @@ enum LanguageCompetencies {
             guard !nameFor.isEmpty else { continue }
             var track = model.tracks[t]
             for l in track.levels.indices {
+                let match = source.levels.first { $0.id == track.levels[l].id }
                 for s in track.levels[l].sections.indices {
                     let id = track.levels[l].sections[s].competencyID
                     track.levels[l].sections[s].competencyID = idFor[id] ?? id
+                    // The section keeps the original's anchor too (`#impact`, not `#wirkung`): links to it from
+                    // pages shown untranslated still land, and a section's URL is the same in every language.
+                    if let match, s < match.sections.count {
+                        track.levels[l].sections[s].anchor = match.sections[s].anchor
+                        model.anchors[track.levels[l].pageIndex].insert(match.sections[s].anchor)
+                    }
                 }
             }
             // The default language's order, with the translated names; a competency only the translation has stays last.
