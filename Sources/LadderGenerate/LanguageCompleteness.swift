@@ -20,9 +20,9 @@ enum LanguageCompleteness {
                     criteria += count
                 }
             }
-            let percent = allCriteria == 0 ? 100 : criteria * 100 / allCriteria
-            var line = "\(language): \(track.id): \(levels) of \(track.levels.count) levels translated, "
-                + "\(criteria) of \(allCriteria) criteria (\(percent)%)"
+            var line = "\(language): \(track.id): \(levels) of \(track.levels.count) levels translated"
+            // Levels written as prose have no criteria to count.
+            if allCriteria > 0 { line += ", \(criteria) of \(allCriteria) criteria (\(criteria * 100 / allCriteria)%)" }
             if !missing.isEmpty { line += "; shown in the default language: \(missing.joined(separator: ", "))" }
             lines.append(line)
         }
