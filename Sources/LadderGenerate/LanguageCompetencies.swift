@@ -54,6 +54,18 @@ enum LanguageCompetencies {
     }
 }
 
+extension LanguageCompetencies {
+    /// A track named in site.yml is named in the default language; a translated overview page of the
+    /// track (`engineering/index.de.md`) names it in its own.
+    static func nameTracks(_ model: inout SiteModel, untranslated: Set<String>) {
+        for t in model.tracks.indices {
+            guard let intro = model.tracks[t].introPageIndex, !untranslated.contains(model.pages[intro].source.contentPath),
+                  model.pages[intro].source.frontMatter["title"] != nil else { continue }
+            model.tracks[t].title = model.pages[intro].title
+        }
+    }
+}
+
 /// A criterion keeps its id in every language, so a self-assessment shared in German opens with the same
 /// ticks on the English page: a translated level's criteria take the ids of the original level's, competency
 /// by competency, in order (a criterion the translation adds keeps its own).

@@ -43,6 +43,7 @@ extension SiteGenerator {
                         // The checks of the ladder are made again once the translated competencies are the original's.
                         let (before, after) = LanguageCompetencies.align(&ladder, with: original)
                         found = found.filter { !before.contains($0) } + after
+                        LanguageCompetencies.nameTracks(&ladder, untranslated: part.fallbacks)
                     }
                     let modelled = try run.stage("model", (ladder, found))
                     let templates = try run.stage("strings", run.localize(theme, language: part.language))
@@ -58,12 +59,8 @@ extension SiteGenerator {
             failed += error.diagnostics
         }
         if !failed.isEmpty || prepared.count < parts.count { throw BuildFailure(unique(failed)) }
-        let defaultName = { (strings: UIStrings) in
-            strings.messages["language.\(parts[0].language)"] == nil ? parts[0].language : strings.text("language.\(parts[0].language)")
-        }
         let languages = prepared.map { one in
-            SiteLanguages.Language(code: one.part.language,
-                                   name: one.strings.messages["language.self"] == nil ? one.part.language : one.strings.text("language.self"),
+            SiteLanguages.Language(code: one.part.language, name: Self.ownName(one.part.language, strings: one.strings),
                                    baseURL: one.model.config.baseURL, urls: one.urls.site.allURLs)
         }
         var report = BuildReport()
@@ -75,7 +72,7 @@ extension SiteGenerator {
             let fallbacks = SiteLanguages.fallbacks(in: one.model, untranslated: one.part.fallbacks)
             run.languages = SiteLanguages(languages: languages, current: one.part.language, fallbackURLs: fallbacks.urls,
                                           fallbackPrefixes: fallbacks.prefixes,
-                                          notice: one.strings.text("page.untranslated", ["language": defaultName(one.strings)]),
+                                          notice: one.strings.text("page.untranslated", ["language": Self.name(of: parts[0].language, in: one.strings)]),
                                           originalCriteria: originalCriteria)
             let target: OutputSink = index == 0 ? sink : PrefixedSink(base: sink, prefix: one.part.language + "/")
             do {
@@ -107,6 +104,25 @@ extension SiteGenerator {
         report.warnings = unique(warnings).sortedForDisplay()
         report.seconds = Date().timeIntervalSince(start)
         return report
+    }
+}
+
+extension SiteGenerator {
+    /// A language's name in itself, for the menu: its strings' `language.self`, else the system's (ICU's)
+    /// name for it — also when a site's own strings file, copied from English, still says "English".
+    static func ownName(_ code: String, strings: UIStrings) -> String {
+        let english = UIStrings.english.text("language.self")
+        if strings.messages["language.self"] != nil {
+            let name = strings.text("language.self")
+            if name != english || code.lowercased().hasPrefix("en") { return name }
+        }
+        return Locale(identifier: code).localizedString(forIdentifier: code) ?? code
+    }
+
+    /// The default language's name in the reader's language ("Englisch"), for the note on an untranslated page.
+    static func name(of code: String, in strings: UIStrings) -> String {
+        if strings.messages["language.\(code)"] != nil { return strings.text("language.\(code)") }
+        return Locale(identifier: strings.language).localizedString(forLanguageCode: code) ?? code
     }
 }
 
