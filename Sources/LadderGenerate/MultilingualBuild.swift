@@ -37,6 +37,8 @@ extension SiteGenerator {
                 var languageContent = part.content
                 languageContent.config.baseURL = SiteLanguages.baseURL(content.config.baseURL, language: part.language,
                                                                        isDefault: part.language == parts[0].language)
+                // The ladder's history (`/changes/`) is the default language's: its versions in git are that language's text.
+                if part.language != parts[0].language { languageContent.config.history = nil }
                 do {
                     var ((ladder, bodies), found) = run.modelLadder(languageContent)
                     if let original = prepared.first?.model, !found.hasErrors {

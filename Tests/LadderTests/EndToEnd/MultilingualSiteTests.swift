@@ -175,4 +175,23 @@ import Testing
         #expect(result.err.contains("unknown language 'xx'"), "\(result.err)")
         #expect(!site.exists("public"))
     }
+
+    @Test func the_history_of_the_ladder_is_the_default_languages() throws {
+        let site = try TempSite(copying: Repo.fixture("sites/languages"))
+        defer { site.remove() }
+        try site.write("content/site.yml", "title: Acme\nlanguages: [en, de]\nhistory: [v1]\n")
+        func git(_ arguments: [String]) throws {
+            let result = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["git", "-c", "user.email=t@example.com", "-c", "user.name=T",
+                                                                               "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false"] + arguments, in: site.folder)
+            #expect(result.status == 0, "git \(arguments): \(result.err)")
+        }
+        try git(["init", "-q"]); try git(["add", "-A"]); try git(["commit", "-q", "-m", "v1"]); try git(["tag", "v1"])
+        try site.write("content/engineering/l3.md", try site.read("content/engineering/l3.md").replacingOccurrences(of: "Leads projects", with: "Leads large projects"))
+        // The tagged version is read in its default language (its translations are no duplicate levels).
+        let result = site.ladder(["build", site.path, "--quiet"])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(try site.read("public/changes/index.html").contains("large"))
+        #expect(!site.exists("public/de/changes/index.html"))
+        #expect(!(try site.read("public/de/engineering/l1/index.html")).contains("changes/"), "no link to a page the German site lacks")
+    }
 }
