@@ -19,6 +19,17 @@ struct LanguageContent {
         let languages = content.config.languages
         guard let first = languages.first else { return ([], []) }
         var diagnostics: [Diagnostic] = []
+        // A code names a folder of the output (`/de/`): a language tag, and each once.
+        let location = content.config.languagesLocation ?? .whole("content/site.yml")
+        var codes: Set<String> = []
+        for code in languages {
+            if !isLanguageTag(code) {
+                diagnostics.append(.error(location, "'\(code)' in 'languages' is not a language code: write codes such as en, de, pt-BR"))
+            } else if !codes.insert(code.lowercased()).inserted {
+                diagnostics.append(.error(location, "'\(code)' is listed twice in 'languages'"))
+            }
+        }
+        if diagnostics.hasErrors { return ([], diagnostics) }
         // Content path (as the language's site reads it) → page, per language.
         var byLanguage: [String: [String: (page: PageSource, beside: Bool)]] = [:]
         var statics: [String: [StaticFile]] = [:]
@@ -72,6 +83,13 @@ struct LanguageContent {
                 fallbacks: fallbacks, translated: language == first ? pages.count : own.count))
         }
         return (result, diagnostics)
+    }
+
+    /// `de`, `pt-BR`, `zh-Hant-TW`: letters, then parts of letters and digits after `-` (BCP 47's shape).
+    static func isLanguageTag(_ code: String) -> Bool {
+        let parts = code.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
     }
 
     /// The language of a file and its path in that language's site: `de/eng/l3.md` and `eng/l3.de.md` are

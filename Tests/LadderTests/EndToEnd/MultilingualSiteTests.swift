@@ -194,4 +194,18 @@ import Testing
         #expect(!site.exists("public/de/changes/index.html"))
         #expect(!(try site.read("public/de/engineering/l1/index.html")).contains("changes/"), "no link to a page the German site lacks")
     }
+
+    @Test func a_language_code_that_is_no_code_or_is_listed_twice_is_an_error_and_nothing_is_written() throws {
+        let site = try TempSite(copying: Repo.fixture("sites/languages"))
+        defer { site.remove() }
+        for (languages, message) in [("[en, ../../x]", "'../../x' in 'languages' is not a language code"),
+                                     ("[en, de, DE]", "'DE' is listed twice in 'languages'")] {
+            try site.write("content/site.yml", "title: Acme\nlanguages: \(languages)\n")
+            let result = site.ladder(["build", site.path, "--quiet"])
+            #expect(result.status == 1)
+            #expect(result.err.contains("content/site.yml:2:1: error: \(message)"), "\(result.err)")
+            #expect(!site.exists("public") && !site.exists("x"))
+        }
+        #expect(LanguageContent.isLanguageTag("pt-BR") && LanguageContent.isLanguageTag("zh-Hant-TW") && !LanguageContent.isLanguageTag("e"))
+    }
 }
