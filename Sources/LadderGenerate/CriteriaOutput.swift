@@ -21,7 +21,9 @@ extension PageWriter {
     func sharedCriteria(of track: Track) -> LevelCriteria? {
         guard let shared = track.shared else { return nil }
         return criteriaCache.value(track: track.id, key: "shared") {
-            LevelCriteria.shared(shared, of: track, in: documents[shared.pageIndex], given: model.givenCriterionIDs(shared.pageIndex))
+            let read = LevelCriteria.shared(shared, of: track, in: documents[shared.pageIndex], given: model.givenCriterionIDs(shared.pageIndex))
+            guard let original = languages?.originalCriteria["\(track.id)\n"] else { return read }
+            return read.sameIDs(as: original)
         }
     }
 

@@ -82,6 +82,12 @@ extension SiteGenerator {
                 run.history = try run.stage("history", HistoryReader.read(config: one.model.config, options: options,
                                                                           current: LadderSnapshot.of(model: one.model, documents: documents)))
                 if index == 0 {
+                    // A track's "All levels" criteria are under the key of no level.
+                    for track in one.model.tracks {
+                        guard let shared = track.shared else { continue }
+                        originalCriteria["\(track.id)\n"] = LevelCriteria.shared(
+                            shared, of: track, in: documents[shared.pageIndex], given: one.model.givenCriterionIDs(shared.pageIndex)).idsByCompetency
+                    }
                     for level in one.model.levels {
                         originalCriteria["\(level.trackID)\n\(level.id)"] = LevelCriteria.of(
                             level, in: documents[level.pageIndex], given: one.model.givenCriterionIDs(level.pageIndex)).idsByCompetency

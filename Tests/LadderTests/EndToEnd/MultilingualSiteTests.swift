@@ -31,6 +31,12 @@ import Testing
         return out
     }
 
+    /// The criterion anchors of a page (`c-1a2b3c4d`), in order.
+    static func criterionIDs(_ html: String) -> [String] {
+        let pattern = try! NSRegularExpression(pattern: #"c-[0-9a-f]{8}"#)
+        return pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)).map { String(html[Range($0.range, in: html)!]) }
+    }
+
     @Test func both_languages_are_built_and_the_untranslated_level_is_marked_in_the_readers_language() throws {
         let site = try Self.built()
         defer { site.remove() }
@@ -121,6 +127,14 @@ import Testing
             ((level["competencies"] as? [[String: Any]]) ?? []).map { ($0["criteria"] as? [[String: Any]] ?? []).map { $0["id"] as? String ?? "" } }
         }), encoding: .utf8) }
         #expect(try ids(english) == ids(german))
+        // …and on the pages: a level's, its assess page's, and the track's "All levels" ones (translated in index.de.md).
+        for page in ["engineering/l1/index.html", "engineering/l3/index.html", "engineering/l1/assess/index.html"] {
+            let englishIDs = Self.criterionIDs(try site.read("public/" + page))
+            #expect(englishIDs.count >= 5, "\(page)")
+            #expect(Self.criterionIDs(try site.read("public/de/" + page)) == englishIDs, "\(page)")
+        }
+        #expect(try site.read("public/de/engineering/l1/index.html").contains("Hält Kundendaten vertraulich."))
+        #expect(try site.read("public/de/engineering/index.html").contains("<title>Entwicklung · "))
         let competencies = ((german["tracks"] as? [[String: Any]])?.first?["competencies"] as? [[String: Any]]) ?? []
         #expect(competencies.map { $0["id"] as? String } == ["impact", "communication"])
         #expect(competencies.map { $0["name"] as? String } == ["Wirkung", "Kommunikation"])
