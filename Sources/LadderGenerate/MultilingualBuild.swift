@@ -75,6 +75,7 @@ extension SiteGenerator {
             run.languages = SiteLanguages(languages: languages, current: one.part.language, fallbackURLs: fallbacks.urls,
                                           fallbackPrefixes: fallbacks.prefixes,
                                           notice: one.strings.text("page.untranslated", ["language": Self.name(of: parts[0].language, in: one.strings)]),
+                                          shortNotice: one.strings.text("page.untranslated_short", ["language": Self.name(of: parts[0].language, in: one.strings)]),
                                           originalCriteria: originalCriteria)
             let target: OutputSink = index == 0 ? sink : PrefixedSink(base: sink, prefix: one.part.language + "/")
             do {

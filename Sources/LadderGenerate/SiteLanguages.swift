@@ -32,6 +32,8 @@ struct SiteLanguages: Sendable {
     var fallbackPrefixes: [String]
     /// "Not yet translated — shown in English", in this language.
     var notice: String
+    /// "(shown in English)", beside such a level in a view of several.
+    var shortNotice: String = ""
     /// The default language's criterion ids, by `track\nlevel` and then competency id: a translation's
     /// criteria take them (`LevelCriteria.sameIDs(as:)`). Empty in the default language.
     var originalCriteria: [String: [String: [String]]] = [:]

@@ -68,6 +68,14 @@ import Testing
         #expect(matrix.contains("Wirkung") && matrix.contains("Kommunikation") && !matrix.contains(">Impact<"))
         #expect(matrix.contains("href=\"/de/engineering/l3/\""))
         #expect(!site.exists("public/de/engineering/competencies/wirkung/index.html"))
+        // Views that show the untranslated level beside translated ones mark it, in English under a German note.
+        let mark = "<small lang=\"de\">(auf Englisch)</small>"
+        #expect(matrix.contains("<th scope=\"col\" lang=\"en\"><a href=\"/de/engineering/l3/\">L3 <span class=\"level-title\">Senior Engineer</span></a> " + mark))
+        #expect(matrix.components(separatedBy: mark).count == 2, "only L3 is marked")
+        let competency = try site.read("public/de/engineering/competencies/impact/index.html")
+        #expect(competency.contains("<section class=\"competency-level\" aria-labelledby=\"level-L3\" lang=\"en\">") && competency.contains(mark))
+        #expect(try site.read("public/de/engineering/index.html").contains(mark))
+        #expect(!(try site.read("public/engineering/matrix/index.html")).contains("<small"))
     }
 
     @Test func hreflang_pairs_are_valid_both_ways_with_x_default() throws {
