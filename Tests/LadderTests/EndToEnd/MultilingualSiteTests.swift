@@ -75,6 +75,7 @@ import Testing
         let competency = try site.read("public/de/engineering/competencies/impact/index.html")
         #expect(competency.contains("<section class=\"competency-level\" aria-labelledby=\"level-L3\" lang=\"en\">") && competency.contains(mark))
         #expect(try site.read("public/de/engineering/index.html").contains(mark))
+        #expect(try site.read("public/de/engineering/compare/l2-vs-l3/index.html").contains("<th scope=\"col\" lang=\"en\">L3 · Senior Engineer " + mark + "</th>"))
         #expect(!(try site.read("public/engineering/matrix/index.html")).contains("<small"))
     }
 
