@@ -204,6 +204,7 @@ struct CheckCommand: ParsableCommand {
             }
             for warning in report.warnings { console.err(warning.description) }
             for line in report.recognised { console.out(line) }
+            for line in report.languages { console.out(line) }
             console.out("OK: \(report.pages) pages, \(report.levels) levels in \(report.tracks) tracks\(report.recognisedCount), no errors\(report.warningCount).")
             return 0
         } catch let failure as BuildFailure {

@@ -37,6 +37,8 @@ public struct BuildReport: Sendable {
     /// With `explain`: what each file or folder was read as (`LadderExplanation`).
     public var explanation: [String] = []
     public var warnings: [Diagnostic] = []
+    /// With `languages:`: how much of each language is translated, track by track (`ladder check` prints it).
+    public var languages: [String] = []
     public var seconds: Double = 0
     /// The path part of `base_url` (`/careers/`), which prefixes every link; the preview server serves there.
     public var basePath = "/"

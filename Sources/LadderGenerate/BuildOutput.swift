@@ -76,7 +76,7 @@ extension BuildRun {
         }
         let pages = PageWriter(model: model, documents: documents, templates: templates.set,
                                theme: templates.theme, resolver: urls.resolver, urls: urls.site,
-                               lastCommitDates: gitDates.wait(), history: history,
+                               lastCommitDates: gitDates.wait(), history: history, languages: languages,
                                shared: fingerprints.flatMap { memo?.sharedContext(for: $0.sharedContextKey) })
         if let memo, let fingerprints { memo.remember(sharedContext: pages.shared, for: fingerprints.sharedContextKey) }
         BuildTrace.mark("page setup")

@@ -10,7 +10,10 @@ extension PageWriter {
     /// `ladder.json` all ask, and reading was a sixth of a 10,000-level build's CPU when each read again.
     func criteria(of level: Level) -> LevelCriteria {
         criteriaCache.value(track: level.trackID, key: "\(level.pageIndex)\n\(level.id)") {
-            LevelCriteria.of(level, in: documents[level.pageIndex], given: model.givenCriterionIDs(level.pageIndex))
+            let read = LevelCriteria.of(level, in: documents[level.pageIndex], given: model.givenCriterionIDs(level.pageIndex))
+            // In a translation, the ids of the original level's criteria.
+            guard let original = languages?.originalCriteria["\(level.trackID)\n\(level.id)"] else { return read }
+            return read.sameIDs(as: original)
         }
     }
 
@@ -18,7 +21,9 @@ extension PageWriter {
     func sharedCriteria(of track: Track) -> LevelCriteria? {
         guard let shared = track.shared else { return nil }
         return criteriaCache.value(track: track.id, key: "shared") {
-            LevelCriteria.shared(shared, of: track, in: documents[shared.pageIndex], given: model.givenCriterionIDs(shared.pageIndex))
+            let read = LevelCriteria.shared(shared, of: track, in: documents[shared.pageIndex], given: model.givenCriterionIDs(shared.pageIndex))
+            guard let original = languages?.originalCriteria["\(track.id)\n"] else { return read }
+            return read.sameIDs(as: original)
         }
     }
 

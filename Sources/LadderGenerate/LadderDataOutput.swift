@@ -59,7 +59,7 @@ struct LadderDataOutput {
 
     private var ladderJSONPath: String { String(SiteURLs.ladderJSON.dropFirst()) }
     private var schemaFile: (path: String, pieces: [Data]) {
-        (path: String(SiteURLs.ladderSchema.dropFirst()), pieces: [Data(LadderSchema.text.utf8)])
+        (path: String(SiteURLs.ladderSchema.dropFirst()), pieces: [Data((pages.languages == nil ? LadderSchema.text : LadderSchema.withLanguage).utf8)])
     }
 
     /// Hands out `ladder.json` piece by piece: the head, each track, the end. The head names the version,
@@ -73,6 +73,8 @@ struct LadderDataOutput {
             json.field("$schema", pages.absolute(SiteURLs.ladderSchema))
             json.field("version", placeholder)
             json.field("title", model.config.title)
+            // A site in several languages has a ladder.json per language, each saying which it is.
+            if pages.languages != nil { json.field("language", model.config.language) }
             json.field("url", pages.absolute("/"))
             json.key("tracks")
             json.array { _ in }

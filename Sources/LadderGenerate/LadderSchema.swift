@@ -1,5 +1,13 @@
+import Foundation
+
 /// The JSON Schema (draft 2020-12) of `/ladder.json`, written beside it.
 enum LadderSchema {
+    /// The schema of a site in several languages, whose `ladder.json` names its language (a site in one
+    /// language keeps the schema it always had).
+    static let withLanguage = text.replacingOccurrences(
+        of: #""title": {"type": "string"},"#,
+        with: #""title": {"type": "string"},\#n    "language": {"type": "string", "description": "The language of this ladder.json's text (a site in several languages has one per language: /de/ladder.json)."},"#,
+        options: [], range: text.range(of: #""title": {"type": "string"},"#))
     static let text = #"""
     {
       "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -91,7 +91,9 @@ public struct LadderSnapshot: Sendable {
     /// Reads the site in `options.siteFolder` through the build's stages up to rendered Markdown.
     public static func read(_ options: BuildOptions) throws(BuildFailure) -> LadderSnapshot {
         let run = BuildRun(options: options, memo: nil)
-        let content = try run.stage("load", run.loadContent())
+        var content = try run.stage("load", run.loadContent())
+        // A site in several languages: the ladder's history is its default language's.
+        if content.config.languages.count > 1, let original = LanguageContent.split(content).0.first { content = original.content }
         let templates = try run.stage("theme", run.loadTheme())
         let (ladder, bodies) = try run.stage("model", run.modelLadder(consume content))
         let model = try run.stage("layouts", run.checkLayouts(consume ladder, templates: templates))

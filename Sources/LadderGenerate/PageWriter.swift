@@ -25,6 +25,8 @@ struct PageWriter {
     let criteriaCache = CriteriaCache()
     /// The ladder's versions, with `history:` in site.yml: `/changes/` and the criteria's earlier ids.
     let history: LadderHistory?
+    /// The site's languages, when it has several: each page links to itself in the others.
+    let languages: SiteLanguages?
 
     static let headerTrackLimit = 8
 
@@ -43,8 +45,9 @@ struct PageWriter {
     /// `shared`: the shared pieces of an earlier build whose inputs were the same (the preview server).
     init(model: SiteModel, documents: [RenderedDocument], templates: TemplateSet, theme: Theme,
          resolver: LinkResolver, urls: SiteURLs, lastCommitDates: [String: String] = [:], history: LadderHistory? = nil,
-         shared reused: Shared? = nil) {
+         languages: SiteLanguages? = nil, shared reused: Shared? = nil) {
         self.history = history
+        self.languages = languages
         self.model = model
         self.documents = documents
         self.templates = templates
@@ -116,20 +119,29 @@ struct PageWriter {
     /// One page's bytes.
     func render(_ output: Output) -> Data {
         BuildTrace.timing(layout: output.layout) {
-            Data(templates.render(layout: output.layout, context: output.context).utf8)
+            var context = output.context
+            context.translations = languages?.context(for: output.url)
+            return Data(templates.render(layout: output.layout, context: context).utf8)
         }
     }
 
     /// The files beside the pages: 404 page, redirects, sitemap, robots.txt, theme assets and static
     /// files. Returns how many it wrote.
     func writeSiteFiles(sitemap: String, to sink: OutputSink) throws -> Int {
-        try sink.write("404.html", templates.render(layout: "404", context: context(page: PageContext(title: strings.text("title.not_found"), url: nil), current: "")))
+        var notFound = context(page: PageContext(title: strings.text("title.not_found"), url: nil), current: "")
+        // Each language's 404 page (as Hugo writes them) offers the other languages' home pages.
+        notFound.translations = languages?.context(for: nil)
+        try sink.write("404.html", templates.render(layout: "404", context: notFound))
         for alias in urls.aliases {
             try sink.write(SiteURLs.filePath(for: alias.from), templates.render(layout: "redirect", context: LayoutContext(
                 site: siteContext(current: ""), page: nil, view: .redirect(target: href(alias.to)))))
         }
         try sink.write("sitemap.xml", sitemap)
-        try sink.write("robots.txt", "User-agent: *\nAllow: /\nSitemap: \(absolute("/sitemap.xml"))\n")
+        // robots.txt is read at the root only: the default language's names every language's sitemap.
+        if languages?.isDefault ?? true {
+            let others = (languages?.languages.dropFirst() ?? []).map { "Sitemap: \($0.absolute("/sitemap.xml"))\n" }.joined()
+            try sink.write("robots.txt", "User-agent: *\nAllow: /\nSitemap: \(absolute("/sitemap.xml"))\n" + others)
+        }
         var count = 3 + urls.aliases.count
         for (path, text) in theme.files.sorted(by: { $0.key < $1.key }) where path.hasPrefix("assets/") {
             try sink.write(path, text)

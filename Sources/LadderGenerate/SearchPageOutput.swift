@@ -44,8 +44,9 @@ struct SearchPageOutput {
         }
         let search = SearchContext(url: pages.href(Self.url), indexURL: pages.href(Self.url + index.metaName),
                                    scriptURL: pages.href("/assets/search.js"), coreURL: pages.href("/assets/search-core.js"))
-        let context = pages.context(page: PageContext(title: pages.strings.text("title.search"), url: pages.href(Self.url), permalink: pages.absolute(Self.url)),
+        var context = pages.context(page: PageContext(title: pages.strings.text("title.search"), url: pages.href(Self.url), permalink: pages.absolute(Self.url)),
                                     current: Self.url, view: .search(search), breadcrumbs: [(pages.strings.text("crumb.search"), nil)])
+        context.translations = pages.languages?.context(for: Self.url)
         try sink.write(SiteURLs.filePath(for: Self.url), pages.templates.render(layout: "search", context: context))
         return index.fileNames.count + 1
     }

@@ -21,6 +21,7 @@ public struct SiteGenerator {
         let run = BuildRun(options: options, memo: memo)
         do {
             let content = try run.stage("load", run.loadContent())
+            if content.config.languages.count > 1 { return try buildLanguages(content, first: run, into: sink, since: start) }
             let theme = try run.stage("theme", run.loadTheme())
             // The loaded pages go to the model (which keeps their bodies apart), not held beside it.
             // (What was read of the ladder is noted by the stage itself, before any error stops the build.)
@@ -58,6 +59,8 @@ final class BuildRun {
     var explanation: [String] = []
     /// The ladder's versions (`history:` in site.yml), read once the pages are rendered.
     var history: LadderHistory?
+    /// The site's other languages, when it has several (`languages:`); nil for a site in one language.
+    var languages: SiteLanguages?
 
     init(options: BuildOptions, memo: BuildMemo?) {
         self.options = options

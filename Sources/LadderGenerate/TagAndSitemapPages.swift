@@ -39,7 +39,9 @@ extension PageWriter {
         let listed = outputs.indices.filter { outputs[$0].inSitemap }.sorted { outputs[$0].url < outputs[$1].url }
         let perURL = "  <url><loc></loc></url>\n".utf8.count + absolute("").utf8.count
         let lastmodSize = "<lastmod>YYYY-MM-DD</lastmod>".utf8.count
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        // A site in several languages lists each URL's translations (`xhtml:link`), as search engines read them.
+        let xhtml = languages == nil ? "" : " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\""
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"\(xhtml)>\n"
         xml.reserveCapacity(xml.utf8.count + 16 + listed.reduce(0) { size, index in
             size + perURL + outputs[index].url.utf8.count + (outputs[index].lastmod == nil ? 0 : lastmodSize)
         })
@@ -49,6 +51,7 @@ extension PageWriter {
             xml += HTML.escapeXML(absolute(output.url))
             xml += "</loc>"
             if let lastmod = output.lastmod { xml += "<lastmod>\(HTML.escapeXML(String(lastmod.prefix(10))))</lastmod>" }
+            if let languages { xml += languages.sitemapLinks(for: output.url) }
             xml += "</url>\n"
         }
         xml += "</urlset>\n"

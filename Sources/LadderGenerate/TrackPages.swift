@@ -12,6 +12,7 @@ extension PageWriter {
         var summary = LevelSummary(id: level.id, title: level.title, displayName: level.displayName, summary: level.summary, url: href(level.url))
         summary.showID = level.showsID
         summary.label = level.label
+        if let languages, languages.isFallback(level.url) { summary.untranslated = (languages.languages[0].code, languages.shortNotice) }
         return summary
     }
 

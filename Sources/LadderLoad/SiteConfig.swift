@@ -19,6 +19,11 @@ public struct SiteConfig: Sendable, Equatable {
     /// Absolute URL the site is served from; its path (e.g. `/careers/`) prefixes every link.
     public var baseURL = "/"
     public var language = "en"
+    /// `languages: [en, de]`: the languages the site is published in, the first the default (at `/`, the
+    /// others under `/<lang>/`). Empty: one language, `language`.
+    public var languages: [String] = []
+    /// Where `languages:` is written, for diagnostics about it.
+    public var languagesLocation: SourceLocation?
     /// Raw HTML in Markdown is dropped unless the site opts in.
     public var rawHTML = false
     /// Link level ids mentioned in prose ("works with L3s") to their level pages.
@@ -71,7 +76,7 @@ public struct SiteConfig: Sendable, Equatable {
             && a.language == b.language && a.rawHTML == b.rawHTML && a.tracks == b.tracks
             && a.competencies == b.competencies && a.linkLevelMentions == b.linkLevelMentions && a.search == b.search
             && a.views == b.views && a.assess == b.assess && a.assessCounts == b.assessCounts && a.editURL == b.editURL && a.linksWarn == b.linksWarn
-            && a.history == b.history
+            && a.history == b.history && a.languages == b.languages
     }
 
     /// The keys `parse` reads: every other key reaches templates as `site.params`, and a near-miss of one of
@@ -79,7 +84,7 @@ public struct SiteConfig: Sendable, Equatable {
     /// (`ManualReferenceTests`).
     public static let knownKeys: Set<String> = [
         "title", "description", "base_url", "language", "raw_html", "link_level_mentions", "search", "views", "assess",
-        "tracks", "competencies", "follow_external_symlinks", "edit_url", "links", "history",
+        "tracks", "competencies", "follow_external_symlinks", "edit_url", "links", "history", "languages",
     ]
 
     /// The keys of the maps three of those keys hold (`assess: {enabled, counts}`, each entry of `tracks` and
@@ -99,6 +104,12 @@ public struct SiteConfig: Sendable, Equatable {
         config.description = try fields.string("description") ?? ""
         config.baseURL = try fields.string("base_url") ?? "/"
         config.language = try fields.string("language") ?? "en"
+        config.languages = try fields.stringList("languages")
+        if !config.languages.isEmpty {
+            config.languagesLocation = fields.keyLocation("languages")
+            // The first is the default language, the one at `/`.
+            config.language = config.languages[0]
+        }
         config.rawHTML = try fields.bool("raw_html") ?? false
         config.linkLevelMentions = try fields.bool("link_level_mentions") ?? true
         config.search = try fields.bool("search") ?? true

@@ -133,7 +133,7 @@ public struct LevelCriteria: Sendable, Hashable {
 
     /// `c-` keeps criterion anchors apart from heading anchors; an id's spaces (a data id may have them)
     /// become `-`, since an HTML id has none.
-    static func anchor(for id: String) -> String {
+    package static func anchor(for id: String) -> String {
         // Hashed ids are hex digits: no Character needs looking at.
         if id.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) { return "c-" + id }
         return "c-" + String(id.map { $0.isWhitespace ? "-" : $0 })

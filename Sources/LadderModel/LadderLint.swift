@@ -5,7 +5,7 @@ import LadderMarkdown
 
 /// Likely mistakes in a track that still build: reported as warnings by `build` and `check`.
 package enum LadderLint {
-    static func warnings(for track: Track, config: SiteConfig, pages: [Page]) -> [Diagnostic] {
+    package static func warnings(for track: Track, config: SiteConfig, pages: [Page]) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let levels = track.levels
         // Data in Monzo's shape has no place for a level summary: its absence there is not a mistake.

@@ -55,6 +55,11 @@ PAGES = {
     "page": "/about/how-we-level/",
     "assess": "/engineering/l3/assess/",
     "search": "/search/?q=ownership",
+    # The German site (languages: [en, de]): a translated level, L5 shown in English with its note, a view.
+    "de-level": "/de/engineering/l3/",
+    "de-untranslated": "/de/engineering/l5/",
+    "de-matrix": "/de/engineering/matrix/",
+    "de-search": "/de/search/?q=wirkung",
 }
 WIDTHS = {"wide": (1280, 900), "phone": (375, 812)}
 
@@ -120,7 +125,7 @@ def wait_ready(driver, name):
         const done = arguments[arguments.length - 1];
         const settle = () => requestAnimationFrame(() => requestAnimationFrame(() => done(true)));
         if (document.readyState === "complete") settle(); else addEventListener("load", settle);""")
-    if name == "search":
+    if name.endswith("search"):
         # Results arrive after the index is fetched.
         for _ in range(50):
             if driver.execute_script("return document.querySelectorAll('#search-results li').length"):

@@ -123,6 +123,25 @@ class SearchInBrowser(unittest.TestCase):
         box.send_keys("xyzzyq")
         self.wait(lambda: "Nenhum resultado para “xyzzyq”" in status.text)
 
+    def test_german_search_finds_a_german_criterion_and_the_english_level_not_yet_translated(self):
+        # The example site is in English and German (languages: [en, de]): /de/search/ has an index of its
+        # own, of the German pages and of the English ones the German site shows untranslated (L5).
+        self.open("/de/search/")
+        status = self.driver.find_element(By.ID, "search-status")
+        # Typed without umlauts: "kuhlhausern" finds "Kühlhäusern" in the German L3.
+        self.type_query("kuhlhausern")
+        self.wait_for_results(lambda links: "/de/engineering/l3/#impact" in links)
+        self.wait(lambda: "Ergebnis" in status.text and "für „kuhlhausern“" in status.text)
+        self.type_query("lasttests")
+        self.wait_for_results(lambda links: "/de/engineering/l3/#technical-skill" in links)
+        # L5 is not translated: found in English, at its German URL.
+        self.type_query("re-platforming")
+        links = self.wait_for_results(lambda links: "/de/engineering/l5/#impact" in links)
+        self.assertTrue(all(link.startswith("/de/") for link in links), links)
+        # The English search knows no German word.
+        self.open("/search/?q=lasttests")
+        self.wait(lambda: "No results" in self.driver.find_element(By.ID, "search-status").text)
+
     def test_typos_and_prefixes_in_the_browser(self):
         self.open("/search/")
         self.type_query("mentr")

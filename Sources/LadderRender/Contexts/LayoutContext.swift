@@ -17,6 +17,7 @@
 /// | `assess` | `track`, `assess` (`AssessContext`) |
 /// | `changes` | `changes` (`ChangesContext`) |
 /// | `redirect` | `site`, `target` only |
+/// | every page of a site in several languages | `translations`, `alternates`, `x_default`, `untranslated` (`TranslationsContext`) |
 public struct LayoutContext {
     /// Made once per site (and per current track while the header lists tracks): see `SiteContext`.
     public var site: SharedContext<SiteContext>
@@ -25,6 +26,8 @@ public struct LayoutContext {
     public var breadcrumbs: [Breadcrumb]
     public var track: SharedContext<TrackContext>?
     public var view: View
+    /// The page in the site's other languages; nil on a site in one language.
+    public var translations: TranslationsContext?
 
     public enum View {
         case plain
@@ -61,6 +64,7 @@ public struct LayoutContext {
         context["has_breadcrumbs"] = .bool(!breadcrumbs.isEmpty)
         context["breadcrumbs"] = breadcrumbs.templateList
         if let track { context["track"] = track.value }
+        translations?.add(to: &context)
         switch view {
         case .plain, .redirect: break
         case .level(let level): context["level"] = level.templateValue

@@ -91,6 +91,9 @@ public struct LevelSummary: TemplateContext {
     public var showID = true
     /// The short name in running text (`L3`, or the title where the id is no code).
     public var label = ""
+    /// On a site in several languages, a level not translated into this one: its language's code and
+    /// "(auf Englisch)", which views that show it beside translated levels mark it with.
+    public var untranslated: (lang: String, text: String)?
     public init(id: String, title: String, displayName: String, summary: String, url: String) {
         self.id = id
         self.title = title
@@ -102,6 +105,7 @@ public struct LevelSummary: TemplateContext {
         var dict: TemplateFields = ["id": id, "title": title, "display_name": displayName, "summary": summary, "url": url,
                                     "show_id": showID, "label": label]
         if let anchor { dict["anchor"] = anchor }
+        if let untranslated { dict["untranslated"] = ["lang": untranslated.lang, "text": untranslated.text] as TemplateFields }
         return dict
     }
 }
