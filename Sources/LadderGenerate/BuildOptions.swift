@@ -4,6 +4,7 @@ import LadderLoad
 import LadderMarkdown
 import LadderModel
 import LadderRender
+import LadderRender
 import LadderSearch
 
 /// What a build reads and how (the CLI maps its flags onto this).
@@ -27,6 +28,22 @@ public struct BuildOptions: Sendable {
 }
 
 /// What a finished build reports: counts for the summary line, and warnings.
+/// What the preview server says over the page while a build has failed, in the site's language (its
+/// default language on a multilingual site), from the theme's strings (`serve.*`).
+public struct ServeWords: Sendable, Equatable {
+    public var failed = "Build failed: the last good build is shown under this box"
+    public var label = "Build failed"
+    public var note = "It goes away by itself when the errors are fixed."
+
+    public init() {}
+
+    init(_ strings: UIStrings) {
+        failed = strings.text("serve.failed")
+        label = strings.text("serve.failed_label")
+        note = strings.text("serve.fixed_note")
+    }
+}
+
 public struct BuildReport: Sendable {
     public var pages = 0
     public var levels = 0
@@ -42,6 +59,8 @@ public struct BuildReport: Sendable {
     public var seconds: Double = 0
     /// The path part of `base_url` (`/careers/`), which prefixes every link; the preview server serves there.
     public var basePath = "/"
+    /// The preview server's words, in the site's language.
+    public var serveWords = ServeWords()
 
     public var summary: String {
         let time = String(format: "%.2f", seconds)

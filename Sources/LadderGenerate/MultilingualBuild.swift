@@ -66,6 +66,7 @@ extension SiteGenerator {
                                    baseURL: one.model.config.baseURL, urls: one.urls.site.allURLs)
         }
         var report = BuildReport()
+        report.serveWords = ServeWords(prepared[0].strings)
         var warnings: [Diagnostic] = []
         var originalCriteria: [String: [String: [String]]] = [:]
         for index in prepared.indices {

@@ -34,7 +34,9 @@ public struct SiteGenerator {
                                                                       current: LadderSnapshot.of(model: model, documents: documents)))
             let written = try run.write(model, documents: documents, templates: templates, urls: urls, into: sink)
             if options.keepValuesUntilExit { ProcessLifetime.keep((model, documents, urls, templates)) }
-            return run.report(model, written: written, since: start)
+            var report = run.report(model, written: written, since: start)
+            report.serveWords = ServeWords(templates.set.strings)
+            return report
         } catch {
             // What was read of the ladder is said even when the build stops: it is often why.
             var failure = error

@@ -13,9 +13,9 @@ public enum LiveReload {
 
     /// The page with the script (and the overlay) added before `</body>`, or at the end when the page
     /// has no `</body>`: browsers run a trailing script even on a page without `<head>` or `<body>`.
-    public static func inject(into html: Data, version: Int, failure: BuildFailure?) -> Data {
+    public static func inject(into html: Data, version: Int, failure: BuildFailure?, words: ServeWords = ServeWords()) -> Data {
         var addition = beginMarker
-        if let failure { addition += overlay(failure) }
+        if let failure { addition += overlay(failure, words: words) }
         addition += script(version: version)
         addition += endMarker
         let bytes = [UInt8](html)
@@ -55,7 +55,7 @@ public enum LiveReload {
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; object-src 'none'; base-uri 'self'; form-action 'self'"
 
     /// Every error of the failed build, escaped, in a fixed box above the page.
-    static func overlay(_ failure: BuildFailure) -> String {
+    static func overlay(_ failure: BuildFailure, words: ServeWords) -> String {
         var rows = ""
         for d in failure.errors {
             rows += "<li><code>\(HTML.escape(d.location.path)):\(d.location.line):\(d.location.column)</code> "
@@ -63,10 +63,10 @@ public enum LiveReload {
         }
         return """
         <link rel="stylesheet" href="\(stylePath)" data-ladder-overlay>\
-        <div id="ladder-overlay" role="alertdialog" aria-label="Build failed">\
-        <h2>Build failed: the last good build is shown under this box</h2>\
+        <div id="ladder-overlay" role="alertdialog" aria-label="\(HTML.escape(words.label))">\
+        <h2>\(HTML.escape(words.failed))</h2>\
         <ul>\(rows)</ul>\
-        <p>It goes away by itself when the errors are fixed.</p></div>
+        <p>\(HTML.escape(words.note))</p></div>
         """
     }
 

@@ -45,7 +45,7 @@ struct PreviewResponder: HTTPResponder {
         let type = RequestPath.contentType(of: path)
         var body = bytes
         if type.hasPrefix("text/html") {
-            body = LiveReload.inject(into: bytes, version: snapshot.version, failure: snapshot.failure)
+            body = LiveReload.inject(into: bytes, version: snapshot.version, failure: snapshot.failure, words: snapshot.words)
         }
         let headers: HTTPFields = [
             .contentType: type,
@@ -69,7 +69,7 @@ struct PreviewResponder: HTTPResponder {
     func notFound(_ snapshot: SiteSnapshot, head: Bool) -> Response {
         // No good build yet: every URL shows the errors, and reloads once they are fixed.
         if snapshot.files.isEmpty, snapshot.failure != nil {
-            let page = Data("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Build failed</title></head><body></body></html>\n".utf8)
+            let page = Data("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>\(HTML.escape(snapshot.words.label))</title></head><body></body></html>\n".utf8)
             return file("index.html", page, snapshot: snapshot, status: .serviceUnavailable, head: head)
         }
         if let page = snapshot.files["404.html"] {

@@ -135,7 +135,7 @@ public final class PreviewServer: @unchecked Sendable {
         do {
             let report = try SiteGenerator(options: options).build(into: sink, memo: memo)
             lock.lock(); basePath = report.basePath; lock.unlock()
-            var new = SiteSnapshot(files: sink.files, version: old.version, failure: nil)
+            var new = SiteSnapshot(files: sink.files, version: old.version, failure: nil, words: report.serveWords)
             // Compared with what is served (the last good build), which a failed build leaves in place.
             let changed = sink.changedPaths(since: old)
             // Saving a file without changing the site (or a rename that keeps every URL) reloads nothing.
@@ -160,7 +160,7 @@ public final class PreviewServer: @unchecked Sendable {
                 + "\(stats.phaseSummary)\(outcome))")
         } catch {
             let failure = error
-            store.replace(SiteSnapshot(files: old.files, version: old.version + 1, failure: failure))
+            store.replace(SiteSnapshot(files: old.files, version: old.version + 1, failure: failure, words: old.words))
             let errors = failure.errors.map {
                 ErrorReport(file: $0.location.path, line: $0.location.line, column: $0.location.column, message: $0.message)
             }

@@ -12,6 +12,8 @@ public struct SiteSnapshot: Sendable {
     /// Counts builds, so a page can tell whether it is older than the site.
     public var version: Int
     public var failure: BuildFailure?
+    /// The overlay's words: those of the last good build's language (a failed build may not say its own).
+    public var words = ServeWords()
 
     public static let empty = SiteSnapshot(files: [:], version: 0, failure: nil)
 

@@ -163,6 +163,23 @@ import Testing
         }
     }
 
+    @Test func the_overlay_speaks_the_sites_language() async throws {
+        let site = try TempSite(copying: Repo.fixture("sites/ladder"))
+        defer { site.remove() }
+        try site.write("content/site.yml", try site.read("content/site.yml").replacingOccurrences(of: "title: Acme Careers", with: "title: Acme Careers\nlanguage: de"))
+        try await serving(site) { server, events, _ in
+            let good = try site.read("content/eng/l2.md")
+            let failed = try await edit(events) {
+                try site.save("content/eng/l2.md", good.replacingOccurrences(of: "summary: Summary of level 2.", with: "summary: [unclosed"))
+            }
+            #expect(failed?.name == "failed")
+            let page = try await server.get(server.basePath + "eng/l1/")
+            #expect(page.text.contains("aria-label=\"Build fehlgeschlagen\""), "\(page.text)")
+            #expect(page.text.contains("Der Kasten verschwindet von selbst, sobald die Fehler behoben sind."))
+            #expect(!page.text.contains("It goes away by itself"))
+        }
+    }
+
     @Test func a_site_broken_from_the_start_shows_its_errors_until_fixed() async throws {
         let site = try TempSite(copying: Repo.fixture("sites/ladder"))
         defer { site.remove() }
