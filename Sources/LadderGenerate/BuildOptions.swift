@@ -31,11 +31,12 @@ public struct BuildOptions: Sendable {
 /// What the preview server says over the page while a build has failed, in the site's language (its
 /// default language on a multilingual site), from the theme's strings (`serve.*`).
 public struct ServeWords: Sendable, Equatable {
-    public var failed = "Build failed: the last good build is shown under this box"
-    public var label = "Build failed"
-    public var note = "It goes away by itself when the errors are fixed."
+    public var failed: String
+    public var label: String
+    public var note: String
 
-    public init() {}
+    /// English, the built-in strings' (before any build has said the site's language).
+    public init() { self.init(.english) }
 
     init(_ strings: UIStrings) {
         failed = strings.text("serve.failed")

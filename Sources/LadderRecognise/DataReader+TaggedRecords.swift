@@ -17,26 +17,7 @@ extension DataReader {
     }
 
     static func taggedRecords(_ root: YAMLMap, title: String?) -> [LadderCandidate] {
-        var keyed: [KeyedList] = []
-        var collections: [[YAMLMap]] = []
-        func visit(_ map: YAMLMap, depth: Int) {
-            // A map whose values are all records is a collection too (`{"6a4d…": {competency: …}, …}`).
-            let values = map.entries.compactMap { if case .map(let m) = $0.value { m } else { nil } }
-            if values.count >= 3, values.count == map.entries.count { collections.append(values) }
-            for entry in map.entries {
-                switch entry.value {
-                case .list(let items) where items.count >= 2:
-                    let records = items.compactMap { if case .map(let m) = $0 { m } else { nil } }
-                    guard records.count == items.count else { continue }
-                    collections.append(records)
-                    if let list = keyedList(records, line: entry.keyLocation.line) { keyed.append(list) }
-                case .map(let inner) where depth < 2:
-                    visit(inner, depth: depth + 1)
-                default: break
-                }
-            }
-        }
-        visit(root, depth: 0)
+        let (keyed, collections) = recordLists(root)
         guard keyed.count >= 2 else { return [] }
         var out: [LadderCandidate] = []
         for records in collections where records.count >= 3 {
@@ -70,24 +51,30 @@ extension DataReader {
         return out
     }
 
-    /// The keys of every keyed list of the data (to depth 2), by the line of the list's key.
-    static func keyedLists(_ root: YAMLMap) -> [(line: Int, keys: Set<String>)] {
-        var out: [(line: Int, keys: Set<String>)] = []
+    /// Every keyed list of the data and every collection of records (a list of records, or a map whose
+    /// values are all records), to depth 2.
+    static func recordLists(_ root: YAMLMap) -> (keyed: [KeyedList], collections: [[YAMLMap]]) {
+        var keyed: [KeyedList] = []
+        var collections: [[YAMLMap]] = []
         func visit(_ map: YAMLMap, depth: Int) {
+            // A map whose values are all records is a collection too (`{"6a4d…": {competency: …}, …}`).
+            let values = map.entries.compactMap { if case .map(let m) = $0.value { m } else { nil } }
+            if values.count >= 3, values.count == map.entries.count { collections.append(values) }
             for entry in map.entries {
                 switch entry.value {
                 case .list(let items) where items.count >= 2:
                     let records = items.compactMap { if case .map(let m) = $0 { m } else { nil } }
-                    if records.count == items.count, let list = keyedList(records, line: entry.keyLocation.line) {
-                        out.append((list.line, Set(list.keys)))
-                    }
-                case .map(let inner) where depth < 2: visit(inner, depth: depth + 1)
+                    guard records.count == items.count else { continue }
+                    collections.append(records)
+                    if let list = keyedList(records, line: entry.keyLocation.line) { keyed.append(list) }
+                case .map(let inner) where depth < 2:
+                    visit(inner, depth: depth + 1)
                 default: break
                 }
             }
         }
         visit(root, depth: 0)
-        return out
+        return (keyed, collections)
     }
 
     /// The list's key field (the first whose values are distinct short texts) and each record's name.

@@ -53,7 +53,7 @@ enum DataReader {
     /// (three at least, labels of one family in order) are the levels, the records their skills.
     static func matrixCandidates(_ root: YAMLMap, title: String?) -> [LadderCandidate] {
         var out: [LadderCandidate] = []
-        let keyLists = keyedLists(root)
+        let keyLists = recordLists(root).keyed
         func visit(_ map: YAMLMap, depth: Int) {
             // The map's entries as records named by their keys…
             let named = map.entries.compactMap { entry -> (name: String, record: YAMLMap, line: Int)? in
