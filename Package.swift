@@ -39,8 +39,10 @@ let package = Package(
         .target(name: "LadderCore"),
         // Walk content/, split front matter, read YAML and site.yml with locations.
         .target(name: "LadderLoad", dependencies: ["LadderCore", .product(name: "Yams", package: "Yams")]),
+        // cmark's memory: a per-thread arena for the trees of one page (see Sources/CMarkMemory/cmark_memory.c).
+        .target(name: "CMarkMemory", dependencies: ["CCmark"]),
         // Markdown through cmark: outlines, tables, anchors, link hooks, HTML.
-        .target(name: "LadderMarkdown", dependencies: ["LadderCore", "CCmark", "CLibXML2"]),
+        .target(name: "LadderMarkdown", dependencies: ["LadderCore", "CCmark", "CMarkMemory", "CLibXML2"]),
         // Recognition: readers propose the ladders a page holds as it is written; a resolver keeps the best.
         .target(name: "LadderRecognise", dependencies: ["LadderCore", "LadderLoad", "LadderMarkdown"]),
         // What changes between two wordings: criteria aligned one to one, words added and removed. Pure

@@ -1,4 +1,5 @@
 import CCmark
+import CMarkMemory
 import Foundation
 import LadderCore
 
@@ -20,6 +21,15 @@ package final class CMarkTree {
     }
 
     deinit { cmark_node_free(root) }
+
+    /// Runs `body` with cmark's allocations on this thread served from the thread's arena, given back
+    /// whole when `body` returns (see Sources/CMarkMemory). Every tree made inside must be gone by then:
+    /// only wrap work whose trees are its own locals and whose results are Swift values.
+    static func withArena<T>(_ body: () -> T) -> T {
+        ladder_cmark_arena_begin()
+        defer { ladder_cmark_arena_end() }
+        return body()
+    }
 
     var topLevelBlocks: [Node] { CMarkTree.children(of: root) }
 
@@ -89,7 +99,8 @@ package final class CMarkTree {
     /// HTML for one node and its children.
     static func html(_ node: Node, unsafe: Bool) -> String {
         guard let ptr = cmark_render_html(node, unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT) else { return "" }
-        defer { free(ptr) }
+        // Allocated by cmark's allocator, which may be this thread's arena (`withArena`).
+        defer { ladder_cmark_free(ptr) }
         return String(cString: ptr)
     }
 

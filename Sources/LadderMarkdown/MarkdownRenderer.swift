@@ -37,6 +37,11 @@ public struct MarkdownRenderer {
     }
 
     public func render(_ body: String) -> RenderedDocument {
+        // The page's tree, and every node made for it, lives only for this call.
+        CMarkTree.withArena { renderTree(body) }
+    }
+
+    private func renderTree(_ body: String) -> RenderedDocument {
         let tree = CMarkTree(body, pasted: pasted)
         var headings = knownHeadings ?? Outline(tree: tree, lines: FileLines(bodyLine: bodyLine)).headings
         var tables = PipeTables(body: body)

@@ -157,7 +157,11 @@ public struct Outline: Sendable, Equatable {
     /// Parses `body` (which starts on line `bodyLine` of its file) and reads its outline: for pasted text,
     /// as its layout reads it.
     public init(body: String, bodyLine: Int, pasted: PastedLayout? = nil) {
-        let tree = CMarkTree(body, pasted: pasted)
+        // Every page is outlined once a build: its tree lives only for this call.
+        self = CMarkTree.withArena { Outline(tree: CMarkTree(body, pasted: pasted), body: body, bodyLine: bodyLine) }
+    }
+
+    private init(tree: CMarkTree, body: String, bodyLine: Int) {
         let lines = FileLines(bodyLine: bodyLine)
         self.init(tree: tree, lines: lines)
         // Most pages have no pipe at all: their lines are never cut.

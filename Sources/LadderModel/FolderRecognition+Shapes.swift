@@ -107,7 +107,7 @@ extension FolderRecognition {
     static func levelPages(_ pages: [ScannedPage], unknownRoles: Bool = false) -> [(page: ScannedPage, id: String)]? {
         // A title of a role the grammar does not know (`Part II`) names no level page by itself.
         let titled = pages.compactMap { page in
-            page.title.flatMap { t in LevelLabel(t).flatMap { !unknownRoles && $0.family.hasPrefix("role:") ? nil : (page: page, label: Optional($0)) } }
+            page.titleLabel.flatMap { !unknownRoles && $0.family.hasPrefix("role:") ? nil : (page: page, label: Optional($0)) }
         }
         var chosen: [(page: ScannedPage, label: LevelLabel?)]
         if titled.count >= 2 {
@@ -162,7 +162,7 @@ extension FolderRecognition {
         }
         var byRole: [String: [(page: ScannedPage, label: LevelLabel)]] = [:]
         for page in pages {
-            guard let title = page.title, let label = LevelLabel(title), let role = role(label) else { continue }
+            guard let label = page.titleLabel, let role = role(label) else { continue }
             byRole[role, default: []].append((page, label))
         }
         // A lone page whose role is the start of one other role's (`DevOps 3` beside `DevOps Engineer 1`, `2`)

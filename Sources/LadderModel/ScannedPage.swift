@@ -20,6 +20,9 @@ struct ScannedPage {
     var title: String?
     /// The heading the title came from, when it came from one.
     var titleHeading: Int?
+    /// The level the title names, if any. Read once here: the folder's shapes ask for it in turn, and on a
+    /// site of thousands of articles titled `"Notes on … (2): …"` reading it twice per page showed in profiles.
+    var titleLabel: LevelLabel?
     var explicitOrder: Int?
 
     init(_ source: PageSource, index: Int, listedAt: Int? = nil) {
@@ -29,6 +32,7 @@ struct ScannedPage {
         let fmTitle = (try? source.frontMatter.string("title")) ?? nil
         title = fmTitle ?? headings.first?.text
         titleHeading = fmTitle == nil && !headings.isEmpty ? 0 : nil
+        titleLabel = title.flatMap(LevelLabel.init)
         // A page's own `order:` first, then its place in a `SUMMARY.md`.
         explicitOrder = ["order", "weight", "nav_order"].lazy.compactMap { (try? source.frontMatter.int($0)) ?? nil }.first ?? listedAt
     }

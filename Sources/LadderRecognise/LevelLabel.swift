@@ -74,17 +74,20 @@ package struct LevelLabel: Equatable {
         let scalars = raw.unicodeScalars
         let start = scalars.firstIndex { $0.properties.isAlphabetic || ("0"..."9").contains($0) } ?? scalars.endIndex
         var text = String(scalars[start...]).trimmingCharacters(in: .whitespaces)
-        if let r = text.firstRange(#"^\d{1,2}[a-z]?\s+(?=[A-Za-z])"#) {
+        // Each pattern below is tried only when the bytes it must start with are there: titles are read by the
+        // ten thousand (every article of a large site), and most of them match none.
+        if text.unicodeScalars.first?.properties.generalCategory == .decimalNumber,
+           let r = text.firstRange(#"^\d{1,2}[a-z]?\s+(?=[A-Za-z])"#) {
             text.removeSubrange(r)
         }
         // A parenthesised note (`(SE)`, `(Lead)`) is dropped; a résumé or a part list is not a ladder.
         if text.containsByte(UInt8(ascii: "(")) { text = text.replacingMatches(#"\s*\([^)]*\)"#, with: "") }
         if text.isEmpty || text.count > 60 { return nil }
         for bad in ["@", "|", "?", ".md", "http"] where text.containsBytes(bad) { return nil }
-        if text.firstRange(#"\b(19|20)\d\d\b"#) != nil { return nil }
+        if text.containsBytes("19") || text.containsBytes("20"), text.firstRange(#"\b(19|20)\d\d\b"#) != nil { return nil }
 
         // `L1`, `IC3: Senior`, `D1 - Developer 1`, `L1’s`, `L1 Engineers`.
-        if let m = text.firstMatch(#"^([A-Za-z]{1,3})(\d{1,2})(?:’s|'s|s)?(?=$|[\s:.,\-–—·])(.*)$"#) {
+        if Self.mayStartWithID(text), let m = text.firstMatch(#"^([A-Za-z]{1,3})(\d{1,2})(?:’s|'s|s)?(?=$|[\s:.,\-–—·])(.*)$"#) {
             let prefix = m[1].uppercased()
             guard !Self.notIDs.contains(prefix), let n = Int(m[2]) else { return nil }
             let tail = Self.tail(m[3])
@@ -93,7 +96,8 @@ package struct LevelLabel: Equatable {
             return
         }
         // `Level 3`, `Level 5 - Senior Software Engineer`.
-        if let m = text.firstMatch(#"^(?:[Ll]evel|[Nn][íi]vel|[Nn]iveau|[Ss]tufe|[Ll]ivello)\s+(\d{1,2})(?=$|[\s:.,\-–—·])(.*)$"#), let n = Int(m[1]) {
+        if let first = text.utf8.first, "LlNnSs".utf8.contains(first),
+           let m = text.firstMatch(#"^(?:[Ll]evel|[Nn][íi]vel|[Nn]iveau|[Ss]tufe|[Ll]ivello)\s+(\d{1,2})(?=$|[\s:.,\-–—·])(.*)$"#), let n = Int(m[1]) {
             let tail = Self.tail(m[2])
             guard tail.isEmpty || Self.namesCareer(tail) else { return nil }
             self.init(family: "level", rank: [n], stepsByOne: true, needsContext: tail.isEmpty)
@@ -212,6 +216,16 @@ package struct LevelLabel: Equatable {
 
     private init(family: String, rank: [Int], stepsByOne: Bool, needsContext: Bool) {
         (self.family, self.rank, self.stepsByOne, self.needsContext) = (family, rank, stepsByOne, needsContext)
+    }
+
+    /// One to three ASCII letters, then a digit (`L1`, `IC3`, `SWE2`): what an id label starts with. A digit
+    /// beyond ASCII is left to the pattern, which reads `\d` as Unicode does.
+    private static func mayStartWithID(_ text: String) -> Bool {
+        func isLetter(_ b: UInt8) -> Bool { (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) }
+        let head = text.utf8.prefix(4)
+        guard let first = head.first, isLetter(first) else { return false }
+        guard let after = head.first(where: { !isLetter($0) }) else { return false }
+        return (0x30...0x39).contains(after) || after >= 0x80
     }
 
     private static func tail(_ s: String) -> String {
