@@ -173,6 +173,8 @@ package struct LevelLabel: Equatable {
     }()
 
     package static func mayNameByCharacter(_ text: String) -> Bool {
+        // A token with a digit in it passes (below); an ASCII digit is in a token whatever surrounds it.
+        if text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return true }
         let tokens = text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") })
         if let last = tokens.last, numerals[String(last)] != nil { return true }
         for token in tokens {
