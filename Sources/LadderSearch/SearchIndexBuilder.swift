@@ -8,9 +8,9 @@ public enum SearchIndexBuilder {
     /// is handed to `write(name, content)` as soon as it is made.
     public static func write(model: SiteModel, documents: [RenderedDocument], href: @escaping (String) -> String,
                              to write: @escaping (String, String) throws -> Void) throws -> SearchIndex {
-        let corpus = SearchCorpusBuilder(model: model, documents: documents, href: href).build()
-        let scoring = SearchScoring(corpus: corpus)
-        return try SearchIndexLayout().write(corpus, scoring, to: write).0
+        let corpus = BuildTrace.timing(stage: "search: corpus") { SearchCorpusBuilder(model: model, documents: documents, href: href).build() }
+        let scoring = BuildTrace.timing(stage: "search: scoring") { SearchScoring(corpus: corpus) }
+        return try BuildTrace.timing(stage: "search: files") { try SearchIndexLayout().write(corpus, scoring, to: write).0 }
     }
 
     /// The index made from the last one (`previous`, which this build hands on in its result): documents

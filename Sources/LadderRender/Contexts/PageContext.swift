@@ -61,7 +61,8 @@ public struct PageContext: TemplateContext {
     }
 
     public var templateFields: TemplateFields {
-        var dict: TemplateFields = ["title": title]
+        var dict = TemplateFields(minimumCapacity: 32)
+        dict["title"] = title
         if let url { dict["url"] = url }
         if let permalink { dict["permalink"] = permalink }
         if let description { dict["description"] = description }

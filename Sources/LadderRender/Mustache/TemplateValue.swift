@@ -95,6 +95,11 @@ public struct TemplateFields: ExpressibleByDictionaryLiteral, TemplateRepresenta
         for (key, value) in elements { values[key] = value.templateValue }
     }
 
+    /// Room for `capacity` fields up front: a context filled field by field grew its table five times.
+    public init(minimumCapacity capacity: Int) {
+        values = Dictionary(minimumCapacity: capacity)
+    }
+
     public subscript(key: String) -> (any TemplateRepresentable)? {
         get { values[key] }
         set { values[key] = newValue?.templateValue }
