@@ -182,19 +182,48 @@ public struct LinkResolver: Sendable {
 
     /// Resolves `relative` against the folder of `base` (both inside content/); `/x` is from the root.
     static func join(base: String, relative: String) -> String {
-        // Split on the byte `/` (a Character split walked grapheme clusters; a page resolves ten links).
-        let slash = UInt8(ascii: "/")
-        var parts: [Substring] = relative.utf8.first == slash ? []
-            : base.utf8.split(separator: slash).dropLast().map { Substring($0) }
-        for part in relative.utf8.split(separator: slash, omittingEmptySubsequences: true) {
-            if part.elementsEqual(".".utf8) { continue }
-            if part.elementsEqual("..".utf8) {
-                if !parts.isEmpty { parts.removeLast() }
-                continue
-            }
-            parts.append(Substring(part))
-        }
-        let joined = parts.joined(separator: "/")
+        // Bytes, not Substrings: a page resolves ten links, each a split of two paths into arrays (a
+        // profile of 10,000 articles put 2 % of the build here). `/` is ASCII, so the parts are whole scalars.
+        var (base, relativeCopy) = (base, relative)
+        let joined = relativeCopy.withUTF8 { relative in base.withUTF8 { base in joinParts(base: base, relative: relative) } }
         return relative.hasSuffix("/") && !joined.isEmpty ? joined + "/" : joined
+    }
+
+    /// The folders of `base` (its parts but the last) then `relative`'s parts, `.` skipped and `..` taking
+    /// one back; empty parts dropped; joined by `/`. A `relative` starting with `/` starts from nothing.
+    private static func joinParts(base: UnsafeBufferPointer<UInt8>, relative: UnsafeBufferPointer<UInt8>) -> String {
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        typealias Part = Slice<UnsafeBufferPointer<UInt8>>
+        var out: [UInt8] = []
+        out.reserveCapacity(base.count + relative.count)
+        var starts: [Int] = []
+        func push(_ part: Part) {
+            if !starts.isEmpty { out.append(slash) }
+            starts.append(out.count)
+            out.append(contentsOf: part)
+        }
+        func forEachPart(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Part) -> Void) {
+            var start = 0
+            for i in 0...bytes.count where i == bytes.count || bytes[i] == slash {
+                if i > start { body(bytes[start..<i]) }
+                start = i + 1
+            }
+        }
+        if relative.first != slash {
+            var previous: Part?
+            forEachPart(base) { part in
+                if let previous { push(previous) }
+                previous = part
+            }
+        }
+        forEachPart(relative) { part in
+            if part.count == 1, part.first == dot { return }
+            if part.count == 2, part.first == dot, part.last == dot {
+                if let start = starts.popLast() { out.removeSubrange(max(0, start - 1)...) }
+                return
+            }
+            push(part)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
