@@ -13,6 +13,7 @@
 
 #include "cmark_memory.h"
 #include <cmark.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +38,25 @@ enum { CHUNK_SIZE = 256 * 1024 };
 static _Thread_local Chunk *chunks;     // the current chunk first
 static _Thread_local int depth;          // open scopes on this thread
 static _Thread_local char *lastBlock;    // the newest arena block, which can grow in place
+
+// A thread that ends (the preview server's pool lets idle threads go) gives its chunks back.
+static pthread_key_t chunksKey;
+static pthread_once_t chunksKeyOnce = PTHREAD_ONCE_INIT;
+
+static void releaseChunks(void *head) {
+    for (Chunk *chunk = head; chunk;) {
+        Chunk *next = chunk->next;
+        free(chunk);
+        chunk = next;
+    }
+}
+
+static void makeChunksKey(void) { pthread_key_create(&chunksKey, releaseChunks); }
+
+static void rememberChunks(void) {
+    pthread_once(&chunksKeyOnce, makeChunksKey);
+    pthread_setspecific(chunksKey, chunks);
+}
 
 static void fail(const char *what) {
     fprintf(stderr, "ladder: internal error: %s\n", what);
@@ -65,6 +85,7 @@ static void *arenaBlock(size_t size, int zero) {
         chunk->used = 0;
         chunk->next = chunks;
         chunks = chunk;
+        rememberChunks();
     }
     Header *h = (Header *)((char *)(chunks + 1) + chunks->used);
     chunks->used += need;
@@ -136,6 +157,7 @@ void ladder_cmark_arena_end(void) {
     }
     chunks = keep;
     lastBlock = NULL;
+    rememberChunks();
 }
 
 void ladder_cmark_free(void *pointer) { memoryFree(pointer); }
