@@ -19,7 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { HEAP = 0x4865617042, ARENA = 0x4172656e61 };
+// Tags no byte pattern of ordinary data is likely to repeat.
+static const size_t HEAP = 0x4865617042, ARENA = 0x4172656e61;
 
 typedef struct {
     size_t size;  // bytes asked for
