@@ -73,6 +73,8 @@ public struct Alignment: Sendable, Hashable {
     /// optimal (`Assignment.optimal`); above it, the best pairs are taken greedily from those sharing a
     /// term, so no input costs more than about linear work in the size of its criteria.
     public static let optimalLimit = 4_096
+    /// Up to this many lower × higher criteria, equal texts are found by looking through the lower ones.
+    static let scanLimit = 256
 
     public init(higher: [Change], noLongerListed: [Int]) {
         self.higher = higher
@@ -83,6 +85,8 @@ public struct Alignment: Sendable, Hashable {
     /// every other level of its track, and its page's.
     public struct Text: Sendable {
         public let text: String
+        /// Its words, for word diffs (`WordDiff.runs(from:to:)`) against the texts it is aligned with.
+        public let split: WordDiff.Words
         /// `spaced(text)`: what "equal" compares.
         let spaced: String
         /// Its terms (`Terms.hashes`): the content terms sorted, and every term in order.
@@ -91,7 +95,8 @@ public struct Alignment: Sendable, Hashable {
 
         public init(_ text: String) {
             self.text = text
-            spaced = Alignment.spaced(text)
+            split = WordDiff.Words(text)
+            spaced = split.words.joined(separator: " ")
             let terms = Terms.hashes(text)
             sorted = terms.content.sorted()
             words = terms.all
@@ -108,17 +113,30 @@ public struct Alignment: Sendable, Hashable {
         var changes = [Change](repeating: .new, count: higher.count)
         var lowerTaken = [Bool](repeating: false, count: lower.count)
 
-        // Equal texts first, in order: the first equal lower criterion not yet taken.
-        var byText: [String: [Int]] = [:]
-        for (i, text) in lower.enumerated() { byText[text.spaced, default: []].append(i) }
-        for key in byText.keys { byText[key]!.reverse() }
+        // Equal texts first, in order: the first equal lower criterion not yet taken. A competency's few
+        // criteria are looked through; a table of texts is made only for many (building one for every
+        // row of every comparison cost more than the comparisons of its strings).
         var rest: [Int] = []
-        for (j, text) in higher.enumerated() {
-            if let i = byText[text.spaced]?.popLast() {
-                changes[j] = .unchanged(lower: i)
-                lowerTaken[i] = true
-            } else {
-                rest.append(j)
+        if lower.count * higher.count <= Self.scanLimit {
+            for (j, text) in higher.enumerated() {
+                if let i = lower.indices.first(where: { !lowerTaken[$0] && lower[$0].spaced == text.spaced }) {
+                    changes[j] = .unchanged(lower: i)
+                    lowerTaken[i] = true
+                } else {
+                    rest.append(j)
+                }
+            }
+        } else {
+            var byText: [String: [Int]] = [:]
+            for (i, text) in lower.enumerated() { byText[text.spaced, default: []].append(i) }
+            for key in byText.keys { byText[key]!.reverse() }
+            for (j, text) in higher.enumerated() {
+                if let i = byText[text.spaced]?.popLast() {
+                    changes[j] = .unchanged(lower: i)
+                    lowerTaken[i] = true
+                } else {
+                    rest.append(j)
+                }
             }
         }
         let lowerRest = lower.indices.filter { !lowerTaken[$0] }

@@ -25,8 +25,12 @@ extension PageWriter {
     /// A level's expectations per competency: list items, or sentences when the section is prose. A level
     /// with no competency sections gives its whole text (its list item, or the blocks under its heading)
     /// under the prose row's id.
+    /// Aligned ones are read once a build (`expectationsCache`).
     func expectations(of level: Level, aligned: Bool = true) -> [String: LevelComparison.Section] {
-        Self.expectations(of: level, model: model, documents: documents, aligned: aligned)
+        guard aligned else { return Self.expectations(of: level, model: model, documents: documents, aligned: false) }
+        return expectationsCache.value(track: level.trackID, key: "\(level.pageIndex)\n\(level.id)") {
+            Self.expectations(of: level, model: model, documents: documents)
+        }
     }
 
     /// `expectations(of:)` from the model and the rendered pages alone (`ladder diff` has no page writer).
@@ -95,7 +99,9 @@ extension PageWriter {
     func viewOutputs(_ track: Track) -> [() -> Output] {
         guard !track.levels.isEmpty else { return [] }
         var outputs: [() -> Output] = []
-        let byLevel = track.levels.map { expectations(of: $0) }
+        // Each level's expectations are asked for by the jobs that read them, when they run (on every
+        // core), not here, one track after another.
+        func byLevel(_ n: Int) -> [String: LevelComparison.Section] { expectations(of: track.levels[n]) }
         let levels = track.levels.map(levelSummary)
 
         // One page per competency: every level's section, in order. Each level's first section per competency
@@ -123,13 +129,14 @@ extension PageWriter {
         // The matrix: competencies down, levels across.
         outputs.append {
             let matrixURL = "\(track.url)matrix/"
+            let sections = track.levels.indices.map(byLevel)
             let rows = Self.rows(of: track).map { competency in
                 MatrixContext.Row(name: displayName(competency),
                                   url: competency.id.isEmpty ? "" : href("\(track.url)competencies/\(competency.id)/"),
                                   anchor: "competency-" + (competency.id.isEmpty ? "expectations" : competency.id),
                                   cells: track.levels.enumerated().map { n, level in
                     MatrixContext.Cell(level: level.id, label: level.displayName,
-                                       entry: byLevel[n][competency.id].map { (sectionURL(level, $0.anchor), $0.items) })
+                                       entry: sections[n][competency.id].map { (sectionURL(level, $0.anchor), $0.items) })
                 })
             }
             return Output(
@@ -149,7 +156,7 @@ extension PageWriter {
             let url = track.compareURL(a, b)
             pairs.append(.init(url: href(url), lower: levels[i], higher: levels[j]))
             outputs.append {
-                let comparison = LevelComparison(competencies: Self.rows(of: track), lower: byLevel[i], higher: byLevel[j])
+                let comparison = LevelComparison(competencies: Self.rows(of: track), lower: byLevel(i), higher: byLevel(j))
                 let rows = comparison.rows.map { row in
                     var context = CompareContext.Row(
                         name: displayName(row.competency),
@@ -169,7 +176,7 @@ extension PageWriter {
                                                        description: strings.text("title.compare_description", ["lower": a.displayName, "higher": b.displayName])),
                                      current: url, track: track,
                                      view: .compare(.init(lower: levels[i], higher: levels[j], rows: rows,
-                                                          picker: picker(track, selectedLower: i, selectedHigher: j, options: options))),
+                                                          picker: picker(track, levels, selectedLower: i, selectedHigher: j, options: options))),
                                      breadcrumbs: [(track.title, track.url), (strings.text("crumb.compare"), "\(track.url)compare/"), (strings.text("compare.pair", ["lower": a.label, "higher": b.label]), nil)]),
                     inSitemap: viewsInSitemap(track), lastmod: nil)
             }
@@ -180,7 +187,7 @@ extension PageWriter {
             url: indexURL, layout: "compare-index",
             context: context(page: PageContext(title: strings.text("title.compare_index", ["track": track.title]), url: href(indexURL), permalink: absolute(indexURL)),
                              current: indexURL, track: track,
-                             view: .compareIndex(.init(pairs: allPairs, picker: picker(track, selectedLower: 0,
+                             view: .compareIndex(.init(pairs: allPairs, picker: picker(track, levels, selectedLower: 0,
                                                                                       selectedHigher: min(1, track.levels.count - 1), options: options))),
                              breadcrumbs: [(track.title, track.url), (strings.text("crumb.compare"), nil)]),
             inSitemap: viewsInSitemap(track), lastmod: nil) }
@@ -188,11 +195,13 @@ extension PageWriter {
     }
 
     /// `options[i]`: the `<option>`s with level `i` selected, shared by all the track's comparisons.
-    func picker(_ track: Track, selectedLower: Int, selectedHigher: Int, options: [String]) -> LevelPicker {
+    /// `levels`: the track's level summaries, whose display names were worked out once (asking each
+    /// level again, for each of its 45 comparisons, was 3% of a 10,000-level build).
+    func picker(_ track: Track, _ levels: [LevelSummary], selectedLower: Int, selectedHigher: Int, options: [String]) -> LevelPicker {
         LevelPicker(
             action: href("\(track.url)compare/"),
-            lower: track.levels.enumerated().map { .init(value: $1.slug, label: $1.displayName, selected: $0 == selectedLower) },
-            higher: track.levels.enumerated().map { .init(value: $1.slug, label: $1.displayName, selected: $0 == selectedHigher) },
+            lower: track.levels.enumerated().map { .init(value: $1.slug, label: levels[$0].displayName, selected: $0 == selectedLower) },
+            higher: track.levels.enumerated().map { .init(value: $1.slug, label: levels[$0].displayName, selected: $0 == selectedHigher) },
             lowerOptionsHTML: options[selectedLower], higherOptionsHTML: options[selectedHigher])
     }
 

@@ -110,7 +110,12 @@ public struct LevelComparison: Sendable, Equatable {
     static func row(_ competency: Competency, _ a: Section?, _ b: Section?, wordRuns: Bool) -> Row {
         let lowerTexts = a?.texts ?? [], higherTexts = b?.texts ?? []
         let lowerExamples = a?.examples ?? [], higherExamples = b?.examples ?? []
-        let alignment = Alignment(aligning: a?.prepared ?? [], with: b?.prepared ?? [])
+        let lowerPrepared = a?.prepared ?? [], higherPrepared = b?.prepared ?? []
+        let alignment = Alignment(aligning: lowerPrepared, with: higherPrepared)
+        // The words of both items, split once per level (`Section.prepared`).
+        func words(_ i: Int, _ n: Int) -> [WordRun] {
+            wordRuns ? WordDiff.runs(from: lowerPrepared[i].split, to: higherPrepared[n].split) : []
+        }
         func examples(_ list: [[String]], _ n: Int) -> [String] { n < list.count ? list[n] : [] }
         var lowerItems = lowerTexts.enumerated().map { n, text in
             Item(text: text, change: .noLongerListed, examples: examples(lowerExamples, n).map { Example(text: $0, isNew: false) })
@@ -131,10 +136,10 @@ public struct LevelComparison: Sendable, Equatable {
                 let examplesDiffer = Set(mine.map(Alignment.spaced)) != theirs
                 var itemChange: Change = .unchanged
                 if case .reworded = change {
-                    itemChange = .reworded(words: wordRuns ? WordDiff.runs(from: lowerTexts[i], to: text) : [])
+                    itemChange = .reworded(words: words(i, n))
                 } else if examplesDiffer {
                     // The same text with other examples: shown as reworded, with no word changed.
-                    itemChange = .reworded(words: wordRuns ? WordDiff.runs(from: lowerTexts[i], to: text) : [])
+                    itemChange = .reworded(words: words(i, n))
                     counts.unchanged -= 1
                     counts.reworded += 1
                 }

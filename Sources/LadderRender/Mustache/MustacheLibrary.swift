@@ -78,7 +78,7 @@ struct MustacheLibrary: Sendable {
             case .bool(let flag)?: if flag { render(content, frame, &stack, into: &out) }
             case .list(let items)?:
                 for item in items {
-                    stack.append(item)
+                    stack.append(item.resolved)
                     render(content, frame, &stack, into: &out)
                     stack.removeLast()
                 }
@@ -133,7 +133,7 @@ struct MustacheLibrary: Sendable {
     /// `.` is the current value; `.x` the current value's `x`; `x.y` is the nearest value on the stack that
     /// has an `x`, then its `y` (not searched further up when that `x` has no `y`).
     private static func lookup(_ name: MustacheTemplate.Name, in stack: [TemplateValue]) -> TemplateValue? {
-        guard let first = name.parts.first, name.scope != .implicit else { return stack.last }
+        guard let first = name.parts.first, name.scope != .implicit else { return stack.last?.resolved }
         var found: TemplateValue?
         if name.scope == .current {
             found = stack.last?.child(first)

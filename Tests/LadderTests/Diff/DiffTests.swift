@@ -199,6 +199,20 @@ import Testing
         }
     }
 
+    /// ASCII texts' runs are cut from word ranges (`mergeRanges`); they are the runs the general merge
+    /// makes from lists of words, on texts of few words (every fold and its edge cases come up).
+    @Test func runs_from_word_ranges_are_the_general_merge_s() {
+        var rng = SystemRandomNumberGenerator()
+        let vocabulary = ["a", "b", "c", "d", "the", "team", "teams."]
+        for _ in 0..<3_000 {
+            let old = (0..<Int.random(in: 0...9, using: &rng)).map { _ in vocabulary.randomElement(using: &rng)! }.joined(separator: " ")
+            let new = (0..<Int.random(in: 0...9, using: &rng)).map { _ in vocabulary.randomElement(using: &rng)! }.joined(separator: "  ")
+            let a = WordDiff.Words(old), b = WordDiff.Words(new)
+            let ops = WordDiff.operations(a, b)
+            #expect(WordDiff.mergeRanges(ops, a.words, b.words) == WordDiff.merge(ops, a.words, b.words), "\(old) → \(new)")
+        }
+    }
+
     @Test func very_long_criteria_complete_fast() {
         // 5,000 words, with changes spread through: past the table's limit, so anchors cut it up.
         var rng = SystemRandomNumberGenerator()
