@@ -262,13 +262,29 @@ public enum WordDiff {
         runs.reserveCapacity(folded.count * 2)
         for segment in folded {
             if segment.isSame {
-                runs.append(WordRun(.same, a[segment.a].joined(separator: " ")))
+                runs.append(WordRun(.same, joined(a[segment.a])))
             } else {
-                if !segment.a.isEmpty { runs.append(WordRun(.removed, a[segment.a].joined(separator: " "))) }
-                if !segment.b.isEmpty { runs.append(WordRun(.added, b[segment.b].joined(separator: " "))) }
+                if !segment.a.isEmpty { runs.append(WordRun(.removed, joined(a[segment.a]))) }
+                if !segment.b.isEmpty { runs.append(WordRun(.added, joined(b[segment.b]))) }
             }
         }
         return runs
+    }
+
+    /// `words.joined(separator: " ")`, into one string of the right size: the library's `joined` on
+    /// a slice of substrings was most of making the runs.
+    static func joined(_ words: ArraySlice<Substring>) -> String {
+        var count = words.count
+        for word in words { count += word.utf8.count }
+        var out = ""
+        out.reserveCapacity(count)
+        var first = true
+        for word in words {
+            if !first { out += " " }
+            out += word
+            first = false
+        }
+        return out
     }
 
     /// Operations made into readable runs: each change between shared stretches as one removed run then

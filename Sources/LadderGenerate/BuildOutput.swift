@@ -119,6 +119,7 @@ extension BuildRun {
                     let done = model.tracks[tracksDone..<current].map(\.id)
                     pages.criteriaCache.forget(tracks: done)
                     pages.expectationsCache.forget(tracks: done)
+                    pages.adjacentCache.forget(tracks: done)
                     tracksDone = current
                     if memo == nil, tracksDone - tracksReturned >= max(1, model.tracks.count / 16) {
                         Memory.returnFreedPages()

@@ -33,6 +33,17 @@ extension PageWriter {
         }
     }
 
+    /// What changes from level `lower` of `track` to level `higher`. A level and the next are compared
+    /// once (`adjacentCache`), word runs and all: the higher level's page and their compare page both ask.
+    func comparison(_ track: Track, _ lower: Int, _ higher: Int) -> LevelComparison {
+        let (a, b) = (track.levels[lower], track.levels[higher])
+        func compare() -> LevelComparison {
+            LevelComparison(competencies: Self.rows(of: track), lower: expectations(of: a), higher: expectations(of: b))
+        }
+        guard higher == lower + 1 else { return compare() }
+        return adjacentCache.value(track: a.trackID, key: "\(a.pageIndex)\n\(a.id)\n\(b.pageIndex)\n\(b.id)", read: compare)
+    }
+
     /// `expectations(of:)` from the model and the rendered pages alone (`ladder diff` has no page writer).
     static func expectations(of level: Level, model: SiteModel, documents: [RenderedDocument], aligned: Bool = true) -> [String: LevelComparison.Section] {
         let document = documents[level.pageIndex]
@@ -150,22 +161,26 @@ extension PageWriter {
 
         // Every pair of levels, lower first, and an index with the picker.
         let options = (0..<track.levels.count).map { Self.optionsHTML(track, selected: $0) }
+        let marks = DiffMarks(strings)
         var pairs: [CompareIndexContext.Pair] = []
         for (i, j) in track.comparePairs {
             let (a, b) = (track.levels[i], track.levels[j])
             let url = track.compareURL(a, b)
             pairs.append(.init(url: href(url), lower: levels[i], higher: levels[j]))
             outputs.append {
-                let comparison = LevelComparison(competencies: Self.rows(of: track), lower: byLevel(i), higher: byLevel(j))
+                let comparison = comparison(track, i, j)
+                // The levels' labels from their summaries, worked out once per track.
+                let (lowerLabel, higherLabel) = (levels[i].label, levels[j].label)
                 let rows = comparison.rows.map { row in
+                    let name = displayName(row.competency)
                     var context = CompareContext.Row(
-                        name: displayName(row.competency),
-                        lowerLink: row.lowerAnchor.map { Link(url: sectionURL(a, $0), label: "\(a.label) · \(displayName(row.competency))") },
-                        higherLink: row.higherAnchor.map { Link(url: sectionURL(b, $0), label: "\(b.label) · \(displayName(row.competency))") },
+                        name: name,
+                        lowerLink: row.lowerAnchor.map { Link(url: sectionURL(a, $0), label: "\(lowerLabel) · \(name)") },
+                        higherLink: row.higherAnchor.map { Link(url: sectionURL(b, $0), label: "\(higherLabel) · \(name)") },
                         lower: row.lower.map(Self.item), higher: row.higher.map(Self.item),
-                        lowerHTML: Self.itemsHTML(row.lower, side: .lower, strings: strings), higherHTML: Self.itemsHTML(row.higher, side: .higher, strings: strings))
+                        lowerHTML: Self.itemsHTML(row.lower, side: .lower, marks: marks), higherHTML: Self.itemsHTML(row.higher, side: .higher, marks: marks))
                     context.noLongerListed = row.noLongerListed.map(Self.item)
-                    context.noLongerListedHTML = Self.itemsHTML(row.noLongerListed, side: .noLongerListed, strings: strings)
+                    context.noLongerListedHTML = Self.itemsHTML(row.noLongerListed, side: .noLongerListed, marks: marks)
                     context.summary = strings.summary(row.counts)
                     context.hasChanges = row.counts.hasChanges
                     return context
@@ -223,6 +238,11 @@ extension PageWriter {
     /// the items no longer listed struck through. Every mark carries visually hidden words ("New:",
     /// "added:", "removed:"), so it is not told by colour alone, and every text is escaped.
     static func itemsHTML(_ items: [LevelComparison.Item], side: Side, strings: UIStrings = .english) -> String {
+        itemsHTML(items, side: side, marks: DiffMarks(strings))
+    }
+
+    /// The same, with the marks' words looked up and escaped already (once per track, not per item).
+    static func itemsHTML(_ items: [LevelComparison.Item], side: Side, marks: DiffMarks) -> String {
         var html = ""
         for item in items {
             switch (side, item.change) {
@@ -231,18 +251,18 @@ extension PageWriter {
             case (.lower, _):
                 html += "<li>\(HTML.escape(item.text))"
             case (.higher, .reworded(let runs)):
-                html += "<li class=\"diff-reworded\"><span class=\"visually-hidden\">\(HTML.escape(strings.text("diff.reworded_label")))</span>"
-                wordsHTML(runs, to: &html, strings: strings)
+                html += "<li class=\"diff-reworded\">\(marks.reworded)"
+                wordsHTML(runs, to: &html, marks: marks)
             case (.higher, _):
-                html += "<li class=\"diff-added\"><mark class=\"diff-new\"><span class=\"visually-hidden\">\(HTML.escape(strings.text("diff.new_label")))</span>\(HTML.escape(item.text))</mark>"
+                html += "<li class=\"diff-added\"><mark class=\"diff-new\">\(marks.new)\(HTML.escape(item.text))</mark>"
             case (.noLongerListed, _):
-                html += "<li class=\"diff-gone\"><del><span class=\"visually-hidden\">\(HTML.escape(strings.text("diff.gone_label")))</span>\(HTML.escape(item.text))</del>"
+                html += "<li class=\"diff-gone\"><del>\(marks.gone)\(HTML.escape(item.text))</del>"
             }
             if !item.examples.isEmpty {
                 html += "<ul class=\"diff-examples\">"
                 for example in item.examples {
                     html += side == .higher && example.isNew
-                        ? "<li><ins><span class=\"visually-hidden\">\(HTML.escape(strings.text("diff.added_label")))</span>\(HTML.escape(example.text))</ins></li>"
+                        ? "<li><ins>\(marks.added)\(HTML.escape(example.text))</ins></li>"
                         : "<li>\(HTML.escape(example.text))</li>"
                 }
                 html += "</ul>"
@@ -254,13 +274,32 @@ extension PageWriter {
 
     /// A reworded item's words: shared ones plain, added ones in `<ins>`, removed ones in `<del>`.
     static func wordsHTML(_ runs: [WordRun], to html: inout String, strings: UIStrings = .english) {
+        wordsHTML(runs, to: &html, marks: DiffMarks(strings))
+    }
+
+    static func wordsHTML(_ runs: [WordRun], to html: inout String, marks: DiffMarks) {
         for (n, run) in runs.enumerated() {
             if n > 0 { html += " " }
             switch run.kind {
             case .same: html += HTML.escape(run.text)
-            case .added: html += "<ins><span class=\"visually-hidden\">\(HTML.escape(strings.text("diff.added_label")))</span>\(HTML.escape(run.text))</ins>"
-            case .removed: html += "<del><span class=\"visually-hidden\">\(HTML.escape(strings.text("diff.removed_label")))</span>\(HTML.escape(run.text))</del>"
+            case .added: html += "<ins>\(marks.added)\(HTML.escape(run.text))</ins>"
+            case .removed: html += "<del>\(marks.removed)\(HTML.escape(run.text))</del>"
             }
+        }
+    }
+
+    /// The visually hidden words each mark of a comparison carries ("New:", "added:"…), in their
+    /// `<span>`, escaped: made once for a track's comparisons rather than looked up for every item.
+    struct DiffMarks {
+        let reworded: String, new: String, gone: String, added: String, removed: String
+
+        init(_ strings: UIStrings) {
+            func hidden(_ key: String) -> String { "<span class=\"visually-hidden\">\(HTML.escape(strings.text(key)))</span>" }
+            reworded = hidden("diff.reworded_label")
+            new = hidden("diff.new_label")
+            gone = hidden("diff.gone_label")
+            added = hidden("diff.added_label")
+            removed = hidden("diff.removed_label")
         }
     }
 

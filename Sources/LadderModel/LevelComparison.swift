@@ -213,6 +213,14 @@ public struct LevelComparison: Sendable, Equatable {
 
     /// Splits prose into sentences, for sections written as paragraphs rather than lists.
     public static func sentences(_ text: String) -> [String] {
+        // ASCII text by bytes (each of its characters is one byte, but for "\r\n", which is neither an
+        // end of sentence nor a space either way): the same sentences without an array of Characters.
+        if let ascii = text.utf8.withContiguousStorageIfAvailable({ asciiSentences($0) }), let ascii { return ascii }
+        return characterSentences(text)
+    }
+
+    /// `sentences` Character by Character, for any text.
+    static func characterSentences(_ text: String) -> [String] {
         var out: [String] = []
         var current = ""
         let chars = Array(text)
@@ -227,6 +235,32 @@ public struct LevelComparison: Sendable, Equatable {
         }
         let rest = current.trimmingCharacters(in: " ")
         if !rest.isEmpty { out.append(rest) }
+        return out
+    }
+
+    /// `sentences` for ASCII bytes; nil when there is a byte above 0x7F.
+    static func asciiSentences(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+        var out: [String] = []
+        // Trimmed as `trimmingCharacters(in: " ")` trims (LadderMarkdown): spaces and line feeds that are
+        // Characters of their own, so not the LF of a CRLF. A sentence starts after a space or at the start.
+        func add(_ range: Range<Int>) {
+            var (start, end) = (range.lowerBound, range.upperBound)
+            while start < end && (bytes[start] == 0x20 || bytes[start] == 0x0A) { start += 1 }
+            while end > start && (bytes[end - 1] == 0x20 || (bytes[end - 1] == 0x0A && !(end - 2 >= start && bytes[end - 2] == 0x0D))) {
+                end -= 1
+            }
+            if start < end { out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)) }
+        }
+        var start = 0
+        for i in 0..<bytes.count {
+            let byte = bytes[i]
+            guard byte < 0x80 else { return nil }
+            if (byte == 0x2E || byte == 0x21 || byte == 0x3F) && (i + 1 == bytes.count || bytes[i + 1] == 0x20) {
+                add(start..<(i + 1))
+                start = i + 1
+            }
+        }
+        add(start..<bytes.count)
         return out
     }
 }

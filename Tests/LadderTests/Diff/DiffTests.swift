@@ -1,9 +1,36 @@
 import Foundation
 @testable import LadderDiff
+@testable import LadderModel
 import Testing
 
 /// The diff engine on its own: which criteria reword which, and the words that change inside a pair.
 @Suite struct AlignmentTests {
+    /// Pairs that cannot reach the threshold are given a bound below it rather than their exact score:
+    /// every pair at or above the threshold scores the same, every other stays below, and the pairing is
+    /// the one exact scores give.
+    @Test func bounded_scores_pair_as_exact_ones_do() {
+        var rng = SystemRandomNumberGenerator()
+        let vocabulary = ["leads", "the", "team", "projects", "design", "documents", "with", "a", "clear", "plan", "owns", "reviews"]
+        func text() -> String {
+            (0..<Int.random(in: 0...8, using: &rng)).map { _ in vocabulary.randomElement(using: &rng)! }.joined(separator: " ")
+        }
+        for _ in 0..<500 {
+            let lower = (0..<Int.random(in: 1...6, using: &rng)).map { _ in Alignment.Text(text()).terms }
+            let higher = (0..<Int.random(in: 1...6, using: &rng)).map { _ in Alignment.Text(text()).terms }
+            let table = Similarity.Table(lower: lower, higher: higher)
+            let threshold = Alignment.defaultThreshold
+            for i in lower.indices {
+                for j in higher.indices {
+                    let exact = table.score(i, j), bounded = table.score(i, j, threshold: threshold)
+                    if exact >= threshold { #expect(bounded == exact) } else { #expect(bounded < threshold) }
+                }
+            }
+            let exact = Assignment.optimal(rows: lower.count, columns: higher.count, threshold: threshold) { table.score($0, $1) }
+            let bounded = Assignment.optimal(rows: lower.count, columns: higher.count, threshold: threshold) { table.score($0, $1, threshold: threshold) }
+            #expect(exact.map { [$0.0, $0.1] } == bounded.map { [$0.0, $0.1] })
+        }
+    }
+
     /// `(kind, lower index)` of each higher criterion, for compact expectations.
     func shape(_ alignment: Alignment) -> [String] {
         alignment.higher.map { change in
@@ -211,6 +238,17 @@ import Testing
             let ops = WordDiff.operations(a, b)
             #expect(WordDiff.mergeRanges(ops, a.words, b.words) == WordDiff.merge(ops, a.words, b.words), "\(old) → \(new)")
         }
+    }
+
+    /// Prose is cut into sentences byte by byte when it is ASCII: the sentences Characters give.
+    @Test func ascii_sentences_are_the_character_ones() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces = [" ", "  ", ".", "!", "?", "a", "Bc", "\r\n", "\n", "\t", "e.g.", "... "]
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...12, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            #expect(LevelComparison.sentences(text) == LevelComparison.characterSentences(text), "\(text.debugDescription)")
+        }
+        #expect(LevelComparison.sentences("Leads the team. Owns the plan!  Then? more") == ["Leads the team.", "Owns the plan!", "Then?", "more"])
     }
 
     @Test func very_long_criteria_complete_fast() {
