@@ -187,12 +187,12 @@ extension PageWriter {
                 }
                 return Output(
                     url: url, layout: "compare",
-                    context: context(page: PageContext(title: strings.text("title.compare", ["lower": a.label, "higher": b.label, "track": track.title]), url: href(url), permalink: absolute(url),
-                                                       description: strings.text("title.compare_description", ["lower": a.displayName, "higher": b.displayName])),
+                    context: context(page: PageContext(title: strings.text("title.compare", ["lower": lowerLabel, "higher": higherLabel, "track": track.title]), url: href(url), permalink: absolute(url),
+                                                       description: strings.text("title.compare_description", ["lower": levels[i].displayName, "higher": levels[j].displayName])),
                                      current: url, track: track,
                                      view: .compare(.init(lower: levels[i], higher: levels[j], rows: rows,
                                                           picker: picker(track, levels, selectedLower: i, selectedHigher: j, options: options))),
-                                     breadcrumbs: [(track.title, track.url), (strings.text("crumb.compare"), "\(track.url)compare/"), (strings.text("compare.pair", ["lower": a.label, "higher": b.label]), nil)]),
+                                     breadcrumbs: [(track.title, track.url), (strings.text("crumb.compare"), "\(track.url)compare/"), (strings.text("compare.pair", ["lower": lowerLabel, "higher": higherLabel]), nil)]),
                     inSitemap: viewsInSitemap(track), lastmod: nil)
             }
         }
@@ -246,17 +246,27 @@ extension PageWriter {
         var html = ""
         for item in items {
             switch (side, item.change) {
+            // Piece by piece into the one string, not through an interpolated string per item.
             case (.lower, .unchanged), (.higher, .unchanged):
-                html += "<li class=\"diff-same\">\(HTML.escape(item.text))"
+                html += "<li class=\"diff-same\">"
+                html += HTML.escape(item.text)
             case (.lower, _):
-                html += "<li>\(HTML.escape(item.text))"
+                html += "<li>"
+                html += HTML.escape(item.text)
             case (.higher, .reworded(let runs)):
-                html += "<li class=\"diff-reworded\">\(marks.reworded)"
+                html += "<li class=\"diff-reworded\">"
+                html += marks.reworded
                 wordsHTML(runs, to: &html, marks: marks)
             case (.higher, _):
-                html += "<li class=\"diff-added\"><mark class=\"diff-new\">\(marks.new)\(HTML.escape(item.text))</mark>"
+                html += "<li class=\"diff-added\"><mark class=\"diff-new\">"
+                html += marks.new
+                html += HTML.escape(item.text)
+                html += "</mark>"
             case (.noLongerListed, _):
-                html += "<li class=\"diff-gone\"><del>\(marks.gone)\(HTML.escape(item.text))</del>"
+                html += "<li class=\"diff-gone\"><del>"
+                html += marks.gone
+                html += HTML.escape(item.text)
+                html += "</del>"
             }
             if !item.examples.isEmpty {
                 html += "<ul class=\"diff-examples\">"
@@ -281,9 +291,18 @@ extension PageWriter {
         for (n, run) in runs.enumerated() {
             if n > 0 { html += " " }
             switch run.kind {
-            case .same: html += HTML.escape(run.text)
-            case .added: html += "<ins>\(marks.added)\(HTML.escape(run.text))</ins>"
-            case .removed: html += "<del>\(marks.removed)\(HTML.escape(run.text))</del>"
+            case .same:
+                html += HTML.escape(run.text)
+            case .added:
+                html += "<ins>"
+                html += marks.added
+                html += HTML.escape(run.text)
+                html += "</ins>"
+            case .removed:
+                html += "<del>"
+                html += marks.removed
+                html += HTML.escape(run.text)
+                html += "</del>"
             }
         }
     }
