@@ -274,15 +274,24 @@ public enum WordDiff {
     /// `words.joined(separator: " ")`, into one string of the right size: the library's `joined` on
     /// a slice of substrings was most of making the runs.
     static func joined(_ words: ArraySlice<Substring>) -> String {
+        guard let first = words.first, let last = words.last else { return "" }
+        // Words of one text one space apart in it (as most criteria are written) are that stretch of it.
+        let text = first.base, utf8 = text.utf8
+        var apart = true
+        var k = words.startIndex
+        while apart && k + 1 < words.endIndex {
+            let end = words[k].endIndex, next = words[k + 1]
+            apart = end < utf8.endIndex && utf8[end] == 0x20 && utf8.index(after: end) == next.startIndex && next.base == text
+            k += 1
+        }
+        if apart { return String(text[first.startIndex..<last.endIndex]) }
         var count = words.count
         for word in words { count += word.utf8.count }
         var out = ""
         out.reserveCapacity(count)
-        var first = true
-        for word in words {
-            if !first { out += " " }
+        for (n, word) in words.enumerated() {
+            if n > 0 { out += " " }
             out += word
-            first = false
         }
         return out
     }

@@ -240,6 +240,30 @@ import Testing
         }
     }
 
+    /// A word's stemmed hash is the hash of its stem, made without the stem.
+    @Test func stemmed_hashes_are_the_hashes_of_the_stems() {
+        var rng = SystemRandomNumberGenerator()
+        let letters = Array("aeiosdngry".utf8)
+        let words = ["categories", "classes", "bugs", "status", "analysis", "leading", "removed", "services", "ties", "dies",
+                     "sing", "bed", "care", "cares", "caring", "lies", "boss", "us", "is", "queries", "ied", "eding"]
+        for word in words.map({ Array($0.utf8) }) + (0..<5_000).map({ _ in (0..<Int.random(in: 0...9, using: &rng)).map { _ in letters.randomElement(using: &rng)! } }) {
+            #expect(Terms.stemmedHash(word) == Terms.hash(Terms.stemASCII(word) ?? word), "\(String(decoding: word, as: UTF8.self))")
+        }
+    }
+
+    /// Runs are joined as `joined(separator: " ")` joins them, when their words are one space apart in
+    /// their text (a stretch of it) and when not.
+    @Test func joined_words_are_the_library_s() {
+        for text in ["", "a", "a b  c", "Leads  the team.\tOwns it", " x y ", "a\nb c", "é  b c", "b é c"] {
+            let words = WordDiff.words(text)
+            for lower in 0...words.count {
+                for upper in lower...words.count {
+                    #expect(WordDiff.joined(words[lower..<upper]) == words[lower..<upper].joined(separator: " "), "\(text.debugDescription)")
+                }
+            }
+        }
+    }
+
     /// Prose is cut into sentences byte by byte when it is ASCII: the sentences Characters give.
     @Test func ascii_sentences_are_the_character_ones() {
         var rng = SystemRandomNumberGenerator()
