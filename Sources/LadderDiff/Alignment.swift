@@ -73,6 +73,8 @@ public struct Alignment: Sendable, Hashable {
     /// optimal (`Assignment.optimal`); above it, the best pairs are taken greedily from those sharing a
     /// term, so no input costs more than about linear work in the size of its criteria.
     public static let optimalLimit = 4_096
+    /// Up to this many lower × higher criteria, equal texts are found by looking through the lower ones.
+    static let scanLimit = 256
 
     public init(higher: [Change], noLongerListed: [Int]) {
         self.higher = higher
@@ -83,18 +85,19 @@ public struct Alignment: Sendable, Hashable {
     /// every other level of its track, and its page's.
     public struct Text: Sendable {
         public let text: String
+        /// Its words, for word diffs (`WordDiff.runs(from:to:)`) against the texts it is aligned with.
+        public let split: WordDiff.Words
         /// `spaced(text)`: what "equal" compares.
         let spaced: String
-        /// Its terms (`Terms.hashes`): the content terms sorted, and every term in order.
-        let sorted: [UInt64]
-        let words: [UInt64]
+        /// Its terms, what similarity reads.
+        let terms: Similarity.TermHashes
 
         public init(_ text: String) {
             self.text = text
-            spaced = Alignment.spaced(text)
-            let terms = Terms.hashes(text)
-            sorted = terms.content.sorted()
-            words = terms.all
+            split = WordDiff.Words(text)
+            spaced = WordDiff.joined(split.words[...])
+            let hashes = Terms.hashes(text)
+            terms = Similarity.TermHashes(sorted: hashes.content.sorted(), words: hashes.all)
         }
     }
 
@@ -108,17 +111,30 @@ public struct Alignment: Sendable, Hashable {
         var changes = [Change](repeating: .new, count: higher.count)
         var lowerTaken = [Bool](repeating: false, count: lower.count)
 
-        // Equal texts first, in order: the first equal lower criterion not yet taken.
-        var byText: [String: [Int]] = [:]
-        for (i, text) in lower.enumerated() { byText[text.spaced, default: []].append(i) }
-        for key in byText.keys { byText[key]!.reverse() }
+        // Equal texts first, in order: the first equal lower criterion not yet taken. A competency's few
+        // criteria are looked through; a table of texts is made only for many (building one for every
+        // row of every comparison cost more than the comparisons of its strings).
         var rest: [Int] = []
-        for (j, text) in higher.enumerated() {
-            if let i = byText[text.spaced]?.popLast() {
-                changes[j] = .unchanged(lower: i)
-                lowerTaken[i] = true
-            } else {
-                rest.append(j)
+        if lower.count * higher.count <= Self.scanLimit {
+            for (j, text) in higher.enumerated() {
+                if let i = lower.indices.first(where: { !lowerTaken[$0] && lower[$0].spaced == text.spaced }) {
+                    changes[j] = .unchanged(lower: i)
+                    lowerTaken[i] = true
+                } else {
+                    rest.append(j)
+                }
+            }
+        } else {
+            var byText: [String: [Int]] = [:]
+            for (i, text) in lower.enumerated() { byText[text.spaced, default: []].append(i) }
+            for key in byText.keys { byText[key]!.reverse() }
+            for (j, text) in higher.enumerated() {
+                if let i = byText[text.spaced]?.popLast() {
+                    changes[j] = .unchanged(lower: i)
+                    lowerTaken[i] = true
+                } else {
+                    rest.append(j)
+                }
             }
         }
         let lowerRest = lower.indices.filter { !lowerTaken[$0] }
@@ -126,8 +142,10 @@ public struct Alignment: Sendable, Hashable {
         if !rest.isEmpty && !lowerRest.isEmpty {
             let pairs: [(Int, Int)]
             if lowerRest.count * rest.count <= Self.optimalLimit {
-                let table = Similarity.Table(lower: lowerRest.map { lower[$0] }, higher: rest.map { higher[$0] })
-                pairs = Assignment.optimal(rows: lowerRest.count, columns: rest.count, threshold: threshold) { table.score($0, $1) }
+                let table = Similarity.Table(lower: lowerRest.map { lower[$0].terms }, higher: rest.map { higher[$0].terms })
+                // Scores below the threshold count as nothing (`Assignment.optimal`), so those of pairs
+                // that cannot reach it need not be exact.
+                pairs = Assignment.optimal(rows: lowerRest.count, columns: rest.count, threshold: threshold) { table.score($0, $1, threshold: threshold) }
             } else {
                 pairs = Assignment.greedy(lowerRest.map { Terms.split(lower[$0].text).content },
                                           rest.map { Terms.split(higher[$0].text).content }, threshold: threshold)
@@ -157,7 +175,7 @@ public enum Similarity {
     public static let orderLimit = 4_096
 
     public static func score(_ a: String, _ b: String) -> Double {
-        Table(lower: [Alignment.Text(a)], higher: [Alignment.Text(b)]).score(0, 0)
+        Table(lower: [Alignment.Text(a).terms], higher: [Alignment.Text(b).terms]).score(0, 0)
     }
 
     /// Dice's coefficient of two lists of terms as multisets: twice the terms they share over the terms
@@ -166,10 +184,24 @@ public enum Similarity {
         Table.dice(a.map { Terms.hash(Array($0.utf8)) }.sorted(), b.map { Terms.hash(Array($0.utf8)) }.sorted())
     }
 
+    /// A criterion's terms (`Terms.hashes`): the content terms sorted, every term in order, and every
+    /// term sorted. Apart from the rest of `Alignment.Text`, so that scoring a pair copies these only.
+    struct TermHashes: Sendable {
+        let sorted: [UInt64]
+        let words: [UInt64]
+        let wordsSorted: [UInt64]
+
+        init(sorted: [UInt64], words: [UInt64]) {
+            self.sorted = sorted
+            self.words = words
+            wordsSorted = words.sorted()
+        }
+    }
+
     /// The criteria of two levels, to score any pair of them.
     struct Table {
-        let lower: [Alignment.Text]
-        let higher: [Alignment.Text]
+        let lower: [Similarity.TermHashes]
+        let higher: [Similarity.TermHashes]
 
         func score(_ i: Int, _ j: Int) -> Double {
             let a = lower[i], b = higher[j]
@@ -179,13 +211,31 @@ public enum Similarity {
             return (terms + order) / 2
         }
 
+        /// `score`, or a value below `threshold` when the pair cannot reach it, without the subsequence
+        /// worked out (most pairs of a comparison are about other things): the subsequence shares no more
+        /// terms than the two texts share in any order, so the score is at most what that many would give.
+        func score(_ i: Int, _ j: Int, threshold: Double) -> Double {
+            let a = lower[i], b = higher[j]
+            let terms = Table.dice(a.sorted, b.sorted)
+            guard a.words.count * b.words.count <= Similarity.orderLimit, !a.words.isEmpty || !b.words.isEmpty else { return terms }
+            let most = (terms + Double(2 * Table.shared(a.wordsSorted, b.wordsSorted)) / Double(a.words.count + b.words.count)) / 2
+            if most < threshold { return most }
+            let order = Double(2 * Table.subsequence(a.words, b.words)) / Double(a.words.count + b.words.count)
+            return (terms + order) / 2
+        }
+
         static func dice(_ a: [UInt64], _ b: [UInt64]) -> Double {
             guard !a.isEmpty || !b.isEmpty else { return 0 }
+            return Double(2 * shared(a, b)) / Double(a.count + b.count)
+        }
+
+        /// How many terms two sorted lists share, as multisets.
+        static func shared(_ a: [UInt64], _ b: [UInt64]) -> Int {
             var shared = 0, x = 0, y = 0
             while x < a.count && y < b.count {
                 if a[x] == b[y] { shared += 1; x += 1; y += 1 } else if a[x] < b[y] { x += 1 } else { y += 1 }
             }
-            return Double(2 * shared) / Double(a.count + b.count)
+            return shared
         }
 
         /// The length of the longest common subsequence, one row at a time.

@@ -22,11 +22,13 @@ public enum Assignment {
         // Potentials u (rows) and v (columns), 1-based with a dummy column 0; p[j]: the row matched to column j.
         var u = [Double](repeating: 0, count: n + 1), v = [Double](repeating: 0, count: m + 1)
         var p = [Int](repeating: 0, count: m + 1), way = [Int](repeating: 0, count: m + 1)
+        // One pair of work rows for every row, set afresh each time rather than made again.
+        var minv = [Double](repeating: .infinity, count: m + 1)
+        var used = [Bool](repeating: false, count: m + 1)
         for i in 1...n {
             p[0] = i
             var j0 = 0
-            var minv = [Double](repeating: .infinity, count: m + 1)
-            var used = [Bool](repeating: false, count: m + 1)
+            for j in 0...m { minv[j] = .infinity; used[j] = false }
             repeat {
                 used[j0] = true
                 let i0 = p[j0]

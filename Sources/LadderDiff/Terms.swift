@@ -44,7 +44,7 @@ public enum Terms {
         var content: [UInt64] = []
         let ascii = forEachASCIIWord(text) { word in
             let plain = hash(word)
-            let stemmed = stemASCII(word).map(hash) ?? plain
+            let stemmed = stemmedHash(word)
             all.append(stemmed)
             if !stopWordHashes.contains(plain) && !stopWordHashes.contains(stemmed) { content.append(stemmed) }
         }
@@ -55,12 +55,47 @@ public enum Terms {
 
     /// FNV-1a over a term's UTF-8: the same on every run and every machine.
     static func hash(_ bytes: [UInt8]) -> UInt64 {
+        hash(bytes[...])
+    }
+
+    static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         return h
     }
 
     static let stopWordHashes = Set(stopWords.map { hash(Array($0.utf8)) })
+
+    /// `hash(stemASCII(word) ?? word)`, with no stemmed copy made: every rule of `stemASCII` but the
+    /// first keeps a start of the word, and the first ("ies" → "y") leaves nothing for the others.
+    /// Every word of every criterion of a site goes through it.
+    static func stemmedHash(_ word: [UInt8]) -> UInt64 {
+        var n = word.count
+        guard n > 3 else { return hash(word) }
+        func ends(_ suffix: StaticString) -> Bool {
+            let k = suffix.utf8CodeUnitCount
+            guard n > k else { return false }
+            return suffix.withUTF8Buffer { s in
+                var i = 0
+                while i < k { if word[n - k + i] != s[i] { return false }; i += 1 }
+                return true
+            }
+        }
+        if ends("ies") && n > 5 {
+            return (hash(word[..<(n - 3)]) ^ 0x79) &* 0x0000_0100_0000_01B3
+        } else if ends("sses") {
+            n -= 2
+        } else if ends("s") && !ends("ss") && !ends("us") && !ends("is") {
+            n -= 1
+        }
+        if ends("ing") && n > 6 {
+            n -= 3
+        } else if ends("ed") && n > 5 {
+            n -= 2
+        }
+        if ends("e") && n > 4 { n -= 1 }
+        return hash(word[..<n])
+    }
 
     /// Each word of ASCII `text` in turn (lowercased; a possessive's `s` dropped, hyphens and apostrophes
     /// splitting words); false, part way, when the text has a byte outside ASCII.

@@ -29,9 +29,13 @@ public enum WordDiff {
 
     /// The words of `text`, split at white space.
     public static func words(_ text: String) -> [Substring] {
+        words(text, isASCII: text.utf8.allSatisfy { $0 < 0x80 })
+    }
+
+    static func words(_ text: String, isASCII: Bool) -> [Substring] {
         // ASCII text splits at its white space bytes (tab to carriage return, space), which are all the
         // white space it can hold, without asking each Character.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        if isASCII {
             return text.utf8.split(whereSeparator: { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }).map { Substring($0) }
         }
         return text.split(whereSeparator: { $0.isWhitespace })
@@ -40,8 +44,32 @@ public enum WordDiff {
     /// The runs that turn `old` into `new`: `same` runs are in both, `removed` only in `old`, `added`
     /// only in `new`. Joining the `same` and `added` runs gives `new`'s words; `same` and `removed`, `old`'s.
     public static func runs(from old: String, to new: String) -> [WordRun] {
-        let a = words(old), b = words(new)
-        return merge(operations(a, b), a, b)
+        runs(from: Words(old), to: Words(new))
+    }
+
+    /// The same, for texts split already: a level's criteria are diffed against those of every other
+    /// level of its track, and split once (`Alignment.Text`).
+    public static func runs(from old: Words, to new: Words) -> [WordRun] {
+        let ops = operations(old, new)
+        // ASCII words are equal only when their bytes are, so a shared word is the same text on either
+        // side and runs can be cut from the texts' word ranges.
+        return old.isASCII && new.isASCII ? mergeRanges(ops, old.words, new.words) : merge(ops, old.words, new.words)
+    }
+
+    /// A text's words (`words(_:)`), with what comparing them needs, worked out once.
+    public struct Words: Sendable {
+        public let words: [Substring]
+        /// Each word's `hashValue`: cells compare these first (equal words have equal hashes), and only
+        /// words with equal hashes are compared themselves.
+        let hashes: [Int]
+        /// Whether the text is ASCII (its words then equal only when their bytes are).
+        let isASCII: Bool
+
+        public init(_ text: String) {
+            isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+            words = WordDiff.words(text, isASCII: isASCII)
+            hashes = words.map(\.hashValue)
+        }
     }
 
     // MARK: - The subsequence
@@ -49,7 +77,8 @@ public enum WordDiff {
     enum Op: Equatable { case same(Int, Int), removed(Int), added(Int) }
 
     /// Word by word: which words of `a` and `b` are kept, removed or added, in reading order.
-    static func operations(_ a: [Substring], _ b: [Substring]) -> [Op] {
+    static func operations(_ old: Words, _ new: Words) -> [Op] {
+        let a = old.words, b = new.words
         var ops: [Op] = []
         ops.reserveCapacity(max(a.count, b.count))
         // Work pieces in reading order with a stack, never recursion: a long text cannot exhaust the stack.
@@ -77,7 +106,7 @@ public enum WordDiff {
                     for i in ma { ops.append(.removed(i)) }
                     for j in mb { ops.append(.added(j)) }
                 } else if ma.count * mb.count <= tableLimit {
-                    ops += table(a, ma, b, mb)
+                    ops += table(old, ma, new, mb)
                 } else {
                     let anchors = uniqueAnchors(a, ma, b, mb)
                     if anchors.isEmpty {
@@ -102,21 +131,23 @@ public enum WordDiff {
     }
 
     /// The longest common subsequence of two pieces, cell by cell (at most `tableLimit` cells).
-    static func table(_ a: [Substring], _ ra: Range<Int>, _ b: [Substring], _ rb: Range<Int>) -> [Op] {
+    static func table(_ old: Words, _ ra: Range<Int>, _ new: Words, _ rb: Range<Int>) -> [Op] {
         let n = ra.count, m = rb.count
-        // Words as small integers, so cells compare integers rather than strings.
-        var ids: [Substring: Int32] = [:]
-        let x = a[ra].map { word in ids[word] ?? { let id = Int32(ids.count); ids[word] = id; return id }() }
-        let y = b[rb].map { word in ids[word] ?? { let id = Int32(ids.count); ids[word] = id; return id }() }
-        // lengths[i][j]: the subsequence of x[i...] and y[j...], one row kept at a time; `keep` records the
-        // choices (0: same, 1: skip x[i], 2: skip y[j]).
+        let a = old.words, b = new.words, ha = old.hashes, hb = new.hashes
+        // Cells compare the words' hashes, and the words only where those are equal: no table of the
+        // words is made for each pair of texts.
+        @inline(__always) func equal(_ i: Int, _ j: Int) -> Bool {
+            ha[ra.lowerBound + i] == hb[rb.lowerBound + j] && a[ra.lowerBound + i] == b[rb.lowerBound + j]
+        }
+        // lengths[i][j]: the subsequence of the pieces from their words i and j on, one row kept at a time;
+        // `keep` records the choices (0: same, 1: skip a's word i, 2: skip b's word j).
         var keep = [UInt8](repeating: 0, count: n * m)
         var next = [Int32](repeating: 0, count: m + 1)
         var row = [Int32](repeating: 0, count: m + 1)
         for i in stride(from: n - 1, through: 0, by: -1) {
             row[m] = 0
             for j in stride(from: m - 1, through: 0, by: -1) {
-                if x[i] == y[j] {
+                if equal(i, j) {
                     row[j] = next[j + 1] + 1
                     keep[i * m + j] = 0
                 } else if next[j] >= row[j + 1] {
@@ -173,6 +204,97 @@ public enum WordDiff {
     }
 
     // MARK: - Runs
+
+    /// `merge` for ASCII texts, whose shared words are the same bytes on both sides: every stretch is a
+    /// range of `a`'s words and one of `b`'s (operations come in reading order, so the words of a
+    /// change, folded or not, are consecutive on each side), and no list of words is made for it.
+    static func mergeRanges(_ ops: [Op], _ a: [Substring], _ b: [Substring]) -> [WordRun] {
+        // A shared stretch has `a` and `b` the same length; a change removes `a` and adds `b`.
+        struct Segment { var a: Range<Int>; var b: Range<Int>; var isSame: Bool }
+        var segments: [Segment] = []
+        var i = 0, j = 0
+        for op in ops {
+            switch op {
+            case .same:
+                if segments.last?.isSame == true {
+                    segments[segments.count - 1].a = segments[segments.count - 1].a.lowerBound..<(i + 1)
+                    segments[segments.count - 1].b = segments[segments.count - 1].b.lowerBound..<(j + 1)
+                } else {
+                    segments.append(Segment(a: i..<(i + 1), b: j..<(j + 1), isSame: true))
+                }
+                i += 1; j += 1
+            case .removed:
+                if segments.last?.isSame == false {
+                    segments[segments.count - 1].a = segments[segments.count - 1].a.lowerBound..<(i + 1)
+                } else {
+                    segments.append(Segment(a: i..<(i + 1), b: j..<j, isSame: false))
+                }
+                i += 1
+            case .added:
+                if segments.last?.isSame == false {
+                    segments[segments.count - 1].b = segments[segments.count - 1].b.lowerBound..<(j + 1)
+                } else {
+                    segments.append(Segment(a: i..<i, b: j..<(j + 1), isSame: false))
+                }
+                j += 1
+            }
+        }
+        // Folding as `merge` does: a shared stretch of one or two words between two changes at least as long.
+        var folded = segments
+        var changed = true
+        while changed {
+            changed = false
+            var k = 1
+            while k + 1 < folded.count {
+                let (before, shared, after) = (folded[k - 1], folded[k], folded[k + 1])
+                if shared.isSame, !before.isSame, !after.isSame, shared.a.count <= 2,
+                   shared.a.count < max(before.a.count, before.b.count),
+                   shared.a.count < max(after.a.count, after.b.count) {
+                    let merged = Segment(a: before.a.lowerBound..<after.a.upperBound, b: before.b.lowerBound..<after.b.upperBound, isSame: false)
+                    folded.replaceSubrange((k - 1)...(k + 1), with: [merged])
+                    changed = true
+                } else {
+                    k += 1
+                }
+            }
+        }
+        var runs: [WordRun] = []
+        runs.reserveCapacity(folded.count * 2)
+        for segment in folded {
+            if segment.isSame {
+                runs.append(WordRun(.same, joined(a[segment.a])))
+            } else {
+                if !segment.a.isEmpty { runs.append(WordRun(.removed, joined(a[segment.a]))) }
+                if !segment.b.isEmpty { runs.append(WordRun(.added, joined(b[segment.b]))) }
+            }
+        }
+        return runs
+    }
+
+    /// `words.joined(separator: " ")`, into one string of the right size: the library's `joined` on
+    /// a slice of substrings was most of making the runs.
+    static func joined(_ words: ArraySlice<Substring>) -> String {
+        guard let first = words.first, let last = words.last else { return "" }
+        // Words of one text one space apart in it (as most criteria are written) are that stretch of it.
+        let text = first.base, utf8 = text.utf8
+        var apart = true
+        var k = words.startIndex
+        while apart && k + 1 < words.endIndex {
+            let end = words[k].endIndex, next = words[k + 1]
+            apart = end < utf8.endIndex && utf8[end] == 0x20 && utf8.index(after: end) == next.startIndex && next.base == text
+            k += 1
+        }
+        if apart { return String(text[first.startIndex..<last.endIndex]) }
+        var count = words.count
+        for word in words { count += word.utf8.count }
+        var out = ""
+        out.reserveCapacity(count)
+        for (n, word) in words.enumerated() {
+            if n > 0 { out += " " }
+            out += word
+        }
+        return out
+    }
 
     /// Operations made into readable runs: each change between shared stretches as one removed run then
     /// one added run, short shared stretches between larger changes folded into them.

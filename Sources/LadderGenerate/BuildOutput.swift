@@ -116,7 +116,10 @@ extension BuildRun {
             let entries = try IncrementalOutput(memo: memo, fingerprints: fingerprints)
                 .write(pages.groups(), jobs: { pages.jobs(for: $0, views: views) }, to: sink, render: pages.render) { batch in
                     guard let current = batch.compactMap(\.track).max(), current > tracksDone else { return }
-                    pages.criteriaCache.forget(tracks: model.tracks[tracksDone..<current].map(\.id))
+                    let done = model.tracks[tracksDone..<current].map(\.id)
+                    pages.criteriaCache.forget(tracks: done)
+                    pages.expectationsCache.forget(tracks: done)
+                    pages.adjacentCache.forget(tracks: done)
                     tracksDone = current
                     if memo == nil, tracksDone - tracksReturned >= max(1, model.tracks.count / 16) {
                         Memory.returnFreedPages()

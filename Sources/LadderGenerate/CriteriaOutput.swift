@@ -33,21 +33,22 @@ extension PageWriter {
     }
 }
 
-/// Each level's criteria, by track and then by page and id, read the first time a page asks and kept
-/// until the pages are past the level's track (`forget`). Pages render on every core, hence the lock;
-/// two threads that ask at once both read, and get the same.
-final class CriteriaCache: @unchecked Sendable {
+/// What each level's pages share (its criteria, its expectations as comparisons read them), by track
+/// and then by key, read the first time a page asks and kept until the pages are past the level's
+/// track (`forget`). Pages render on every core, hence the lock; two threads that ask at once both
+/// read, and get the same.
+final class TrackCache<Value>: @unchecked Sendable {
     private let lock = NSLock()
-    private var byTrack: [String: [String: LevelCriteria]] = [:]
+    private var byTrack: [String: [String: Value]] = [:]
 
-    func value(track: String, key: String, read: () -> LevelCriteria) -> LevelCriteria {
+    func value(track: String, key: String, read: () -> Value) -> Value {
         if let known = lock.withLock({ byTrack[track]?[key] }) { return known }
         let made = read()
         lock.withLock { byTrack[track, default: [:]][key] = made }
         return made
     }
 
-    /// Lets go of these tracks' criteria. Asked for again, they are read again, and are the same.
+    /// Lets go of these tracks' values. Asked for again, they are read again, and are the same.
     func forget(tracks: some Sequence<String>) {
         lock.withLock { for track in tracks { byTrack[track] = nil } }
     }

@@ -25,8 +25,23 @@ extension PageWriter {
     /// A level's expectations per competency: list items, or sentences when the section is prose. A level
     /// with no competency sections gives its whole text (its list item, or the blocks under its heading)
     /// under the prose row's id.
+    /// Aligned ones are read once a build (`expectationsCache`).
     func expectations(of level: Level, aligned: Bool = true) -> [String: LevelComparison.Section] {
-        Self.expectations(of: level, model: model, documents: documents, aligned: aligned)
+        guard aligned else { return Self.expectations(of: level, model: model, documents: documents, aligned: false) }
+        return expectationsCache.value(track: level.trackID, key: "\(level.pageIndex)\n\(level.id)") {
+            Self.expectations(of: level, model: model, documents: documents)
+        }
+    }
+
+    /// What changes from level `lower` of `track` to level `higher`. A level and the next are compared
+    /// once (`adjacentCache`), word runs and all: the higher level's page and their compare page both ask.
+    func comparison(_ track: Track, _ lower: Int, _ higher: Int) -> LevelComparison {
+        let (a, b) = (track.levels[lower], track.levels[higher])
+        func compare() -> LevelComparison {
+            LevelComparison(competencies: Self.rows(of: track), lower: expectations(of: a), higher: expectations(of: b))
+        }
+        guard higher == lower + 1 else { return compare() }
+        return adjacentCache.value(track: a.trackID, key: "\(a.pageIndex)\n\(a.id)\n\(b.pageIndex)\n\(b.id)", read: compare)
     }
 
     /// `expectations(of:)` from the model and the rendered pages alone (`ladder diff` has no page writer).
@@ -95,7 +110,9 @@ extension PageWriter {
     func viewOutputs(_ track: Track) -> [() -> Output] {
         guard !track.levels.isEmpty else { return [] }
         var outputs: [() -> Output] = []
-        let byLevel = track.levels.map { expectations(of: $0) }
+        // Each level's expectations are asked for by the jobs that read them, when they run (on every
+        // core), not here, one track after another.
+        func byLevel(_ n: Int) -> [String: LevelComparison.Section] { expectations(of: track.levels[n]) }
         let levels = track.levels.map(levelSummary)
 
         // One page per competency: every level's section, in order. Each level's first section per competency
@@ -123,13 +140,14 @@ extension PageWriter {
         // The matrix: competencies down, levels across.
         outputs.append {
             let matrixURL = "\(track.url)matrix/"
+            let sections = track.levels.indices.map(byLevel)
             let rows = Self.rows(of: track).map { competency in
                 MatrixContext.Row(name: displayName(competency),
                                   url: competency.id.isEmpty ? "" : href("\(track.url)competencies/\(competency.id)/"),
                                   anchor: "competency-" + (competency.id.isEmpty ? "expectations" : competency.id),
                                   cells: track.levels.enumerated().map { n, level in
                     MatrixContext.Cell(level: level.id, label: level.displayName,
-                                       entry: byLevel[n][competency.id].map { (sectionURL(level, $0.anchor), $0.items) })
+                                       entry: sections[n][competency.id].map { (sectionURL(level, $0.anchor), $0.items) })
                 })
             }
             return Output(
@@ -143,34 +161,38 @@ extension PageWriter {
 
         // Every pair of levels, lower first, and an index with the picker.
         let options = (0..<track.levels.count).map { Self.optionsHTML(track, selected: $0) }
+        let marks = DiffMarks(strings)
         var pairs: [CompareIndexContext.Pair] = []
         for (i, j) in track.comparePairs {
             let (a, b) = (track.levels[i], track.levels[j])
             let url = track.compareURL(a, b)
             pairs.append(.init(url: href(url), lower: levels[i], higher: levels[j]))
             outputs.append {
-                let comparison = LevelComparison(competencies: Self.rows(of: track), lower: byLevel[i], higher: byLevel[j])
+                let comparison = comparison(track, i, j)
+                // The levels' labels from their summaries, worked out once per track.
+                let (lowerLabel, higherLabel) = (levels[i].label, levels[j].label)
                 let rows = comparison.rows.map { row in
+                    let name = displayName(row.competency)
                     var context = CompareContext.Row(
-                        name: displayName(row.competency),
-                        lowerLink: row.lowerAnchor.map { Link(url: sectionURL(a, $0), label: "\(a.label) · \(displayName(row.competency))") },
-                        higherLink: row.higherAnchor.map { Link(url: sectionURL(b, $0), label: "\(b.label) · \(displayName(row.competency))") },
+                        name: name,
+                        lowerLink: row.lowerAnchor.map { Link(url: sectionURL(a, $0), label: "\(lowerLabel) · \(name)") },
+                        higherLink: row.higherAnchor.map { Link(url: sectionURL(b, $0), label: "\(higherLabel) · \(name)") },
                         lower: row.lower.map(Self.item), higher: row.higher.map(Self.item),
-                        lowerHTML: Self.itemsHTML(row.lower, side: .lower, strings: strings), higherHTML: Self.itemsHTML(row.higher, side: .higher, strings: strings))
+                        lowerHTML: Self.itemsHTML(row.lower, side: .lower, marks: marks), higherHTML: Self.itemsHTML(row.higher, side: .higher, marks: marks))
                     context.noLongerListed = row.noLongerListed.map(Self.item)
-                    context.noLongerListedHTML = Self.itemsHTML(row.noLongerListed, side: .noLongerListed, strings: strings)
+                    context.noLongerListedHTML = Self.itemsHTML(row.noLongerListed, side: .noLongerListed, marks: marks)
                     context.summary = strings.summary(row.counts)
                     context.hasChanges = row.counts.hasChanges
                     return context
                 }
                 return Output(
                     url: url, layout: "compare",
-                    context: context(page: PageContext(title: strings.text("title.compare", ["lower": a.label, "higher": b.label, "track": track.title]), url: href(url), permalink: absolute(url),
-                                                       description: strings.text("title.compare_description", ["lower": a.displayName, "higher": b.displayName])),
+                    context: context(page: PageContext(title: strings.text("title.compare", ["lower": lowerLabel, "higher": higherLabel, "track": track.title]), url: href(url), permalink: absolute(url),
+                                                       description: strings.text("title.compare_description", ["lower": levels[i].displayName, "higher": levels[j].displayName])),
                                      current: url, track: track,
                                      view: .compare(.init(lower: levels[i], higher: levels[j], rows: rows,
-                                                          picker: picker(track, selectedLower: i, selectedHigher: j, options: options))),
-                                     breadcrumbs: [(track.title, track.url), (strings.text("crumb.compare"), "\(track.url)compare/"), (strings.text("compare.pair", ["lower": a.label, "higher": b.label]), nil)]),
+                                                          picker: picker(track, levels, selectedLower: i, selectedHigher: j, options: options))),
+                                     breadcrumbs: [(track.title, track.url), (strings.text("crumb.compare"), "\(track.url)compare/"), (strings.text("compare.pair", ["lower": lowerLabel, "higher": higherLabel]), nil)]),
                     inSitemap: viewsInSitemap(track), lastmod: nil)
             }
         }
@@ -180,7 +202,7 @@ extension PageWriter {
             url: indexURL, layout: "compare-index",
             context: context(page: PageContext(title: strings.text("title.compare_index", ["track": track.title]), url: href(indexURL), permalink: absolute(indexURL)),
                              current: indexURL, track: track,
-                             view: .compareIndex(.init(pairs: allPairs, picker: picker(track, selectedLower: 0,
+                             view: .compareIndex(.init(pairs: allPairs, picker: picker(track, levels, selectedLower: 0,
                                                                                       selectedHigher: min(1, track.levels.count - 1), options: options))),
                              breadcrumbs: [(track.title, track.url), (strings.text("crumb.compare"), nil)]),
             inSitemap: viewsInSitemap(track), lastmod: nil) }
@@ -188,11 +210,13 @@ extension PageWriter {
     }
 
     /// `options[i]`: the `<option>`s with level `i` selected, shared by all the track's comparisons.
-    func picker(_ track: Track, selectedLower: Int, selectedHigher: Int, options: [String]) -> LevelPicker {
+    /// `levels`: the track's level summaries, whose display names were worked out once (asking each
+    /// level again, for each of its 45 comparisons, was 3% of a 10,000-level build).
+    func picker(_ track: Track, _ levels: [LevelSummary], selectedLower: Int, selectedHigher: Int, options: [String]) -> LevelPicker {
         LevelPicker(
             action: href("\(track.url)compare/"),
-            lower: track.levels.enumerated().map { .init(value: $1.slug, label: $1.displayName, selected: $0 == selectedLower) },
-            higher: track.levels.enumerated().map { .init(value: $1.slug, label: $1.displayName, selected: $0 == selectedHigher) },
+            lower: track.levels.enumerated().map { .init(value: $1.slug, label: levels[$0].displayName, selected: $0 == selectedLower) },
+            higher: track.levels.enumerated().map { .init(value: $1.slug, label: levels[$0].displayName, selected: $0 == selectedHigher) },
             lowerOptionsHTML: options[selectedLower], higherOptionsHTML: options[selectedHigher])
     }
 
@@ -214,26 +238,41 @@ extension PageWriter {
     /// the items no longer listed struck through. Every mark carries visually hidden words ("New:",
     /// "added:", "removed:"), so it is not told by colour alone, and every text is escaped.
     static func itemsHTML(_ items: [LevelComparison.Item], side: Side, strings: UIStrings = .english) -> String {
+        itemsHTML(items, side: side, marks: DiffMarks(strings))
+    }
+
+    /// The same, with the marks' words looked up and escaped already (once per track, not per item).
+    static func itemsHTML(_ items: [LevelComparison.Item], side: Side, marks: DiffMarks) -> String {
         var html = ""
         for item in items {
             switch (side, item.change) {
+            // Piece by piece into the one string, not through an interpolated string per item.
             case (.lower, .unchanged), (.higher, .unchanged):
-                html += "<li class=\"diff-same\">\(HTML.escape(item.text))"
+                html += "<li class=\"diff-same\">"
+                html += HTML.escape(item.text)
             case (.lower, _):
-                html += "<li>\(HTML.escape(item.text))"
+                html += "<li>"
+                html += HTML.escape(item.text)
             case (.higher, .reworded(let runs)):
-                html += "<li class=\"diff-reworded\"><span class=\"visually-hidden\">\(HTML.escape(strings.text("diff.reworded_label")))</span>"
-                wordsHTML(runs, to: &html, strings: strings)
+                html += "<li class=\"diff-reworded\">"
+                html += marks.reworded
+                wordsHTML(runs, to: &html, marks: marks)
             case (.higher, _):
-                html += "<li class=\"diff-added\"><mark class=\"diff-new\"><span class=\"visually-hidden\">\(HTML.escape(strings.text("diff.new_label")))</span>\(HTML.escape(item.text))</mark>"
+                html += "<li class=\"diff-added\"><mark class=\"diff-new\">"
+                html += marks.new
+                html += HTML.escape(item.text)
+                html += "</mark>"
             case (.noLongerListed, _):
-                html += "<li class=\"diff-gone\"><del><span class=\"visually-hidden\">\(HTML.escape(strings.text("diff.gone_label")))</span>\(HTML.escape(item.text))</del>"
+                html += "<li class=\"diff-gone\"><del>"
+                html += marks.gone
+                html += HTML.escape(item.text)
+                html += "</del>"
             }
             if !item.examples.isEmpty {
                 html += "<ul class=\"diff-examples\">"
                 for example in item.examples {
                     html += side == .higher && example.isNew
-                        ? "<li><ins><span class=\"visually-hidden\">\(HTML.escape(strings.text("diff.added_label")))</span>\(HTML.escape(example.text))</ins></li>"
+                        ? "<li><ins>\(marks.added)\(HTML.escape(example.text))</ins></li>"
                         : "<li>\(HTML.escape(example.text))</li>"
                 }
                 html += "</ul>"
@@ -245,13 +284,41 @@ extension PageWriter {
 
     /// A reworded item's words: shared ones plain, added ones in `<ins>`, removed ones in `<del>`.
     static func wordsHTML(_ runs: [WordRun], to html: inout String, strings: UIStrings = .english) {
+        wordsHTML(runs, to: &html, marks: DiffMarks(strings))
+    }
+
+    static func wordsHTML(_ runs: [WordRun], to html: inout String, marks: DiffMarks) {
         for (n, run) in runs.enumerated() {
             if n > 0 { html += " " }
             switch run.kind {
-            case .same: html += HTML.escape(run.text)
-            case .added: html += "<ins><span class=\"visually-hidden\">\(HTML.escape(strings.text("diff.added_label")))</span>\(HTML.escape(run.text))</ins>"
-            case .removed: html += "<del><span class=\"visually-hidden\">\(HTML.escape(strings.text("diff.removed_label")))</span>\(HTML.escape(run.text))</del>"
+            case .same:
+                html += HTML.escape(run.text)
+            case .added:
+                html += "<ins>"
+                html += marks.added
+                html += HTML.escape(run.text)
+                html += "</ins>"
+            case .removed:
+                html += "<del>"
+                html += marks.removed
+                html += HTML.escape(run.text)
+                html += "</del>"
             }
+        }
+    }
+
+    /// The visually hidden words each mark of a comparison carries ("New:", "added:"…), in their
+    /// `<span>`, escaped: made once for a track's comparisons rather than looked up for every item.
+    struct DiffMarks {
+        let reworded: String, new: String, gone: String, added: String, removed: String
+
+        init(_ strings: UIStrings) {
+            func hidden(_ key: String) -> String { "<span class=\"visually-hidden\">\(HTML.escape(strings.text(key)))</span>" }
+            reworded = hidden("diff.reworded_label")
+            new = hidden("diff.new_label")
+            gone = hidden("diff.gone_label")
+            added = hidden("diff.added_label")
+            removed = hidden("diff.removed_label")
         }
     }
 

@@ -22,7 +22,14 @@ struct PageWriter {
     /// Each content file's last commit date (`engineering/l3.md` → `2026-03-14`), for "Last updated".
     let lastCommitDates: [String: String]
     /// Each level's criteria, read once: from this build's documents, so never kept for another build.
-    let criteriaCache = CriteriaCache()
+    let criteriaCache = TrackCache<LevelCriteria>()
+    /// Each level's expectations as comparisons read them, worked out once: its level page, the next
+    /// level's, its comparisons and the matrix all ask (each asking again was a tenth of a
+    /// 10,000-level build's CPU). Kept and let go with the criteria.
+    let expectationsCache = TrackCache<[String: LevelComparison.Section]>()
+    /// Each level's comparison with the next, worked out once: the higher level's page shows it in short
+    /// and the pair's compare page in full. Kept and let go with the criteria.
+    let adjacentCache = TrackCache<LevelComparison>()
     /// The ladder's versions, with `history:` in site.yml: `/changes/` and the criteria's earlier ids.
     let history: LadderHistory?
     /// The site's languages, when it has several: each page links to itself in the others.

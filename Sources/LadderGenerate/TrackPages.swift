@@ -149,7 +149,7 @@ extension PageWriter {
             equivalent: equivalent)
         levelContext.assessURL = model.config.assess ? href(level.assessURL) : nil
         if model.config.views && position > 0 {
-            levelContext.changes = changes(from: track.levels[position - 1], to: level, in: track)
+            levelContext.changes = changes(from: position - 1, to: position, in: track)
         }
         var page = PageContext(title: "\(level.id) \(level.title)", url: href(level.url), permalink: absolute(level.url),
                                description: level.summary, summary: level.summary)
@@ -167,9 +167,10 @@ extension PageWriter {
 
     /// "What changes from L3" on a level page: the comparison with the previous level in short, and
     /// the expectations new at this one.
-    func changes(from lower: Level, to level: Level, in track: Track) -> LevelContext.Changes {
-        let comparison = LevelComparison(competencies: Self.rows(of: track), lower: expectations(of: lower),
-                                         higher: expectations(of: level), wordRuns: false)
+    func changes(from lowerPosition: Int, to position: Int, in track: Track) -> LevelContext.Changes {
+        let (lower, level) = (track.levels[lowerPosition], track.levels[position])
+        // The comparison the pair's compare page shows too (`comparison`): its word runs are not read here.
+        let comparison = comparison(track, lowerPosition, position)
         var newHTML = ""
         for row in comparison.rows {
             let new = row.higher.filter(\.isNew)

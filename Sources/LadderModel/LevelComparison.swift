@@ -110,7 +110,12 @@ public struct LevelComparison: Sendable, Equatable {
     static func row(_ competency: Competency, _ a: Section?, _ b: Section?, wordRuns: Bool) -> Row {
         let lowerTexts = a?.texts ?? [], higherTexts = b?.texts ?? []
         let lowerExamples = a?.examples ?? [], higherExamples = b?.examples ?? []
-        let alignment = Alignment(aligning: a?.prepared ?? [], with: b?.prepared ?? [])
+        let lowerPrepared = a?.prepared ?? [], higherPrepared = b?.prepared ?? []
+        let alignment = Alignment(aligning: lowerPrepared, with: higherPrepared)
+        // The words of both items, split once per level (`Section.prepared`).
+        func words(_ i: Int, _ n: Int) -> [WordRun] {
+            wordRuns ? WordDiff.runs(from: lowerPrepared[i].split, to: higherPrepared[n].split) : []
+        }
         func examples(_ list: [[String]], _ n: Int) -> [String] { n < list.count ? list[n] : [] }
         var lowerItems = lowerTexts.enumerated().map { n, text in
             Item(text: text, change: .noLongerListed, examples: examples(lowerExamples, n).map { Example(text: $0, isNew: false) })
@@ -131,10 +136,10 @@ public struct LevelComparison: Sendable, Equatable {
                 let examplesDiffer = Set(mine.map(Alignment.spaced)) != theirs
                 var itemChange: Change = .unchanged
                 if case .reworded = change {
-                    itemChange = .reworded(words: wordRuns ? WordDiff.runs(from: lowerTexts[i], to: text) : [])
+                    itemChange = .reworded(words: words(i, n))
                 } else if examplesDiffer {
                     // The same text with other examples: shown as reworded, with no word changed.
-                    itemChange = .reworded(words: wordRuns ? WordDiff.runs(from: lowerTexts[i], to: text) : [])
+                    itemChange = .reworded(words: words(i, n))
                     counts.unchanged -= 1
                     counts.reworded += 1
                 }
@@ -208,6 +213,14 @@ public struct LevelComparison: Sendable, Equatable {
 
     /// Splits prose into sentences, for sections written as paragraphs rather than lists.
     public static func sentences(_ text: String) -> [String] {
+        // ASCII text by bytes (each of its characters is one byte, but for "\r\n", which is neither an
+        // end of sentence nor a space either way): the same sentences without an array of Characters.
+        if let ascii = text.utf8.withContiguousStorageIfAvailable({ asciiSentences($0) }), let ascii { return ascii }
+        return characterSentences(text)
+    }
+
+    /// `sentences` Character by Character, for any text.
+    static func characterSentences(_ text: String) -> [String] {
         var out: [String] = []
         var current = ""
         let chars = Array(text)
@@ -222,6 +235,32 @@ public struct LevelComparison: Sendable, Equatable {
         }
         let rest = current.trimmingCharacters(in: " ")
         if !rest.isEmpty { out.append(rest) }
+        return out
+    }
+
+    /// `sentences` for ASCII bytes; nil when there is a byte above 0x7F.
+    static func asciiSentences(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+        var out: [String] = []
+        // Trimmed as `trimmingCharacters(in: " ")` trims (LadderMarkdown): spaces and line feeds that are
+        // Characters of their own, so not the LF of a CRLF. A sentence starts after a space or at the start.
+        func add(_ range: Range<Int>) {
+            var (start, end) = (range.lowerBound, range.upperBound)
+            while start < end && (bytes[start] == 0x20 || bytes[start] == 0x0A) { start += 1 }
+            while end > start && (bytes[end - 1] == 0x20 || (bytes[end - 1] == 0x0A && !(end - 2 >= start && bytes[end - 2] == 0x0D))) {
+                end -= 1
+            }
+            if start < end { out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)) }
+        }
+        var start = 0
+        for i in 0..<bytes.count {
+            let byte = bytes[i]
+            guard byte < 0x80 else { return nil }
+            if (byte == 0x2E || byte == 0x21 || byte == 0x3F) && (i + 1 == bytes.count || bytes[i + 1] == 0x20) {
+                add(start..<(i + 1))
+                start = i + 1
+            }
+        }
+        add(start..<bytes.count)
         return out
     }
 }

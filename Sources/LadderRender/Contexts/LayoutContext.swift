@@ -95,6 +95,14 @@ extension Array where Element: TemplateContext {
     var templateList: TemplateValue { .list(map(\.templateValue)) }
 }
 
+extension Array where Element: TemplateContext & Sendable {
+    /// `templateList`, made only when a template reads it.
+    var deferredList: TemplateValue {
+        let items = self
+        return .deferred(.init { items.templateList })
+    }
+}
+
 /// A context many pages share (the site, a track), turned into a template value once rather than per page.
 public struct SharedContext<Context: TemplateContext>: @unchecked Sendable {
     public let context: Context

@@ -73,7 +73,7 @@ public struct CompareContext: TemplateContext {
     public var rows: [Row]
     public var picker: LevelPicker
 
-    public struct Item: TemplateContext {
+    public struct Item: TemplateContext, Sendable {
         public var text: String
         public var isNew: Bool
         /// `unchanged`, `reworded`, `new` or `no-longer-listed`.
@@ -94,7 +94,7 @@ public struct CompareContext: TemplateContext {
     }
 
     /// A run of a reworded item's words: `kind` is `same`, `added` or `removed`.
-    public struct Word: TemplateContext {
+    public struct Word: TemplateContext, Sendable {
         public var text: String
         public var kind: String
         public init(text: String, kind: String) { self.text = text; self.kind = kind }
@@ -103,7 +103,7 @@ public struct CompareContext: TemplateContext {
         }
     }
 
-    public struct Example: TemplateContext {
+    public struct Example: TemplateContext, Sendable {
         public var text: String
         public var isNew: Bool
         public init(text: String, isNew: Bool) { self.text = text; self.isNew = isNew }
@@ -140,10 +140,12 @@ public struct CompareContext: TemplateContext {
         public var templateFields: TemplateFields {
             var dict: TemplateFields = [
                 "name": name, "lower_url": lowerLink?.url ?? "", "higher_url": higherLink?.url ?? "",
-                "lower": lower.templateList, "higher": higher.templateList,
+                // The items one by one are for themes that lay them out their own way; the default
+                // theme reads only the `*_html`, so they are made when read (`TemplateValue.Deferred`).
+                "lower": lower.deferredList, "higher": higher.deferredList,
                 "lower_html": lowerHTML, "higher_html": higherHTML,
                 "new_count": higher.filter(\.isNew).count,
-                "no_longer_listed": noLongerListed.templateList, "no_longer_listed_html": noLongerListedHTML,
+                "no_longer_listed": noLongerListed.deferredList, "no_longer_listed_html": noLongerListedHTML,
                 "has_no_longer_listed": !noLongerListed.isEmpty,
                 "summary": summary, "changed": hasChanges,
             ]
@@ -197,7 +199,7 @@ public struct LevelPicker: TemplateContext {
     public var lowerOptionsHTML: String
     public var higherOptionsHTML: String
 
-    public struct Option: TemplateContext {
+    public struct Option: TemplateContext, Sendable {
         public var value: String
         public var label: String
         public var selected: Bool
@@ -214,8 +216,10 @@ public struct LevelPicker: TemplateContext {
     }
 
     public var templateFields: TemplateFields {
+        // The options one by one are made when read, like a comparison's items: the default theme
+        // writes the `*_options_html`, on every compare page.
         ["action": action, "lower_options_html": lowerOptionsHTML, "higher_options_html": higherOptionsHTML,
-         "lower": lower.templateList, "higher": higher.templateList]
+         "lower": lower.deferredList, "higher": higher.deferredList]
     }
 }
 

@@ -21,7 +21,15 @@ struct MustacheLibrary: Sendable {
     /// whether `{{x}}` escapes HTML.
     private struct Frame {
         var indentation: String? = nil
-        var overrides: [String: MustacheTemplate]? = nil
+        /// Each parent's overrides, outermost first: the outermost override of a block wins (a layout's
+        /// `{{$main}}` over its base's default). Kept apart rather than merged into one dictionary at
+        /// every parent tag, which was a twentieth of rendering a comparison.
+        var overrides: [[String: MustacheTemplate]] = []
+
+        func override(_ name: String) -> MustacheTemplate? {
+            for blocks in overrides { if let found = blocks[name] { return found } }
+            return nil
+        }
         var escapesHTML = true
 
         func indented(by more: String?) -> Frame {
@@ -78,7 +86,7 @@ struct MustacheLibrary: Sendable {
             case .bool(let flag)?: if flag { render(content, frame, &stack, into: &out) }
             case .list(let items)?:
                 for item in items {
-                    stack.append(item)
+                    stack.append(item.resolved)
                     render(content, frame, &stack, into: &out)
                     stack.removeLast()
                 }
@@ -112,14 +120,11 @@ struct MustacheLibrary: Sendable {
             var inner = frame.indented(by: indentation)
             // A partial starts escaping HTML again, whatever the template including it said.
             inner.escapesHTML = true
-            if let overrides {
-                // The outermost override of a block wins: a layout's `{{$main}}` over its base's default.
-                inner.overrides = frame.overrides.map { $0.merging(overrides) { outer, _ in outer } } ?? overrides
-            }
+            if let overrides { inner.overrides.append(overrides) }
             render(partial, inner, &stack, into: &out)
 
         case .block(let name, let defaultContent, let indentation):
-            render(frame.overrides?[name] ?? defaultContent, frame.indented(by: indentation), &stack, into: &out)
+            render(frame.override(name) ?? defaultContent, frame.indented(by: indentation), &stack, into: &out)
 
         case .blockDefinition:
             // Read by the parser into its parent's overrides; never rendered on its own.
@@ -133,7 +138,7 @@ struct MustacheLibrary: Sendable {
     /// `.` is the current value; `.x` the current value's `x`; `x.y` is the nearest value on the stack that
     /// has an `x`, then its `y` (not searched further up when that `x` has no `y`).
     private static func lookup(_ name: MustacheTemplate.Name, in stack: [TemplateValue]) -> TemplateValue? {
-        guard let first = name.parts.first, name.scope != .implicit else { return stack.last }
+        guard let first = name.parts.first, name.scope != .implicit else { return stack.last?.resolved }
         var found: TemplateValue?
         if name.scope == .current {
             found = stack.last?.child(first)

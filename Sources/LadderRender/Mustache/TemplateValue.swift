@@ -11,6 +11,25 @@ public enum TemplateValue: Sendable {
     case double(Double)
     case list([TemplateValue])
     case object([String: TemplateValue])
+    /// A field worked out only when a template reads it (`Deferred`).
+    case deferred(Deferred)
+
+    /// A value made when a template names it, and each time it does: what a page carries for themes
+    /// but the default theme never reads (a comparison's items one by one, word runs and all, beside
+    /// the `*_html` it does read) costs nothing then. Building those lists for every compare page was
+    /// a seventh of a 10,000-level build. Only a field of an object is deferred; reading it gives the
+    /// value `make` returns, which must be the same every time (contexts are values).
+    public struct Deferred: Sendable {
+        let make: @Sendable () -> TemplateValue
+        public init(_ make: @escaping @Sendable () -> TemplateValue) { self.make = make }
+    }
+
+    /// The value a template reads: a deferred one made, any other as it is.
+    @inline(__always)
+    var resolved: TemplateValue {
+        if case .deferred(let deferred) = self { return deferred.make().resolved }
+        return self
+    }
 
     /// The tree of a context value: strings, numbers, flags, arrays and `[String: …]` dictionaries of
     /// them, or values already converted. nil for what a template cannot read (an absent optional).
@@ -34,7 +53,7 @@ public enum TemplateValue: Sendable {
     /// The value named `name` when this is an object.
     @inline(__always)
     func child(_ name: String) -> TemplateValue? {
-        if case .object(let fields) = self { return fields[name] }
+        if case .object(let fields) = self { return fields[name]?.resolved }
         return nil
     }
 
@@ -48,6 +67,7 @@ public enum TemplateValue: Sendable {
         case .int(let number): return String(number)
         case .double(let number): return String(number)
         case .list(let items): return "[" + items.map(\.literal).joined(separator: ", ") + "]"
+        case .deferred(let deferred): return deferred.make().text
         case .object(let fields):
             if fields.isEmpty { return "[:]" }
             return "[" + fields.keys.sorted().map { "\"\($0)\": " + fields[$0]!.literal }.joined(separator: ", ") + "]"
@@ -55,7 +75,7 @@ public enum TemplateValue: Sendable {
     }
 
     private var literal: String {
-        if case .string(let string) = self { return "\"" + string + "\"" }
+        if case .string(let string) = resolved { return "\"" + string + "\"" }
         return text
     }
 }

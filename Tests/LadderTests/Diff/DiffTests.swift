@@ -1,9 +1,36 @@
 import Foundation
 @testable import LadderDiff
+@testable import LadderModel
 import Testing
 
 /// The diff engine on its own: which criteria reword which, and the words that change inside a pair.
 @Suite struct AlignmentTests {
+    /// Pairs that cannot reach the threshold are given a bound below it rather than their exact score:
+    /// every pair at or above the threshold scores the same, every other stays below, and the pairing is
+    /// the one exact scores give.
+    @Test func bounded_scores_pair_as_exact_ones_do() {
+        var rng = SystemRandomNumberGenerator()
+        let vocabulary = ["leads", "the", "team", "projects", "design", "documents", "with", "a", "clear", "plan", "owns", "reviews"]
+        func text() -> String {
+            (0..<Int.random(in: 0...8, using: &rng)).map { _ in vocabulary.randomElement(using: &rng)! }.joined(separator: " ")
+        }
+        for _ in 0..<500 {
+            let lower = (0..<Int.random(in: 1...6, using: &rng)).map { _ in Alignment.Text(text()).terms }
+            let higher = (0..<Int.random(in: 1...6, using: &rng)).map { _ in Alignment.Text(text()).terms }
+            let table = Similarity.Table(lower: lower, higher: higher)
+            let threshold = Alignment.defaultThreshold
+            for i in lower.indices {
+                for j in higher.indices {
+                    let exact = table.score(i, j), bounded = table.score(i, j, threshold: threshold)
+                    if exact >= threshold { #expect(bounded == exact) } else { #expect(bounded < threshold) }
+                }
+            }
+            let exact = Assignment.optimal(rows: lower.count, columns: higher.count, threshold: threshold) { table.score($0, $1) }
+            let bounded = Assignment.optimal(rows: lower.count, columns: higher.count, threshold: threshold) { table.score($0, $1, threshold: threshold) }
+            #expect(exact.map { [$0.0, $0.1] } == bounded.map { [$0.0, $0.1] })
+        }
+    }
+
     /// `(kind, lower index)` of each higher criterion, for compact expectations.
     func shape(_ alignment: Alignment) -> [String] {
         alignment.higher.map { change in
@@ -197,6 +224,55 @@ import Testing
             // Never two runs of one kind side by side.
             for (x, y) in zip(runs, runs.dropFirst()) { #expect(x.kind != y.kind) }
         }
+    }
+
+    /// ASCII texts' runs are cut from word ranges (`mergeRanges`); they are the runs the general merge
+    /// makes from lists of words, on texts of few words (every fold and its edge cases come up).
+    @Test func runs_from_word_ranges_are_the_general_merge_s() {
+        var rng = SystemRandomNumberGenerator()
+        let vocabulary = ["a", "b", "c", "d", "the", "team", "teams."]
+        for _ in 0..<3_000 {
+            let old = (0..<Int.random(in: 0...9, using: &rng)).map { _ in vocabulary.randomElement(using: &rng)! }.joined(separator: " ")
+            let new = (0..<Int.random(in: 0...9, using: &rng)).map { _ in vocabulary.randomElement(using: &rng)! }.joined(separator: "  ")
+            let a = WordDiff.Words(old), b = WordDiff.Words(new)
+            let ops = WordDiff.operations(a, b)
+            #expect(WordDiff.mergeRanges(ops, a.words, b.words) == WordDiff.merge(ops, a.words, b.words), "\(old) → \(new)")
+        }
+    }
+
+    /// A word's stemmed hash is the hash of its stem, made without the stem.
+    @Test func stemmed_hashes_are_the_hashes_of_the_stems() {
+        var rng = SystemRandomNumberGenerator()
+        let letters = Array("aeiosdngry".utf8)
+        let words = ["categories", "classes", "bugs", "status", "analysis", "leading", "removed", "services", "ties", "dies",
+                     "sing", "bed", "care", "cares", "caring", "lies", "boss", "us", "is", "queries", "ied", "eding"]
+        for word in words.map({ Array($0.utf8) }) + (0..<5_000).map({ _ in (0..<Int.random(in: 0...9, using: &rng)).map { _ in letters.randomElement(using: &rng)! } }) {
+            #expect(Terms.stemmedHash(word) == Terms.hash(Terms.stemASCII(word) ?? word), "\(String(decoding: word, as: UTF8.self))")
+        }
+    }
+
+    /// Runs are joined as `joined(separator: " ")` joins them, when their words are one space apart in
+    /// their text (a stretch of it) and when not.
+    @Test func joined_words_are_the_library_s() {
+        for text in ["", "a", "a b  c", "Leads  the team.\tOwns it", " x y ", "a\nb c", "é  b c", "b é c"] {
+            let words = WordDiff.words(text)
+            for lower in 0...words.count {
+                for upper in lower...words.count {
+                    #expect(WordDiff.joined(words[lower..<upper]) == words[lower..<upper].joined(separator: " "), "\(text.debugDescription)")
+                }
+            }
+        }
+    }
+
+    /// Prose is cut into sentences byte by byte when it is ASCII: the sentences Characters give.
+    @Test func ascii_sentences_are_the_character_ones() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces = [" ", "  ", ".", "!", "?", "a", "Bc", "\r\n", "\n", "\t", "e.g.", "... "]
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...12, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            #expect(LevelComparison.sentences(text) == LevelComparison.characterSentences(text), "\(text.debugDescription)")
+        }
+        #expect(LevelComparison.sentences("Leads the team. Owns the plan!  Then? more") == ["Leads the team.", "Owns the plan!", "Then?", "more"])
     }
 
     @Test func very_long_criteria_complete_fast() {

@@ -48,6 +48,33 @@ import Testing
         #expect(try render("{{^no}}N{{/no}}{{^empty}}E{{/empty}}{{^missing}}M{{/missing}}{{^yes}}Y{{/yes}}{{^text}}T{{/text}}", value) == "NEM")
     }
 
+    /// A deferred field (`TemplateValue.Deferred`) reads as the value it makes, wherever a template reads
+    /// it: a variable, a section over its list, a dotted name through it, a list printed whole.
+    @Test func deferred_fields_read_as_the_values_they_make() throws {
+        let eager: [String: Any] = ["list": [["n": "1", "k": ["v": "a"]], ["n": "2", "k": ["v": "b"]]], "name": "outer",
+                                    "empty": [String](), "object": ["k": "v"]]
+        let lazy: [String: Any] = ["list": TemplateValue.deferred(.init { TemplateValue(eager["list"]!)! }),
+                                   "name": TemplateValue.deferred(.init { .string("outer") }),
+                                   "empty": TemplateValue.deferred(.init { .list([]) }),
+                                   "object": TemplateValue.deferred(.init { .object(["k": .deferred(.init { .string("v") })]) })]
+        for template in ["{{#list}}<{{n}} {{k.v}} {{name}}>{{/list}}", "{{name}}|{{object.k}}|{{#object}}{{k}}{{/object}}",
+                         "{{^empty}}E{{/empty}}{{#empty}}F{{/empty}}{{^list}}L{{/list}}", "{{object}} {{empty}}",
+                         "{{#list}}{{#k}}{{.v}}{{/k}}{{/list}}"] {
+            #expect(try render(template, lazy) == render(template, eager), "\(template)")
+        }
+        // A comparison row's items, deferred, read as the eager lists did.
+        let row = CompareContext.Row(name: "Impact", lowerLink: nil, higherLink: nil,
+                                     lower: [.init(text: "a b", isNew: false, change: "reworded")],
+                                     higher: [.init(text: "a c", isNew: false, change: "reworded",
+                                                    words: [.init(text: "a", kind: "same"), .init(text: "b", kind: "removed"), .init(text: "c", kind: "added")],
+                                                    examples: [.init(text: "x", isNew: true)])],
+                                     lowerHTML: "", higherHTML: "")
+        var library = MustacheLibrary()
+        library.templates["main"] = try MustacheParser.parse(
+            "{{#higher}}{{text}}:{{#words}}[{{kind}} {{text}}{{#added}}+{{/added}}]{{/words}}{{#examples}}({{text}} {{new}}){{/examples}}{{/higher}}|{{#lower}}{{change}}{{/lower}}|{{no_longer_listed}}")
+        #expect(library.render(row.templateValue, template: "main") == "a c:[same a][removed b][added c+](x true)|reworded|[]")
+    }
+
     @Test func standalone_tags_leave_no_line_behind() throws {
         let template = "<ul>\n  {{#items}}\n  <li>{{.}}</li>\n  {{/items}}\n  {{! a note }}\n</ul>\n"
         #expect(try render(template, ["items": ["a", "b"]]) == "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n")
