@@ -239,24 +239,9 @@ public enum WordDiff {
                 j += 1
             }
         }
-        // Folding as `merge` does: a shared stretch of one or two words between two changes at least as long.
-        var folded = segments
-        var changed = true
-        while changed {
-            changed = false
-            var k = 1
-            while k + 1 < folded.count {
-                let (before, shared, after) = (folded[k - 1], folded[k], folded[k + 1])
-                if shared.isSame, !before.isSame, !after.isSame, shared.a.count <= 2,
-                   shared.a.count < max(before.a.count, before.b.count),
-                   shared.a.count < max(after.a.count, after.b.count) {
-                    let merged = Segment(a: before.a.lowerBound..<after.a.upperBound, b: before.b.lowerBound..<after.b.upperBound, isSame: false)
-                    folded.replaceSubrange((k - 1)...(k + 1), with: [merged])
-                    changed = true
-                } else {
-                    k += 1
-                }
-            }
+        let folded = foldingShortSharedStretches(segments, isSame: \.isSame, sameCount: \.a.count,
+                                                 changeCount: { max($0.a.count, $0.b.count) }) { before, _, after in
+            Segment(a: before.a.lowerBound..<after.a.upperBound, b: before.b.lowerBound..<after.b.upperBound, isSame: false)
         }
         var runs: [WordRun] = []
         runs.reserveCapacity(folded.count * 2)
@@ -296,6 +281,31 @@ public enum WordDiff {
         return out
     }
 
+    /// Folds a shared stretch of one or two words between two changes into one change with them, when
+    /// each change around it is longer: "<del>projects and</del> the <del>goals</del>" reads better
+    /// whole. Repeated until nothing folds. `merge` and `mergeRanges` keep their segments differently.
+    static func foldingShortSharedStretches<Segment>(_ segments: [Segment], isSame: (Segment) -> Bool,
+                                                     sameCount: (Segment) -> Int, changeCount: (Segment) -> Int,
+                                                     fold: (Segment, Segment, Segment) -> Segment) -> [Segment] {
+        var folded = segments
+        var changed = true
+        while changed {
+            changed = false
+            var k = 1
+            while k + 1 < folded.count {
+                let (before, shared, after) = (folded[k - 1], folded[k], folded[k + 1])
+                if isSame(shared), !isSame(before), !isSame(after), sameCount(shared) <= 2,
+                   sameCount(shared) < changeCount(before), sameCount(shared) < changeCount(after) {
+                    folded.replaceSubrange((k - 1)...(k + 1), with: [fold(before, shared, after)])
+                    changed = true
+                } else {
+                    k += 1
+                }
+            }
+        }
+        return folded
+    }
+
     /// Operations made into readable runs: each change between shared stretches as one removed run then
     /// one added run, short shared stretches between larger changes folded into them.
     static func merge(_ ops: [Op], _ a: [Substring], _ b: [Substring]) -> [WordRun] {
@@ -315,35 +325,14 @@ public enum WordDiff {
                 segments[segments.count - 1].added.append(b[j])
             }
         }
-        // Fold a shared stretch of one or two words between two changes when each change around it is
-        // at least as long: "<del>projects and</del> the <del>goals</del>" reads better whole.
-        var folded: [Segment] = []
-        for segment in segments {
-            if !segment.isSame, let last = folded.last, !last.isSame {
-                folded[folded.count - 1].removed += segment.removed
-                folded[folded.count - 1].added += segment.added
-                continue
-            }
-            folded.append(segment)
-        }
-        var changed = true
-        while changed {
-            changed = false
-            var k = 1
-            while k + 1 < folded.count {
-                let (before, shared, after) = (folded[k - 1], folded[k], folded[k + 1])
-                if shared.isSame, !before.isSame, !after.isSame, shared.same.count <= 2,
-                   shared.same.count < max(before.removed.count, before.added.count),
-                   shared.same.count < max(after.removed.count, after.added.count) {
-                    var merged = Segment(isSame: false)
-                    merged.removed = before.removed + shared.same + after.removed
-                    merged.added = before.added + shared.same + after.added
-                    folded.replaceSubrange((k - 1)...(k + 1), with: [merged])
-                    changed = true
-                } else {
-                    k += 1
-                }
-            }
+        // A change is one segment (a removal and an addition side by side extend it), so changes never
+        // stand next to each other; short shared stretches between them are folded in.
+        let folded = foldingShortSharedStretches(segments, isSame: \.isSame, sameCount: \.same.count,
+                                                 changeCount: { max($0.removed.count, $0.added.count) }) { before, shared, after in
+            var merged = Segment(isSame: false)
+            merged.removed = before.removed + shared.same + after.removed
+            merged.added = before.added + shared.same + after.added
+            return merged
         }
         var runs: [WordRun] = []
         for segment in folded {
