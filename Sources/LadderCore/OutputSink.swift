@@ -87,7 +87,10 @@ public struct DirectorySink: OutputSink {
     public func write(_ path: String, streaming produce: (_ emit: (Data) throws -> Void) throws -> [FilePatch]) throws {
         let target = root + "/" + path
         // POSIX calls rather than FileManager: a build writes thousands of files, and the folder is made
-        // only when opening fails for want of it (not checked before every file).
+        // only when opening fails for want of it (not checked before every file). A page's `index.html`
+        // has a folder of its own that no file made yet, so that folder is made first: a failed open
+        // per page was a tenth of the kernel's time writing a 10,000-page site.
+        if path.hasSuffix("/index.html") { try Self.makeFolder((target as NSString).deletingLastPathComponent) }
         var fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if fd < 0 && errno == ENOENT {
             try Self.makeFolder((target as NSString).deletingLastPathComponent)
