@@ -91,23 +91,15 @@ package struct SearchScoring {
             let batch = Array(start..<min(start + batchSize, corpus.count))
             // Each document's terms are looked up, on every core, in the table as the batches before left
             // it (most words of a site are met early); only the rest are numbered here, one after another.
-            let known = termNumbers
-            let counted = batch.parallelMap(runs: 32) { number -> (Counts, [Int32]) in
-                let counts = Self.count(corpus, number)
-                return (counts, (0..<counts.terms.count).map { known.existingNumber(of: $0, in: counts.terms) ?? -1 })
-            }
+            let counted = Self.count(corpus, batch, known: termNumbers)
             // Numbering order does not matter: terms are sorted when the files are written.
-            let numbers = counted.map { counts, found in
-                (0..<counts.terms.count).map { local in
-                    found[local] >= 0 ? found[local] : Self.number(local, of: counts, in: &termNumbers, terms: &terms, postings: &postings)
-                }
-            }
+            let numbers = counted.map { Self.numbers($0, in: &termNumbers, terms: &terms, postings: &postings) }
             Self.makeRoom(for: numbers, in: &postings)
-            for (offset, (counts, _)) in counted.enumerated() {
+            for (offset, counts) in counted.enumerated() {
                 let document = Int32(start + offset)
                 var numbered: [(term: Int32, packed: UInt32)] = []
-                if keys != nil { numbered.reserveCapacity(counts.terms.count) }
-                for local in 0..<counts.terms.count {
+                if keys != nil { numbered.reserveCapacity(counts.packed.count) }
+                for local in 0..<counts.packed.count {
                     let number = numbers[offset][local]
                     let packed = counts.packed[local]
                     postings[Int(number)].append(Posting(document: document, score: Int32(bitPattern: packed)))
@@ -150,16 +142,14 @@ package struct SearchScoring {
         // Terms that gained or lost a document: their idf moved, and so every score of theirs. The others
         // touched changed only in the recounted documents' postings.
         var dfChanged = Set<Int32>()
-        let recounted = changed.parallelMap { Self.count(corpus, $0) }
+        let recounted = Self.count(corpus, changed, known: kept.termNumbers)
         for (document, counts) in zip(changed, recounted) {
             let number = Int32(document)
             let bodyLength = counts.bodyLength
-            var numbered: [(term: Int32, packed: UInt32)] = (0..<counts.terms.count).map { local in
-                let known = kept.termNumbers.count
-                let term = Self.number(local, of: counts, in: &kept.termNumbers, terms: &next.terms, postings: &next.postings)
-                if Int(term) >= known { kept.counts.append([]) }
-                return (term, counts.packed[local])
-            }
+            let known = kept.termNumbers.count
+            let numbers = Self.numbers(counts, in: &kept.termNumbers, terms: &next.terms, postings: &next.postings)
+            kept.counts += Array(repeating: [], count: kept.termNumbers.count - known)
+            var numbered: [(term: Int32, packed: UInt32)] = zip(numbers, counts.packed).map { ($0, $1) }
             numbered.sort { $0.term < $1.term }
             let old = kept.documents[document]
             // A term's postings change where its count in the document did; all of the document's
@@ -235,16 +225,23 @@ package struct SearchScoring {
         return next
     }
 
-    /// The number of a document's term `local`, numbering it (with no postings yet) when it is new: only
-    /// then is a String made of it.
-    private static func number(_ local: Int, of counts: Counts, in numbers: inout SearchTermTable, terms: inout [String],
-                               postings: inout [[Posting]]) -> Int32 {
-        let number = numbers.number(of: local, in: counts.terms)
-        if Int(number) == terms.count {
-            terms.append(counts.terms.string(local))
-            postings.append([])
+    /// The numbers in `table` of a document's terms, numbering (with no postings yet) those the table
+    /// did not have when they were counted: only then is a String made of a term. Another document of
+    /// the batch may have numbered one since.
+    private static func numbers(_ counts: Counts, in table: inout SearchTermTable, terms: inout [String],
+                                postings: inout [[Posting]]) -> [Int32] {
+        guard let unknown = counts.unknown else { return counts.numbers }
+        var next = 0
+        return counts.numbers.map { found in
+            guard found < 0 else { return found }
+            let number = table.number(of: next, in: unknown)
+            if Int(number) == terms.count {
+                terms.append(unknown.string(next))
+                postings.append([])
+            }
+            next += 1
+            return number
         }
-        return number
     }
 
     /// Room in each term's postings for one batch's documents (`numbers`: each one's terms), grown by at
@@ -305,15 +302,19 @@ package struct SearchScoring {
         return Int32(max(1, (score * 10).rounded()))
     }
 
-    /// One document's terms, numbered in the order first met, with their counts packed (see `pack`),
+    /// One document's terms in the order first met, each by its number in the table they were looked up
+    /// in (-1: not there, then it is the next term of `unknown`), with their counts packed (see `pack`),
     /// and its body length.
     struct Counts {
-        var terms: SearchTermTable
+        var numbers: [Int32]
         var packed: [UInt32]
+        var unknown: SearchTermTable?
         var bodyLength: Int
     }
 
     /// Counts the terms of one document as bytes, in a table of the document's own: no String is made.
+    /// One counter counts a run of documents, emptied between them: a table and its arrays made and
+    /// grown for each of a 10,000-page site's 60,000 documents were a tenth of the index's time.
     private struct Counter: SearchTermSink {
         struct Weights {
             var short = 0
@@ -326,6 +327,13 @@ package struct SearchScoring {
         /// What the terms being read weigh: in the title or heading (`short` > 0), else the body.
         var short = 0
         var own = false
+
+        /// Ready for the next document, keeping the room made so far.
+        mutating func empty() {
+            terms.removeAll()
+            weights.removeAll(keepingCapacity: true)
+            bodyLength = 0
+        }
 
         mutating func take(_ term: UnsafeBufferPointer<UInt8>) {
             let local = Int(terms.number(term))
@@ -340,12 +348,23 @@ package struct SearchScoring {
         }
     }
 
+    /// The counts of `documents`, on every core, with their terms looked up in `known` (nothing is
+    /// numbered). Each core takes runs of consecutive documents (mostly one page's sections, whose text
+    /// they share) with one counter.
+    private static func count(_ corpus: SearchCorpus, _ documents: [Int], known: SearchTermTable) -> [Counts] {
+        SearchIndexLayout.slices(documents.count, by: 32).parallelMap { run in
+            var counter = Counter()
+            var scratch: [UInt8] = []
+            return run.map { count(corpus, documents[$0], known: known, counter: &counter, scratch: &scratch) }
+        }.flatMap { $0 }
+    }
+
     /// Document `number`'s terms with their weighted (title, heading) and body counts, whether the term
     /// is in the document's own title or heading (not one inherited from its page), and its body length.
-    private static func count(_ corpus: SearchCorpus, _ number: Int) -> Counts {
+    private static func count(_ corpus: SearchCorpus, _ number: Int, known: SearchTermTable, counter: inout Counter,
+                              scratch: inout [UInt8]) -> Counts {
         let entry = corpus.entries[number]
-        var counter = Counter()
-        var scratch: [UInt8] = []
+        counter.empty()
         let isSection = !entry.heading.isEmpty
         var title = entry.title, heading = entry.heading
         (counter.short, counter.own) = (isSection ? inheritedTitleWeight : pageTitleWeight, !isSection)
@@ -355,6 +374,13 @@ package struct SearchScoring {
         (counter.short, counter.own) = (0, false)
         corpus.forEachTextPiece(number) { SearchTokenizer.forEachTerm(utf8: $0, scratch: &scratch, into: &counter) }
         let packed = counter.weights.map { pack(short: $0.short, body: $0.body, own: $0.own) }
-        return Counts(terms: counter.terms, packed: packed, bodyLength: counter.bodyLength)
+        var unknown: SearchTermTable?
+        let numbers = (0..<counter.terms.count).map { local -> Int32 in
+            if let number = known.existingNumber(of: local, in: counter.terms) { return number }
+            if unknown == nil { unknown = SearchTermTable(capacity: 8) }
+            _ = unknown!.number(of: local, in: counter.terms)
+            return -1
+        }
+        return Counts(numbers: numbers, packed: packed, unknown: unknown, bodyLength: counter.bodyLength)
     }
 }
