@@ -16,12 +16,24 @@ public struct RenderedDocument: Sendable, Hashable {
     /// The block with this index among the source's top-level blocks, if it rendered to anything (dropped
     /// raw HTML leaves a gap). Blocks are kept in index order, so this is a binary search.
     public func block(_ index: Int) -> RenderedBlock? {
+        position(ofBlock: index).map { blocks[$0] }
+    }
+
+    /// Calls `body` with the UTF-8 plain text of the block with this index (see `RenderedBlock.withPlainText`),
+    /// or not at all when there is no such block; the block is read where it is, not copied out (the
+    /// search index reads every block of a site, some several times).
+    public func withPlainText(ofBlock index: Int, item: Int? = nil, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        guard let position = position(ofBlock: index) else { return }
+        blocks.withUnsafeBufferPointer { $0[position].withPlainText(item: item, body) }
+    }
+
+    private func position(ofBlock index: Int) -> Int? {
         var low = 0, high = blocks.count
         while low < high {
             let middle = (low + high) / 2
             if blocks[middle].index < index { low = middle + 1 } else { high = middle }
         }
-        return low < blocks.count && blocks[low].index == index ? blocks[low] : nil
+        return low < blocks.count && blocks[low].index == index ? low : nil
     }
 }
 

@@ -46,3 +46,34 @@ import Testing
         #expect(SearchTokenizer.terms("Café au LAIT, don't") == ["cafe", "au", "lait", "don", "t"])
     }
 }
+
+/// A document's text is its pieces joined by a space, each run of white space made one space; a piece
+/// with nothing to collapse is copied whole, and must come out as the byte-by-byte path makes it.
+@Suite struct SearchTextTests {
+    static func reference(_ pieces: [String]) -> String {
+        pieces.joined(separator: " ")
+            .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\r\n" })
+            .joined(separator: " ")
+    }
+
+    @Test func pieces_collapse_as_the_rule_says() {
+        let pieces = ["", " ", "a", "a b", "a  b", " a", "a ", "a\nb", "a\tb", "\r", "\r\n", "é b", "\u{1}x", "x \u{1}",
+                      "  ", "a b c", "a \nb", "naïve café"]
+        var checked = 0
+        for a in pieces {
+            for b in pieces {
+                for c in ["", "z", " z "] {
+                    var out: [UInt8] = Array("prefix".utf8)
+                    var pending = false
+                    for piece in [a, b, c] {
+                        var piece = piece
+                        piece.withUTF8 { SearchCorpus.appendCollapsing($0, to: &out, from: 6, pendingSpace: &pending) }
+                    }
+                    #expect(String(decoding: out.dropFirst(6), as: UTF8.self) == Self.reference([a, b, c]), "\([a, b, c].debugDescription)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked == pieces.count * pieces.count * 3)
+    }
+}
