@@ -98,10 +98,18 @@ package final class CMarkTree {
 
     /// HTML for one node and its children.
     static func html(_ node: Node, unsafe: Bool) -> String {
-        guard let ptr = cmark_render_html(node, unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT) else { return "" }
+        var out: [UInt8] = []
+        appendHTML(node, unsafe: unsafe, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The node's HTML appended to `out` as cmark writes it, not made a String on the way (a page's
+    /// blocks are written into one buffer).
+    static func appendHTML(_ node: Node, unsafe: Bool, to out: inout [UInt8]) {
+        guard let ptr = cmark_render_html(node, unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT) else { return }
         // Allocated by cmark's allocator, which may be this thread's arena (`withArena`).
         defer { ladder_cmark_free(ptr) }
-        return String(cString: ptr)
+        ptr.withMemoryRebound(to: UInt8.self, capacity: 1) { out.append(contentsOf: UnsafeBufferPointer(start: $0, count: strlen(ptr))) }
     }
 
     /// The body line a node starts on. A block made from pasted text has no position of cmark's: it keeps

@@ -65,7 +65,7 @@ public struct MarkdownRenderer {
         var document = RenderedDocumentBuilder(headings: headings)
         for index in topLevel.indices {
             var block = topLevel[index]
-            var html: String
+            let htmlStart = document.html.count
             var inner: Range<Int>?
             var tagEnds: [Int] = []
             if let heading = headingByBlock[index] {
@@ -92,19 +92,19 @@ public struct MarkdownRenderer {
                 if headingShift > 0, CMarkTree.type(block) == CMARK_NODE_HEADING {
                     cmark_node_set_heading_level(block, Int32(min(6, Int(cmark_node_get_heading_level(block)) + headingShift)))
                 }
-                (html, inner) = headingHTML(block, anchor: headings[heading].anchor)
+                inner = appendHeadingHTML(block, anchor: headings[heading].anchor, to: &document.html)
             } else if let levelList, levelList.blockIndex == index {
                 let (listHTML, items) = levelListHTML(block, anchors: levelList.anchors)
-                html = listHTML
+                document.html += listHTML.utf8
                 document.levelItemsHTML = items
             } else if CMarkTree.type(block) == CMARK_NODE_LIST {
-                (html, tagEnds) = listHTML(block)
+                tagEnds = appendListHTML(block, to: &document.html)
             } else {
-                html = CMarkTree.html(block, unsafe: allowRawHTML)
+                CMarkTree.appendHTML(block, unsafe: allowRawHTML, to: &document.html)
             }
-            if html.isEmpty { continue }
+            if document.html.count == htmlStart { continue }
             let (plain, items, marks) = Self.text(of: block, tagEnds: tagEnds, itemLines: true)
-            document.add(index: index, html: html, inner: inner, heading: headingByBlock[index],
+            document.add(index: index, htmlFrom: htmlStart, inner: inner, heading: headingByBlock[index],
                          plain: plain, items: items, marks: marks)
         }
         var tableCells: [Int: [[CMarkTree.Node]]] = [:]
@@ -113,19 +113,20 @@ public struct MarkdownRenderer {
             let index = topLevel.count + n
             let node = appendedNode(piece, topLevel: topLevel, tableCells: &tableCells, moved: &moved)
             defer { cmark_node_free(node) }
-            var html: String
+            let htmlStart = document.html.count
             var inner: Range<Int>?
             var tagEnds: [Int] = []
             if let heading = headingByBlock[index] {
-                (html, inner) = headingHTML(node, anchor: headings[heading].anchor)
+                inner = appendHeadingHTML(node, anchor: headings[heading].anchor, to: &document.html)
             } else if CMarkTree.type(node) == CMARK_NODE_LIST {
-                (html, tagEnds) = listHTML(node)
+                tagEnds = appendListHTML(node, to: &document.html)
             } else {
-                html = CMarkTree.html(node, unsafe: allowRawHTML)
+                CMarkTree.appendHTML(node, unsafe: allowRawHTML, to: &document.html)
             }
             // As for a list of the page: each item a criterion (with no source line: it was made, not read).
             let (plain, items, marks) = Self.text(of: node, tagEnds: tagEnds, itemLines: false)
-            document.add(index: index, html: html, inner: inner, heading: headingByBlock[index], plain: plain, items: items, marks: marks)
+            document.add(index: index, htmlFrom: htmlStart, inner: inner, heading: headingByBlock[index], plain: plain,
+                         items: items, marks: marks)
         }
         return document.build()
     }
@@ -135,6 +136,8 @@ public struct MarkdownRenderer {
     static func text(of block: CMarkTree.Node, tagEnds: [Int], itemLines: Bool)
         -> (plain: [UInt8], items: [Range<Int>], marks: [RenderedBlock.ItemMark]) {
         var plain: [UInt8] = []
+        // Room for most blocks at once, rather than growing from nothing a few times per block.
+        plain.reserveCapacity(512)
         var items: [Range<Int>] = []
         var marks: [RenderedBlock.ItemMark] = []
         guard CMarkTree.type(block) == CMARK_NODE_LIST else {
@@ -196,31 +199,38 @@ public struct MarkdownRenderer {
 
     /// cmark writes `<h2>Title</h2>`; we add the anchor id (cmark has no option for it). Also returns
     /// where the heading's inner HTML sits in the result (UTF-8 offsets).
-    func headingHTML(_ node: CMarkTree.Node, anchor: String) -> (html: String, inner: Range<Int>) {
-        let html = CMarkTree.html(node, unsafe: allowRawHTML)
-        // "<h2>" + inner + "</h2>\n"
-        guard html.hasPrefix("<h"), html.hasSuffix(">\n"), html.utf8.count >= 10 else { return (html, 0..<html.utf8.count) }
-        let inner = html.dropFirst(4).dropLast(6)
+    func appendHeadingHTML(_ node: CMarkTree.Node, anchor: String, to out: inout [UInt8]) -> Range<Int> {
+        let start = out.count
+        CMarkTree.appendHTML(node, unsafe: allowRawHTML, to: &out)
+        // "<h2>" + inner + "</h2>\n", all ASCII but the inner part.
+        let end = out.count
+        guard end - start >= 10, out[start] == UInt8(ascii: "<"), out[start + 1] == UInt8(ascii: "h"),
+              out[end - 2] == UInt8(ascii: ">"), out[end - 1] == UInt8(ascii: "\n") else { return 0..<(end - start) }
+        let inner = Array(out[(start + 4)..<(end - 6)])
         let depth = Int(cmark_node_get_heading_level(node))
-        let open = "<h\(depth) id=\"\(HTML.escape(anchor))\">"
-        let innerLength = inner.utf8.count
-        return (open + inner + "</h\(depth)>\n", open.utf8.count..<(open.utf8.count + innerLength))
+        out.removeSubrange(start...)
+        out += "<h\(depth) id=\"\(HTML.escape(anchor))\">".utf8
+        let innerStart = out.count - start
+        out += inner
+        out += "</h\(depth)>\n".utf8
+        return innerStart..<(innerStart + inner.count)
     }
 
     /// A list rendered item by item, the same bytes cmark writes for the whole list, with where each
     /// top-level `<li` ends (UTF-8 offsets), so a page can give an item an `id` without parsing HTML
     /// (which raw HTML in an item could make ambiguous).
-    func listHTML(_ list: CMarkTree.Node) -> (String, [Int]) {
+    func appendListHTML(_ list: CMarkTree.Node, to out: inout [UInt8]) -> [Int] {
         let ordered = cmark_node_get_list_type(list) == CMARK_ORDERED_LIST
-        let start = Int(cmark_node_get_list_start(list))
-        var out = ordered ? (start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n") : "<ul>\n"
+        let number = Int(cmark_node_get_list_start(list))
+        let start = out.count
+        out += (ordered ? (number == 1 ? "<ol>\n" : "<ol start=\"\(number)\">\n") : "<ul>\n").utf8
         var tagEnds: [Int] = []
         for item in CMarkTree.children(of: list) {
-            tagEnds.append(out.utf8.count + 3)
-            out += CMarkTree.html(item, unsafe: allowRawHTML)
+            tagEnds.append(out.count - start + 3)
+            CMarkTree.appendHTML(item, unsafe: allowRawHTML, to: &out)
         }
-        out += ordered ? "</ol>\n" : "</ul>\n"
-        return (out, tagEnds)
+        out += (ordered ? "</ol>\n" : "</ul>\n").utf8
+        return tagEnds
     }
 
     /// Appends an item's plain text as `CMarkTree.appendPlainText` would, child by child, and returns

@@ -197,7 +197,8 @@ public struct RenderedBlock: Sendable, Hashable {
 
 /// Collects a document's blocks while it is rendered, then shares one `Text` among them.
 package struct RenderedDocumentBuilder {
-    private var html = ""
+    /// The document's HTML as UTF-8: each block is written here, then added (`add(index:htmlFrom:…)`).
+    var html: [UInt8] = []
     /// The document's plain text as UTF-8, made a String once when the document is built.
     private var plain: [UInt8] = []
     /// The page's headings, the outline's own list: blocks point into it rather than copy their heading.
@@ -211,11 +212,10 @@ package struct RenderedDocumentBuilder {
     /// `plain` (UTF-8) and `items` untrimmed: a list's plain text is its items' one after another, so the
     /// items are ranges of it. Each piece is trimmed of spaces and newlines at both ends.
     /// `heading`: the block's heading, by its position in `headings`.
-    mutating func add(index: Int, html blockHTML: String, inner: Range<Int>?, heading: Int?,
+    /// The block's HTML is what was written to `html` from `htmlStart` on; `inner` counts from there.
+    mutating func add(index: Int, htmlFrom htmlStart: Int, inner: Range<Int>?, heading: Int?,
                       plain rawPlain: [UInt8], items rawItems: [Range<Int>], marks rawMarks: [RenderedBlock.ItemMark] = []) {
-        let htmlStart = html.utf8.count
-        html += blockHTML
-        let htmlRange = Self.range(htmlStart, html.utf8.count)
+        let htmlRange = Self.range(htmlStart, html.count)
         let innerRange = inner.map { Self.range(htmlStart + $0.lowerBound, htmlStart + $0.upperBound) }
 
         let trimmed = Self.trimmed(rawPlain, 0..<rawPlain.count)
@@ -250,19 +250,15 @@ package struct RenderedDocumentBuilder {
     }
 
     func build() -> RenderedDocument {
-        let text = RenderedBlock.Text(html: Self.exactCopy(html), plain: String(decoding: plain, as: UTF8.self), headings: headings)
+        var htmlText = String(decoding: html, as: UTF8.self)
+        // cmark writes valid UTF-8 from valid input, so this never repairs anything; if it did, the blocks'
+        // ranges would be off: the text is then kept ASCII, byte for byte, rather than trap later.
+        if htmlText.utf8.count != html.count { htmlText = String(decoding: html.map { $0 < 0x80 ? $0 : 0x3F }, as: UTF8.self) }
+        let text = RenderedBlock.Text(html: htmlText, plain: String(decoding: plain, as: UTF8.self), headings: headings)
         return RenderedDocument(blocks: pending.map {
             RenderedBlock(text: text, htmlRange: $0.html, plainRange: $0.plain, itemRanges: $0.items,
                           innerRange: $0.inner, headingNumber: $0.heading, blockIndex: $0.index, marks: $0.marks)
         }, levelItemsHTML: levelItemsHTML)
-    }
-
-    /// A string grown by appending has up to twice the room it needs; documents live for the whole build.
-    private static func exactCopy(_ string: String) -> String {
-        let utf8 = string.utf8
-        return String(unsafeUninitializedCapacity: utf8.count) { buffer in
-            buffer.initialize(fromContentsOf: utf8)
-        }
     }
 
     private static func range(_ lower: Int, _ upper: Int) -> Range<Int32> {
