@@ -163,10 +163,30 @@ public struct ContentLoader {
                           body: String(parts.body), bodyLine: parts.bodyLine)
     }
 
+    /// With the system calls themselves (FileManager's took twice as long for a page); a file that cannot
+    /// be read is an error at its path saying why.
     func read(_ absolute: String, displayPath: String) -> Result<Data, Diagnostic> {
-        guard let data = FileManager.default.contents(atPath: absolute) else {
-            return .failure(.error(SourceLocation(path: displayPath), "cannot read file"))
+        func failure() -> Result<Data, Diagnostic> {
+            .failure(.error(SourceLocation(path: displayPath), "cannot read file: \(String(cString: strerror(errno)))"))
         }
+        let fd = open(absolute, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return failure() }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return failure() }
+        // The size is a hint: a file that grows while read is read to its end (the byte of room beyond
+        // it is where the read that finds the end goes).
+        var data = Data(count: max(0, Int(info.st_size)) + 1)
+        var length = 0
+        while true {
+            if length == data.count { data.count += max(4_096, data.count) }
+            let n = data.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress! + length, $0.count - length) }
+            if n < 0 && errno == EINTR { continue }
+            guard n >= 0 else { return failure() }
+            if n == 0 { break }
+            length += n
+        }
+        data.count = length
         return .success(data)
     }
 }
