@@ -84,7 +84,7 @@ extension BuildRun {
         content.pages = []
         BuildTrace.mark("model: prepare")
         let reused = memo?.interpretedPages(for: sources) ?? Array(repeating: nil, count: sources.count)
-        let interpreted = Array(sources.indices).parallelMap { index -> Result<Page, Diagnostic> in
+        var interpreted = Array(sources.indices).parallelMap { index -> Result<Page, Diagnostic> in
             if let page = reused[index] { return .success(page) }
             let result = ModelBuilder.interpret(sources[index])
             if case .success(let page) = result { memo?.remember(page) }
@@ -95,19 +95,27 @@ extension BuildRun {
         var pages: [Page] = []
         pages.reserveCapacity(interpreted.count)
         var unreadable = false
+        // Each page is moved out of the results (swapped with a placeholder): read in place, every page
+        // was copied once more and the original destroyed, on one core after all of them were made.
+        let placeholder = Result<Page, Diagnostic>.failure(.error(SourceLocation(path: ""), ""))
         for index in interpreted.indices {
-            switch interpreted[index] {
+            var result = placeholder
+            swap(&result, &interpreted[index])
+            switch consume result {
             case .success(let page): if builder.keeps(page) { pages.append(page) }
             case .failure(let error): diagnostics.append(error); unreadable = true
             }
         }
+        interpreted = []
         var model: SiteModel
         // An edit inside a page's prose (the usual save) leaves the ladder as it was.
         if !diagnostics.hasErrors, let reused = memo?.reusableModel(pages: pages, config: content.config, staticFiles: content.staticFiles) {
             model = reused.0
             diagnostics += reused.1
         } else {
-            let (assembled, found) = ModelBuilder.assemble(pages: pages, config: content.config, staticFiles: content.staticFiles)
+            // The pages are the model's alone from here: shared, the first change to any (taking the bodies
+            // out) copied every page.
+            let (assembled, found) = ModelBuilder.assemble(pages: consume pages, config: content.config, staticFiles: content.staticFiles)
             model = assembled
             diagnostics += found
             // Only a model whose every page was read is a fair base for the next build.

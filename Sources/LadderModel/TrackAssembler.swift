@@ -43,9 +43,12 @@ package struct TrackAssembler {
         for i in pages.indices where pages[i].kind == .trackPage { counts[Self.folder(of: pages[i]), default: 0] += 1 }
         trackPagesInFolder = counts
         levelFolderTracks = Self.levelFolderTracks(pages)
-        generic = pages.first { !$0.source.isDataCandidate && DataTrack.isGeneric($0.source.frontMatter) }?.source.frontMatter
+        // By index: a `Page` copied out per step of `for page in pages` or `first { … }` is every field
+        // retained and released, 10,000 times.
+        generic = pages.indices.first { !pages[$0].source.isDataCandidate && DataTrack.isGeneric(pages[$0].source.frontMatter) }
+            .map { pages[$0].source.frontMatter }
         var competencyPages: [String: Page] = [:]
-        for page in pages where page.source.folderLadder?.role == .competency { competencyPages[page.source.contentPath] = page }
+        for i in pages.indices where pages[i].source.folderLadder?.role == .competency { competencyPages[pages[i].source.contentPath] = pages[i] }
         self.competencyPages = competencyPages
     }
 
@@ -54,7 +57,8 @@ package struct TrackAssembler {
     /// level 1): then each sub-folder holding level pages is a track of its own, named after it.
     static func levelFolderTracks(_ pages: [Page]) -> [String: String] {
         var idsByFolder: [String: [String: Set<String>]] = [:]
-        for page in pages where page.kind == .level && page.source.folderLadder == nil {
+        for i in pages.indices where pages[i].kind == .level && pages[i].source.folderLadder == nil {
+            let page = pages[i]
             guard (try? page.source.frontMatter.string("track")) == nil,
                   let id = (try? page.source.frontMatter.string("level")) ?? nil else { continue }
             let parts = page.source.contentPath.split(separator: "/")
