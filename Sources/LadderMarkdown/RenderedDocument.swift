@@ -24,7 +24,11 @@ public struct RenderedDocument: Sendable, Hashable {
     /// search index reads every block of a site, some several times).
     public func withPlainText(ofBlock index: Int, item: Int? = nil, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         guard let position = position(ofBlock: index) else { return }
-        blocks.withUnsafeBufferPointer { $0[position].withPlainText(item: item, body) }
+        blocks.withUnsafeBufferPointer { blocks in
+            let ranges = blocks[position].itemRanges
+            var plain = blocks[position].text.plain(item.map { $0 < ranges.count ? ranges[$0] : 0..<0 } ?? blocks[position].plainRange)
+            plain.withUTF8(body)
+        }
     }
 
     private func position(ofBlock index: Int) -> Int? {

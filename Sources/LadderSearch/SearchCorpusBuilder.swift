@@ -123,14 +123,17 @@ package struct SearchCorpusBuilder {
         var out = [Entry(page: url, title: title, heading: "", lead: lead, source: source)]
         var blocks: [[Int32]] = [[]]
         let ownBlocks = model.ownBlockCount(index)
-        for block in documents[index].blocks where !owned.contains(block.index) && block.index < ownBlocks {
-            if let heading = block.heading {
-                // A leading `#` title became the page title; it is not a section of its own.
-                if titleFromHeading && heading.blockIndex == 0 { continue }
-                out.append(Entry(page: url, anchor: heading.anchor, title: title, heading: heading.text, source: source))
-                blocks.append([])
-            } else {
-                blocks[blocks.count - 1].append(Int32(clamping: block.index))
+        // Blocks read where they are (a copy of each was a quarter of this function's time).
+        documents[index].blocks.withUnsafeBufferPointer { all in
+            for position in all.indices where !owned.contains(all[position].index) && all[position].index < ownBlocks {
+                if let heading = all[position].heading {
+                    // A leading `#` title became the page title; it is not a section of its own.
+                    if titleFromHeading && heading.blockIndex == 0 { continue }
+                    out.append(Entry(page: url, anchor: heading.anchor, title: title, heading: heading.text, source: source))
+                    blocks.append([])
+                } else {
+                    blocks[blocks.count - 1].append(Int32(clamping: all[position].index))
+                }
             }
         }
         for n in out.indices { out[n].blocks = .list(blocks[n]) }

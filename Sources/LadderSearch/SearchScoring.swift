@@ -363,10 +363,10 @@ package struct SearchScoring {
     /// is in the document's own title or heading (not one inherited from its page), and its body length.
     private static func count(_ corpus: SearchCorpus, _ number: Int, known: SearchTermTable, counter: inout Counter,
                               scratch: inout [UInt8]) -> Counts {
-        let entry = corpus.entries[number]
         counter.empty()
-        let isSection = !entry.heading.isEmpty
-        var title = entry.title, heading = entry.heading
+        // The two fields, not the entry: a copy of it per document was most of this function's own time.
+        var title = corpus.entries[number].title, heading = corpus.entries[number].heading
+        let isSection = !heading.isEmpty
         (counter.short, counter.own) = (isSection ? inheritedTitleWeight : pageTitleWeight, !isSection)
         title.withUTF8 { SearchTokenizer.forEachTerm(utf8: $0, scratch: &scratch, into: &counter) }
         (counter.short, counter.own) = (headingWeight, true)
