@@ -223,13 +223,53 @@ package extension Page {
 
     /// `index.md` → `/`, `hiring/index.md` → `/hiring/`, `hiring/levels.md` → `/hiring/levels/`.
     static func url(forContentPath path: String) -> String {
+        asciiURL(forContentPath: path) ?? generalURL(forContentPath: path)
+    }
+
+    private static let dataExtensions = [".yml", ".yaml", ".json", ".csv", ".tsv", ".js", ".mjs", ".cjs", ".ts"]
+
+    /// `url(forContentPath:)` over bytes for an ASCII path (nearly every path): the same steps without a
+    /// lowercased copy per extension tried and Foundation's replacing, which were 1 % of a 10,000-page
+    /// build. Nil for a path with other characters.
+    static func asciiURL(forContentPath path: String) -> String? {
+        var path = path
+        return path.withUTF8 { bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            // Segments between slashes, empty ones left out, as `split` does.
+            var segments = bytes.split(separator: UInt8(ascii: "/"))
+            guard var last = segments.popLast() else { return "/" }
+            func endsWith(_ suffix: String) -> Bool {
+                let suffix = suffix.utf8
+                guard last.count >= suffix.count else { return false }
+                return zip(last.suffix(suffix.count), suffix).allSatisfy { a, b in
+                    (a >= 0x41 && a <= 0x5A ? a + 0x20 : a) == b
+                }
+            }
+            for ext in ContentLoader.markdownExtensions where endsWith(ext) {
+                last = last.dropLast(ext.utf8.count)
+                break
+            }
+            for ext in dataExtensions where endsWith(ext) { last = last.dropLast(ext.utf8.count) }
+            if endsWith(".html") { last = last.dropLast(5) }
+            if !last.elementsEqual("index".utf8) && !last.elementsEqual("_index".utf8) { segments.append(last) }
+            guard !segments.isEmpty else { return "/" }
+            var out: [UInt8] = [UInt8(ascii: "/")]
+            for segment in segments {
+                out += segment.lazy.map { $0 == UInt8(ascii: " ") ? UInt8(ascii: "-") : $0 }
+                out.append(UInt8(ascii: "/"))
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    static func generalURL(forContentPath path: String) -> String {
         var parts = path.split(separator: "/").map(String.init)
         guard var last = parts.popLast() else { return "/" }
         for ext in ContentLoader.markdownExtensions where last.lowercased().hasSuffix(ext) {
             last = String(last.dropLast(ext.count))
             break
         }
-        for ext in [".yml", ".yaml", ".json", ".csv", ".tsv", ".js", ".mjs", ".cjs", ".ts"] where last.lowercased().hasSuffix(ext) { last = String(last.dropLast(ext.count)) }
+        for ext in dataExtensions where last.lowercased().hasSuffix(ext) { last = String(last.dropLast(ext.count)) }
         if last.lowercased().hasSuffix(".html") { last = String(last.dropLast(5)) }
         if last != "index" && last != "_index" { parts.append(last) }
         let segments = parts.map { $0.replacingOccurrences(of: " ", with: "-") }
