@@ -160,7 +160,7 @@ extension PageWriter {
         }
 
         // Every pair of levels, lower first, and an index with the picker.
-        let options = (0..<track.levels.count).map { Self.optionsHTML(track, selected: $0) }
+        let options = (0..<track.levels.count).map { Self.optionsHTML(track, levels, selected: $0) }
         let marks = DiffMarks(strings)
         var pairs: [CompareIndexContext.Pair] = []
         for (i, j) in track.comparePairs {
@@ -322,10 +322,11 @@ extension PageWriter {
         }
     }
 
-    static func optionsHTML(_ track: Track, selected: Int) -> String {
+    /// `levels`: the track's level summaries, with the display names worked out once.
+    static func optionsHTML(_ track: Track, _ levels: [LevelSummary], selected: Int) -> String {
         var html = ""
         for (n, level) in track.levels.enumerated() {
-            html += "<option value=\"\(HTML.escape(level.slug))\"\(n == selected ? " selected" : "")>\(HTML.escape(level.displayName))</option>"
+            html += "<option value=\"\(HTML.escape(level.slug))\"\(n == selected ? " selected" : "")>\(HTML.escape(levels[n].displayName))</option>"
         }
         return html
     }
