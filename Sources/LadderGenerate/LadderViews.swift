@@ -181,7 +181,7 @@ extension PageWriter {
                         lowerHTML: Self.itemsHTML(row.lower, side: .lower, marks: marks), higherHTML: Self.itemsHTML(row.higher, side: .higher, marks: marks))
                     context.noLongerListed = row.noLongerListed.map(Self.item)
                     context.noLongerListedHTML = Self.itemsHTML(row.noLongerListed, side: .noLongerListed, marks: marks)
-                    context.summary = strings.summary(row.counts)
+                    context.summary = countSummaries.summary(row.counts, strings: strings)
                     context.hasChanges = row.counts.hasChanges
                     return context
                 }
