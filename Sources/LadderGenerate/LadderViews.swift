@@ -215,8 +215,9 @@ extension PageWriter {
     func picker(_ track: Track, _ levels: [LevelSummary], selectedLower: Int, selectedHigher: Int, options: [String]) -> LevelPicker {
         LevelPicker(
             action: href("\(track.url)compare/"),
-            lower: track.levels.enumerated().map { .init(value: $1.slug, label: levels[$0].displayName, selected: $0 == selectedLower) },
-            higher: track.levels.enumerated().map { .init(value: $1.slug, label: levels[$0].displayName, selected: $0 == selectedHigher) },
+            // By index: `enumerated()` copied every level, whole, twice for each of a track's comparisons.
+            lower: track.levels.indices.map { .init(value: track.levels[$0].slug, label: levels[$0].displayName, selected: $0 == selectedLower) },
+            higher: track.levels.indices.map { .init(value: track.levels[$0].slug, label: levels[$0].displayName, selected: $0 == selectedHigher) },
             lowerOptionsHTML: options[selectedLower], higherOptionsHTML: options[selectedHigher])
     }
 
