@@ -160,7 +160,7 @@ extension PageWriter {
         }
 
         // Every pair of levels, lower first, and an index with the picker.
-        let options = (0..<track.levels.count).map { Self.optionsHTML(track, selected: $0) }
+        let options = (0..<track.levels.count).map { Self.optionsHTML(track, levels, selected: $0) }
         let marks = DiffMarks(strings)
         var pairs: [CompareIndexContext.Pair] = []
         for (i, j) in track.comparePairs {
@@ -181,7 +181,7 @@ extension PageWriter {
                         lowerHTML: Self.itemsHTML(row.lower, side: .lower, marks: marks), higherHTML: Self.itemsHTML(row.higher, side: .higher, marks: marks))
                     context.noLongerListed = row.noLongerListed.map(Self.item)
                     context.noLongerListedHTML = Self.itemsHTML(row.noLongerListed, side: .noLongerListed, marks: marks)
-                    context.summary = strings.summary(row.counts)
+                    context.summary = countSummaries.summary(row.counts, strings: strings)
                     context.hasChanges = row.counts.hasChanges
                     return context
                 }
@@ -215,8 +215,9 @@ extension PageWriter {
     func picker(_ track: Track, _ levels: [LevelSummary], selectedLower: Int, selectedHigher: Int, options: [String]) -> LevelPicker {
         LevelPicker(
             action: href("\(track.url)compare/"),
-            lower: track.levels.enumerated().map { .init(value: $1.slug, label: levels[$0].displayName, selected: $0 == selectedLower) },
-            higher: track.levels.enumerated().map { .init(value: $1.slug, label: levels[$0].displayName, selected: $0 == selectedHigher) },
+            // By index: `enumerated()` copied every level, whole, twice for each of a track's comparisons.
+            lower: track.levels.indices.map { .init(value: track.levels[$0].slug, label: levels[$0].displayName, selected: $0 == selectedLower) },
+            higher: track.levels.indices.map { .init(value: track.levels[$0].slug, label: levels[$0].displayName, selected: $0 == selectedHigher) },
             lowerOptionsHTML: options[selectedLower], higherOptionsHTML: options[selectedHigher])
     }
 
@@ -322,10 +323,11 @@ extension PageWriter {
         }
     }
 
-    static func optionsHTML(_ track: Track, selected: Int) -> String {
+    /// `levels`: the track's level summaries, with the display names worked out once.
+    static func optionsHTML(_ track: Track, _ levels: [LevelSummary], selected: Int) -> String {
         var html = ""
         for (n, level) in track.levels.enumerated() {
-            html += "<option value=\"\(HTML.escape(level.slug))\"\(n == selected ? " selected" : "")>\(HTML.escape(level.displayName))</option>"
+            html += "<option value=\"\(HTML.escape(level.slug))\"\(n == selected ? " selected" : "")>\(HTML.escape(levels[n].displayName))</option>"
         }
         return html
     }

@@ -30,6 +30,8 @@ struct PageWriter {
     /// Each level's comparison with the next, worked out once: the higher level's page shows it in short
     /// and the pair's compare page in full. Kept and let go with the criteria.
     let adjacentCache = TrackCache<LevelComparison>()
+    /// Comparison counts as the site's language words them.
+    let countSummaries = CountSummaries()
     /// The ladder's versions, with `history:` in site.yml: `/changes/` and the criteria's earlier ids.
     let history: LadderHistory?
     /// The site's languages, when it has several: each page links to itself in the others.

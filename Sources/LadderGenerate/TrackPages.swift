@@ -179,7 +179,7 @@ extension PageWriter {
         }
         return LevelContext.Changes(
             from: levelSummary(lower), url: href(track.compareURL(lower, level)),
-            competencies: comparison.rows.map { .init(name: displayName($0.competency), summary: strings.summary($0.counts), changed: $0.counts.hasChanges) },
+            competencies: comparison.rows.map { .init(name: displayName($0.competency), summary: countSummaries.summary($0.counts, strings: strings), changed: $0.counts.hasChanges) },
             newHTML: newHTML, hasNew: !newHTML.isEmpty)
     }
 

@@ -80,8 +80,15 @@ public struct Level: Sendable, Hashable {
 
     public static func showsID(id: String, title: String) -> Bool {
         if Slug.make(id) == Slug.make(title) || title.lowercased().hasPrefix(id.lowercased()) { return false }
-        let number = id.filter(\.isNumber)
-        return number.isEmpty || number != title.filter(\.isNumber)
+        let number = numbers(id)
+        return number.isEmpty || number != numbers(title)
+    }
+
+    /// The text's numeric Characters. ASCII text's are its digits: no Character needs asking (asking
+    /// them was a third of every level's display name, which pages ask for again and again).
+    static func numbers(_ text: String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.filter(\.isNumber) }
+        return String(decoding: text.utf8.filter { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }, as: UTF8.self)
     }
 }
 

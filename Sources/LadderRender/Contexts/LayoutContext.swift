@@ -92,7 +92,9 @@ extension TemplateContext {
 }
 
 extension Array where Element: TemplateContext {
-    var templateList: TemplateValue { .list(map(\.templateValue)) }
+    // A closure, not `\.templateValue`: in this generic getter the key path was made anew on every call
+    // (1.2 % of a 10,000-level build's CPU).
+    var templateList: TemplateValue { .list(map { $0.templateValue }) }
 }
 
 extension Array where Element: TemplateContext & Sendable {

@@ -102,7 +102,8 @@ extension Int: TemplateRepresentable {
 }
 
 extension Array: TemplateRepresentable where Element: TemplateRepresentable {
-    public var templateValue: TemplateValue { .list(map(\.templateValue)) }
+    // A closure, not `\.templateValue`: in this generic getter the key path was made anew on every call.
+    public var templateValue: TemplateValue { .list(map { $0.templateValue }) }
 }
 
 /// The named values of one context object, written as a dictionary literal of Swift values
