@@ -313,8 +313,6 @@ package struct SearchScoring {
     }
 
     /// Counts the terms of one document as bytes, in a table of the document's own: no String is made.
-    /// One counter counts a run of documents, emptied between them: a table and its arrays made and
-    /// grown for each of a 10,000-page site's 60,000 documents were a tenth of the index's time.
     private struct Counter: SearchTermSink {
         struct Weights {
             var short = 0
@@ -327,13 +325,6 @@ package struct SearchScoring {
         /// What the terms being read weigh: in the title or heading (`short` > 0), else the body.
         var short = 0
         var own = false
-
-        /// Ready for the next document, keeping the room made so far.
-        mutating func empty() {
-            terms.removeAll()
-            weights.removeAll(keepingCapacity: true)
-            bodyLength = 0
-        }
 
         mutating func take(_ term: UnsafeBufferPointer<UInt8>) {
             let local = Int(terms.number(term))
@@ -350,20 +341,18 @@ package struct SearchScoring {
 
     /// The counts of `documents`, on every core, with their terms looked up in `known` (nothing is
     /// numbered). Each core takes runs of consecutive documents (mostly one page's sections, whose text
-    /// they share) with one counter.
+    /// they share).
     private static func count(_ corpus: SearchCorpus, _ documents: [Int], known: SearchTermTable) -> [Counts] {
         SearchIndexLayout.slices(documents.count, by: 32).parallelMap { run in
-            var counter = Counter()
             var scratch: [UInt8] = []
-            return run.map { count(corpus, documents[$0], known: known, counter: &counter, scratch: &scratch) }
+            return run.map { count(corpus, documents[$0], known: known, scratch: &scratch) }
         }.flatMap { $0 }
     }
 
     /// Document `number`'s terms with their weighted (title, heading) and body counts, whether the term
     /// is in the document's own title or heading (not one inherited from its page), and its body length.
-    private static func count(_ corpus: SearchCorpus, _ number: Int, known: SearchTermTable, counter: inout Counter,
-                              scratch: inout [UInt8]) -> Counts {
-        counter.empty()
+    private static func count(_ corpus: SearchCorpus, _ number: Int, known: SearchTermTable, scratch: inout [UInt8]) -> Counts {
+        var counter = Counter()
         // The two fields, not the entry: a copy of it per document was most of this function's own time.
         var title = corpus.entries[number].title, heading = corpus.entries[number].heading
         let isSection = !heading.isEmpty

@@ -20,18 +20,6 @@ struct SearchTermTable {
 
     var count: Int { ends.count }
 
-    /// No terms, keeping the room made (a table that grew large for one long text starts small again).
-    mutating func removeAll() {
-        bytes.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
-        hashes.removeAll(keepingCapacity: true)
-        if slots.count > 1_024 {
-            slots = Array(repeating: 0, count: 128)
-        } else {
-            slots.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-        }
-    }
-
     /// The number of `term`, numbered now when it is new.
     mutating func number(_ term: UnsafeBufferPointer<UInt8>) -> Int32 {
         var hash: UInt32 = 0x811C_9DC5
