@@ -49,6 +49,12 @@ public struct ContentLoader {
     public var siteFolder: String
     public static let markdownExtensions = [".md", ".markdown"]
 
+    /// Whether a file name or path is a Markdown page's, by its extension in any case.
+    public static func isMarkdown(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return markdownExtensions.contains { lower.hasSuffix($0) }
+    }
+
     public init(siteFolder: String) { self.siteFolder = siteFolder }
 
     /// How a path inside the site is shown in diagnostics.
@@ -113,7 +119,7 @@ public struct ContentLoader {
                 }
             } else if lower.hasSuffix(".yml") || lower.hasSuffix(".yaml"), let page = Self.ladderData(file.absolute, contentPath: file.relative, displayPath: path) {
                 listing.dataPages.append(page)
-            } else if Self.markdownExtensions.contains(where: { lower.hasSuffix($0) }) {
+            } else if Self.isMarkdown(lower) {
                 listing.markdownFiles.append(MarkdownFile(contentPath: file.relative, absolutePath: file.absolute, displayPath: path))
             } else {
                 listing.staticFiles.append(StaticFile(contentPath: file.relative, absolutePath: file.absolute))

@@ -86,7 +86,7 @@ package enum FileWalker {
             } else if type == S_IFREG {
                 // A Markdown file is read in the load stage, on every core, which says why it cannot be:
                 // asked here too, one file after another, it was a tenth of a 10,000-page site's load.
-                if !isMarkdown(name), let problem = unreadable(absolute) { diagnostics.append(problem) } else { out.append((rel, absolute)) }
+                if !ContentLoader.isMarkdown(name), let problem = unreadable(absolute) { diagnostics.append(problem) } else { out.append((rel, absolute)) }
             } else if type == S_IFLNK {
                 var target = stat()
                 let followed = stat(absolute, &target) == 0
@@ -108,11 +108,6 @@ package enum FileWalker {
                 }
             }
         }
-    }
-
-    private static func isMarkdown(_ name: String) -> Bool {
-        let lower = name.lowercased()
-        return ContentLoader.markdownExtensions.contains { lower.hasSuffix($0) }
     }
 
     /// A file that exists but cannot be opened (permissions), as an error at its path.

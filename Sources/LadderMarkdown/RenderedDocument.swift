@@ -25,8 +25,7 @@ public struct RenderedDocument: Sendable, Hashable {
     public func withPlainText(ofBlock index: Int, item: Int? = nil, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         guard let position = position(ofBlock: index) else { return }
         blocks.withUnsafeBufferPointer { blocks in
-            let ranges = blocks[position].itemRanges
-            var plain = blocks[position].text.plain(item.map { $0 < ranges.count ? ranges[$0] : 0..<0 } ?? blocks[position].plainRange)
+            var plain = blocks[position].text.plain(blocks[position].plainRange(item: item))
             plain.withUTF8(body)
         }
     }
@@ -110,9 +109,13 @@ public struct RenderedBlock: Sendable, Hashable {
     /// Calls `body` with the UTF-8 bytes of the plain text (`plainText`, or item `item`'s: none when
     /// there is no such item), without making a string of it.
     public func withPlainText<T>(item: Int? = nil, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
-        let range = item.map { $0 < itemRanges.count ? itemRanges[$0] : 0..<0 } ?? plainRange
-        var plain = text.plain(range)
+        var plain = text.plain(plainRange(item: item))
         return try plain.withUTF8(body)
+    }
+
+    /// The block's plain text, or one list item's (nothing for an item it does not have).
+    func plainRange(item: Int?) -> Range<Int32> {
+        item.map { $0 < itemRanges.count ? itemRanges[$0] : 0..<0 } ?? plainRange
     }
 
     /// Whether the block is a list with items (what `listCriteria` reads), without making their text.

@@ -210,7 +210,7 @@ package enum FolderRecognition {
         if let files = relatedDataFiles(indices.filter { sources[$0].isDataCandidate }, sources: sources) {
             return Decision(shape: .relatedData(files), indexPage: indices.first { isIndex(sources[$0].contentPath) }, firstPage: files[0])
         }
-        let markdown = indices.filter { isMarkdown(sources[$0].contentPath) }
+        let markdown = indices.filter { ContentLoader.isMarkdown(sources[$0].contentPath) }
         let indexPage = markdown.first { isIndex(sources[$0].contentPath) }
         let candidates = markdown.filter { !isIndex(sources[$0].contentPath) && !isReadme(sources[$0].contentPath)
             && !isSummary(sources[$0].contentPath) }
@@ -233,10 +233,6 @@ package enum FolderRecognition {
 
     static func folder(of contentPath: String) -> String {
         contentPath.split(separator: "/").dropLast().joined(separator: "/")
-    }
-
-    static func isMarkdown(_ path: String) -> Bool {
-        ContentLoader.markdownExtensions.contains { path.lowercased().hasSuffix($0) }
     }
 
     static func isIndex(_ path: String) -> Bool {

@@ -17,6 +17,21 @@ enum Repo {
 
     static func fixture(_ path: String) -> URL { fixtures.appendingPathComponent(path) }
 
+    /// Every line (CRLF kept as written) of the example site's and the fixtures' files with these
+    /// extensions: real text of every shape the project has, for tests comparing a fast path with the
+    /// general one.
+    static func contentLines(extensions: Set<String>) -> [String] {
+        var lines: [String] = []
+        for folder in [root.appendingPathComponent("content"), fixtures] {
+            guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { continue }
+            for case let file as URL in files where extensions.contains(file.pathExtension) {
+                guard let text = try? String(contentsOf: file, encoding: .utf8) else { continue }
+                lines += text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            }
+        }
+        return lines
+    }
+
     /// The `ladder` executable SwiftPM built next to the test bundle.
     static var binary: URL {
         var url = Bundle.main.bundleURL

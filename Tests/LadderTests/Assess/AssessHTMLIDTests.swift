@@ -7,15 +7,9 @@ import Testing
 /// the example site's and the fixtures' content (spaces, tabs, CRLF, other scripts) and on hashed ids,
 /// it gives what mapping each Character gives.
 struct AssessHTMLIDTests {
-    @Test func html_ids_are_the_ids_with_white_space_made_dashes() throws {
-        var ids = ["1a2b3c4d", "a b", "a\tb", "a\r\nb", "a\u{A0}b", "é\u{2003}x", "", " "]
-        for folder in [Repo.root.appendingPathComponent("content"), Repo.fixtures] {
-            let files = try #require(FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil))
-            for case let file as URL in files where ["md", "yml", "yaml", "csv", "json"].contains(file.pathExtension) {
-                guard let text = try? String(contentsOf: file, encoding: .utf8) else { continue }
-                ids += text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            }
-        }
+    @Test func html_ids_are_the_ids_with_white_space_made_dashes() {
+        let ids = ["1a2b3c4d", "a b", "a\tb", "a\r\nb", "a\u{A0}b", "é\u{2003}x", "", " "]
+            + Repo.contentLines(extensions: ["md", "yml", "yaml", "csv", "json"])
         #expect(ids.count > 1_000)
         for id in ids { #expect(PageWriter.htmlID(id) == String(id.map { $0.isWhitespace ? "-" : $0 }), "\(id)") }
     }
