@@ -89,6 +89,10 @@ public struct Alignment: Sendable, Hashable {
         public let split: WordDiff.Words
         /// `spaced(text)`: what "equal" compares.
         let spaced: String
+        /// A hash of `spaced`'s words (`WordDiff.Words.hashes`): for two ASCII texts, unequal hashes are
+        /// unequal texts, with no strings compared (every criterion of the higher level is looked for
+        /// among the lower's).
+        let spacedHash: Int
         /// Its terms, what similarity reads.
         let terms: Similarity.TermHashes
 
@@ -96,8 +100,19 @@ public struct Alignment: Sendable, Hashable {
             self.text = text
             split = WordDiff.Words(text)
             spaced = WordDiff.joined(split.words[...])
+            var hasher = Hasher()
+            hasher.combine(split.words.count)
+            for word in split.hashes { hasher.combine(word) }
+            spacedHash = hasher.finalize()
             let hashes = Terms.hashes(text)
-            terms = Similarity.TermHashes(sorted: hashes.content.sorted(), words: hashes.all)
+            terms = Similarity.TermHashes(content: hashes.content, words: hashes.all)
+        }
+
+        /// The same text, white space aside. Hashes decide only between ASCII texts: Swift's `==` finds
+        /// some texts outside ASCII equal to ASCII ones (the Kelvin sign and `K`), whose hashes differ.
+        func isEqual(to other: Text) -> Bool {
+            if split.isASCII && other.split.isASCII && spacedHash != other.spacedHash { return false }
+            return spaced == other.spaced
         }
     }
 
@@ -117,7 +132,7 @@ public struct Alignment: Sendable, Hashable {
         var rest: [Int] = []
         if lower.count * higher.count <= Self.scanLimit {
             for (j, text) in higher.enumerated() {
-                if let i = lower.indices.first(where: { !lowerTaken[$0] && lower[$0].spaced == text.spaced }) {
+                if let i = lower.indices.first(where: { !lowerTaken[$0] && lower[$0].isEqual(to: text) }) {
                     changes[j] = .unchanged(lower: i)
                     lowerTaken[i] = true
                 } else {
@@ -145,7 +160,8 @@ public struct Alignment: Sendable, Hashable {
                 let table = Similarity.Table(lower: lowerRest.map { lower[$0].terms }, higher: rest.map { higher[$0].terms })
                 // Scores below the threshold count as nothing (`Assignment.optimal`), so those of pairs
                 // that cannot reach it need not be exact.
-                pairs = Assignment.optimal(rows: lowerRest.count, columns: rest.count, threshold: threshold) { table.score($0, $1, threshold: threshold) }
+                pairs = Assignment.optimal(rows: lowerRest.count, columns: rest.count, threshold: threshold,
+                                           scores: table.scores(threshold: threshold))
             } else {
                 pairs = Assignment.greedy(lowerRest.map { Terms.split(lower[$0].text).content },
                                           rest.map { Terms.split(higher[$0].text).content }, threshold: threshold)
@@ -181,21 +197,37 @@ public enum Similarity {
     /// Dice's coefficient of two lists of terms as multisets: twice the terms they share over the terms
     /// they have, 0 when both are empty.
     public static func dice(_ a: [String], _ b: [String]) -> Double {
-        Table.dice(a.map { Terms.hash(Array($0.utf8)) }.sorted(), b.map { Terms.hash(Array($0.utf8)) }.sorted())
+        let (x, y) = (a.map { Terms.hash(Array($0.utf8)) }.sorted(), b.map { Terms.hash(Array($0.utf8)) }.sorted())
+        return x.withUnsafeBufferPointer { x in y.withUnsafeBufferPointer { y in Table.dice(x, y) } }
     }
 
     /// A criterion's terms (`Terms.hashes`): the content terms sorted, every term in order, and every
-    /// term sorted. Apart from the rest of `Alignment.Text`, so that scoring a pair copies these only.
+    /// term sorted, one after another in one array (scoring a pair reads two arrays, not six).
+    /// Apart from the rest of `Alignment.Text`, so that scoring a pair copies these only.
     struct TermHashes: Sendable {
-        let sorted: [UInt64]
-        let words: [UInt64]
-        let wordsSorted: [UInt64]
+        /// `sorted`, then `words`, then `words` sorted.
+        let values: [UInt64]
+        let sortedCount: Int
+        let wordCount: Int
 
-        init(sorted: [UInt64], words: [UInt64]) {
-            self.sorted = sorted
-            self.words = words
-            wordsSorted = words.sorted()
+        /// `content` in any order.
+        init(content: [UInt64], words: [UInt64]) {
+            // One array, sorted in place in two parts: a criterion's terms made five arrays before.
+            var values: [UInt64] = []
+            values.reserveCapacity(content.count + 2 * words.count)
+            values += content
+            values += words
+            values += words
+            let (c, w) = (content.count, words.count)
+            values[0..<c].sort()
+            values[(c + w)...].sort()
+            self.values = values
+            sortedCount = c
+            wordCount = w
         }
+
+        var sorted: ArraySlice<UInt64> { values[0..<sortedCount] }
+        var words: ArraySlice<UInt64> { values[sortedCount..<(sortedCount + wordCount)] }
     }
 
     /// The criteria of two levels, to score any pair of them.
@@ -204,42 +236,82 @@ public enum Similarity {
         let higher: [Similarity.TermHashes]
 
         func score(_ i: Int, _ j: Int) -> Double {
-            let a = lower[i], b = higher[j]
-            let terms = Table.dice(a.sorted, b.sorted)
-            guard a.words.count * b.words.count <= Similarity.orderLimit, !a.words.isEmpty || !b.words.isEmpty else { return terms }
-            let order = Double(2 * Table.subsequence(a.words, b.words)) / Double(a.words.count + b.words.count)
-            return (terms + order) / 2
+            Self.pair(lower[i], higher[j]) { a, b in Self.score(a, b, threshold: nil) }
         }
 
         /// `score`, or a value below `threshold` when the pair cannot reach it, without the subsequence
         /// worked out (most pairs of a comparison are about other things): the subsequence shares no more
         /// terms than the two texts share in any order, so the score is at most what that many would give.
         func score(_ i: Int, _ j: Int, threshold: Double) -> Double {
-            let a = lower[i], b = higher[j]
-            let terms = Table.dice(a.sorted, b.sorted)
+            Self.pair(lower[i], higher[j]) { a, b in Self.score(a, b, threshold: threshold) }
+        }
+
+        /// Every pair's `score(_:_:threshold:)`, row by row (`lower.count` rows of `higher.count`): the
+        /// arrays are each opened once, not once for every pair.
+        func scores(threshold: Double) -> [Double] {
+            var out: [Double] = []
+            out.reserveCapacity(lower.count * higher.count)
+            let opened = higher.map { $0.values }
+            for a in lower {
+                a.values.withUnsafeBufferPointer { av in
+                    let ta = Borrowed(av, a)
+                    for (j, b) in higher.enumerated() {
+                        opened[j].withUnsafeBufferPointer { bv in
+                            out.append(Self.score(ta, Borrowed(bv, b), threshold: threshold))
+                        }
+                    }
+                }
+            }
+            return out
+        }
+
+        /// One criterion's terms, read in place.
+        struct Borrowed {
+            let sorted: UnsafeBufferPointer<UInt64>
+            let words: UnsafeBufferPointer<UInt64>
+            let wordsSorted: UnsafeBufferPointer<UInt64>
+
+            init(_ values: UnsafeBufferPointer<UInt64>, _ hashes: Similarity.TermHashes) {
+                let w = hashes.sortedCount + hashes.wordCount
+                sorted = UnsafeBufferPointer(rebasing: values[0..<hashes.sortedCount])
+                words = UnsafeBufferPointer(rebasing: values[hashes.sortedCount..<w])
+                wordsSorted = UnsafeBufferPointer(rebasing: values[w..<(w + hashes.wordCount)])
+            }
+        }
+
+        static func pair(_ a: Similarity.TermHashes, _ b: Similarity.TermHashes, _ body: (Borrowed, Borrowed) -> Double) -> Double {
+            a.values.withUnsafeBufferPointer { av in b.values.withUnsafeBufferPointer { bv in body(Borrowed(av, a), Borrowed(bv, b)) } }
+        }
+
+        /// The score of a pair; with a threshold, a bound below it for a pair that cannot reach it.
+        static func score(_ a: Borrowed, _ b: Borrowed, threshold: Double?) -> Double {
+            let terms = dice(a.sorted, b.sorted)
             guard a.words.count * b.words.count <= Similarity.orderLimit, !a.words.isEmpty || !b.words.isEmpty else { return terms }
-            let most = (terms + Double(2 * Table.shared(a.wordsSorted, b.wordsSorted)) / Double(a.words.count + b.words.count)) / 2
-            if most < threshold { return most }
-            let order = Double(2 * Table.subsequence(a.words, b.words)) / Double(a.words.count + b.words.count)
+            if let threshold {
+                let most = (terms + Double(2 * shared(a.wordsSorted, b.wordsSorted)) / Double(a.words.count + b.words.count)) / 2
+                if most < threshold { return most }
+            }
+            let order = Double(2 * subsequence(a.words, b.words)) / Double(a.words.count + b.words.count)
             return (terms + order) / 2
         }
 
-        static func dice(_ a: [UInt64], _ b: [UInt64]) -> Double {
+        static func dice(_ a: UnsafeBufferPointer<UInt64>, _ b: UnsafeBufferPointer<UInt64>) -> Double {
             guard !a.isEmpty || !b.isEmpty else { return 0 }
             return Double(2 * shared(a, b)) / Double(a.count + b.count)
         }
 
         /// How many terms two sorted lists share, as multisets.
-        static func shared(_ a: [UInt64], _ b: [UInt64]) -> Int {
+        static func shared(_ a: UnsafeBufferPointer<UInt64>, _ b: UnsafeBufferPointer<UInt64>) -> Int {
             var shared = 0, x = 0, y = 0
             while x < a.count && y < b.count {
-                if a[x] == b[y] { shared += 1; x += 1; y += 1 } else if a[x] < b[y] { x += 1 } else { y += 1 }
+                let (p, q) = (a[x], b[y])
+                if p == q { shared += 1; x += 1; y += 1 } else if p < q { x += 1 } else { y += 1 }
             }
             return shared
         }
 
         /// The length of the longest common subsequence, one row at a time.
-        static func subsequence(_ a: [UInt64], _ b: [UInt64]) -> Int {
+        static func subsequence(_ a: UnsafeBufferPointer<UInt64>, _ b: UnsafeBufferPointer<UInt64>) -> Int {
             guard !a.isEmpty && !b.isEmpty else { return 0 }
             let width = b.count + 1
             // Two rows on the stack, not two arrays per pair: this runs for every pair of every comparison.
@@ -247,13 +319,11 @@ public enum Similarity {
                 var previous = rows.baseAddress!, row = previous + width
                 previous.initialize(repeating: 0, count: width)
                 row.initialize(repeating: 0, count: width)
-                b.withUnsafeBufferPointer { b in
-                    for x in a {
-                        for k in 0..<b.count {
-                            row[k + 1] = x == b[k] ? previous[k] + 1 : max(previous[k + 1], row[k])
-                        }
-                        swap(&row, &previous)
+                for x in a {
+                    for k in 0..<b.count {
+                        row[k + 1] = x == b[k] ? previous[k] + 1 : max(previous[k + 1], row[k])
                     }
+                    swap(&row, &previous)
                 }
                 return Int(previous[width - 1])
             }

@@ -6,7 +6,22 @@ public enum Assignment {
     /// Pairs come sorted by row.
     public static func optimal(rows: Int, columns: Int, threshold: Double,
                                score: (Int, Int) -> Double) -> [(Int, Int)] {
+        var scores: [Double] = []
+        scores.reserveCapacity(rows * columns)
+        for i in 0..<rows { for j in 0..<columns { scores.append(score(i, j)) } }
+        return optimal(rows: rows, columns: columns, threshold: threshold, scores: scores)
+    }
+
+    /// The same, over every pair's score worked out already: `scores[i * columns + j]` for row `i` and
+    /// column `j`.
+    public static func optimal(rows: Int, columns: Int, threshold: Double, scores given: [Double]) -> [(Int, Int)] {
         guard rows > 0 && columns > 0 else { return [] }
+        return bestOfEachRow(rows: rows, columns: columns, threshold: threshold, scores: given)
+            ?? hungarian(rows: rows, columns: columns, threshold: threshold, scores: given)
+    }
+
+    /// The Hungarian method itself.
+    static func hungarian(rows: Int, columns: Int, threshold: Double, scores given: [Double]) -> [(Int, Int)] {
         // The method wants no more rows than columns: transpose when there are more.
         let transpose = rows > columns
         let n = transpose ? columns : rows, m = transpose ? rows : columns
@@ -14,7 +29,7 @@ public enum Assignment {
         var scores = [Double](repeating: 0, count: n * m)
         for i in 0..<n {
             for j in 0..<m {
-                let s = transpose ? score(j, i) : score(i, j)
+                let s = transpose ? given[j * columns + i] : given[i * columns + j]
                 scores[i * m + j] = s
                 cost[i * m + j] = s >= threshold ? -s : 0
             }
@@ -56,6 +71,31 @@ public enum Assignment {
             pairs.append(transpose ? (j - 1, i) : (i, j - 1))
         }
         return pairs.sorted { $0.0 < $1.0 }
+    }
+
+    /// The optimal pairing without the method, when it is plain: every row's best column (among those at
+    /// or above the threshold) strictly beats the rest of its row, and no two rows have the same best.
+    /// Then each row takes its best, the greatest total any pairing could reach, and no other pairing
+    /// reaches it (another would give some row less), so the method would find this one. Most
+    /// comparisons of neighbouring levels are so; nil otherwise.
+    static func bestOfEachRow(rows: Int, columns: Int, threshold: Double, scores: [Double]) -> [(Int, Int)]? {
+        var pairs: [(Int, Int)] = []
+        // Columns taken, as bits (up to 64 columns; the method otherwise).
+        guard columns <= 64 else { return nil }
+        var taken: UInt64 = 0
+        for i in 0..<rows {
+            var best = -1, bestScore = threshold, tie = false
+            for j in 0..<columns {
+                let s = scores[i * columns + j]
+                guard s >= threshold else { continue }
+                if best < 0 || s > bestScore { best = j; bestScore = s; tie = false } else if s == bestScore { tie = true }
+            }
+            guard best >= 0 else { continue }
+            if tie || taken & (1 << UInt64(best)) != 0 { return nil }
+            taken |= 1 << UInt64(best)
+            pairs.append((i, best))
+        }
+        return pairs
     }
 
     /// A pairing for many criteria at once: candidates are only pairs sharing a term that few criteria

@@ -27,7 +27,8 @@ public enum Terms {
     static func splitASCII(_ text: String) -> (all: [String], content: [String])? {
         var all: [String] = []
         var content: [String] = []
-        let ascii = forEachASCIIWord(text) { word in
+        let ascii = forEachASCIIWord(text) { buffer in
+            let word = Array(buffer)
             let w = String(decoding: word, as: UTF8.self)
             let stemmed = stemASCII(word).map { String(decoding: $0, as: UTF8.self) } ?? w
             all.append(stemmed)
@@ -42,11 +43,12 @@ public enum Terms {
     public static func hashes(_ text: String) -> (all: [UInt64], content: [UInt64]) {
         var all: [UInt64] = []
         var content: [UInt64] = []
+        all.reserveCapacity(16)
+        content.reserveCapacity(16)
         let ascii = forEachASCIIWord(text) { word in
-            let plain = hash(word)
             let stemmed = stemmedHash(word)
             all.append(stemmed)
-            if !stopWordHashes.contains(plain) && !stopWordHashes.contains(stemmed) { content.append(stemmed) }
+            if !StopWordTable.shared.contains(hash(word)) && !StopWordTable.shared.contains(stemmed) { content.append(stemmed) }
         }
         if ascii { return (all, content.isEmpty ? all : content) }
         let terms = splitScalars(text)
@@ -55,10 +57,14 @@ public enum Terms {
 
     /// FNV-1a over a term's UTF-8: the same on every run and every machine.
     static func hash(_ bytes: [UInt8]) -> UInt64 {
-        hash(bytes[...])
+        bytes.withUnsafeBufferPointer { hash($0) }
     }
 
     static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        bytes.withUnsafeBufferPointer { hash($0) }
+    }
+
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         return h
@@ -66,10 +72,48 @@ public enum Terms {
 
     static let stopWordHashes = Set(stopWords.map { hash(Array($0.utf8)) })
 
+    /// The stop words' hashes in an open-addressed table indexed by the hash's low bits: every word of
+    /// every criterion is looked up twice, and a `Set` hashed each hash again.
+    struct StopWordTable: Sendable {
+        static let shared = StopWordTable(stopWordHashes)
+        private let slots: [UInt64]
+        private let mask: Int
+
+        init(_ hashes: Set<UInt64>) {
+            var size = 16
+            while size < 4 * hashes.count { size *= 2 }
+            mask = size - 1
+            // 0 marks an empty slot: no FNV-1a hash of a stop word is 0.
+            var slots = [UInt64](repeating: 0, count: size)
+            for h in hashes.sorted() {
+                var k = Int(truncatingIfNeeded: h) & mask
+                while slots[k] != 0 { k = (k + 1) & mask }
+                slots[k] = h
+            }
+            self.slots = slots
+        }
+
+        @inline(__always) func contains(_ h: UInt64) -> Bool {
+            slots.withUnsafeBufferPointer { slots in
+                var k = Int(truncatingIfNeeded: h) & mask
+                while true {
+                    let slot = slots[k]
+                    if slot == h { return true }
+                    if slot == 0 { return false }
+                    k = (k + 1) & mask
+                }
+            }
+        }
+    }
+
     /// `hash(stemASCII(word) ?? word)`, with no stemmed copy made: every rule of `stemASCII` but the
     /// first keeps a start of the word, and the first ("ies" → "y") leaves nothing for the others.
     /// Every word of every criterion of a site goes through it.
     static func stemmedHash(_ word: [UInt8]) -> UInt64 {
+        word.withUnsafeBufferPointer { stemmedHash($0) }
+    }
+
+    static func stemmedHash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var n = word.count
         guard n > 3 else { return hash(word) }
         func ends(_ suffix: StaticString) -> Bool {
@@ -82,7 +126,7 @@ public enum Terms {
             }
         }
         if ends("ies") && n > 5 {
-            return (hash(word[..<(n - 3)]) ^ 0x79) &* 0x0000_0100_0000_01B3
+            return (hash(UnsafeBufferPointer(rebasing: word[..<(n - 3)])) ^ 0x79) &* 0x0000_0100_0000_01B3
         } else if ends("sses") {
             n -= 2
         } else if ends("s") && !ends("ss") && !ends("us") && !ends("is") {
@@ -94,40 +138,44 @@ public enum Terms {
             n -= 2
         }
         if ends("e") && n > 4 { n -= 1 }
-        return hash(word[..<n])
+        return hash(UnsafeBufferPointer(rebasing: word[..<n]))
     }
 
     /// Each word of ASCII `text` in turn (lowercased; a possessive's `s` dropped, hyphens and apostrophes
-    /// splitting words); false, part way, when the text has a byte outside ASCII.
-    static func forEachASCIIWord(_ text: String, _ body: ([UInt8]) -> Void) -> Bool {
+    /// splitting words); false, part way, when the text has a byte outside ASCII. The word is lent in a
+    /// buffer reused for the next one (no array per word: every word of every criterion passes here).
+    static func forEachASCIIWord(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
         var text = text
         return text.withUTF8 { bytes -> Bool in
-            var word: [UInt8] = []
-            word.reserveCapacity(24)
-            func flush() {
-                guard !word.isEmpty else { return }
-                body(word)
-                word.removeAll(keepingCapacity: true)
-            }
-            var previousApostrophe = false
-            for b in bytes {
-                if b >= 0x80 { return false }
-                let upper = b >= 0x41 && b <= 0x5A
-                if upper || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
-                    if previousApostrophe && (b == 0x73 || b == 0x53) && !word.isEmpty {
-                        previousApostrophe = false
-                        continue
-                    }
-                    if previousApostrophe { flush() }
-                    previousApostrophe = false
-                    word.append(upper ? b | 0x20 : b)
-                } else {
-                    previousApostrophe = b == 0x27 && !word.isEmpty
-                    if !previousApostrophe { flush() }
+            // A word is never longer than its text.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { word -> Bool in
+                var length = 0
+                func flush() {
+                    guard length > 0 else { return }
+                    body(UnsafeBufferPointer(rebasing: word[..<length]))
+                    length = 0
                 }
+                var previousApostrophe = false
+                for b in bytes {
+                    if b >= 0x80 { return false }
+                    let upper = b >= 0x41 && b <= 0x5A
+                    if upper || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+                        if previousApostrophe && (b == 0x73 || b == 0x53) && length > 0 {
+                            previousApostrophe = false
+                            continue
+                        }
+                        if previousApostrophe { flush() }
+                        previousApostrophe = false
+                        word[length] = upper ? b | 0x20 : b
+                        length += 1
+                    } else {
+                        previousApostrophe = b == 0x27 && length > 0
+                        if !previousApostrophe { flush() }
+                    }
+                }
+                flush()
+                return true
             }
-            flush()
-            return true
         }
     }
 

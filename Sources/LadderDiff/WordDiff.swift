@@ -59,16 +59,57 @@ public enum WordDiff {
     /// A text's words (`words(_:)`), with what comparing them needs, worked out once.
     public struct Words: Sendable {
         public let words: [Substring]
-        /// Each word's `hashValue`: cells compare these first (equal words have equal hashes), and only
-        /// words with equal hashes are compared themselves.
+        /// Each word's hash: cells of two texts both ASCII or both not compare these first (equal words
+        /// have equal hashes), and only words with equal hashes are compared themselves. FNV-1a of the
+        /// bytes for ASCII text, `hashValue` (canonically equal words alike) for other text.
         let hashes: [Int]
         /// Whether the text is ASCII (its words then equal only when their bytes are).
         let isASCII: Bool
 
         public init(_ text: String) {
-            isASCII = text.utf8.allSatisfy { $0 < 0x80 }
-            words = WordDiff.words(text, isASCII: isASCII)
-            hashes = words.map(\.hashValue)
+            var bytesOf = text
+            // ASCII text (most criteria) in one pass over its bytes: the words as ranges of it, each with
+            // an FNV-1a hash of its bytes (ASCII words are equal only when their bytes are). Other text
+            // by Characters, hashed as Swift hashes strings (canonically equal words hash alike).
+            let ascii: (words: [Substring], hashes: [Int])? = bytesOf.withUTF8 { bytes in
+                var words: [Substring] = [], hashes: [Int] = []
+                var start = -1
+                var h: UInt64 = 0
+                for (k, byte) in bytes.enumerated() {
+                    if byte >= 0x80 { return nil }
+                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                        if start >= 0 {
+                            words.append(Self.substring(text, start, k))
+                            hashes.append(Int(truncatingIfNeeded: h))
+                            start = -1
+                        }
+                    } else {
+                        if start < 0 { start = k; h = 0xcbf2_9ce4_8422_2325 }
+                        h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+                    }
+                }
+                if start >= 0 {
+                    words.append(Self.substring(text, start, bytes.count))
+                    hashes.append(Int(truncatingIfNeeded: h))
+                }
+                return (words, hashes)
+            }
+            if let ascii {
+                isASCII = true
+                words = ascii.words
+                hashes = ascii.hashes
+            } else {
+                isASCII = false
+                words = WordDiff.words(text, isASCII: false)
+                hashes = words.map(\.hashValue)
+            }
+        }
+
+        /// The bytes `start..<end` of `text` as a Substring of it.
+        private static func substring(_ text: String, _ start: Int, _ end: Int) -> Substring {
+            let utf8 = text.utf8
+            let from = utf8.index(utf8.startIndex, offsetBy: start), to = utf8.index(utf8.startIndex, offsetBy: end)
+            return text[from..<to]
         }
     }
 
@@ -135,9 +176,11 @@ public enum WordDiff {
         let n = ra.count, m = rb.count
         let a = old.words, b = new.words, ha = old.hashes, hb = new.hashes
         // Cells compare the words' hashes, and the words only where those are equal: no table of the
-        // words is made for each pair of texts.
+        // words is made for each pair of texts. An ASCII text and one that is not hash their words
+        // differently (`Words`), so their words are compared themselves.
+        let hashed = old.isASCII == new.isASCII
         @inline(__always) func equal(_ i: Int, _ j: Int) -> Bool {
-            ha[ra.lowerBound + i] == hb[rb.lowerBound + j] && a[ra.lowerBound + i] == b[rb.lowerBound + j]
+            (!hashed || ha[ra.lowerBound + i] == hb[rb.lowerBound + j]) && a[ra.lowerBound + i] == b[rb.lowerBound + j]
         }
         // lengths[i][j]: the subsequence of the pieces from their words i and j on, one row kept at a time;
         // `keep` records the choices (0: same, 1: skip a's word i, 2: skip b's word j).
@@ -269,7 +312,11 @@ public enum WordDiff {
             apart = end < utf8.endIndex && utf8[end] == 0x20 && utf8.index(after: end) == next.startIndex && next.base == text
             k += 1
         }
-        if apart { return String(text[first.startIndex..<last.endIndex]) }
+        if apart {
+            // The whole text, most often (a criterion written with single spaces): shared, not copied.
+            if first.startIndex == text.startIndex && last.endIndex == text.endIndex { return text }
+            return String(text[first.startIndex..<last.endIndex])
+        }
         var count = words.count
         for word in words { count += word.utf8.count }
         var out = ""

@@ -327,6 +327,49 @@ import Testing
     @Test func words_of_ascii_text_are_the_words_its_characters_give() {
         for text in Self.texts {
             #expect(WordDiff.words(text) == text.split(whereSeparator: { $0.isWhitespace }), "\(text.debugDescription)")
+            // A text split once for its diffs: the same words, and words that are equal hash alike.
+            let split = WordDiff.Words(text)
+            #expect(split.words == WordDiff.words(text), "\(text.debugDescription)")
+            for (k, word) in split.words.enumerated() where split.isASCII {
+                #expect(split.hashes[k] == WordDiff.Words(String(word)).hashes.first, "\(text.debugDescription)")
+            }
+        }
+    }
+
+    /// Words hash one way in ASCII text and another in other text: a text of each still shares its
+    /// shared words ("kommuniziert im Team").
+    @Test func an_ascii_text_and_another_share_their_words() {
+        let runs = WordDiff.runs(from: "L2 kommuniziert im Team und mit den nächsten Nachbarn.", to: "L3 kommuniziert im Team und mit den Nachbarteams.")
+        #expect(runs.contains(WordRun(.same, "kommuniziert im Team und mit den")))
+        let back = WordDiff.runs(from: "L3 kommuniziert im Team und mit den Nachbarteams.", to: "L2 kommuniziert im Team und mit den nächsten Nachbarn.")
+        #expect(back.contains(WordRun(.same, "kommuniziert im Team und mit den")))
+    }
+
+    /// When each row's best column is plain (strictly best in its row, and no other row's best), the
+    /// pairing is taken without the Hungarian method, and it is the pairing the method gives: on random
+    /// scores with many ties and many below the threshold, whenever the shortcut answers.
+    @Test func the_plain_pairing_is_the_one_the_method_finds() {
+        var rng = SystemRandomNumberGenerator()
+        var answered = 0
+        for _ in 0..<5_000 {
+            let rows = Int.random(in: 1...7, using: &rng), columns = Int.random(in: 1...7, using: &rng)
+            // Scores in eighths: ties are common, and a third of them fall below the threshold.
+            let scores = (0..<(rows * columns)).map { _ in Double(Int.random(in: 0...8, using: &rng)) / 8 }
+            let threshold = 0.33
+            let method = Assignment.hungarian(rows: rows, columns: columns, threshold: threshold, scores: scores)
+            guard let plain = Assignment.bestOfEachRow(rows: rows, columns: columns, threshold: threshold, scores: scores) else { continue }
+            answered += 1
+            #expect(plain.map { [$0.0, $0.1] } == method.map { [$0.0, $0.1] }, "\(rows)x\(columns) \(scores)")
+        }
+        #expect(answered > 500)
+    }
+
+    /// Terms read from a reused buffer are the terms of the String path, hashed.
+    @Test func term_hashes_are_the_hashes_of_the_terms() {
+        for text in Self.texts {
+            let terms = Terms.split(text), hashes = Terms.hashes(text)
+            #expect(hashes.all == terms.all.map { Terms.hash(Array($0.utf8)) }, "\(text.debugDescription)")
+            #expect(hashes.content == terms.content.map { Terms.hash(Array($0.utf8)) }, "\(text.debugDescription)")
         }
     }
 }
