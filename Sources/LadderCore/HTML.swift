@@ -27,7 +27,7 @@ public enum HTML {
         return escaped ?? text
     }
 
-    private static func isSpecial(_ byte: UInt8) -> Bool {
+    static func isSpecial(_ byte: UInt8) -> Bool {
         // All five are below 0x3F; one comparison rules out most bytes.
         byte <= UInt8(ascii: ">") && (byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
                                       || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'"))
@@ -35,4 +35,48 @@ public enum HTML {
 
     /// Escaping for XML files (sitemap): same set, which XML accepts.
     public static func escapeXML(_ text: String) -> String { escape(text) }
+}
+
+/// HTML built as bytes: markup appended as it is, text escaped on the way in, one String made at the
+/// end. A compare page's lists are thousands of small pieces; appending each to a String cost more
+/// than the bytes themselves.
+public struct HTMLBytes {
+    public private(set) var bytes: [UInt8] = []
+
+    public init(capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Markup, as it is.
+    public mutating func markup(_ piece: StaticString) {
+        piece.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Markup or text escaped already, as it is.
+    public mutating func markup(_ piece: String) {
+        var piece = piece
+        piece.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// Text, escaped as `HTML.escape` escapes it.
+    public mutating func text(_ text: String) {
+        var text = text
+        text.withUTF8 { source in
+            var start = 0
+            for i in 0..<source.count where HTML.isSpecial(source[i]) {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<i]))
+                switch source[i] {
+                case UInt8(ascii: "&"): markup("&amp;")
+                case UInt8(ascii: "<"): markup("&lt;")
+                case UInt8(ascii: ">"): markup("&gt;")
+                case UInt8(ascii: "\""): markup("&quot;")
+                default: markup("&#39;")
+                }
+                start = i + 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start...]))
+        }
+    }
+
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
 }

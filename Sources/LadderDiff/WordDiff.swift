@@ -119,7 +119,10 @@ public enum WordDiff {
 
     /// Word by word: which words of `a` and `b` are kept, removed or added, in reading order.
     static func operations(_ old: Words, _ new: Words) -> [Op] {
-        let a = old.words, b = new.words
+        let a = old.words, b = new.words, ha = old.hashes, hb = new.hashes
+        // Words of two texts hashed alike are told apart by their hashes first (`table`).
+        let hashed = old.isASCII == new.isASCII
+        @inline(__always) func equal(_ i: Int, _ j: Int) -> Bool { (!hashed || ha[i] == hb[j]) && a[i] == b[j] }
         var ops: [Op] = []
         ops.reserveCapacity(max(a.count, b.count))
         // Work pieces in reading order with a stack, never recursion: a long text cannot exhaust the stack.
@@ -132,13 +135,13 @@ public enum WordDiff {
                 ops.append(.same(i, j))
             case .range(var ra, var rb):
                 // The shared start and end.
-                while !ra.isEmpty, !rb.isEmpty, a[ra.lowerBound] == b[rb.lowerBound] {
+                while !ra.isEmpty, !rb.isEmpty, equal(ra.lowerBound, rb.lowerBound) {
                     ops.append(.same(ra.lowerBound, rb.lowerBound))
                     ra = (ra.lowerBound + 1)..<ra.upperBound
                     rb = (rb.lowerBound + 1)..<rb.upperBound
                 }
                 var tail = 0
-                while tail < ra.count, tail < rb.count, a[ra.upperBound - 1 - tail] == b[rb.upperBound - 1 - tail] { tail += 1 }
+                while tail < ra.count, tail < rb.count, equal(ra.upperBound - 1 - tail, rb.upperBound - 1 - tail) { tail += 1 }
                 let ma = ra.lowerBound..<(ra.upperBound - tail), mb = rb.lowerBound..<(rb.upperBound - tail)
                 // The shared end comes after the middle: pushed first, popped last.
                 for k in (0..<tail).reversed() { stack.append(.same(ma.upperBound + k, mb.upperBound + k)) }

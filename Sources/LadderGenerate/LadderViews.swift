@@ -244,66 +244,75 @@ extension PageWriter {
 
     /// The same, with the marks' words looked up and escaped already (once per track, not per item).
     static func itemsHTML(_ items: [LevelComparison.Item], side: Side, marks: DiffMarks) -> String {
-        var html = ""
+        // As bytes, piece by piece: a compare page's lists are most of its HTML.
+        var html = HTMLBytes(capacity: 256 * items.count)
         for item in items {
             switch (side, item.change) {
-            // Piece by piece into the one string, not through an interpolated string per item.
             case (.lower, .unchanged), (.higher, .unchanged):
-                html += "<li class=\"diff-same\">"
-                html += HTML.escape(item.text)
+                html.markup("<li class=\"diff-same\">")
+                html.text(item.text)
             case (.lower, _):
-                html += "<li>"
-                html += HTML.escape(item.text)
+                html.markup("<li>")
+                html.text(item.text)
             case (.higher, .reworded(let runs)):
-                html += "<li class=\"diff-reworded\">"
-                html += marks.reworded
+                html.markup("<li class=\"diff-reworded\">")
+                html.markup(marks.reworded)
                 wordsHTML(runs, to: &html, marks: marks)
             case (.higher, _):
-                html += "<li class=\"diff-added\"><mark class=\"diff-new\">"
-                html += marks.new
-                html += HTML.escape(item.text)
-                html += "</mark>"
+                html.markup("<li class=\"diff-added\"><mark class=\"diff-new\">")
+                html.markup(marks.new)
+                html.text(item.text)
+                html.markup("</mark>")
             case (.noLongerListed, _):
-                html += "<li class=\"diff-gone\"><del>"
-                html += marks.gone
-                html += HTML.escape(item.text)
-                html += "</del>"
+                html.markup("<li class=\"diff-gone\"><del>")
+                html.markup(marks.gone)
+                html.text(item.text)
+                html.markup("</del>")
             }
             if !item.examples.isEmpty {
-                html += "<ul class=\"diff-examples\">"
+                html.markup("<ul class=\"diff-examples\">")
                 for example in item.examples {
-                    html += side == .higher && example.isNew
-                        ? "<li><ins>\(marks.added)\(HTML.escape(example.text))</ins></li>"
-                        : "<li>\(HTML.escape(example.text))</li>"
+                    if side == .higher && example.isNew {
+                        html.markup("<li><ins>")
+                        html.markup(marks.added)
+                        html.text(example.text)
+                        html.markup("</ins></li>")
+                    } else {
+                        html.markup("<li>")
+                        html.text(example.text)
+                        html.markup("</li>")
+                    }
                 }
-                html += "</ul>"
+                html.markup("</ul>")
             }
-            html += "</li>"
+            html.markup("</li>")
         }
-        return html
+        return html.string
     }
 
     /// A reworded item's words: shared ones plain, added ones in `<ins>`, removed ones in `<del>`.
     static func wordsHTML(_ runs: [WordRun], to html: inout String, strings: UIStrings = .english) {
-        wordsHTML(runs, to: &html, marks: DiffMarks(strings))
+        var bytes = HTMLBytes()
+        wordsHTML(runs, to: &bytes, marks: DiffMarks(strings))
+        html += bytes.string
     }
 
-    static func wordsHTML(_ runs: [WordRun], to html: inout String, marks: DiffMarks) {
+    static func wordsHTML(_ runs: [WordRun], to html: inout HTMLBytes, marks: DiffMarks) {
         for (n, run) in runs.enumerated() {
-            if n > 0 { html += " " }
+            if n > 0 { html.markup(" ") }
             switch run.kind {
             case .same:
-                html += HTML.escape(run.text)
+                html.text(run.text)
             case .added:
-                html += "<ins>"
-                html += marks.added
-                html += HTML.escape(run.text)
-                html += "</ins>"
+                html.markup("<ins>")
+                html.markup(marks.added)
+                html.text(run.text)
+                html.markup("</ins>")
             case .removed:
-                html += "<del>"
-                html += marks.removed
-                html += HTML.escape(run.text)
-                html += "</del>"
+                html.markup("<del>")
+                html.markup(marks.removed)
+                html.text(run.text)
+                html.markup("</del>")
             }
         }
     }
