@@ -285,10 +285,21 @@ public enum Similarity {
 
         /// The score of a pair; with a threshold, a bound below it for a pair that cannot reach it.
         static func score(_ a: Borrowed, _ b: Borrowed, threshold: Double?) -> Double {
+            let inOrder = a.words.count * b.words.count <= Similarity.orderLimit && (!a.words.isEmpty || !b.words.isEmpty)
+            var wordsShared = 0
+            if let threshold, inOrder {
+                // First a bound from the words alone: a text's terms are among its words, so two texts
+                // share no more terms than words. Most pairs are about other things and stop here,
+                // with one list of words walked instead of two.
+                wordsShared = shared(a.wordsSorted, b.wordsSorted)
+                let termsAtMost = a.sorted.isEmpty && b.sorted.isEmpty ? 0 : min(1, Double(2 * wordsShared) / Double(a.sorted.count + b.sorted.count))
+                let most = (termsAtMost + Double(2 * wordsShared) / Double(a.words.count + b.words.count)) / 2
+                if most < threshold { return most }
+            }
             let terms = dice(a.sorted, b.sorted)
-            guard a.words.count * b.words.count <= Similarity.orderLimit, !a.words.isEmpty || !b.words.isEmpty else { return terms }
+            guard inOrder else { return terms }
             if let threshold {
-                let most = (terms + Double(2 * shared(a.wordsSorted, b.wordsSorted)) / Double(a.words.count + b.words.count)) / 2
+                let most = (terms + Double(2 * wordsShared) / Double(a.words.count + b.words.count)) / 2
                 if most < threshold { return most }
             }
             let order = Double(2 * subsequence(a.words, b.words)) / Double(a.words.count + b.words.count)

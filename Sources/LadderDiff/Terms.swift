@@ -116,28 +116,29 @@ public enum Terms {
     static func stemmedHash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var n = word.count
         guard n > 3 else { return hash(word) }
-        func ends(_ suffix: StaticString) -> Bool {
+        // Whether the word's first `n` bytes end with `suffix`. `n` is an argument, not captured: a
+        // captured variable the function changes is checked for exclusive access at every read.
+        @inline(__always) func ends(_ n: Int, _ suffix: StaticString) -> Bool {
             let k = suffix.utf8CodeUnitCount
             guard n > k else { return false }
-            return suffix.withUTF8Buffer { s in
-                var i = 0
-                while i < k { if word[n - k + i] != s[i] { return false }; i += 1 }
-                return true
-            }
+            let s = suffix.utf8Start
+            var i = 0
+            while i < k { if word[n - k + i] != s[i] { return false }; i += 1 }
+            return true
         }
-        if ends("ies") && n > 5 {
+        if ends(n, "ies") && n > 5 {
             return (hash(UnsafeBufferPointer(rebasing: word[..<(n - 3)])) ^ 0x79) &* 0x0000_0100_0000_01B3
-        } else if ends("sses") {
+        } else if ends(n, "sses") {
             n -= 2
-        } else if ends("s") && !ends("ss") && !ends("us") && !ends("is") {
+        } else if ends(n, "s") && !ends(n, "ss") && !ends(n, "us") && !ends(n, "is") {
             n -= 1
         }
-        if ends("ing") && n > 6 {
+        if ends(n, "ing") && n > 6 {
             n -= 3
-        } else if ends("ed") && n > 5 {
+        } else if ends(n, "ed") && n > 5 {
             n -= 2
         }
-        if ends("e") && n > 4 { n -= 1 }
+        if ends(n, "e") && n > 4 { n -= 1 }
         return hash(UnsafeBufferPointer(rebasing: word[..<n]))
     }
 
@@ -149,12 +150,9 @@ public enum Terms {
         return text.withUTF8 { bytes -> Bool in
             // A word is never longer than its text.
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { word -> Bool in
+                // No nested `flush()`: a variable a nested function changes is checked for exclusive
+                // access at every use, and `length` is used at every byte.
                 var length = 0
-                func flush() {
-                    guard length > 0 else { return }
-                    body(UnsafeBufferPointer(rebasing: word[..<length]))
-                    length = 0
-                }
                 var previousApostrophe = false
                 for b in bytes {
                     if b >= 0x80 { return false }
@@ -164,16 +162,22 @@ public enum Terms {
                             previousApostrophe = false
                             continue
                         }
-                        if previousApostrophe { flush() }
+                        if previousApostrophe && length > 0 {
+                            body(UnsafeBufferPointer(rebasing: word[..<length]))
+                            length = 0
+                        }
                         previousApostrophe = false
                         word[length] = upper ? b | 0x20 : b
                         length += 1
                     } else {
                         previousApostrophe = b == 0x27 && length > 0
-                        if !previousApostrophe { flush() }
+                        if !previousApostrophe && length > 0 {
+                            body(UnsafeBufferPointer(rebasing: word[..<length]))
+                            length = 0
+                        }
                     }
                 }
-                flush()
+                if length > 0 { body(UnsafeBufferPointer(rebasing: word[..<length])) }
                 return true
             }
         }

@@ -186,39 +186,47 @@ public enum WordDiff {
             (!hashed || ha[ra.lowerBound + i] == hb[rb.lowerBound + j]) && a[ra.lowerBound + i] == b[rb.lowerBound + j]
         }
         // lengths[i][j]: the subsequence of the pieces from their words i and j on, one row kept at a time;
-        // `keep` records the choices (0: same, 1: skip a's word i, 2: skip b's word j).
-        var keep = [UInt8](repeating: 0, count: n * m)
-        var next = [Int32](repeating: 0, count: m + 1)
-        var row = [Int32](repeating: 0, count: m + 1)
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            row[m] = 0
-            for j in stride(from: m - 1, through: 0, by: -1) {
-                if equal(i, j) {
-                    row[j] = next[j + 1] + 1
-                    keep[i * m + j] = 0
-                } else if next[j] >= row[j + 1] {
-                    row[j] = next[j]
-                    keep[i * m + j] = 1
-                } else {
-                    row[j] = row[j + 1]
-                    keep[i * m + j] = 2
+        // `keep` records the choices (0: same, 1: skip a's word i, 2: skip b's word j). In one temporary
+        // allocation (on the stack when small), not three arrays for every reworded pair.
+        // The rows after `keep`, at an offset `Int32` can be read at.
+        let rowsAt = (n * m + 3) & ~3
+        return withUnsafeTemporaryAllocation(byteCount: rowsAt + 2 * (m + 1) * MemoryLayout<Int32>.stride,
+                                             alignment: MemoryLayout<Int32>.alignment) { raw -> [Op] in
+            let keep = raw.baseAddress!.bindMemory(to: UInt8.self, capacity: n * m)
+            var next = (raw.baseAddress! + rowsAt).bindMemory(to: Int32.self, capacity: 2 * (m + 1))
+            var row = next + (m + 1)
+            next.initialize(repeating: 0, count: m + 1)
+            row.initialize(repeating: 0, count: m + 1)
+            for i in stride(from: n - 1, through: 0, by: -1) {
+                row[m] = 0
+                for j in stride(from: m - 1, through: 0, by: -1) {
+                    if equal(i, j) {
+                        row[j] = next[j + 1] + 1
+                        keep[i * m + j] = 0
+                    } else if next[j] >= row[j + 1] {
+                        row[j] = next[j]
+                        keep[i * m + j] = 1
+                    } else {
+                        row[j] = row[j + 1]
+                        keep[i * m + j] = 2
+                    }
+                }
+                swap(&row, &next)
+            }
+            var ops: [Op] = []
+            ops.reserveCapacity(n + m)
+            var i = 0, j = 0
+            while i < n && j < m {
+                switch keep[i * m + j] {
+                case 0: ops.append(.same(ra.lowerBound + i, rb.lowerBound + j)); i += 1; j += 1
+                case 1: ops.append(.removed(ra.lowerBound + i)); i += 1
+                default: ops.append(.added(rb.lowerBound + j)); j += 1
                 }
             }
-            swap(&row, &next)
+            while i < n { ops.append(.removed(ra.lowerBound + i)); i += 1 }
+            while j < m { ops.append(.added(rb.lowerBound + j)); j += 1 }
+            return ops
         }
-        var ops: [Op] = []
-        ops.reserveCapacity(n + m)
-        var i = 0, j = 0
-        while i < n && j < m {
-            switch keep[i * m + j] {
-            case 0: ops.append(.same(ra.lowerBound + i, rb.lowerBound + j)); i += 1; j += 1
-            case 1: ops.append(.removed(ra.lowerBound + i)); i += 1
-            default: ops.append(.added(rb.lowerBound + j)); j += 1
-            }
-        }
-        while i < n { ops.append(.removed(ra.lowerBound + i)); i += 1 }
-        while j < m { ops.append(.added(rb.lowerBound + j)); j += 1 }
-        return ops
     }
 
     /// Words found exactly once in each piece, paired, then the longest run of pairs in order on both
