@@ -177,9 +177,9 @@ extension PageWriter {
                         name: name,
                         lowerLink: row.lowerAnchor.map { Link(url: sectionURL(a, $0), label: "\(lowerLabel) · \(name)") },
                         higherLink: row.higherAnchor.map { Link(url: sectionURL(b, $0), label: "\(higherLabel) · \(name)") },
-                        lower: row.lower.map(Self.item), higher: row.higher.map(Self.item),
+                        newCount: row.counts.new, hasNoLongerListed: !row.noLongerListed.isEmpty,
+                        items: { .init(lower: row.lower.map(Self.item), higher: row.higher.map(Self.item), noLongerListed: row.noLongerListed.map(Self.item)) },
                         lowerHTML: Self.itemsHTML(row.lower, side: .lower, marks: marks), higherHTML: Self.itemsHTML(row.higher, side: .higher, marks: marks))
-                    context.noLongerListed = row.noLongerListed.map(Self.item)
                     context.noLongerListedHTML = Self.itemsHTML(row.noLongerListed, side: .noLongerListed, marks: marks)
                     context.summary = countSummaries.summary(row.counts, strings: strings)
                     context.hasChanges = row.counts.hasChanges

@@ -115,38 +115,69 @@ public struct CompareContext: TemplateContext {
         /// The competency's section on each level's page, when the level has one.
         public var lowerLink: Link?
         public var higherLink: Link?
-        public var lower: [Item]
-        public var higher: [Item]
+        /// The items one by one, made when asked for: the default theme reads only the `*_html`, and
+        /// making every item of every row was a hundredth of a 10,000-level build.
+        public var items: @Sendable () -> Items
         public var lowerHTML: String
         public var higherHTML: String
-        /// The lower level's items that no item of the higher level rewords.
-        public var noLongerListed: [Item] = []
         public var noLongerListedHTML = ""
+        /// How many of the higher level's items are new, and whether any of the lower level's is no
+        /// longer listed (known without the items).
+        public var newCount: Int
+        public var hasNoLongerListed: Bool
         /// "2 reworded, 1 new, 1 no longer listed".
         public var summary = ""
         public var hasChanges = true
 
+        public struct Items: Sendable {
+            public var lower: [Item]
+            public var higher: [Item]
+            /// The lower level's items that no item of the higher level rewords.
+            public var noLongerListed: [Item]
+            public init(lower: [Item], higher: [Item], noLongerListed: [Item] = []) {
+                self.lower = lower
+                self.higher = higher
+                self.noLongerListed = noLongerListed
+            }
+        }
+
+        public var lower: [Item] { items().lower }
+        public var higher: [Item] { items().higher }
+        public var noLongerListed: [Item] { items().noLongerListed }
+
         public init(name: String, lowerLink: Link?, higherLink: Link?, lower: [Item], higher: [Item],
-                    lowerHTML: String, higherHTML: String) {
+                    noLongerListed: [Item] = [], lowerHTML: String, higherHTML: String) {
+            let items = Items(lower: lower, higher: higher, noLongerListed: noLongerListed)
+            self.init(name: name, lowerLink: lowerLink, higherLink: higherLink,
+                      newCount: higher.reduce(0) { $0 + ($1.isNew ? 1 : 0) }, hasNoLongerListed: !noLongerListed.isEmpty,
+                      items: { items }, lowerHTML: lowerHTML, higherHTML: higherHTML)
+        }
+
+        public init(name: String, lowerLink: Link?, higherLink: Link?, newCount: Int, hasNoLongerListed: Bool,
+                    items: @escaping @Sendable () -> Items, lowerHTML: String, higherHTML: String) {
             self.name = name
             self.lowerLink = lowerLink
             self.higherLink = higherLink
-            self.lower = lower
-            self.higher = higher
+            self.newCount = newCount
+            self.hasNoLongerListed = hasNoLongerListed
+            self.items = items
             self.lowerHTML = lowerHTML
             self.higherHTML = higherHTML
         }
 
         public var templateFields: TemplateFields {
+            let items = self.items
             var dict: TemplateFields = [
                 "name": name, "lower_url": lowerLink?.url ?? "", "higher_url": higherLink?.url ?? "",
                 // The items one by one are for themes that lay them out their own way; the default
                 // theme reads only the `*_html`, so they are made when read (`TemplateValue.Deferred`).
-                "lower": lower.deferredList, "higher": higher.deferredList,
+                "lower": TemplateValue.deferred(.init { items().lower.templateList }),
+                "higher": TemplateValue.deferred(.init { items().higher.templateList }),
                 "lower_html": lowerHTML, "higher_html": higherHTML,
-                "new_count": higher.filter(\.isNew).count,
-                "no_longer_listed": noLongerListed.deferredList, "no_longer_listed_html": noLongerListedHTML,
-                "has_no_longer_listed": !noLongerListed.isEmpty,
+                "new_count": newCount,
+                "no_longer_listed": TemplateValue.deferred(.init { items().noLongerListed.templateList }),
+                "no_longer_listed_html": noLongerListedHTML,
+                "has_no_longer_listed": hasNoLongerListed,
                 "summary": summary, "changed": hasChanges,
             ]
             // The cell links as small objects: inside a section on a string (`{{#lower_url}}`) every other
