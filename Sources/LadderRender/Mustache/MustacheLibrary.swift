@@ -46,7 +46,7 @@ private struct MustacheRendering {
         let escapes = escapesHTML
         defer { escapesHTML = escapes }
         guard let indentation, !indentation.isEmpty else {
-            for token in template.tokens { render(token) }
+            for token in template.joinedTokens { render(token) }
             return
         }
         renderIndented(template, indentation)
@@ -56,14 +56,13 @@ private struct MustacheRendering {
     /// the indentation.
     private mutating func renderIndented(_ template: MustacheTemplate, _ indentation: String) {
         let start = out.utf8.count
+        func startsLine(_ out: String) -> Bool { out.utf8.count > start && out.utf8.last == 0x0A }
         func append(_ piece: String, to out: inout String) {
             if piece.isEmpty { return }
-            if out.utf8.count > start, out.utf8.last == 0x0A { out += indentation }
+            if startsLine(out) { out += indentation }
             out += piece
         }
         for token in template.tokens {
-            // Text and variables are appended as they are; only what renders further tokens (a section,
-            // a partial) is rendered on its own first, to know whether it wrote anything.
             switch token {
             case .text(let text):
                 append(text, to: &out)
@@ -71,11 +70,20 @@ private struct MustacheRendering {
                 guard let value = lookup(name) else { continue }
                 append(escaped && escapesHTML ? HTML.escape(value.text) : value.text, to: &out)
             default:
-                var piece = ""
-                swap(&piece, &out)
+                // What renders further tokens (a section, a partial) gets the indentation only if it
+                // writes something. Written ahead and taken back when it wrote nothing, rather than
+                // rendered into a string of its own and appended: that was an allocation and a copy for
+                // every section of an assessment page's criteria.
+                guard startsLine(out) else {
+                    render(token)
+                    continue
+                }
+                out += indentation
+                let written = out.utf8.count
                 render(token)
-                swap(&piece, &out)
-                append(piece, to: &out)
+                if out.utf8.count == written {
+                    out.removeSubrange(out.utf8.index(out.utf8.endIndex, offsetBy: -indentation.utf8.count)...)
+                }
             }
         }
     }
