@@ -6,7 +6,31 @@
 /// comments, set delimiters and the `{{% CONTENT_TYPE: TEXT}}` pragma. It renders as swift-mustache 2.1
 /// did, which the theme was written against, down to where whitespace goes around standalone tags.
 struct MustacheTemplate: Sendable {
-    var tokens: [Token]
+    /// The tokens as the parser cut them: text a line at a time, which an indented partial needs to
+    /// write its indentation before each line.
+    let tokens: [Token]
+    /// The same tokens with each run of adjacent texts joined into one, for rendering outside an
+    /// indented partial, where line ends need no care: a compare page then appends a few hundred fewer
+    /// pieces to its output (appending was the largest single cost of rendering).
+    let joinedTokens: [Token]
+
+    init(tokens: [Token]) {
+        self.tokens = tokens
+        joinedTokens = Self.joiningTexts(tokens)
+    }
+
+    private static func joiningTexts(_ tokens: [Token]) -> [Token] {
+        var joined: [Token] = []
+        joined.reserveCapacity(tokens.count)
+        for token in tokens {
+            if case .text(let text) = token, case .text(let before)? = joined.last {
+                joined[joined.count - 1] = .text(before + text)
+            } else {
+                joined.append(token)
+            }
+        }
+        return joined
+    }
 
     /// A name as written (`level.summary`), cut at its dots once rather than on every lookup.
     struct Name: Sendable, Equatable {
