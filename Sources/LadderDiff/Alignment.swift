@@ -321,8 +321,26 @@ public enum Similarity {
             return shared
         }
 
-        /// The length of the longest common subsequence, one row at a time.
+        /// The length of the longest common subsequence: 64 cells at a time when `b` has at most 64 terms
+        /// (Hyyrö's bit-vector form of the table: bit k of `v` is clear where the subsequence grows at
+        /// term k of `b`), else one row of the table at a time.
         static func subsequence(_ a: UnsafeBufferPointer<UInt64>, _ b: UnsafeBufferPointer<UInt64>) -> Int {
+            guard !a.isEmpty && !b.isEmpty else { return 0 }
+            guard b.count <= 64 else { return tableSubsequence(a, b) }
+            let width = UInt64(b.count)
+            let all: UInt64 = width == 64 ? ~0 : (1 << width) - 1
+            var v = all
+            for x in a {
+                var match: UInt64 = 0
+                for k in 0..<b.count where b[k] == x { match |= 1 << UInt64(k) }
+                let u = v & match
+                v = ((v &+ u) | (v & ~match)) & all
+            }
+            return b.count - v.nonzeroBitCount
+        }
+
+        /// `subsequence` row by row: the table itself, for any length.
+        static func tableSubsequence(_ a: UnsafeBufferPointer<UInt64>, _ b: UnsafeBufferPointer<UInt64>) -> Int {
             guard !a.isEmpty && !b.isEmpty else { return 0 }
             let width = b.count + 1
             // Two rows on the stack, not two arrays per pair: this runs for every pair of every comparison.

@@ -109,7 +109,8 @@ public enum WordDiff {
         private static func substring(_ text: String, _ start: Int, _ end: Int) -> Substring {
             let utf8 = text.utf8
             let from = utf8.index(utf8.startIndex, offsetBy: start), to = utf8.index(utf8.startIndex, offsetBy: end)
-            return text[from..<to]
+            // Through the UTF-8 view: the String's own subscript rounds each index to a scalar first.
+            return Substring(utf8[from..<to])
         }
     }
 

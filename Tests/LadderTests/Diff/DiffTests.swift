@@ -364,6 +364,21 @@ import Testing
         #expect(answered > 500)
     }
 
+    /// The subsequence 64 terms at a time is the table's, on random lists with many repeats, up to and
+    /// past 64 terms.
+    @Test func the_bit_vector_subsequence_is_the_table_s() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let a = (0..<Int.random(in: 0...70, using: &rng)).map { _ in UInt64.random(in: 0...9, using: &rng) }
+            let b = (0..<Int.random(in: 0...70, using: &rng)).map { _ in UInt64.random(in: 0...9, using: &rng) }
+            a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    #expect(Similarity.Table.subsequence(a, b) == Similarity.Table.tableSubsequence(a, b), "\(Array(a)) \(Array(b))")
+                }
+            }
+        }
+    }
+
     /// Terms read from a reused buffer are the terms of the String path, hashed.
     @Test func term_hashes_are_the_hashes_of_the_terms() {
         for text in Self.texts {
