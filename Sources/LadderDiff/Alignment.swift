@@ -224,6 +224,41 @@ public enum Similarity {
             self.values = values
             sortedCount = c
             wordCount = w
+            var buckets = Buckets()
+            var extra = 0
+            for word in words { if !buckets.insert(word) { extra += 1 } }
+            self.buckets = buckets
+            self.extraWords = extra
+        }
+
+        /// Which of 256 buckets the words fall in, and how many words found their bucket taken (a
+        /// repeated word, or two in one bucket): two texts share at most `shared(buckets) + min(extras)`
+        /// words, a bound found in a few instructions where counting walks both lists.
+        let buckets: Buckets
+        let extraWords: Int
+
+        struct Buckets: Sendable {
+            var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+            /// Sets the word's bucket; false when it was set already.
+            mutating func insert(_ word: UInt64) -> Bool {
+                // The hash's top bits after a multiply: FNV-1a's low bits follow the last byte too closely.
+                let bucket = Int(truncatingIfNeeded: (word &* 0x9E37_79B9_7F4A_7C15) >> 56)
+                let bit: UInt64 = 1 << UInt64(bucket & 63)
+                func set(_ part: inout UInt64) -> Bool { defer { part |= bit }; return part & bit == 0 }
+                switch bucket >> 6 {
+                case 0: return set(&bits.0)
+                case 1: return set(&bits.1)
+                case 2: return set(&bits.2)
+                default: return set(&bits.3)
+                }
+            }
+
+            /// How many buckets both have.
+            func shared(_ other: Buckets) -> Int {
+                (bits.0 & other.bits.0).nonzeroBitCount + (bits.1 & other.bits.1).nonzeroBitCount
+                    + (bits.2 & other.bits.2).nonzeroBitCount + (bits.3 & other.bits.3).nonzeroBitCount
+            }
         }
 
         var sorted: ArraySlice<UInt64> { values[0..<sortedCount] }
@@ -270,12 +305,16 @@ public enum Similarity {
             let sorted: UnsafeBufferPointer<UInt64>
             let words: UnsafeBufferPointer<UInt64>
             let wordsSorted: UnsafeBufferPointer<UInt64>
+            let buckets: TermHashes.Buckets
+            let extraWords: Int
 
             init(_ values: UnsafeBufferPointer<UInt64>, _ hashes: Similarity.TermHashes) {
                 let w = hashes.sortedCount + hashes.wordCount
                 sorted = UnsafeBufferPointer(rebasing: values[0..<hashes.sortedCount])
                 words = UnsafeBufferPointer(rebasing: values[hashes.sortedCount..<w])
                 wordsSorted = UnsafeBufferPointer(rebasing: values[w..<(w + hashes.wordCount)])
+                buckets = hashes.buckets
+                extraWords = hashes.extraWords
             }
         }
 
@@ -288,13 +327,19 @@ public enum Similarity {
             let inOrder = a.words.count * b.words.count <= Similarity.orderLimit && (!a.words.isEmpty || !b.words.isEmpty)
             var wordsShared = 0
             if let threshold, inOrder {
-                // First a bound from the words alone: a text's terms are among its words, so two texts
-                // share no more terms than words. Most pairs are about other things and stop here,
-                // with one list of words walked instead of two.
+                // First bounds from the words alone: a text's terms are among its words, so two texts
+                // share no more terms than words. Most pairs are about other things and stop here:
+                // many at the buckets' bound, most of the rest with one list of words walked, not two.
+                func most(sharing words: Int) -> Double {
+                    let termsAtMost = a.sorted.isEmpty && b.sorted.isEmpty ? 0 : min(1, Double(2 * words) / Double(a.sorted.count + b.sorted.count))
+                    return (termsAtMost + Double(2 * words) / Double(a.words.count + b.words.count)) / 2
+                }
+                let atMost = min(a.buckets.shared(b.buckets) + min(a.extraWords, b.extraWords), a.words.count, b.words.count)
+                let roughly = most(sharing: atMost)
+                if roughly < threshold { return roughly }
                 wordsShared = shared(a.wordsSorted, b.wordsSorted)
-                let termsAtMost = a.sorted.isEmpty && b.sorted.isEmpty ? 0 : min(1, Double(2 * wordsShared) / Double(a.sorted.count + b.sorted.count))
-                let most = (termsAtMost + Double(2 * wordsShared) / Double(a.words.count + b.words.count)) / 2
-                if most < threshold { return most }
+                let exactly = most(sharing: wordsShared)
+                if exactly < threshold { return exactly }
             }
             let terms = dice(a.sorted, b.sorted)
             guard inOrder else { return terms }

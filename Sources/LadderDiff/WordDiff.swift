@@ -128,9 +128,13 @@ public enum WordDiff {
         ops.reserveCapacity(max(a.count, b.count))
         // Work pieces in reading order with a stack, never recursion: a long text cannot exhaust the stack.
         enum Task { case range(Range<Int>, Range<Int>), same(Int, Int) }
-        var stack: [Task] = [.range(0..<a.count, 0..<b.count)]
+        // The whole texts first, apart: the stack is only needed (and made) when a long middle is cut
+        // at anchors.
+        var first: Task? = .range(0..<a.count, 0..<b.count)
+        var stack: [Task] = []
         let huge = a.count + b.count > wordLimit
-        while let task = stack.popLast() {
+        while let task = first ?? stack.popLast() {
+            first = nil
             switch task {
             case .same(let i, let j):
                 ops.append(.same(i, j))
@@ -144,20 +148,24 @@ public enum WordDiff {
                 var tail = 0
                 while tail < ra.count, tail < rb.count, equal(ra.upperBound - 1 - tail, rb.upperBound - 1 - tail) { tail += 1 }
                 let ma = ra.lowerBound..<(ra.upperBound - tail), mb = rb.lowerBound..<(rb.upperBound - tail)
-                // The shared end comes after the middle: pushed first, popped last.
-                for k in (0..<tail).reversed() { stack.append(.same(ma.upperBound + k, mb.upperBound + k)) }
+                func sharedEnd() { for k in 0..<tail { ops.append(.same(ma.upperBound + k, mb.upperBound + k)) } }
                 if ma.isEmpty || mb.isEmpty || huge {
-                    // The shared end was pushed; the middle is written now, before it.
+                    // The middle, then the shared end.
                     for i in ma { ops.append(.removed(i)) }
                     for j in mb { ops.append(.added(j)) }
+                    sharedEnd()
                 } else if ma.count * mb.count <= tableLimit {
-                    ops += table(old, ma, new, mb)
+                    table(old, ma, new, mb, into: &ops)
+                    sharedEnd()
                 } else {
                     let anchors = uniqueAnchors(a, ma, b, mb)
                     if anchors.isEmpty {
                         for i in ma { ops.append(.removed(i)) }
                         for j in mb { ops.append(.added(j)) }
+                        sharedEnd()
                     } else {
+                        // The shared end comes after the pieces: pushed first, popped last.
+                        for k in (0..<tail).reversed() { stack.append(.same(ma.upperBound + k, mb.upperBound + k)) }
                         // Pieces between anchors, pushed last first.
                         var pieces: [Task] = []
                         var (i0, j0) = (ma.lowerBound, mb.lowerBound)
@@ -176,7 +184,8 @@ public enum WordDiff {
     }
 
     /// The longest common subsequence of two pieces, cell by cell (at most `tableLimit` cells).
-    static func table(_ old: Words, _ ra: Range<Int>, _ new: Words, _ rb: Range<Int>) -> [Op] {
+    /// Appended to `ops`.
+    static func table(_ old: Words, _ ra: Range<Int>, _ new: Words, _ rb: Range<Int>, into ops: inout [Op]) {
         let n = ra.count, m = rb.count
         let a = old.words, b = new.words, ha = old.hashes, hb = new.hashes
         // Cells compare the words' hashes, and the words only where those are equal: no table of the
@@ -191,8 +200,8 @@ public enum WordDiff {
         // allocation (on the stack when small), not three arrays for every reworded pair.
         // The rows after `keep`, at an offset `Int32` can be read at.
         let rowsAt = (n * m + 3) & ~3
-        return withUnsafeTemporaryAllocation(byteCount: rowsAt + 2 * (m + 1) * MemoryLayout<Int32>.stride,
-                                             alignment: MemoryLayout<Int32>.alignment) { raw -> [Op] in
+        withUnsafeTemporaryAllocation(byteCount: rowsAt + 2 * (m + 1) * MemoryLayout<Int32>.stride,
+                                             alignment: MemoryLayout<Int32>.alignment) { raw in
             let keep = raw.baseAddress!.bindMemory(to: UInt8.self, capacity: n * m)
             var next = (raw.baseAddress! + rowsAt).bindMemory(to: Int32.self, capacity: 2 * (m + 1))
             var row = next + (m + 1)
@@ -214,8 +223,7 @@ public enum WordDiff {
                 }
                 swap(&row, &next)
             }
-            var ops: [Op] = []
-            ops.reserveCapacity(n + m)
+            ops.reserveCapacity(ops.count + n + m)
             var i = 0, j = 0
             while i < n && j < m {
                 switch keep[i * m + j] {
@@ -226,7 +234,6 @@ public enum WordDiff {
             }
             while i < n { ops.append(.removed(ra.lowerBound + i)); i += 1 }
             while j < m { ops.append(.added(rb.lowerBound + j)); j += 1 }
-            return ops
         }
     }
 
