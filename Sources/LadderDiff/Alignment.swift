@@ -157,7 +157,7 @@ public struct Alignment: Sendable, Hashable {
         if !rest.isEmpty && !lowerRest.isEmpty {
             let pairs: [(Int, Int)]
             if lowerRest.count * rest.count <= Self.optimalLimit {
-                let table = Similarity.Table(lower: lowerRest.map { lower[$0].terms }, higher: rest.map { higher[$0].terms })
+                let table = Similarity.Table(lower: lower, lowerRest, higher: higher, rest)
                 // Scores below the threshold count as nothing (`Assignment.optimal`), so those of pairs
                 // that cannot reach it need not be exact.
                 pairs = Assignment.optimal(rows: lowerRest.count, columns: rest.count, threshold: threshold,
@@ -265,34 +265,71 @@ public enum Similarity {
         var words: ArraySlice<UInt64> { values[sortedCount..<(sortedCount + wordCount)] }
     }
 
-    /// The criteria of two levels, to score any pair of them.
+    /// The criteria of two levels, to score any pair of them. Each side's terms are copied into one
+    /// array, with where each criterion's are beside them in values without references: scoring the
+    /// pairs then retains and copies nothing (copying each criterion's terms for every pair was a
+    /// tenth of aligning).
     struct Table {
-        let lower: [Similarity.TermHashes]
-        let higher: [Similarity.TermHashes]
+        /// Where one criterion's terms are in its side's array (`TermHashes.values`, moved).
+        struct Entry {
+            let start: Int
+            let sortedCount: Int
+            let wordCount: Int
+            let buckets: TermHashes.Buckets
+            let extraWords: Int
+        }
+
+        private(set) var lowerValues: [UInt64] = [], higherValues: [UInt64] = []
+        private(set) var lower: [Entry] = [], higher: [Entry] = []
+
+        init(lower: [Similarity.TermHashes], higher: [Similarity.TermHashes]) {
+            Self.add(lower, to: &lowerValues, &self.lower)
+            Self.add(higher, to: &higherValues, &self.higher)
+        }
+
+        /// The criteria `lowerIndices` of `lower` and `higherIndices` of `higher`.
+        init(lower: [Alignment.Text], _ lowerIndices: [Int], higher: [Alignment.Text], _ higherIndices: [Int]) {
+            Self.add(lowerIndices.lazy.map { lower[$0].terms }, to: &lowerValues, &self.lower)
+            Self.add(higherIndices.lazy.map { higher[$0].terms }, to: &higherValues, &self.higher)
+        }
+
+        private static func add(_ terms: some Collection<Similarity.TermHashes>, to values: inout [UInt64], _ entries: inout [Entry]) {
+            values.reserveCapacity(terms.reduce(0) { $0 + $1.values.count })
+            entries.reserveCapacity(terms.count)
+            for hashes in terms {
+                entries.append(Entry(start: values.count, sortedCount: hashes.sortedCount, wordCount: hashes.wordCount,
+                                     buckets: hashes.buckets, extraWords: hashes.extraWords))
+                values += hashes.values
+            }
+        }
 
         func score(_ i: Int, _ j: Int) -> Double {
-            Self.pair(lower[i], higher[j]) { a, b in Self.score(a, b, threshold: nil) }
+            lowerValues.withUnsafeBufferPointer { l in
+                higherValues.withUnsafeBufferPointer { h in Self.score(Borrowed(l, lower[i]), Borrowed(h, higher[j]), threshold: nil) }
+            }
         }
 
         /// `score`, or a value below `threshold` when the pair cannot reach it, without the subsequence
         /// worked out (most pairs of a comparison are about other things): the subsequence shares no more
         /// terms than the two texts share in any order, so the score is at most what that many would give.
         func score(_ i: Int, _ j: Int, threshold: Double) -> Double {
-            Self.pair(lower[i], higher[j]) { a, b in Self.score(a, b, threshold: threshold) }
+            lowerValues.withUnsafeBufferPointer { l in
+                higherValues.withUnsafeBufferPointer { h in Self.score(Borrowed(l, lower[i]), Borrowed(h, higher[j]), threshold: threshold) }
+            }
         }
 
-        /// Every pair's `score(_:_:threshold:)`, row by row (`lower.count` rows of `higher.count`): the
-        /// arrays are each opened once, not once for every pair.
+        /// Every pair's `score(_:_:threshold:)`, row by row (`lower.count` rows of `higher.count`).
         func scores(threshold: Double) -> [Double] {
             var out: [Double] = []
             out.reserveCapacity(lower.count * higher.count)
-            let opened = higher.map { $0.values }
-            for a in lower {
-                a.values.withUnsafeBufferPointer { av in
-                    let ta = Borrowed(av, a)
-                    for (j, b) in higher.enumerated() {
-                        opened[j].withUnsafeBufferPointer { bv in
-                            out.append(Self.score(ta, Borrowed(bv, b), threshold: threshold))
+            lowerValues.withUnsafeBufferPointer { l in
+                higherValues.withUnsafeBufferPointer { h in
+                    lower.withUnsafeBufferPointer { lower in
+                        higher.withUnsafeBufferPointer { higher in
+                            for a in lower {
+                                let ta = Borrowed(l, a)
+                                for b in higher { out.append(Self.score(ta, Borrowed(h, b), threshold: threshold)) }
+                            }
                         }
                     }
                 }
@@ -308,18 +345,14 @@ public enum Similarity {
             let buckets: TermHashes.Buckets
             let extraWords: Int
 
-            init(_ values: UnsafeBufferPointer<UInt64>, _ hashes: Similarity.TermHashes) {
-                let w = hashes.sortedCount + hashes.wordCount
-                sorted = UnsafeBufferPointer(rebasing: values[0..<hashes.sortedCount])
-                words = UnsafeBufferPointer(rebasing: values[hashes.sortedCount..<w])
-                wordsSorted = UnsafeBufferPointer(rebasing: values[w..<(w + hashes.wordCount)])
-                buckets = hashes.buckets
-                extraWords = hashes.extraWords
+            init(_ values: UnsafeBufferPointer<UInt64>, _ entry: Entry) {
+                let (s, w) = (entry.start + entry.sortedCount, entry.start + entry.sortedCount + entry.wordCount)
+                sorted = UnsafeBufferPointer(rebasing: values[entry.start..<s])
+                words = UnsafeBufferPointer(rebasing: values[s..<w])
+                wordsSorted = UnsafeBufferPointer(rebasing: values[w..<(w + entry.wordCount)])
+                buckets = entry.buckets
+                extraWords = entry.extraWords
             }
-        }
-
-        static func pair(_ a: Similarity.TermHashes, _ b: Similarity.TermHashes, _ body: (Borrowed, Borrowed) -> Double) -> Double {
-            a.values.withUnsafeBufferPointer { av in b.values.withUnsafeBufferPointer { bv in body(Borrowed(av, a), Borrowed(bv, b)) } }
         }
 
         /// The score of a pair; with a threshold, a bound below it for a pair that cannot reach it.

@@ -45,10 +45,11 @@ public enum Terms {
         var content: [UInt64] = []
         all.reserveCapacity(16)
         content.reserveCapacity(16)
+        let stops = StopWordTable.shared
         let ascii = forEachASCIIWord(text) { word in
             let stemmed = stemmedHash(word)
             all.append(stemmed)
-            if !StopWordTable.shared.contains(hash(word)) && !StopWordTable.shared.contains(stemmed) { content.append(stemmed) }
+            if !stops.contains(hash(word)) && !stops.contains(stemmed) { content.append(stemmed) }
         }
         if ascii { return (all, content.isEmpty ? all : content) }
         let terms = splitScalars(text)

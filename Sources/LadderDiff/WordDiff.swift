@@ -73,6 +73,9 @@ public enum WordDiff {
             // by Characters, hashed as Swift hashes strings (canonically equal words hash alike).
             let ascii: (words: [Substring], hashes: [Int])? = bytesOf.withUTF8 { bytes in
                 var words: [Substring] = [], hashes: [Int] = []
+                // Room for a word every five bytes, about what criteria have, so most never grow.
+                words.reserveCapacity(bytes.count / 5 + 2)
+                hashes.reserveCapacity(bytes.count / 5 + 2)
                 var start = -1
                 var h: UInt64 = 0
                 for (k, byte) in bytes.enumerated() {
