@@ -83,32 +83,38 @@ public struct HTMLBytes {
 
     /// Markup or text escaped already, as it is.
     public mutating func markup(_ piece: String) {
-        var piece = piece
-        piece.withUTF8 { bytes.append(contentsOf: $0) }
+        // Read in place (no copy of the String to call `withUTF8` on): a compare page appends thousands.
+        if piece.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+            bytes.append(contentsOf: piece.utf8)
+        }
     }
 
     /// Text, escaped as `HTML.escape` escapes it.
     public mutating func text(_ text: String) {
-        var text = text
-        text.withUTF8 { source in
-            guard let first = HTML.firstSpecial(source) else {
-                bytes.append(contentsOf: source)
-                return
-            }
-            var start = 0
-            for i in first..<source.count where HTML.isSpecial(source[i]) {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<i]))
-                switch source[i] {
-                case UInt8(ascii: "&"): markup("&amp;")
-                case UInt8(ascii: "<"): markup("&lt;")
-                case UInt8(ascii: ">"): markup("&gt;")
-                case UInt8(ascii: "\""): markup("&quot;")
-                default: markup("&#39;")
-                }
-                start = i + 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start...]))
+        if text.utf8.withContiguousStorageIfAvailable({ escape($0) }) == nil {
+            let copy = Array(text.utf8)
+            copy.withUnsafeBufferPointer { escape($0) }
         }
+    }
+
+    private mutating func escape(_ source: UnsafeBufferPointer<UInt8>) {
+        guard let first = HTML.firstSpecial(source) else {
+            bytes.append(contentsOf: source)
+            return
+        }
+        var start = 0
+        for i in first..<source.count where HTML.isSpecial(source[i]) {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<i]))
+            switch source[i] {
+            case UInt8(ascii: "&"): markup("&amp;")
+            case UInt8(ascii: "<"): markup("&lt;")
+            case UInt8(ascii: ">"): markup("&gt;")
+            case UInt8(ascii: "\""): markup("&quot;")
+            default: markup("&#39;")
+            }
+            start = i + 1
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start...]))
     }
 
     public var string: String { String(decoding: bytes, as: UTF8.self) }

@@ -245,7 +245,8 @@ extension PageWriter {
     /// The same, with the marks' words looked up and escaped already (once per track, not per item).
     static func itemsHTML(_ items: [LevelComparison.Item], side: Side, marks: DiffMarks) -> String {
         // As bytes, piece by piece: a compare page's lists are most of its HTML.
-        var html = HTMLBytes(capacity: 256 * items.count)
+        // Room for every text with its markup, so the bytes are not copied as they grow.
+        var html = HTMLBytes(capacity: items.reduce(0) { $0 + 2 * $1.text.utf8.count + 192 + 96 * $1.examples.count })
         for item in items {
             switch (side, item.change) {
             case (.lower, .unchanged), (.higher, .unchanged):

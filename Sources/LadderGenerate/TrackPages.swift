@@ -172,10 +172,11 @@ extension PageWriter {
         // The comparison the pair's compare page shows too (`comparison`): its word runs are not read here.
         let comparison = comparison(track, lowerPosition, position)
         var newHTML = ""
+        let marks = DiffMarks(strings)
         for row in comparison.rows {
             let new = row.higher.filter(\.isNew)
             guard !new.isEmpty else { continue }
-            newHTML += "<h3>\(HTML.escape(displayName(row.competency)))</h3><ul>\(Self.itemsHTML(new, side: .higher, strings: strings))</ul>"
+            newHTML += "<h3>\(HTML.escape(displayName(row.competency)))</h3><ul>\(Self.itemsHTML(new, side: .higher, marks: marks))</ul>"
         }
         return LevelContext.Changes(
             from: levelSummary(lower), url: href(track.compareURL(lower, level)),
