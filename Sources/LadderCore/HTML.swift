@@ -6,23 +6,10 @@ public enum HTML {
         // between special bytes are copied whole (a compare page escapes thousands of criteria).
         var copy = text
         let escaped: String? = copy.withUTF8 { bytes in
-            guard let first = firstSpecial(bytes) else { return nil }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 16)
-            var start = 0
-            for i in first..<bytes.count where isSpecial(bytes[i]) {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
-                switch bytes[i] {
-                case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-                case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-                case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-                case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
-                default: out.append(contentsOf: "&#39;".utf8)
-                }
-                start = i + 1
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
-            return String(decoding: out, as: UTF8.self)
+            guard firstSpecial(bytes) != nil else { return nil }
+            var out = HTMLBytes(capacity: bytes.count + 16)
+            out.escape(bytes)
+            return out.string
         }
         return escaped ?? text
     }
@@ -97,7 +84,8 @@ public struct HTMLBytes {
         }
     }
 
-    private mutating func escape(_ source: UnsafeBufferPointer<UInt8>) {
+    /// `source` escaped: the one copy of the rule, which `HTML.escape` uses too.
+    mutating func escape(_ source: UnsafeBufferPointer<UInt8>) {
         guard let first = HTML.firstSpecial(source) else {
             bytes.append(contentsOf: source)
             return

@@ -77,9 +77,6 @@ public enum Similarity {
                     + (bits.2 & other.bits.2).nonzeroBitCount + (bits.3 & other.bits.3).nonzeroBitCount
             }
         }
-
-        var sorted: ArraySlice<UInt64> { values[0..<sortedCount] }
-        var words: ArraySlice<UInt64> { values[sortedCount..<(sortedCount + wordCount)] }
     }
 
     /// The criteria of two levels, to score any pair of them. Each side's terms are copied into one
